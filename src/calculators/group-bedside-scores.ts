@@ -1,0 +1,3 @@
+import type { CalculatorDefinition } from './types.js';
+
+export const bedsideScores: CalculatorDefinition[] = [];

@@ -1,0 +1,38 @@
+import type { ComputableKind, Entities, WeeksDays } from '../label/types.js';
+
+/**
+ * Which rules a calculator follows. `reference` is the clinically correct one (the question text's own
+ * convention, else the original publication or MDCalc). `medcalc-v1.0` reproduces the known defects of
+ * the code that made the v1.0 labels; it exists to explain old labels, never to make new ones.
+ */
+export type Convention = 'reference' | 'medcalc-v1.0';
+
+export interface TraceStep {
+  /** What was done, in words a physician can check ("MELD(i) = 0.957·ln(Cr) + …"). */
+  what: string;
+  inputs?: Record<string, unknown>;
+  result: unknown;
+}
+
+export type CalcValue = number | string | WeeksDays;
+
+export type CalcResult =
+  | { incomputable: false; kind: ComputableKind; value: CalcValue; steps: TraceStep[] }
+  | { incomputable: true; missing: string[]; steps: TraceStep[] };
+
+export interface CalculatorDefinition {
+  /** MedCalc-Bench Calculator ID. */
+  id: number;
+  /** Folder-safe name used in label paths: labels/<split>/<slug>/<id>.json */
+  slug: string;
+  /** The first name is the one MedCalc-Bench v1.0 writes; others are aliases (later uploads, Verified). */
+  names: string[];
+  /** MedCalc-Bench category in v1.0 spelling: lab, risk, physical, severity, diagnosis, date, dosage. */
+  category: string;
+  kind: ComputableKind;
+  /** The clinical reference `reference` follows: a publication or an MDCalc page. */
+  reference: string;
+  /** JSON Schema (2020-12) of the entities this calculator reads, with the data's exact key spellings. */
+  entitySchema: Record<string, unknown>;
+  compute(entities: Entities, options?: { convention?: Convention }): CalcResult;
+}

@@ -1,0 +1,184 @@
+/**
+ * Unit conversions for the quantities MedCalc-Bench entities carry, including the data's own spellings
+ * ('degrees fahreinheit', 'degrees celsisus', 'mm hg', 'mc/kg/min'). Every function throws UnitError
+ * for a unit it does not know, so a calculator can report the input as unusable instead of guessing.
+ */
+
+export class UnitError extends Error {
+  readonly code = 'UNKNOWN_UNIT';
+  constructor(
+    readonly quantity: string,
+    readonly unit: string,
+    readonly target: string,
+  ) {
+    super(`cannot convert ${quantity} from '${unit}' to '${target}'`);
+  }
+}
+
+/** Molar masses (g/mol) of the analytes the calculators convert between mass and molar concentration. */
+export const MOLAR_MASS = {
+  creatinine: 113.12,
+  /** BUN is reported as urea nitrogen: two nitrogen atoms per urea molecule, 2 × 14.007. */
+  bun: 28.014,
+  urea: 60.06,
+  glucose: 180.16,
+  cholesterol: 386.65,
+  triglycerides: 885.7,
+  calcium: 40.078,
+  bilirubin: 584.66,
+  sodium: 22.99,
+  potassium: 39.098,
+  chloride: 35.45,
+  bicarbonate: 61.017,
+  albumin: 66_500,
+  magnesium: 24.305,
+  phosphate: 30.974,
+  lactate: 90.08,
+} as const;
+
+export type Analyte = keyof typeof MOLAR_MASS;
+
+/** Valence for mEq ↔ mmol. */
+const VALENCE: Partial<Record<Analyte, number>> = { calcium: 2, magnesium: 2 };
+
+function norm(unit: string): string {
+  return unit.trim().toLowerCase().replace(/\s+/g, ' ').replace('μ', 'µ').replace(/^u(?=[a-z])/, 'µ');
+}
+
+const MASS_PER_DL: Record<string, number> = {
+  // factor to mg/dL
+  'mg/dl': 1,
+  'g/dl': 1000,
+  'g/l': 100,
+  'mg/l': 0.1,
+  'µg/dl': 0.001,
+  'mcg/dl': 0.001,
+  'µg/ml': 0.1,
+  'mcg/ml': 0.1,
+  'ng/ml': 0.0001,
+  'mg/ml': 100,
+};
+
+const MOLAR_PER_L: Record<string, number> = {
+  // factor to mmol/L
+  'mmol/l': 1,
+  'µmol/l': 0.001,
+  'umol/l': 0.001,
+  'mol/l': 1000,
+  'nmol/l': 1e-6,
+};
+
+/**
+ * A concentration in `target` (a mass unit like 'mg/dL' or 'g/dL', a molar unit like 'mmol/L' or
+ * 'µmol/L', or 'mEq/L'). Mass ↔ molar uses the analyte's molar mass.
+ */
+export function convertConcentration(value: number, unit: string, target: string, analyte?: Analyte): number {
+  const from = norm(unit);
+  const to = norm(target);
+  if (from === to) return value;
+  const mg = toMgPerDl(value, from, analyte);
+  if (mg === undefined) throw new UnitError(analyte ?? 'concentration', unit, target);
+  const out = fromMgPerDl(mg, to, analyte);
+  if (out === undefined) throw new UnitError(analyte ?? 'concentration', unit, target);
+  return out;
+}
+
+function mmolPerMeq(analyte?: Analyte): number {
+  return 1 / (analyte ? VALENCE[analyte] ?? 1 : 1);
+}
+
+function toMgPerDl(value: number, unit: string, analyte?: Analyte): number | undefined {
+  if (unit in MASS_PER_DL) return value * MASS_PER_DL[unit];
+  let mmol: number | undefined;
+  if (unit in MOLAR_PER_L) mmol = value * MOLAR_PER_L[unit];
+  else if (unit === 'meq/l') mmol = value * mmolPerMeq(analyte);
+  if (mmol === undefined || !analyte) return undefined;
+  // mmol/L × g/mol = mg/L; ÷ 10 = mg/dL
+  return (mmol * MOLAR_MASS[analyte]) / 10;
+}
+
+function fromMgPerDl(mg: number, unit: string, analyte?: Analyte): number | undefined {
+  if (unit in MASS_PER_DL) return mg / MASS_PER_DL[unit];
+  if (!analyte) return undefined;
+  const mmol = (mg * 10) / MOLAR_MASS[analyte];
+  if (unit in MOLAR_PER_L) return mmol / MOLAR_PER_L[unit];
+  if (unit === 'meq/l') return mmol / mmolPerMeq(analyte);
+  return undefined;
+}
+
+/** Electrolytes reported as mEq/L or mmol/L (monovalent: equal). */
+export function convertElectrolyte(value: number, unit: string, target: 'mEq/L' | 'mmol/L', analyte: Analyte = 'sodium'): number {
+  return convertConcentration(value, unit, target, analyte);
+}
+
+const KG: Record<string, number> = { kg: 1, g: 0.001, lb: 0.45359237, lbs: 0.45359237, oz: 0.028349523125, mg: 1e-6 };
+
+export function convertWeight(value: number, unit: string, target: 'kg' | 'lbs' | 'g'): number {
+  const f = KG[norm(unit)];
+  const t = KG[target];
+  if (f === undefined) throw new UnitError('weight', unit, target);
+  return (value * f) / t;
+}
+
+const CM: Record<string, number> = { cm: 1, m: 100, mm: 0.1, in: 2.54, inch: 2.54, inches: 2.54, ft: 30.48, feet: 30.48 };
+
+export function convertLength(value: number, unit: string, target: 'cm' | 'm' | 'in'): number {
+  const f = CM[norm(unit)];
+  if (f === undefined) throw new UnitError('length', unit, target);
+  return (value * f) / CM[target];
+}
+
+export function convertTemperature(value: number, unit: string, target: 'celsius' | 'fahrenheit'): number {
+  const u = norm(unit);
+  const isF = /fah?re?i?n?h?e?i?t|°f|^f$/.test(u);
+  const isC = /cel[cs]i?s?i?u?s|°c|^c$|centigrade/.test(u);
+  if (!isF && !isC) throw new UnitError('temperature', unit, target);
+  const c = isF ? ((value - 32) * 5) / 9 : value;
+  return target === 'celsius' ? c : (c * 9) / 5 + 32;
+}
+
+const YEARS: Record<string, number> = { years: 1, year: 1, months: 1 / 12, month: 1 / 12, weeks: 7 / 365.25, week: 7 / 365.25, days: 1 / 365.25, day: 1 / 365.25 };
+
+/** Age in years; months become fractional years (the calculators floor where a reference counts whole years). */
+export function convertAge(value: number, unit: string): number {
+  const f = YEARS[norm(unit)];
+  if (f === undefined) throw new UnitError('age', unit, 'years');
+  return value * f;
+}
+
+/**
+ * A cell count per µL (= per mm³). The data gives counts "per µL", "per L" (×10⁹/L written out) or
+ * "m^3", which in MedCalc-Bench means mm³ (WBC [14700.0, 'm^3'] is 14,700/mm³, not per cubic metre).
+ * Some "L" values are mis-scaled upstream (platelets [13700.0, 'L']); plausibility is the caller's call.
+ */
+export function convertCount(value: number, unit: string): number {
+  const u = norm(unit);
+  if (u === 'µl' || u === 'mm^3' || u === 'mm3' || u === '/µl' || u === 'cells/µl') return value;
+  if (u === 'l' || u === '/l') return value / 1e6;
+  if (u === 'm^3' || u === 'm3') return value;
+  if (u === 'ml') return value / 1000;
+  throw new UnitError('count', unit, 'µL');
+}
+
+/** Pressures: the data writes mm hg, mm Hg, mmhg; kPa appears in some notes. */
+export function convertPressure(value: number, unit: string): number {
+  const u = norm(unit).replace(/\s/g, '');
+  if (u === 'mmhg' || u === 'torr') return value;
+  if (u === 'kpa') return value * 7.50062;
+  throw new UnitError('pressure', unit, 'mm Hg');
+}
+
+/** Rates per minute: 'beats per minute', 'bpm', 'breaths per minute', '/min'. */
+export function convertRate(value: number, unit: string): number {
+  const u = norm(unit);
+  if (/per minute|^bpm$|\/min$|^breaths\/min$/.test(u)) return value;
+  throw new UnitError('rate', unit, 'per minute');
+}
+
+/** Time intervals in milliseconds ('msec', 'ms', 's'). */
+export function convertInterval(value: number, unit: string): number {
+  const u = norm(unit);
+  if (u === 'msec' || u === 'ms' || u === 'milliseconds') return value;
+  if (u === 's' || u === 'sec' || u === 'seconds') return value * 1000;
+  throw new UnitError('interval', unit, 'msec');
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { Label } from '../label/types.js';
+
+/**
+ * Canonical JSON: keys sorted by code unit at every level, 2-space indent, trailing newline. Numbers use
+ * ECMAScript's shortest round-trip form (as RFC 8785 does), so the same value always has the same bytes
+ * and a relabel diff touches only the lines that changed.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2) + '\n';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function sha256Hex(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The hash a sign-off is bound to: the label's canonical content without its sign-offs, so adding a
+ * sign-off does not invalidate the ones before it, but any change to the answer, entities or note does.
+ */
+export function contentHash(label: Label): string {
+  const { signoffs: _ignored, ...content } = label;
+  return 'sha256:' + sha256Hex(canonicalJson(content));
+}
+
+/** The hash of a label file's full canonical bytes (release manifests cover sign-offs too). */
+export function fileHash(label: Label): string {
+  return sha256Hex(canonicalJson(label));
+}
