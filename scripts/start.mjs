@@ -1,0 +1,23 @@
+// `npm start`: the main job on the repository's own demo benchmark, using the built CLI (dist/).
+// validate → summary → audit → a dry-run preview of the next release.
+import { existsSync } from 'node:fs';
+import { main } from '../dist/cli/main.js';
+
+if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  console.error('dist/ is missing: run `npm install` (it builds) or `npm run build` first.');
+  process.exit(2);
+}
+
+const steps = [
+  ['Validate the demo labels', ['validate', '--dir', '.']],
+  ['Summary', ['summary', '--dir', '.']],
+  ['Audit: recompute every label and triage disagreements', ['audit', '--dir', '.', '--triage', '20']],
+];
+
+let worst = 0;
+for (const [title, argv] of steps) {
+  process.stdout.write(`\n=== ${title}: steward ${argv.join(' ')}\n\n`);
+  const code = await main(argv);
+  worst = Math.max(worst, code);
+}
+process.exitCode = worst;

@@ -1,0 +1,65 @@
+import { relativeDeviation, totalDays, withinTolerance } from '../label/answer.js';
+import type { Label, WeeksDays } from '../label/types.js';
+import { findCalculator } from '../calculators/registry.js';
+import type { CalcResult } from '../calculators/types.js';
+import { crossesThreshold } from './thresholds.js';
+
+export type AuditOutcome = 'confirmed' | 'calculator-logic-mismatch' | 'disagrees' | 'incomputable' | 'no-calculator';
+
+export interface AuditItem {
+  id: string;
+  file?: string;
+  calculatorId: number;
+  outcome: AuditOutcome;
+  label: Label['answer'];
+  reference: CalcResult | null;
+  v1: CalcResult | null;
+  /** How far the reference is from the label: relative error for numbers; for dates and gestational ages, days off as a fraction of a 280-day pregnancy. */
+  deviation: number | null;
+  crossesThreshold: boolean;
+  /** Higher first: threshold crossings, then larger deviations. */
+  priority: number;
+}
+
+/**
+ * Recomputes one label under both conventions and sorts it: confirmed when the reference agrees within
+ * the label's tolerance; calculator-logic-mismatch when only the v1.0 convention reproduces the label
+ * (the label carries a known code defect); disagrees when neither does (an extraction error or a
+ * clinical ambiguity for a physician); incomputable when the entities lack what the reference needs.
+ */
+export function auditLabel(label: Label, file?: string): AuditItem {
+  const base = { id: label.id, file, calculatorId: label.calculator.id, label: label.answer };
+  const calculator = findCalculator(label.calculator.id);
+  if (!calculator) return { ...base, outcome: 'no-calculator', reference: null, v1: null, deviation: null, crossesThreshold: false, priority: 0 };
+  const reference = calculator.compute(label.entities, { convention: 'reference' });
+  const v1 = calculator.compute(label.entities, { convention: 'medcalc-v1.0' });
+  const agrees = (r: CalcResult) => withinTolerance(label.answer, r.incomputable ? null : r.value);
+  let outcome: AuditOutcome;
+  if (agrees(reference)) outcome = 'confirmed';
+  else if (reference.incomputable) outcome = 'incomputable';
+  else if (agrees(v1)) outcome = 'calculator-logic-mismatch';
+  else outcome = 'disagrees';
+  const deviation = reference.incomputable ? null : deviationOf(label.answer, reference.value);
+  const crosses =
+    !reference.incomputable && label.answer.kind !== 'incomputable' && typeof label.answer.value === 'number' && typeof reference.value === 'number'
+      ? crossesThreshold(label.calculator.id, label.answer.value, reference.value)
+      : false;
+  const priority = outcome === 'confirmed' ? 0 : (crosses ? 1000 : 0) + Math.min(deviation ?? (outcome === 'incomputable' ? 1 : 0), 999);
+  return { ...base, outcome, reference, v1, deviation, crossesThreshold: crosses, priority };
+}
+
+function deviationOf(answer: Label['answer'], value: number | string | WeeksDays): number | null {
+  if (answer.kind === 'incomputable') return 1;
+  if (typeof answer.value === 'number' && typeof value === 'number') return relativeDeviation(answer.value, value);
+  if (answer.kind === 'date' && typeof value === 'string') return Math.abs(daysBetween(answer.value, value)) / 280;
+  if (answer.kind === 'gestational-age' && Array.isArray(value)) return Math.abs(totalDays(answer.value) - totalDays(value)) / 280;
+  return null;
+}
+
+function daysBetween(a: string, b: string): number {
+  const t = (s: string) => {
+    const [m, d, y] = s.split('/').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return (t(b) - t(a)) / 86_400_000;
+}

@@ -1,0 +1,63 @@
+import type { CalcResult } from '../calculators/types.js';
+import { formatAnswerValue } from '../label/answer.js';
+import type { AuditReport } from './run-audit.js';
+
+function pct(k: number, n: number): string {
+  return n === 0 ? '–' : `${((100 * k) / n).toFixed(0)}%`;
+}
+
+function shown(r: CalcResult | null): string {
+  if (!r) return '–';
+  if (r.incomputable) return `incomputable (${r.missing.join(', ')})`;
+  if (Array.isArray(r.value)) return `${r.value[0]} weeks ${r.value[1]} days`;
+  return typeof r.value === 'number' ? String(Number(r.value.toPrecision(6))) : r.value;
+}
+
+/** The audit as Markdown: totals, one row per calculator, then the triage queue. */
+export function auditMarkdown(report: AuditReport, options: { title?: string; triageLimit?: number } = {}): string {
+  const c = report.counts;
+  const lines = [
+    `# ${options.title ?? 'Label audit'}`,
+    '',
+    `${report.total} labels: ${c.confirmed} confirmed (${pct(c.confirmed, report.total)}), ${c['calculator-logic-mismatch']} calculator-logic-mismatch, ${c.disagrees} disagree, ${c.incomputable} incomputable` +
+      (c['no-calculator'] ? `, ${c['no-calculator']} without a calculator` : '') +
+      '.',
+    '',
+    '| id | calculator | n | confirmed | mismatch | disagrees | incomputable |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.confirmed} (${pct(r.confirmed, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
+    '',
+  ];
+  const limit = options.triageLimit ?? 50;
+  if (report.triage.length > 0) {
+    lines.push(`## Triage (${report.triage.length} items, ${Math.min(limit, report.triage.length)} shown, most clinically significant first)`, '');
+    lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold |', '|---|---:|---|---|---|---|---:|---|');
+    for (const item of report.triage.slice(0, limit)) {
+      const dev = item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
+      lines.push(`| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The audit as JSON for later steps (proposals): everything but the full traces of confirmed items. */
+export function auditJson(report: AuditReport): unknown {
+  return {
+    total: report.total,
+    counts: report.counts,
+    calculators: report.calculators,
+    triage: report.triage.map((i) => ({
+      id: i.id,
+      file: i.file,
+      calculatorId: i.calculatorId,
+      outcome: i.outcome,
+      label: i.label,
+      reference: i.reference,
+      v1: i.v1 && (i.v1.incomputable ? { incomputable: true, missing: i.v1.missing } : { value: i.v1.value }),
+      deviation: i.deviation !== null && !Number.isFinite(i.deviation) ? 'infinite' : i.deviation,
+      crossesThreshold: i.crossesThreshold,
+      priority: i.priority,
+    })),
+  };
+}

@@ -1,0 +1,48 @@
+import { catalogById } from '../calculators/catalog.js';
+import type { Label } from '../label/types.js';
+import { type AuditItem, type AuditOutcome, auditLabel } from './classify.js';
+
+export interface CalculatorAuditRow {
+  id: number;
+  name: string;
+  n: number;
+  confirmed: number;
+  mismatch: number;
+  disagrees: number;
+  incomputable: number;
+}
+
+export interface AuditReport {
+  total: number;
+  counts: Record<AuditOutcome, number>;
+  calculators: CalculatorAuditRow[];
+  /** Items that are not confirmed, highest priority first: the physicians' review queue. */
+  triage: AuditItem[];
+  items: AuditItem[];
+}
+
+/** Audits every label; `onProgress` is called as items finish (for a terminal progress line). */
+export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
+  const items: AuditItem[] = [];
+  labels.forEach(({ label, file }, k) => {
+    items.push(auditLabel(label, file));
+    if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
+  });
+  const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
+  const rows = new Map<number, CalculatorAuditRow>();
+  for (const item of items) {
+    counts[item.outcome]++;
+    let row = rows.get(item.calculatorId);
+    if (!row) {
+      row = { id: item.calculatorId, name: catalogById(item.calculatorId)?.names[0] ?? String(item.calculatorId), n: 0, confirmed: 0, mismatch: 0, disagrees: 0, incomputable: 0 };
+      rows.set(item.calculatorId, row);
+    }
+    row.n++;
+    if (item.outcome === 'confirmed') row.confirmed++;
+    else if (item.outcome === 'calculator-logic-mismatch') row.mismatch++;
+    else if (item.outcome === 'disagrees') row.disagrees++;
+    else if (item.outcome === 'incomputable') row.incomputable++;
+  }
+  const triage = items.filter((i) => i.outcome !== 'confirmed').sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+}

@@ -1,0 +1,187 @@
+/**
+ * Shared pieces of the bedside scores: a points tally that writes one trace step per criterion, readers
+ * for findings the data spells several ways, and the v1.0 label code's habits that several scores
+ * share (its rounding, its rounded molar → mass conversion, whole-year ages from months, its Celsius
+ * conversion), reproduced for the `medcalc-v1.0` convention.
+ */
+import { pythonRound } from '../../numeric/python-round.js';
+import type { Inputs } from '../inputs.js';
+import type { CalcResult } from '../types.js';
+import { type Analyte, UnitError, convertConcentration } from '../units.js';
+
+/** A running score: every criterion adds its points and records one trace step, met or not. */
+export class PointsTally {
+  private sum = 0;
+
+  constructor(private readonly inputs: Inputs) {}
+
+  get total(): number {
+    return this.sum;
+  }
+
+  /** Adds `points` (0 when the criterion is not met) and records why. */
+  add(criterion: string, points: number, evidence?: Record<string, unknown>): number {
+    this.sum += points;
+    return this.inputs.step(`${criterion}: ${signed(points)}`, evidence, points);
+  }
+
+  /** A yes/no criterion worth `points` when present. */
+  finding(criterion: string, present: boolean, points: number, evidence?: Record<string, unknown>): number {
+    return this.add(`${criterion} ${present ? 'present' : 'absent'}`, present ? points : 0, evidence);
+  }
+
+  /**
+   * Scores a value by the first band whose test it passes (bands ordered, the last one catching the
+   * rest) and records the band's label: the points table of one criterion.
+   */
+  band(criterion: string, value: number, bands: readonly Band[], evidence: Record<string, unknown> = {}): number {
+    const band = bands.find((b) => b.when(value)) ?? bands[bands.length - 1];
+    return this.add(`${criterion} ${band.label}`, band.points, { [criterion]: value, ...evidence });
+  }
+
+  /** Records the total as the last step and returns it as the result. */
+  finish(score: string, kind: 'integer' | 'decimal'): CalcResult {
+    const value = this.inputs.step(`${score} = sum of the points above`, undefined, this.sum);
+    return this.inputs.result(kind, value);
+  }
+}
+
+/** One row of a points table: the band's label, its test, and its points. */
+export interface Band {
+  label: string;
+  when: (value: number) => boolean;
+  points: number;
+}
+
+function signed(points: number): string {
+  return points < 0 ? `−${-points}` : `+${points}`;
+}
+
+/** Present when any of the keys (the data's spellings of one finding) is true; absent keys are false. */
+export function findingAny(inputs: Inputs, keys: readonly string[]): boolean {
+  return keys.some((key) => inputs.flag(key));
+}
+
+/** The first key of `keys` the entities carry, so a reader can follow whichever spelling a row used. */
+export function firstPresentKey(inputs: Inputs, keys: readonly string[]): string {
+  return keys.find((key) => inputs.has(key)) ?? keys[0];
+}
+
+/**
+ * Age for a score's age bands. Reference: completed years (a 74.9-year-old is 74, as the bands
+ * "65–74" mean). v1.0: the label code turned months into whole years (months // 12) once at least
+ * 12 months, and used a value given in years as it stood.
+ */
+export function readAge(inputs: Inputs, key = 'age'): number | undefined {
+  if (inputs.isV1) {
+    const q = inputs.quantity(key);
+    if (!q) return undefined;
+    const [value, unit] = q;
+    if (unit === 'months' && value >= 12) return inputs.step('v1.0: age in whole years = months // 12', { months: value }, Math.floor(value / 12));
+    if (unit === 'years') return value;
+  }
+  const years = inputs.ageYears(key);
+  if (years === undefined) return undefined;
+  return inputs.step('age in completed years', { years }, Math.floor(years + 1e-9));
+}
+
+/**
+ * Temperature in °C. v1.0 took any unit other than exactly 'degrees celsius' as Fahrenheit and
+ * rounded the converted value to 3 decimals.
+ */
+export function readCelsius(inputs: Inputs, key = 'Temperature'): number | undefined {
+  if (!inputs.isV1) return inputs.temperatureC(key);
+  const q = inputs.quantity(key);
+  if (!q) return undefined;
+  if (q[1] === 'degrees celsius') return q[0];
+  return inputs.step('v1.0: °C = round((°F − 32) × 5/9, 3)', { value: q[0], unit: q[1] }, roundLikeV1(((q[0] - 32) * 5) / 9));
+}
+
+/**
+ * The v1.0 label code's round_number: values above 0.001 to 3 decimals, others to 3 significant
+ * figures, with Python's round() (exact binary value, ties to even).
+ */
+export function roundLikeV1(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  if (x > 0.001) return pythonRound(x, 3);
+  const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
+  return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
+}
+
+const V1_MOLAR_PER_MOL: Record<string, number> = { 'mmol/L': 0.001, 'µmol/L': 0.000001 };
+
+/**
+ * The v1.0 converter's path from a molar concentration to mg/dL, rounding every intermediate:
+ * mmol (or µmol) → mol → g (× its molar mass) → mg → per dL. With 3-decimal rounding the mol step
+ * keeps one significant digit for mmol/L values (4.7 mmol/L → 0.005 mol → 14.0 mg/dL, not 13.2), a
+ * defect the labels carry. g/L → g/dL is one rounded division by 10.
+ */
+export function v1ConvertConcentration(value: number, unit: string, target: 'mg/dL' | 'g/dL', molarMass: number): number | undefined {
+  if (unit === target) return value;
+  if (target === 'g/dL' && unit === 'g/L') return roundLikeV1(value / 10);
+  const perMol = V1_MOLAR_PER_MOL[unit];
+  if (target !== 'mg/dL' || perMol === undefined) return undefined;
+  const mol = roundLikeV1(value * roundLikeV1(perMol));
+  const grams = roundLikeV1(mol * molarMass);
+  const mg = roundLikeV1(grams * 1000);
+  return roundLikeV1(mg / 10);
+}
+
+/**
+ * A concentration in `target`, converted with units.ts under the reference convention and with the
+ * v1.0 converter (its own molar mass, rounded steps) under `medcalc-v1.0`. Records the conversion in
+ * the trace; an absent or unconvertible value is recorded as missing.
+ */
+export function readConcentration(
+  inputs: Inputs,
+  key: string,
+  target: 'mg/dL' | 'g/dL',
+  analyte: Analyte,
+  v1MolarMass: number,
+): number | undefined {
+  if (!inputs.isV1) return inputs.concentration(key, target, analyte);
+  const q = inputs.quantity(key);
+  if (!q) return undefined;
+  const out = v1ConvertConcentration(q[0], q[1], target, v1MolarMass);
+  if (out === undefined) {
+    inputs.missing.push(`${key} (unit '${q[1]}' not convertible to ${target} by the v1.0 code)`);
+    return undefined;
+  }
+  if (q[1] !== target) inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (molar mass ${v1MolarMass})`, { value: q[0], unit: q[1] }, out);
+  return out;
+}
+
+/** Converts with units.ts, reporting an unknown unit as undefined instead of throwing. */
+export function tryConvertConcentration(value: number, unit: string, target: string, analyte: Analyte): number | undefined {
+  try {
+    return convertConcentration(value, unit, target, analyte);
+  } catch (error) {
+    if (error instanceof UnitError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Picks the option a categorical entity names (case- and space-insensitive under the reference
+ * convention; exact under v1.0, whose dictionary lookups were exact). An unknown phrase is recorded
+ * as missing, naming what was found.
+ */
+export function readChoice<T>(
+  inputs: Inputs,
+  key: string,
+  options: Record<string, T>,
+  { required = true, exact = inputs.isV1 }: { required?: boolean; exact?: boolean } = {},
+): { phrase: string; value: T } | undefined {
+  const phrase = inputs.text(key, required);
+  if (phrase === undefined) return undefined;
+  const wanted = exact ? phrase : normalizePhrase(phrase);
+  for (const [option, value] of Object.entries(options)) {
+    if ((exact ? option : normalizePhrase(option)) === wanted) return { phrase, value };
+  }
+  inputs.missing.push(`${key} (unrecognized value '${phrase}')`);
+  return undefined;
+}
+
+function normalizePhrase(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}

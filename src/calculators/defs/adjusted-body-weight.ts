@@ -1,0 +1,17 @@
+import { defineCalculator, entities, shape } from '../define.js';
+import { decimalResult, devineIdealWeightKg, heightShape, readWeightKg } from './_body-and-dates-helpers.js';
+
+/** Adjusted body weight: ABW = IBW + 0.4 × (actual weight − IBW), IBW by Devine (MDCalc "Ideal Body Weight and Adjusted Body Weight"). */
+export const adjustedBodyWeight = defineCalculator({
+  id: 62,
+  reference: 'MDCalc "Ideal Body Weight and Adjusted Body Weight": ABW = IBW + 0.4 × (weight − IBW), IBW by Devine (1974)',
+  entitySchema: entities({ sex: shape.sex, weight: shape.quantity, height: heightShape }, ['sex', 'weight', 'height']),
+  compute(inputs) {
+    const kg = readWeightKg(inputs);
+    const ibw = devineIdealWeightKg(inputs);
+    if (kg === undefined || ibw === undefined) return inputs.incomputable();
+    // The question asks for "the adjusted body weight formula", so it is applied also when weight < IBW.
+    const abw = inputs.step('ABW = IBW + 0.4 × (weight − IBW)', { ibwKg: ibw, weightKg: kg }, ibw + 0.4 * (kg - ibw));
+    return decimalResult(inputs, abw);
+  },
+});

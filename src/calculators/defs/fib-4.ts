@@ -1,0 +1,47 @@
+import { defineCalculator, entities, shape } from '../define.js';
+import type { Inputs } from '../inputs.js';
+import { flagImplausible, readAgeYears, roundLikeV1, v1Round } from './_renal-and-lab-helpers.js';
+
+/** FIB-4 = age × AST / (platelets [10⁹/L] × √ALT) (Sterling et al., Hepatology 2006;43:1317–25). */
+export const fib4 = defineCalculator({
+  id: 19,
+  reference: 'Sterling RK et al. Hepatology 2006;43:1317-25; MDCalc "Fibrosis-4 (FIB-4) Index for Liver Fibrosis"',
+  entitySchema: entities(
+    { age: shape.quantity, 'Aspartate aminotransferase': shape.quantity, 'Alanine aminotransferase': shape.quantity, 'Platelet count': shape.quantity },
+    ['age', 'Aspartate aminotransferase', 'Alanine aminotransferase', 'Platelet count'],
+  ),
+  compute(inputs) {
+    const age = readAgeYears(inputs);
+    const ast = inputs.number('Aspartate aminotransferase');
+    const alt = inputs.number('Alanine aminotransferase');
+    const platelets = readPlateletsPerNl(inputs);
+    if (age === undefined || ast === undefined || alt === undefined || platelets === undefined) return inputs.incomputable();
+    const fib = (age * ast) / (platelets * Math.sqrt(alt));
+    const value = inputs.step('FIB-4 = age × AST / (platelets 10⁹/L × √ALT)', { age, ast, alt, platelets109PerL: platelets }, v1Round(inputs, fib));
+    return inputs.result('decimal', value);
+  },
+});
+
+/** Platelets in 10⁹/L (= thousands per µL). */
+function readPlateletsPerNl(inputs: Inputs): number | undefined {
+  if (!inputs.isV1) {
+    const perUl = inputs.countPerUl('Platelet count');
+    if (perUl === undefined) return undefined;
+    const perNl = inputs.step('platelets: per µL ÷ 1000 → 10⁹/L', { perUl }, perUl / 1000);
+    flagImplausible(inputs, 'platelets', perNl, [1, 2000], '×10⁹/L');
+    return perNl;
+  }
+  // v1.0: counts per µL were scaled to per L (× 1e6, rounded), then divided by 1e9.
+  const q = inputs.quantity('Platelet count');
+  if (!q) return undefined;
+  const volume = V1_LITRES[q[1]];
+  if (volume === undefined) {
+    inputs.missing.push(`Platelet count (unit '${q[1]}' unknown to the v1.0 code)`);
+    return undefined;
+  }
+  const perL = q[1] === 'L' ? q[0] : roundLikeV1(q[0] * roundLikeV1(1 / volume));
+  return inputs.step('platelets: per L ÷ 1e9 (v1.0)', { value: q[0], unit: q[1] }, perL / 1e9);
+}
+
+/** The v1.0 code's litres per volume unit. */
+const V1_LITRES: Record<string, number> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { runCalculator } from '../../calculators/run-calculator.js';
+import type { CalcResult, Convention } from '../../calculators/types.js';
+import { inputError } from '../../errors/index.js';
+import type { CommandSpec } from '../command.js';
+
+export const calcCommand: CommandSpec = {
+  command: 'calc <calculator>',
+  describe: 'Compute one calculator from entities, with its step-by-step trace',
+  builder: (y) =>
+    y
+      .positional('calculator', { type: 'string', describe: 'MedCalc calculator id or name', demandOption: true })
+      .option('entities', { type: 'string', demandOption: true, describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": [175, \"cm\"]}'" })
+      .option('convention', { choices: ['reference', 'medcalc-v1.0'] as const, default: 'reference', describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old labels)' }),
+  async run(args, io) {
+    const raw = String(args.entities);
+    const text = raw.startsWith('@') ? await readFile(raw.slice(1), 'utf8').catch(() => { throw inputError('FILE_NOT_READABLE', `${raw.slice(1)}: cannot be read`, { file: raw.slice(1) }); }) : raw;
+    let entities: unknown;
+    try {
+      entities = JSON.parse(text);
+    } catch (error) {
+      throw inputError('BAD_ENTITIES_JSON', `--entities is not JSON: ${(error as Error).message}`, {});
+    }
+    const { calculator, result } = runCalculator({ calculator: String(args.calculator), entities, convention: args.convention as Convention });
+    if (args.json) io.out(JSON.stringify(calcJson(result), null, 2) + '\n');
+    else io.out(calcText(calculator.names[0], result));
+    return 0;
+  },
+};
+
+function calcJson(result: CalcResult): unknown {
+  if (result.incomputable) return { incomputable: true, missing: result.missing, steps: result.steps };
+  return { value: result.value, kind: result.kind, steps: result.steps };
+}
+
+function calcText(name: string, result: CalcResult): string {
+  const steps = result.steps.map((s, k) => `  ${k + 1}. ${s.what}${s.inputs ? ` ${JSON.stringify(s.inputs)}` : ''} → ${JSON.stringify(s.result)}`);
+  const head = result.incomputable ? `${name}: incomputable; missing ${result.missing.join(', ')}` : `${name}: ${Array.isArray(result.value) ? `${result.value[0]} weeks ${result.value[1]} days` : result.value}`;
+  return [head, ...steps].join('\n') + '\n';
+}

@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { readAllLabels } from '../../store/read.js';
+import { formatSummary, summarizeLabels } from '../../summary/summarize.js';
+import type { CommandSpec } from '../command.js';
+
+export const summaryCommand: CommandSpec = {
+  command: 'summary',
+  describe: 'Count labels by split, calculator, answer kind and status',
+  builder: (y) => y.option('split', { type: 'string', describe: 'Only this split' }),
+  async run(args, io) {
+    const all = (await readAllLabels(resolve(args.dir))).map((f) => f.label);
+    const labels = args.split ? all.filter((l) => l.split === args.split) : all;
+    const summary = summarizeLabels(labels);
+    io.out(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));
+    return 0;
+  },
+};

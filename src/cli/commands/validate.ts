@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { formatFinding } from '../../schema/findings.js';
+import { validateLabels } from '../../validate/validate-labels.js';
+import type { CommandSpec } from '../command.js';
+
+export const validateCommand: CommandSpec = {
+  command: 'validate [paths..]',
+  describe: 'Check labels against the schema, their paths, the calculator catalog and each other',
+  builder: (y) => y.positional('paths', { type: 'string', array: true, describe: 'Label files or folders (default: all of labels/)' }),
+  async run(args, io) {
+    const dir = resolve(args.dir);
+    const paths = (args.paths as string[] | undefined)?.length ? (args.paths as string[]) : undefined;
+    const report = await validateLabels({ dir, paths });
+    if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
+    else {
+      for (const f of report.findings) io.out(formatFinding(f) + '\n');
+      io.out(`${report.files} label file(s), ${report.valid} valid, ${report.findings.length} finding(s)\n`);
+    }
+    return report.findings.length > 0 ? 1 : 0;
+  },
+};

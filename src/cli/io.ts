@@ -1,0 +1,32 @@
+/** Where a command writes: injected so tests capture output instead of spawning processes. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** stderr is a terminal: progress may be drawn there. */
+  isTTY: boolean;
+  /** Standard input, for commands that read from '-'. */
+  stdin?: () => Promise<string>;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+/** A progress line on stderr, only for a person at a terminal: never when piped or with --json. */
+export function progress(io: CliIO, enabled: boolean): (label: string, done: number, total: number) => void {
+  if (!enabled || !io.isTTY) return () => {};
+  let last = 0;
+  return (label, done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    io.err(`\r${label} ${done}/${total}${done >= total ? '\n' : ''}`);
+  };
+}

@@ -1,0 +1,55 @@
+import { writeCsv } from '../importers/csv.js';
+import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
+import { toPythonLiteral } from '../importers/python-literal.js';
+import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
+import type { Answer, Label } from '../label/types.js';
+import { canonicalJson } from '../store/canonical.js';
+
+/**
+ * Labels as a MedCalc-Bench CSV: the same 14 columns in the same order, rows by Row Number, so existing
+ * harnesses read it unchanged. An answer that still equals what upstream wrote keeps upstream's spelling
+ * ("38.0"); a changed answer is written fresh, and an incomputable one as N/A with N/A limits (as the
+ * stewardship project's corrected file does).
+ */
+export function toMedcalcCsv(labels: Label[]): string {
+  const rows = [...labels]
+    .sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id))
+    .map((label) => {
+      const [value, lower, upper] = answerCells(label);
+      return [
+        String(label.source.row),
+        String(label.calculator.id),
+        label.calculator.name,
+        label.calculator.category,
+        label.source.outputType,
+        label.source.noteId,
+        label.source.noteType,
+        label.note,
+        label.question,
+        toPythonLiteral(label.entities),
+        value,
+        lower,
+        upper,
+        label.explanation,
+      ];
+    });
+  return writeCsv([...MEDCALC_COLUMNS], rows);
+}
+
+function answerCells(label: Label): [string, string, string] {
+  const a = label.answer;
+  const text = label.source.answerText;
+  if (text && a.kind !== 'incomputable' && sameAnswer(a, text)) return [text.value, text.lower, text.upper];
+  if (a.kind === 'incomputable') return ['N/A', 'N/A', 'N/A'];
+  const limit = (v: Answer['value']) => formatAnswerValue({ ...a, value: v } as Answer);
+  return [formatAnswerValue(a), limit(a.lower), limit(a.upper)];
+}
+
+function sameAnswer(answer: Exclude<Answer, { kind: 'incomputable' }>, text: { value: string; lower: string; upper: string }): boolean {
+  try {
+    const read = (t: string) => canonicalJson(parseAnswerValue(answer.kind, t));
+    return read(text.value) === canonicalJson(answer.value) && read(text.lower) === canonicalJson(answer.lower) && read(text.upper) === canonicalJson(answer.upper);
+  } catch {
+    return false;
+  }
+}

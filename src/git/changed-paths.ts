@@ -1,0 +1,101 @@
+import git, { TREE, WORKDIR, type Walker, type WalkerEntry } from 'isomorphic-git';
+import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { resolveRef } from './refs.js';
+import { type Repo, gitArgs } from './repo.js';
+
+export type Change = 'added' | 'removed' | 'modified';
+
+export interface ChangedPath {
+  path: string;
+  change: Change;
+  /** The blob before (absent when added); for the working tree, the oid git would give the file. */
+  oldOid?: string;
+  newOid?: string;
+  /** Present with `withContent: true`: the file's text before and after (absent on the missing side). */
+  oldText?: string;
+  newText?: string;
+}
+
+export interface ChangedPathsOptions {
+  /** Tag, branch, commit or `HEAD`; `WORKTREE` compares against the files on disk. */
+  from: string;
+  /** As `from`; `WORKTREE` or undefined means the files on disk. */
+  to?: string;
+  /** Only paths under this folder (default `labels`). */
+  prefix?: string;
+  /** Also read both sides' text of every changed file, in the same walk. */
+  withContent?: boolean;
+}
+
+/**
+ * The files under `prefix` that differ between two commits, or a commit and the working tree: one
+ * walk over both trees that never opens a folder whose tree id is the same on both sides. Sorted in
+ * git's tree order. Files whose name starts with a dot are not labels and are left out.
+ */
+export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', withContent = false }: ChangedPathsOptions): Promise<ChangedPath[]> {
+  const base = normalizePrefix(prefix);
+  const [a, b] = await Promise.all([resolveRef(repo, from), resolveRef(repo, to)]);
+  if (a.kind === 'worktree' && b.kind === 'worktree') return [];
+  if (a.kind === 'worktree') {
+    // Walk commit → disk and read it backwards, so there is one walk shape to get right.
+    const forward = await walkPair(repo, TREE({ ref: (b as { oid: string }).oid }), WORKDIR(), base, withContent);
+    return forward.map(reverse);
+  }
+  const to_ = b.kind === 'worktree' ? WORKDIR() : TREE({ ref: b.oid });
+  return walkPair(repo, TREE({ ref: a.oid }), to_, base, withContent);
+}
+
+async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
+  const decoder = new TextDecoder();
+  const text = async (entry: WalkerEntry): Promise<string> => decoder.decode((await entry.content()) ?? new Uint8Array());
+  const found: ChangedPath[] | undefined = await git.walk({
+    ...gitArgs(repo),
+    trees: [from, to],
+    map: async (path: string, [before, after]: Array<WalkerEntry | null>) => {
+      if (!isWorthWalking(path, prefix) || isDotName(path)) return null;
+      const [typeBefore, typeAfter] = await Promise.all([before?.type(), after?.type()]);
+      const blobBefore = typeBefore === 'blob' ? before : null;
+      const blobAfter = typeAfter === 'blob' ? after : null;
+      const treeOnEitherSide = typeBefore === 'tree' || typeAfter === 'tree';
+      if (typeBefore === 'tree' && typeAfter === 'tree') {
+        // A folder with the same tree id on both sides holds no change: skip it unread.
+        // (Working-tree folders have no id; they are always walked.)
+        const [x, y] = await Promise.all([before!.oid(), after!.oid()]);
+        if (x !== undefined && x === y) return null;
+      }
+      if (!isUnder(path, prefix) || (!blobBefore && !blobAfter)) return treeOnEitherSide ? undefined : null;
+      const [oldOid, newOid] = await Promise.all([blobBefore?.oid(), blobAfter?.oid()]);
+      if (oldOid === newOid) return treeOnEitherSide ? undefined : null;
+      const change: ChangedPath = { path, change: !blobBefore ? 'added' : !blobAfter ? 'removed' : 'modified' };
+      if (oldOid !== undefined) change.oldOid = oldOid;
+      if (newOid !== undefined) change.newOid = newOid;
+      if (withContent) {
+        if (blobBefore) change.oldText = await text(blobBefore);
+        if (blobAfter) change.newText = await text(blobAfter);
+      }
+      return change;
+    },
+    reduce: async (parent: ChangedPath | undefined, children: ChangedPath[][]) => {
+      const out: ChangedPath[] = parent ? [parent] : [];
+      for (const list of children) for (const item of list) out.push(item);
+      return out;
+    },
+  });
+  return found ?? [];
+}
+
+function isDotName(path: string): boolean {
+  return path.charCodeAt(path.lastIndexOf('/') + 1) === 46 && path !== '.';
+}
+
+function reverse(change: ChangedPath): ChangedPath {
+  const out: ChangedPath = {
+    path: change.path,
+    change: change.change === 'added' ? 'removed' : change.change === 'removed' ? 'added' : 'modified',
+  };
+  if (change.newOid !== undefined) out.oldOid = change.newOid;
+  if (change.oldOid !== undefined) out.newOid = change.oldOid;
+  if (change.newText !== undefined) out.oldText = change.newText;
+  if (change.oldText !== undefined) out.newText = change.oldText;
+  return out;
+}

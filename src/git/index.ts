@@ -1,0 +1,19 @@
+/** The git store: the only room that talks to isomorphic-git. */
+export { GitStoreError, isGitStoreError, type GitStoreErrorCode } from './errors.js';
+export { openRepo, initRepo, type Repo, type OpenRepoOptions, type InitRepoOptions } from './repo.js';
+export { resolveRef, resolveCommit, WORKTREE, type ResolvedRef } from './refs.js';
+export { readLabelsAt, type ReadLabelsOptions, type ReadLabelsParsedOptions } from './read-labels.js';
+export { changedPaths, type Change, type ChangedPath, type ChangedPathsOptions } from './changed-paths.js';
+export { commitFiles, type CommitFilesOptions } from './commit.js';
+export type { Identity } from './identity.js';
+export { pendingLabelChanges, isClean, type PendingChange, type PendingOptions, type CleanOptions } from './status.js';
+export {
+  currentBranch,
+  listBranches,
+  createBranch,
+  checkoutBranch,
+  type CreateBranchOptions,
+  type CheckoutBranchOptions,
+} from './branches.js';
+export { createTag, listTags, tagsContainingCommit, type TagInfo, type CreateTagOptions, type TagsContainingOptions } from './tags.js';
+export { fileHistory, type FileHistoryOptions, type FileVersion } from './history.js';

@@ -1,0 +1,67 @@
+import git, { TREE, type WalkerEntry } from 'isomorphic-git';
+import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { resolveRef } from './refs.js';
+import { type Repo, gitArgs } from './repo.js';
+import { type FileText, readWorktreeFiles } from './worktree.js';
+
+export interface ReadLabelsOptions {
+  /** Tag, branch, commit, `HEAD`; `WORKTREE` or undefined reads the files on disk. */
+  ref?: string;
+  /** The folder to read (default `labels`). */
+  prefix?: string;
+}
+
+export interface ReadLabelsParsedOptions<T> extends ReadLabelsOptions {
+  /** Turns each file's text into a value (JSON.parse, a validator...); it runs once per file. */
+  parse: (text: string, path: string) => T;
+}
+
+/**
+ * Every file under `prefix` at a commit (one `walk` over its tree) or in the working tree, keyed by
+ * repository path in git's tree order.
+ */
+export function readLabelsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
+export function readLabelsAt<T>(repo: Repo, options: ReadLabelsParsedOptions<T>): Promise<Map<string, T>>;
+export async function readLabelsAt<T>(
+  repo: Repo,
+  { ref, prefix = 'labels', parse }: ReadLabelsOptions & { parse?: (text: string, path: string) => T },
+): Promise<Map<string, string | T>> {
+  const base = normalizePrefix(prefix);
+  const resolved = await resolveRef(repo, ref);
+  const files = resolved.kind === 'worktree' ? await readWorktreeFiles(repo, base) : await readTreeFiles(repo, resolved.oid, base);
+  const out = new Map<string, string | T>();
+  for (const [path, text] of files) out.set(path, parse ? parse(text, path) : text);
+  return out;
+}
+
+async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<FileText[]> {
+  const decoder = new TextDecoder();
+  const found: FileText[] | undefined = await git.walk({
+    ...gitArgs(repo),
+    trees: [TREE({ ref: oid })],
+    map: async (path: string, [entry]: Array<WalkerEntry | null>) => {
+      if (!entry || !isWorthWalking(path, prefix)) return null;
+      const type = await entry.type();
+      if (type === 'tree') return undefined;
+      if (type !== 'blob' || !isUnder(path, prefix)) return null;
+      const content = await entry.content();
+      return [path, decoder.decode(content ?? new Uint8Array())] satisfies FileText;
+    },
+    reduce: concatChildren,
+  });
+  return found ?? [];
+}
+
+/** Keep tree order: a file's tuple, then its siblings' lists flattened in order. */
+async function concatChildren(parent: FileText | undefined, children: Array<FileText | FileText[]>): Promise<FileText[]> {
+  const out: FileText[] = parent ? [parent] : [];
+  for (const child of children) {
+    if (isFileText(child)) out.push(child);
+    else for (const item of child) out.push(item);
+  }
+  return out;
+}
+
+function isFileText(value: FileText | FileText[]): value is FileText {
+  return typeof value[0] === 'string';
+}

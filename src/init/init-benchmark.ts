@@ -1,0 +1,34 @@
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILE, DEFAULT_POLICY } from '../config/config.js';
+import { inputError } from '../errors/index.js';
+import { initRepo } from '../git/index.js';
+import { PACKAGE_SCHEMA_DIR } from '../schema/load.js';
+
+const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
+
+/**
+ * Creates an empty benchmark repository: the folders, a config with the default sign-off policy, the
+ * label schema and error taxonomy (the taxonomy is the benchmark's to extend), and a git repository.
+ * Refuses a folder that already has files, so it never mixes into someone's work.
+ */
+export async function initBenchmark(options: { dir: string; name?: string }): Promise<{ created: string[] }> {
+  const existing = await readdir(options.dir).catch(() => [] as string[]);
+  if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
+  const created: string[] = [];
+  for (const folder of FOLDERS) {
+    await mkdir(join(options.dir, folder), { recursive: true });
+    await writeFile(join(options.dir, folder, '.gitkeep'), '');
+    created.push(`${folder}/`);
+  }
+  for (const file of ['label.schema.json', 'error-categories.json', 'error-categories.schema.json']) {
+    await copyFile(join(PACKAGE_SCHEMA_DIR, file), join(options.dir, 'schema', file));
+    created.push(`schema/${file}`);
+  }
+  const config = { name: options.name ?? 'benchmark', policy: DEFAULT_POLICY };
+  await writeFile(join(options.dir, CONFIG_FILE), JSON.stringify(config, null, 2) + '\n');
+  created.push(CONFIG_FILE);
+  await initRepo({ dir: options.dir });
+  created.push('.git/');
+  return { created };
+}

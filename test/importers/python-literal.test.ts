@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { PythonLiteralError, parsePythonLiteral, toPythonLiteral } from '../../src/importers/python-literal.js';
+
+describe('parsePythonLiteral', () => {
+  const cases: { description: string; source: string; value: unknown }[] = [
+    { description: 'dict of quantities', source: "{'sex': 'Male', 'age': [87, 'years'], 'weight': [48.0, 'kg']}", value: { sex: 'Male', age: [87, 'years'], weight: [48, 'kg'] } },
+    { description: 'booleans and None', source: "{'a': True, 'b': False, 'c': None}", value: { a: true, b: false, c: null } },
+    { description: 'typo keys and non-ASCII', source: "{'Congestive Heart Faliure': True, 'FiO₂': [40, '%'], 'Bilirubin': [30.0, 'µmol/L']}", value: { 'Congestive Heart Faliure': true, 'FiO₂': [40, '%'], Bilirubin: [30, 'µmol/L'] } },
+    { description: 'double-quoted string holding a quote', source: `{"Wells' Criteria": 'x'}`, value: { "Wells' Criteria": 'x' } },
+    { description: 'escapes', source: "{'a': 'it\\'s', 'b': 'tab\\there', 'c': '\\x41\\u00e9'}", value: { a: "it's", b: 'tab\there', c: 'Aé' } },
+    { description: 'nested list with strings and numbers', source: "{'steroid': ['Dexamethasone PO', 7.96, 'mg']}", value: { steroid: ['Dexamethasone PO', 7.96, 'mg'] } },
+    { description: 'tuple becomes a list', source: "('0 weeks', '6 days')", value: ['0 weeks', '6 days'] },
+    { description: 'negative, exponent, trailing comma', source: "[-1.5, 2e3, .5, 1_000,]", value: [-1.5, 2000, 0.5, 1000] },
+    { description: 'empty dict', source: '{}', value: {} },
+    { description: 'whitespace everywhere', source: " { 'a' : [ 1 , 2 ] } ", value: { a: [1, 2] } },
+  ];
+  for (const c of cases) it(c.description, () => expect(parsePythonLiteral(c.source)).toEqual(c.value));
+
+  const bad: { description: string; source: string; at: number }[] = [
+    { description: 'unterminated string', source: "{'a': 'b}", at: 6 },
+    { description: 'missing colon', source: "{'a' 1}", at: 5 },
+    { description: 'bare word', source: "{'a': true}", at: 6 },
+    { description: 'unclosed dict', source: "{'a': 1", at: 7 },
+    { description: 'trailing garbage', source: "{'a': 1} x", at: 9 },
+    { description: 'duplicate key', source: "{'a': 1, 'a': 2}", at: 9 },
+    { description: 'list as dict key', source: '{[1]: 2}', at: 1 },
+    { description: 'function call (no eval)', source: "{'a': __import__('os')}", at: 6 },
+  ];
+  for (const c of bad) {
+    it(`rejects ${c.description} with its offset`, () => {
+      let error: unknown;
+      try {
+        parsePythonLiteral(c.source);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PythonLiteralError);
+      expect((error as PythonLiteralError).offset).toBe(c.at);
+    });
+  }
+});
+
+describe('toPythonLiteral', () => {
+  it('writes what Python repr writes, and parses back', () => {
+    const value = { sex: 'Male', 'Congestive Heart Faliure': false, q: ["it's", 1.5], n: null, u: 'µmol/L' };
+    const text = toPythonLiteral(value);
+    expect(text).toBe(`{'sex': 'Male', 'Congestive Heart Faliure': False, 'q': ["it's", 1.5], 'n': None, 'u': 'µmol/L'}`);
+    expect(parsePythonLiteral(text)).toEqual(value);
+  });
+  it('escapes both quotes and backslashes when needed', () => {
+    const s = `a'b"c\\d\ne`;
+    expect(parsePythonLiteral(toPythonLiteral(s))).toBe(s);
+  });
+});
