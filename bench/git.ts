@@ -28,7 +28,7 @@ import {
   readLabelsAt,
   type Repo,
 } from '../src/git/index.js';
-import { forEachLimited } from '../src/git/worktree.js';
+import { forEachLimited } from '../src/git/limit.js';
 import { canonicalJson } from '../src/store/canonical.js';
 
 // ---------------------------------------------------------------------------------------------------

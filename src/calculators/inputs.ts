@@ -1,4 +1,5 @@
 import type { Entities, EntityValue } from '../label/types.js';
+import { pythonRound } from '../numeric/python-round.js';
 import type { CalcResult, CalcValue, Convention, TraceStep } from './types.js';
 import type { ComputableKind } from '../label/types.js';
 import {
@@ -145,11 +146,13 @@ export class Inputs {
 }
 
 /**
- * The v1.0 label code's rounding: results above 0.001 are rounded to 3 decimals, smaller ones to
- * 3 significant figures. Applied under `medcalc-v1.0`, also to intermediate conversions.
+ * The v1.0 label code's rounding: values above 0.001 (signed, so every negative result takes the other
+ * branch, as the original did) to 3 decimals, others to 3 significant figures, both with Python's
+ * round() (ties to even on the exact binary value). Applied under `medcalc-v1.0`, also to conversions.
  */
 export function roundV1(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (Math.abs(x) > 0.001) return Math.round(x * 1000) / 1000;
-  return Number(x.toPrecision(3));
+  if (x === 0 || !Number.isFinite(x)) return x;
+  if (x > 0.001) return pythonRound(x, 3);
+  const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
+  return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
 }

@@ -1,4 +1,5 @@
 import git, { TREE, type WalkerEntry } from 'isomorphic-git';
+import { createLimiter } from './limit.js';
 import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
@@ -34,8 +35,11 @@ export async function readLabelsAt<T>(
   return out;
 }
 
+const BLOB_READS_IN_FLIGHT = 64;
+
 async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<FileText[]> {
   const decoder = new TextDecoder();
+  const limit = createLimiter(BLOB_READS_IN_FLIGHT);
   const found: FileText[] | undefined = await git.walk({
     ...gitArgs(repo),
     trees: [TREE({ ref: oid })],
@@ -44,7 +48,7 @@ async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<F
       const type = await entry.type();
       if (type === 'tree') return undefined;
       if (type !== 'blob' || !isUnder(path, prefix)) return null;
-      const content = await entry.content();
+      const content = await limit(() => entry.content());
       return [path, decoder.decode(content ?? new Uint8Array())] satisfies FileText;
     },
     reduce: concatChildren,

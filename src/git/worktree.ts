@@ -1,5 +1,6 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { forEachLimited } from './limit.js';
 import type { Repo } from './repo.js';
 
 export type FileText = [path: string, text: string];
@@ -47,16 +48,4 @@ function compareTreeNames(a: string, aDir: boolean, b: string, bDir: boolean): n
   const x = aDir ? a + '/' : a;
   const y = bDir ? b + '/' : b;
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Run `task` over `items` with at most `limit` in flight (100k files at once would exhaust descriptors). */
-export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      await task(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

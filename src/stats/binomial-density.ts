@@ -56,11 +56,9 @@ export function binomialDeviance(x: number, m: number): number {
   return x * Math.log(x / m) + m - x;
 }
 
-/**
- * log of Γ(n+1)/(Γ(x+1)Γ(n−x+1)) · p^x · q^(n−x) for real 0 ≤ x ≤ n, where q = 1 − p. Both are passed
- * because whichever is smaller carries the precision (1 − 5e-6 has lost ten bits of 5e-6); the larger
- * is only used through n − n·(smaller). Returns −Infinity where the probability is 0.
- */
+// p and q = 1 − p are both passed because whichever is smaller carries the precision (1 − 5e-6 has lost
+// ten bits of 5e-6); the larger is only used through n − n·(smaller). −Infinity where the probability is 0.
+/** log of the binomial probability C(n, x) p^x q^(n−x) for real 0 ≤ x ≤ n, by Loader's (2000) saddle-point form. */
 export function logBinomialDensity(x: number, n: number, p: number, q: number): number {
   if (p === 0) return x === 0 ? 0 : -Infinity;
   if (q === 0) return x === n ? 0 : -Infinity;

@@ -61,8 +61,28 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
   if (x === 1) return 1;
   const y = 1 - x;
   // The fraction converges fast for x < (a+1)/(a+b+2); on the other side use I_x(a,b) = 1 − I_{1−x}(b,a).
-  if (x < (a + 1) / (a + b + 2)) return frontFactor(x, y, a, b) * betaContinuedFraction(x, y, a, b);
+  const direct = x < (a + 1) / (a + b + 2);
+  // Evaluated at the far end of the unit interval (x < ½ yet past the switch point, or the mirror image)
+  // the fraction's steps 1 + aa·d cancel to about min(x, 1−x), costing digits when the other shape is
+  // large (b = 1e6: ~1e-12). A small integer shape has a finite binomial sum instead.
+  if (!direct && x < 0.5 && isSmallInteger(a)) return 1 - binomialLowerSum(a, a + b - 1, x, y);
+  if (direct && x > 0.5 && isSmallInteger(b)) return binomialLowerSum(b, a + b - 1, y, x);
+  if (direct) return frontFactor(x, y, a, b) * betaContinuedFraction(x, y, a, b);
   return 1 - frontFactor(y, x, b, a) * betaContinuedFraction(y, x, b, a);
+}
+
+function isSmallInteger(shape: number): boolean {
+  return Number.isInteger(shape) && shape <= 1000;
+}
+
+/**
+ * Σ_{i<count} Γ(n+1)/(Γ(i+1)Γ(n−i+1)) p^i q^(n−i), the finite form of the incomplete beta for an integer
+ * shape (for integer a: I_x(a, b) = 1 − this sum with count = a, n = a+b−1, p = x).
+ */
+function binomialLowerSum(count: number, n: number, p: number, q: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += Math.exp(logBinomialDensity(i, n, p, q));
+  return sum;
 }
 
 /** Beta(a, b) density, by the same Loader form: a·b/((a+b)·x·(1−x)) · dbinom(a; a+b, x). */
@@ -70,10 +90,9 @@ function betaDensity(x: number, a: number, b: number): number {
   return ((a * b) / ((a + b) * x * (1 - x))) * Math.exp(logBinomialDensity(a, a + b, x, 1 - x));
 }
 
-/**
- * Beta(a, b) quantile: inverse of the regularized incomplete beta by Newton steps kept inside a
- * bisection bracket, converged to a relative step of 1e-15 (well inside 1e-12).
- */
+// Newton steps on I_x(a, b) − p, each kept inside the bisection bracket the previous evaluations
+// established, until a step moves x by less than 1e-15 of itself (the brief asked for 1e-12).
+/** Beta(a, b) quantile: the regularized incomplete beta inverted by Newton steps safeguarded with bisection. */
 export function betaQuantile(p: number, a: number, b: number): number {
   assertShape(a, b, 'betaQuantile');
   if (!(p >= 0 && p <= 1)) throw new RangeError(`betaQuantile: p must be in [0, 1], got ${String(p)}`);

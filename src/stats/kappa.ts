@@ -69,10 +69,7 @@ function checkedTable(table: readonly (readonly number[])[]): number[][] {
   });
 }
 
-/**
- * Cohen's (1960) kappa for two raters on nominal categories, with the large-sample standard errors of
- * Fleiss, Cohen & Everitt (1969, Psychol. Bull. 72:323–327) and a Wald interval on the non-null one.
- */
+/** Cohen's (1960) kappa with Fleiss, Cohen & Everitt's (1969, Psychol. Bull. 72:323–327) standard errors and a Wald CI. */
 export function cohensKappa(input: KappaInput, options: ConfidenceOptions = {}): KappaResult {
   const confidence = confidenceOf(options, CALLER);
   const { categories, table } =

@@ -12,10 +12,9 @@ export interface McNemarResult {
   pValue: number;
 }
 
-/**
- * Exact McNemar test (McNemar 1947; conditional binomial form): p = min(1, 2·P(X ≤ min(b, c))) with
- * X ~ Bin(b + c, ½), summed in log space from Loader's (2000) binomial density.
- */
+// p = min(1, 2·P(X ≤ min(b, c))) with X ~ Bin(b + c, ½); the tail is anchored on Loader's (2000)
+// log-space density at min(b, c), so nothing overflows or cancels up to n = 1e6 and beyond.
+/** Exact McNemar test (McNemar 1947, Psychometrika 12:153–157), as the two-sided conditional binomial test. */
 export function exactMcNemar(b: number, c: number): McNemarResult {
   assertCount('b', b, 'exactMcNemar');
   assertCount('c', c, 'exactMcNemar');

@@ -19,11 +19,9 @@ export interface PairedDifference extends Interval {
   phi: number;
 }
 
-/**
- * Newcombe's φ for method 10 (Statist. Med. 1998;17:2635–2650): with D = both·neither − onlyA·onlyB,
- * φ = (D − n/2)/√(margins) when D > n/2, 0 when 0 ≤ D ≤ n/2, D/√(margins) when D < 0, and 0 when any
- * margin is empty (the product of margins is 0, so the plain φ is 0/0).
- */
+// Newcombe's φ for method 10 (Statist. Med. 1998;17:2635–2650): with cross = both·neither − onlyA·onlyB,
+// φ = (cross − n/2)/√margins when cross > n/2, 0 when 0 ≤ cross ≤ n/2, cross/√margins when cross < 0,
+// and 0 when any margin is empty (the product of margins is 0, so the plain φ is 0/0).
 function correctedPhi({ both, onlyA, onlyB, neither }: PairedCounts, n: number): number {
   const margins = (both + onlyA) * (onlyB + neither) * (both + onlyB) * (onlyA + neither);
   if (margins === 0) return 0;
@@ -33,10 +31,8 @@ function correctedPhi({ both, onlyA, onlyB, neither }: PairedCounts, n: number):
   return cross / Math.sqrt(margins);
 }
 
-/**
- * Difference of paired proportions pA − pB with Newcombe's (1998) method 10 interval: Wilson limits of
- * each margin combined by square-and-add with the corrected φ (Statist. Med. 17:2635–2650).
- */
+// Square-and-add: the Wilson limits of each margin, combined with the corrected φ for the pairing.
+/** pA − pB for paired proportions with Newcombe's (1998, Statist. Med. 17:2635–2650) method 10 interval. */
 export function newcombePairedDifference(counts: PairedCounts, options: ConfidenceOptions = {}): PairedDifference {
   const caller = 'newcombePairedDifference';
   for (const key of ['both', 'onlyA', 'onlyB', 'neither'] as const) assertCount(key, counts[key], caller);

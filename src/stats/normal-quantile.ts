@@ -58,10 +58,8 @@ export function normalQuantile(p: number): number {
   return q < 0 ? -x : x;
 }
 
-/**
- * Two-sided critical value z such that P(|Z| ≤ z) = confidence, as −Φ⁻¹((1 − confidence)/2) (AS 241).
- * Taking the lower tail keeps precision: 1 − confidence is exact for confidence ≥ 0.5.
- */
+// Computed from the lower tail: 1 − confidence is exact for confidence ≥ 0.5, ½ + confidence/2 is not.
+/** Two-sided critical value z with P(|Z| ≤ z) = confidence, i.e. −Φ⁻¹((1 − confidence)/2) by AS 241. */
 export function zForConfidence(confidence: number): number {
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`zForConfidence: confidence must be strictly between 0 and 1, got ${String(confidence)}`);

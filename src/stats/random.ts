@@ -8,10 +8,9 @@ export interface SeededGenerator {
 
 const TWO_32 = 2 ** 32;
 
-/**
- * mulberry32, Tommy Ettinger's 32-bit generator (public domain, 2017): period 2^32, ample for bootstrap
- * resampling, and its C reference is a few lines, so a seed's stream can be checked outside JavaScript.
- */
+// Period 2^32 is ample for bootstrap resampling, and the C reference is five lines, so a seed's stream
+// can be checked outside JavaScript (the tests do).
+/** mulberry32, Tommy Ettinger's public-domain 32-bit generator (2017), seeded with a uint32. */
 export function mulberry32(seed: number): SeededGenerator {
   if (!Number.isInteger(seed) || seed < 0 || seed >= TWO_32) {
     throw new RangeError(`mulberry32: seed must be an integer in [0, 2^32), got ${String(seed)}`);

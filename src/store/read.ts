@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
@@ -83,7 +83,9 @@ async function expandPaths(dir: string, paths: string[]): Promise<string[]> {
   const { stat } = await import('node:fs/promises');
   const out: string[] = [];
   for (const p of paths) {
-    const abs = join(dir, p);
+    const abs = resolve(dir, p);
+    const rel = relative(dir, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw inputError('PATH_OUTSIDE', `${p}: outside the benchmark repository ${dir}`, { file: p });
     const info = await stat(abs).catch(() => null);
     if (!info) throw inputError('PATH_NOT_FOUND', `${p}: no such file or folder`, { file: p });
     if (info.isDirectory()) out.push(...(await listJson(abs)));

@@ -45,3 +45,11 @@ describe('steroidConversion entity schema', () => {
     expect(validate({ 'input steroid': [12.5, 'mg'], 'target steroid': 'Dexamethasone IV' })).toBe(false);
   });
 });
+
+describe('v1.0 rounding follows Python', () => {
+  it('rounds the binary value, not the decimal that looks like a tie', () => {
+    // methylprednisolone 1.2345 mg → triamcinolone: v1.0 factor 5.33 / 5.33 = 1, product 1.2345 →
+    // Python round(1.2345, 3) = 1.234 because 1.2345 is stored as 1.23449999…
+    expect(convert(['MethylPrednisoLONE IV', 1.2345, 'mg'], 'Triamcinolone IV', V1)).toMatchObject({ value: 1.234 });
+  });
+});

@@ -7,17 +7,13 @@
 import { pythonRound } from '../../numeric/python-round.js';
 import type { Inputs } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { type Analyte, UnitError, convertConcentration } from '../units.js';
+import type { Analyte } from '../units.js';
 
 /** A running score: every criterion adds its points and records one trace step, met or not. */
 export class PointsTally {
   private sum = 0;
 
   constructor(private readonly inputs: Inputs) {}
-
-  get total(): number {
-    return this.sum;
-  }
 
   /** Adds `points` (0 when the criterion is not met) and records why. */
   add(criterion: string, points: number, evidence?: Record<string, unknown>): number {
@@ -82,7 +78,7 @@ export function readAge(inputs: Inputs, key = 'age'): number | undefined {
   }
   const years = inputs.ageYears(key);
   if (years === undefined) return undefined;
-  return inputs.step('age in completed years', { years }, Math.floor(years + 1e-9));
+  return inputs.step('age in completed years', { years }, Math.floor(years));
 }
 
 /**
@@ -113,10 +109,10 @@ const V1_MOLAR_PER_MOL: Record<string, number> = { 'mmol/L': 0.001, 'µmol/L': 0
 /**
  * The v1.0 converter's path from a molar concentration to mg/dL, rounding every intermediate:
  * mmol (or µmol) → mol → g (× its molar mass) → mg → per dL. With 3-decimal rounding the mol step
- * keeps one significant digit for mmol/L values (4.7 mmol/L → 0.005 mol → 14.0 mg/dL, not 13.2), a
+ * keeps one significant digit for mmol/L values (6.9 mmol/L → 0.007 mol → 19.6 mg/dL, not 19.3), a
  * defect the labels carry. g/L → g/dL is one rounded division by 10.
  */
-export function v1ConvertConcentration(value: number, unit: string, target: 'mg/dL' | 'g/dL', molarMass: number): number | undefined {
+function v1ConvertConcentration(value: number, unit: string, target: 'mg/dL' | 'g/dL', molarMass: number): number | undefined {
   if (unit === target) return value;
   if (target === 'g/dL' && unit === 'g/L') return roundLikeV1(value / 10);
   const perMol = V1_MOLAR_PER_MOL[unit];
@@ -149,16 +145,6 @@ export function readConcentration(
   }
   if (q[1] !== target) inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (molar mass ${v1MolarMass})`, { value: q[0], unit: q[1] }, out);
   return out;
-}
-
-/** Converts with units.ts, reporting an unknown unit as undefined instead of throwing. */
-export function tryConvertConcentration(value: number, unit: string, target: string, analyte: Analyte): number | undefined {
-  try {
-    return convertConcentration(value, unit, target, analyte);
-  } catch (error) {
-    if (error instanceof UnitError) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -13,7 +13,8 @@ import type { CalcResult, CalculatorDefinition } from '../types.js';
 /**
  * The v1.0 label code's round_number with Python's round(): |x| > 0.001 to 3 decimals, smaller values to
  * 3 significant figures. Unlike roundV1 in inputs.ts it rounds the exact binary value with ties to even,
- * as Python does, so a value like 0.4585 (stored as 0.45849999…) rounds down as it did in the labels.
+ * as Python does: 1.2345 is stored as 1.23449999… and rounds to 1.234 (Math.round(x × 1000) / 1000 gives
+ * 1.235), and the exact tie 10.0625 rounds to even, 10.062. One v1.0 steroid label differs on this.
  */
 export function roundLikeV1(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
@@ -195,7 +196,7 @@ export function readCycleLength(inputs: Inputs): number | undefined {
 }
 
 export const datesSchema = {
-  lmp: { ...shape.text, pattern: '^\\d{1,2}/\\d{1,2}/\\d{4}$' },
+  date: { ...shape.text, pattern: '^\\d{1,2}/\\d{1,2}/\\d{4}$' },
   cycle: { type: 'integer' },
 } as const;
 
@@ -240,11 +241,9 @@ export function defineQtc(spec: QtcSpec): CalculatorDefinition {
       if (qt !== undefined && !(qt > 0)) unusable(inputs, qtKey, 'not a positive interval');
       if (inputs.incomplete || heartRate === undefined || qt === undefined) return inputs.incomputable();
       let rr = inputs.step('RR interval = 60 / heart rate (s)', { heartRate }, 60 / heartRate);
-      if (inputs.isV1) {
-        rr = inputs.step('RR rounded to 3 decimals, as v1.0 did', { rr }, roundLikeV1(rr));
-        return decimalResult(inputs, inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, (spec.v1 ?? spec.correct)(qt, rr, heartRate)));
-      }
-      return inputs.result('decimal', inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, spec.correct(qt, rr, heartRate)));
+      if (inputs.isV1) rr = inputs.step('RR rounded to 3 decimals, as v1.0 did', { rr }, roundLikeV1(rr));
+      const formula = inputs.isV1 ? (spec.v1 ?? spec.correct) : spec.correct;
+      return decimalResult(inputs, inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, formula(qt, rr, heartRate)));
     },
   });
 }

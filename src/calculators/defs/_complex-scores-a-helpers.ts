@@ -4,8 +4,7 @@
  * which the `medcalc-v1.0` convention must reproduce step by step.
  */
 import type { EntityValue } from '../../label/types.js';
-import type { Inputs } from '../inputs.js';
-import { pythonRound } from '../../numeric/python-round.js';
+import { type Inputs, roundV1 } from '../inputs.js';
 
 /** A band: a value at or above `from` (and below the previous band's `from`) scores `points`. */
 export type Band = readonly [from: number, points: number];
@@ -64,20 +63,13 @@ export function pyTruthy(v: EntityValue | undefined): boolean {
   return true;
 }
 
-/** The v1.0 code's round_number: above 0.001 in magnitude 3 decimals, else 3 significant figures. */
-export function roundV1Py(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (Math.abs(x) > 0.001) return pythonRound(x, 3);
-  return pythonRound(x, 2 - Math.floor(Math.log10(Math.abs(x))));
-}
-
 /**
  * The v1.0 temperature conversion: only the exact unit 'degrees celsius' is Celsius; anything else,
  * including the data's own 'degrees celsisus', is taken as Fahrenheit and converted (then rounded).
  */
 export function v1TemperatureC(value: number, unit: string): number {
   if (unit === 'degrees celsius') return value;
-  return roundV1Py(((value - 32) * 5) / 9);
+  return roundV1(((value - 32) * 5) / 9);
 }
 
 const V1_MOL_PER: Record<string, number> = { mmol: 0.001, µmol: 1e-6, mol: 1 };
@@ -92,13 +84,13 @@ export function v1ToMgPerDl(value: number, unit: string, molarMass: number): num
   if (volume !== 'L' && volume !== 'dL') return undefined;
   let mg: number;
   if (mass === 'mg') mg = value;
-  else if (mass === 'g') mg = roundV1Py(value * 1000);
+  else if (mass === 'g') mg = roundV1(value * 1000);
   else if (mass in V1_MOL_PER || mass === 'mEq') {
-    const mol = roundV1Py(value * (mass === 'mEq' ? 0.001 : V1_MOL_PER[mass]));
-    const grams = roundV1Py(mol * molarMass);
-    mg = roundV1Py(grams * 1000);
+    const mol = roundV1(value * (mass === 'mEq' ? 0.001 : V1_MOL_PER[mass]));
+    const grams = roundV1(mol * molarMass);
+    mg = roundV1(grams * 1000);
   } else return undefined;
-  return volume === 'dL' ? mg : roundV1Py(mg / 10);
+  return volume === 'dL' ? mg : roundV1(mg / 10);
 }
 
 /**

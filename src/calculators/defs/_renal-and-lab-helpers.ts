@@ -16,7 +16,7 @@ export const NORMAL_ALBUMIN_G_DL = 4;
 /**
  * The v1.0 label code's round_number: values above 0.001 are rounded to 3 decimals, all others to
  * 3 significant figures. The test is `num > 0.001`, not on the magnitude, so every negative result
- * gets 3 significant figures (-2.1429 → -2.14, -0.09431 → -0.0943), as the v1.0 labels show.
+ * gets 3 significant figures (-8.5714 → -8.57, -0.012345 → -0.0123), as the v1.0 labels show.
  * Rounding is Python's round(): exact binary value, ties to even.
  */
 export function roundLikeV1(x: number): number {
@@ -116,7 +116,7 @@ function v1Mass(value: number, from: string, to: string, a: V1Analyte): number {
 /**
  * A concentration converted the way the v1.0 label code did it: mass unit first, then volume unit,
  * rounding (3 decimals / 3 significant figures) after every multiplication. Converting µmol/L creatinine
- * this way loses most digits (42 µmol/L → 0.005 g → 0.5 mg/dL, where 0.475 is right).
+ * this way loses most digits (40 µmol/L → 0.005 g → 0.5 mg/dL, where 0.452 is right).
  */
 export function v1Concentration(value: number, unit: string, target: string, a: V1Analyte): number {
   const [fromMass, fromVolume] = splitUnit(unit);
@@ -149,8 +149,8 @@ export interface ConcentrationSpec {
 export function readConcentration(inputs: Inputs, key: string, target: string, spec: ConcentrationSpec, required = true): number | undefined {
   if (!inputs.isV1) {
     const q = inputs.quantity(key, false);
-    // units.ts converts mmol ↔ mEq through mg/dL, which leaves float dust (134 → 133.99999999999997) and
-    // turns an anion gap of exactly 0 into -1e-14; for a monovalent ion the two are the same number.
+    // units.ts converts mmol ↔ mEq through mg/dL, which leaves float dust (an anion gap of exactly 0
+    // comes out as -1e-14); for a monovalent ion the two are the same number.
     if (q && spec.analyte && MONOVALENT.has(spec.analyte) && isMolarOrEquivalent(q[1]) && isMolarOrEquivalent(target)) {
       if (q[1] !== target) inputs.step(`${key}: ${q[0]} ${q[1]} = ${q[0]} ${target} (monovalent)`, { value: q[0], unit: q[1] }, q[0]);
       return q[0];
@@ -180,7 +180,7 @@ function isMolarOrEquivalent(unit: string): boolean {
 
 /**
  * Age in years. The v1.0 code took whole years, and months as ⌊months / 12⌋; the reference keeps
- * fractional years (units.ts) so a 17-month-old is 1.42 years.
+ * fractional years (units.ts) so an 18-month-old is 1.5 years.
  */
 export function readAgeYears(inputs: Inputs): number | undefined {
   if (!inputs.isV1) return inputs.ageYears();

@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
+import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { type Band, banded, fio2Fraction, monovalentMmolPerL, pickKey, pyTruthy, roundV1Py, tidy, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { type Band, banded, fio2Fraction, monovalentMmolPerL, pickKey, pyTruthy, tidy, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
 
 /** APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829. */
 export const apacheII = defineCalculator({
@@ -53,6 +53,10 @@ const HEMATOCRIT: Band[] = [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2]];
 const WBC_THOUSANDS: Band[] = [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2]];
 const AGE: Band[] = [[75, 6], [65, 5], [55, 3], [45, 2]];
 
+/**
+ * Every physiologic value, age and GCS are required: MDCalc asks for each and none is assumed normal, so a
+ * missing one makes the score incomputable. Absent flags (acute renal failure, chronic history) are false.
+ */
 function computeReference(inputs: Inputs): CalcResult {
   const age = inputs.ageYears();
   const tempC = inputs.temperatureC();
@@ -88,9 +92,8 @@ function computeReference(inputs: Inputs): CalcResult {
   if (oxygenation.aa !== undefined) {
     total += s('Oxygenation: FiO₂ ≥ 0.5, so A-a gradient', { fio2, aaGradient: oxygenation.aa }, banded(oxygenation.aa, A_A_GRADIENT, 0));
   } else {
-    const pao2 = oxygenation.pao2!;
-    const p = tidy(pao2);
-    const points = p > 70 ? 0 : p >= 61 ? 1 : p >= 55 ? 3 : 4;
+    const pao2 = tidy(oxygenation.pao2!);
+    const points = pao2 > 70 ? 0 : pao2 >= 61 ? 1 : pao2 >= 55 ? 3 : 4;
     total += s('Oxygenation: FiO₂ < 0.5, so PaO₂ (>70: 0, 61–70: 1, 55–60: 3, <55: 4)', { fio2, pao2 }, points);
   }
   total += s('Arterial pH', { pH }, banded(pH!, PH, 4));
@@ -175,14 +178,14 @@ function computeV1(inputs: Inputs): CalcResult {
   }
   const t = v1TemperatureC(temp![0], temp![1]);
   total += s("temperature (unit other than exactly 'degrees celsius' converted as °F)", { value: temp![0], unit: temp![1], celsius: t }, banded(t, TEMPERATURE, 4));
-  const map = roundV1Py((2 * dbp!) / 3 + sbp! / 3);
+  const map = roundV1((2 * dbp!) / 3 + sbp! / 3);
   total += s('MAP (low side unscored)', { map }, map > 159 ? 4 : map > 129 ? 3 : map > 109 ? 2 : 0);
   total += s('heart rate (low side unscored)', { hr }, banded(hr!, [[180, 4], [140, 3], [110, 2]], 0));
   total += s('respiratory rate (low side unscored)', { rr }, banded(rr!, [[50, 4], [35, 3], [25, 1]], 0));
   total += s('pH (low side unscored)', { pH }, banded(pH!, [[7.7, 4], [7.6, 3], [7.5, 1]], 0));
-  const na = roundV1Py(sodium!);
+  const na = roundV1(sodium!);
   total += s('sodium (low side unscored)', { sodium: na }, banded(na, [[180, 4], [160, 3], [155, 2], [150, 1]], 0));
-  const k = roundV1Py(potassium!);
+  const k = roundV1(potassium!);
   total += s('potassium (low side unscored)', { potassium: k }, banded(k, [[7, 4], [6, 3], [5.5, 1]], 0));
   total += s('creatinine (scored only with acute or chronic renal failure)', { creatinine }, creatinineV1(inputs, creatinine!));
   total += s('hematocrit (low side unscored)', { hct }, banded(hct!, [[60, 4], [50, 2], [46, 1]], 0));

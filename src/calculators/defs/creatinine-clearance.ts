@@ -35,7 +35,7 @@ export const creatinineClearance = defineCalculator({
   },
 });
 
-/** The v1.0 code only knew cm here (all data rows are cm); other units go through units.ts. */
+/** Height as v1.0 read it. Every data row gives cm; other units go through units.ts (v1.0 in/m rounding not reproduced). */
 function v1HeightCm(inputs: Inputs): number | undefined {
   const q = inputs.quantity('height', false);
   if (q && q[1] === 'cm') return q[0];

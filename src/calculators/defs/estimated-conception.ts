@@ -9,7 +9,7 @@ import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-an
 export const estimatedConception = defineCalculator({
   id: 68,
   reference: 'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee Opinion No. 700 (2017)',
-  entitySchema: entities({ 'Last menstrual date': datesSchema.lmp, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
+  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');
     if (inputs.isV1) {

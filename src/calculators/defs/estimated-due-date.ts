@@ -8,7 +8,7 @@ import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-an
 export const estimatedDueDate = defineCalculator({
   id: 13,
   reference: "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for Estimating the Due Date (2017)",
-  entitySchema: entities({ 'Last menstrual date': datesSchema.lmp, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
+  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');
     const cycle = readCycleLength(inputs);

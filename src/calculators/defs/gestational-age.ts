@@ -6,7 +6,7 @@ export const gestationalAge = defineCalculator({
   id: 69,
   reference: 'Gestational age = current date − LMP, in completed weeks + days; ACOG Committee Opinion No. 700, Methods for Estimating the Due Date (2017)',
   // The current date is an entity of its own ('Current Date'), the day the note was written.
-  entitySchema: entities({ 'Current Date': datesSchema.lmp, 'Last menstrual date': datesSchema.lmp }, ['Current Date', 'Last menstrual date']),
+  entitySchema: entities({ 'Current Date': datesSchema.date, 'Last menstrual date': datesSchema.date }, ['Current Date', 'Last menstrual date']),
   compute(inputs) {
     const today = readDate(inputs, 'Current Date');
     const lmp = readDate(inputs, 'Last menstrual date');

@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
+import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { monovalentMmolPerL, pickKey, tidy, pyTruthy, roundV1Py, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { monovalentMmolPerL, pickKey, pyTruthy, tidy, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
 
 /** PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl J Med 1997;336:243–250. */
 export const psiPort = defineCalculator({
@@ -141,7 +141,7 @@ function computeV1(inputs: Inputs): CalcResult {
   total += s('respiratory rate ≥ 30', { rr }, rr! >= 30 ? 20 : 0);
   total += s('systolic < 90', { sbp }, sbp! < 90 ? 20 : 0);
   total += s('BUN ≥ 30 mg/dL', { bun: bunMg }, bunMg! >= 30 ? 20 : 0);
-  const na = roundV1Py(sodium!);
+  const na = roundV1(sodium!);
   total += s('sodium < 130', { sodium: na }, na < 130 ? 20 : 0);
   total += s('glucose ≥ 250 mg/dL (converted with rounding at each step)', { glucose: glucoseMg }, glucoseMg! >= 250 ? 10 : 0);
   total += s('hematocrit < 30', { hct }, hct! < 30 ? 10 : 0);

@@ -52,7 +52,7 @@ export const sirs = defineCalculator({
 
 /**
  * WBC per µL. The data's counts are sometimes mis-scaled against their unit ('L' for a per-µL value,
- * 'µL' for a count in 10³/µL, e.g. WBC 4.1): a count that converts to under 100/µL is not a white
+ * 'µL' for a count in 10³/µL, e.g. 12.5): a count that converts to under 100/µL is not a white
  * count, so it is read as 10³/µL when the written value is under 100 and as per µL otherwise.
  */
 function readWbc(inputs: Inputs): number | undefined {

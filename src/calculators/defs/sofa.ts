@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
+import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { type Band, banded, doseMcgKgMin, fio2Fraction, pickKey, pyTruthy, roundV1Py, tidy, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { type Band, banded, doseMcgKgMin, fio2Fraction, pickKey, pyTruthy, tidy, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
 
 /** SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med 1996;22:707–710. */
 export const sofa = defineCalculator({
@@ -43,6 +43,10 @@ const GCS: Band[] = [[15, 0], [13, 1], [10, 2], [6, 3]];
 const BILIRUBIN: Band[] = [[12, 4], [6, 3], [2, 2], [1.2, 1]];
 const CREATININE: Band[] = [[5, 4], [3.5, 3], [2, 2], [1.2, 1]];
 
+/**
+ * PaO₂, FiO₂, platelets, GCS, bilirubin and one of creatinine or urine output are required (MDCalc asks for
+ * each); an absent vasopressor is not given, absent ventilation/CPAP/hypotension flags are false.
+ */
 function computeReference(inputs: Inputs): CalcResult {
   const pao2 = inputs.pressureMmHg(pickKey(inputs, PAO2_KEYS));
   const fio2 = fio2Fraction(inputs, pickKey(inputs, FIO2_KEYS));
@@ -141,7 +145,7 @@ function computeV1(inputs: Inputs): CalcResult {
 
   const s = (what: string, input: Record<string, unknown>, points: number) => inputs.step(`v1.0: ${what}`, input, points);
   let total = 0;
-  const ratio = roundV1Py(pao2! / fio2!);
+  const ratio = roundV1(pao2! / fio2!);
   const mv = pyTruthy(inputs.raw('On mechanical ventilation'));
   const cpap = pyTruthy(inputs.raw(pickKey(inputs, CPAP_KEYS)));
   let respiratory = 0;

@@ -1,11 +1,15 @@
 import type { CommandSpec } from '../command.js';
 import { auditCommand } from './audit.js';
 import { calcCommand } from './calc.js';
+import { commitCommand } from './commit.js';
+import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
+import { logCommand } from './log.js';
+import { showCommand } from './show.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { summaryCommand } from './summary.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand];
+export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand];

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { diffVersions } from '../../diff/diff-versions.js';
+import { diffMarkdown, diffText } from '../../diff/render.js';
+import type { CommandSpec } from '../command.js';
+
+export const diffCommand: CommandSpec = {
+  command: 'diff <from> [to]',
+  describe: 'Semantic changes to labels between two versions (to: default the working tree)',
+  builder: (y) =>
+    y
+      .positional('from', { type: 'string', describe: 'Tag, branch, commit or HEAD', demandOption: true })
+      .positional('to', { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' })
+      .option('md', { type: 'boolean', default: false, describe: 'Markdown for a pull-request description' }),
+  async run(args, io) {
+    const result = await diffVersions({ dir: resolve(args.dir), from: String(args.from), to: args.to as string | undefined });
+    const header = `Label changes ${result.from} → ${args.to ?? 'working tree'}`;
+    if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
+    else if (args.md) io.out(diffMarkdown(result.labels, result.summary, header));
+    else io.out(diffText(result.labels, result.summary, header));
+    return 0;
+  },
+};

@@ -1,0 +1,33 @@
+import { changedPaths, openRepo, WORKTREE } from '../git/index.js';
+import { inputError } from '../errors/index.js';
+import type { Label } from '../label/types.js';
+import { parseLabelText } from '../store/read.js';
+import { type LabelDiff, diffLabel } from './label-diff.js';
+import { type DiffSummary, summarizeDiffs } from './summarize.js';
+
+export interface VersionDiff {
+  from: string;
+  to: string;
+  labels: LabelDiff[];
+  summary: DiffSummary;
+}
+
+/**
+ * The semantic changes to labels between two versions (tags, branches, commits, HEAD; `to` defaults to
+ * the working tree). Only files git reports as changed are read, in the same tree walk.
+ */
+export async function diffVersions(options: { dir: string; from: string; to?: string }): Promise<VersionDiff> {
+  const repo = await openRepo({ dir: options.dir });
+  const to = options.to ?? WORKTREE;
+  const changed = await changedPaths(repo, { from: options.from, to, prefix: 'labels', withContent: true });
+  const labels = changed.map((c) => diffLabel(c.path, parse(c.path, c.oldText, options.from), parse(c.path, c.newText, to)));
+  labels.sort((a, b) => a.id.localeCompare(b.id));
+  return { from: options.from, to, labels, summary: summarizeDiffs(labels) };
+}
+
+function parse(path: string, text: string | undefined, ref: string): Label | null {
+  if (text === undefined) return null;
+  const file = parseLabelText(path, text);
+  if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
+  return file.json as Label;
+}
