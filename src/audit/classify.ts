@@ -24,8 +24,9 @@ export interface AuditItem {
 /**
  * Recomputes one label under both conventions and sorts it: confirmed when the reference agrees within
  * the label's tolerance; calculator-logic-mismatch when only the v1.0 convention reproduces the label
- * (the label carries a known code defect); disagrees when neither does (an extraction error or a
- * clinical ambiguity for a physician); incomputable when the entities lack what the reference needs.
+ * (the label carries a known code defect, even where the reference cannot compute at all); incomputable
+ * when the entities lack what the reference needs; disagrees when neither convention reproduces the
+ * label (an extraction error or a clinical ambiguity for a physician).
  */
 export function auditLabel(label: Label, file?: string): AuditItem {
   const base = { id: label.id, file, calculatorId: label.calculator.id, label: label.answer };
@@ -35,9 +36,11 @@ export function auditLabel(label: Label, file?: string): AuditItem {
   const v1 = calculator.compute(label.entities, { convention: 'medcalc-v1.0' });
   const agrees = (r: CalcResult) => withinTolerance(label.answer, r.incomputable ? null : r.value);
   let outcome: AuditOutcome;
+  // The v1.0 convention is tried before "incomputable": a label that only defective code could produce
+  // (GCS scoring "not testable" as 4) is explained by that code even when the reference cannot compute.
   if (agrees(reference)) outcome = 'confirmed';
-  else if (reference.incomputable) outcome = 'incomputable';
   else if (agrees(v1)) outcome = 'calculator-logic-mismatch';
+  else if (reference.incomputable) outcome = 'incomputable';
   else outcome = 'disagrees';
   const deviation = reference.incomputable ? null : deviationOf(label.answer, reference.value);
   const crosses =

@@ -4,10 +4,20 @@
  */
 export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
   let active = 0;
+  // A queue with a moving head: Array#shift on 100,000 waiters would be quadratic.
   const waiting: Array<() => void> = [];
+  let head = 0;
   const release = (): void => {
     active--;
-    waiting.shift()?.();
+    if (head < waiting.length) {
+      const next = waiting[head];
+      waiting[head++] = noop;
+      if (head > 1024 && head * 2 > waiting.length) {
+        waiting.splice(0, head);
+        head = 0;
+      }
+      next();
+    }
   };
   return async <T>(task: () => Promise<T>): Promise<T> => {
     if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -19,6 +29,8 @@ export function createLimiter(concurrency: number): <T>(task: () => Promise<T>) 
     }
   };
 }
+
+function noop(): void {}
 
 /** Run `task` over `items` with at most `limit` in flight. */
 export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {

@@ -73,7 +73,7 @@ describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', ()
     expect(md).toContain('## Label changes v1.0.0 → working tree');
 
     expect(gitFsck(dir)).toBe('');
-    expect(gitCli(dir, ['log', '--format=%s']).trim().split('\n')).toEqual(['Three changes', expect.stringMatching(/^Import test_data\.csv/)]);
+    expect(gitCli(dir, ['log', '--format=%s']).trim().split('\n')).toEqual(['Three changes', expect.stringMatching(/^Import test_data\.csv/), 'Initialize benchmark repository benchmark']);
   });
 
   it('real history: the v1.0 file over the 2024-06-14 upload changes GCS, due dates and template notes', async () => {
