@@ -20,7 +20,12 @@ export type Answer =
 export type LabelStatus = 'original' | 'confirmed' | 'relabeled' | 'incomputable';
 
 export interface Revision {
+  /** The answer before this relabel. */
   previous: Answer;
+  /** The answer as first proposed, kept when a physician amends it (release statistics use it). */
+  proposed?: Answer;
+  /** Marked contentious: the sign-off policy may ask for more physician sign-offs. */
+  contentious?: boolean;
   category: string;
   rationale: string;
   evidence?: string;
