@@ -59,39 +59,71 @@ const MASS_PER_DL: Record<string, number> = {
   'mg/ml': 100,
 };
 
-const MOLAR_PER_L: Record<string, number> = {
-  // factor to mmol/L
-  'mmol/l': 1,
-  'µmol/l': 0.001,
-  'umol/l': 0.001,
-  'mol/l': 1000,
-  'nmol/l': 1e-6,
+/** Powers of ten to mmol/L, so a prefix change multiplies or divides by an exact power of ten. */
+const MOLAR_EXPONENT: Record<string, number> = {
+  'mol/l': 3,
+  'mmol/l': 0,
+  'µmol/l': -3,
+  'umol/l': -3,
+  'nmol/l': -6,
 };
 
 /**
  * A concentration in `target` (a mass unit like 'mg/dL' or 'g/dL', a molar unit like 'mmol/L' or
- * 'µmol/L', or 'mEq/L'). Mass ↔ molar uses the analyte's molar mass.
+ * 'µmol/L', or 'mEq/L'). Mass ↔ molar uses the analyte's molar mass; molar ↔ mEq uses its valence
+ * directly, with no mass round trip, so 110 mEq/L sodium is exactly 110 mmol/L.
  */
 export function convertConcentration(value: number, unit: string, target: string, analyte?: Analyte): number {
   const from = norm(unit);
   const to = norm(target);
   if (from === to) return value;
-  const mg = toMgPerDl(value, from, analyte);
-  if (mg === undefined) throw new UnitError(analyte ?? 'concentration', unit, target);
-  const out = fromMgPerDl(mg, to, analyte);
+  const out = isAmount(from) && isAmount(to) ? convertAmount(value, from, to, analyte) : convertThroughMass(value, from, to, analyte);
   if (out === undefined) throw new UnitError(analyte ?? 'concentration', unit, target);
   return out;
 }
 
-function mmolPerMeq(analyte?: Analyte): number {
-  return 1 / (analyte ? VALENCE[analyte] ?? 1 : 1);
+/** An amount-of-substance unit: molar or equivalents. */
+function isAmount(unit: string): boolean {
+  return unit in MOLAR_EXPONENT || unit === 'meq/l';
+}
+
+function valenceOf(analyte?: Analyte): number {
+  return analyte ? VALENCE[analyte] ?? 1 : 1;
+}
+
+/** Scales by 10^exponent with one exact operation (10^k is exact; 10^−k is not). */
+function timesPowerOfTen(value: number, exponent: number): number {
+  return exponent >= 0 ? value * 10 ** exponent : value / 10 ** -exponent;
+}
+
+function toMmolPerL(value: number, unit: string, analyte?: Analyte): number | undefined {
+  if (unit in MOLAR_EXPONENT) return timesPowerOfTen(value, MOLAR_EXPONENT[unit]);
+  // mEq needs the analyte's valence; without an analyte it is unknown.
+  if (unit === 'meq/l' && analyte) return value / valenceOf(analyte);
+  return undefined;
+}
+
+function fromMmolPerL(mmol: number, unit: string, analyte?: Analyte): number | undefined {
+  if (unit in MOLAR_EXPONENT) return timesPowerOfTen(mmol, -MOLAR_EXPONENT[unit]);
+  if (unit === 'meq/l' && analyte) return mmol * valenceOf(analyte);
+  return undefined;
+}
+
+/** Molar ↔ molar ↔ mEq: by prefix and valence only, no molar mass. */
+function convertAmount(value: number, from: string, to: string, analyte?: Analyte): number | undefined {
+  const mmol = toMmolPerL(value, from, analyte);
+  return mmol === undefined ? undefined : fromMmolPerL(mmol, to, analyte);
+}
+
+/** Anything involving a mass unit: through mg/dL, with the analyte's molar mass for molar units. */
+function convertThroughMass(value: number, from: string, to: string, analyte?: Analyte): number | undefined {
+  const mg = toMgPerDl(value, from, analyte);
+  return mg === undefined ? undefined : fromMgPerDl(mg, to, analyte);
 }
 
 function toMgPerDl(value: number, unit: string, analyte?: Analyte): number | undefined {
   if (unit in MASS_PER_DL) return value * MASS_PER_DL[unit];
-  let mmol: number | undefined;
-  if (unit in MOLAR_PER_L) mmol = value * MOLAR_PER_L[unit];
-  else if (unit === 'meq/l') mmol = value * mmolPerMeq(analyte);
+  const mmol = toMmolPerL(value, unit, analyte);
   if (mmol === undefined || !analyte) return undefined;
   // mmol/L × g/mol = mg/L; ÷ 10 = mg/dL
   return (mmol * MOLAR_MASS[analyte]) / 10;
@@ -100,10 +132,7 @@ function toMgPerDl(value: number, unit: string, analyte?: Analyte): number | und
 function fromMgPerDl(mg: number, unit: string, analyte?: Analyte): number | undefined {
   if (unit in MASS_PER_DL) return mg / MASS_PER_DL[unit];
   if (!analyte) return undefined;
-  const mmol = (mg * 10) / MOLAR_MASS[analyte];
-  if (unit in MOLAR_PER_L) return mmol / MOLAR_PER_L[unit];
-  if (unit === 'meq/l') return mmol / mmolPerMeq(analyte);
-  return undefined;
+  return fromMmolPerL((mg * 10) / MOLAR_MASS[analyte], unit, analyte);
 }
 
 /** Electrolytes reported as mEq/L or mmol/L (monovalent: equal). */

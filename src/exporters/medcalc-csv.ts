@@ -12,28 +12,29 @@ import { canonicalJson } from '../store/canonical.js';
  * stewardship project's corrected file does).
  */
 export function toMedcalcCsv(labels: Label[]): string {
-  const rows = [...labels]
-    .sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id))
-    .map((label) => {
-      const [value, lower, upper] = answerCells(label);
-      return [
-        String(label.source.row),
-        String(label.calculator.id),
-        label.calculator.name,
-        label.calculator.category,
-        label.source.outputType,
-        label.source.noteId,
-        label.source.noteType,
-        label.note,
-        label.question,
-        toPythonLiteral(label.entities),
-        value,
-        lower,
-        upper,
-        label.explanation,
-      ];
-    });
+  const rows = [...labels].sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id)).map(medcalcRowCells);
   return writeCsv([...MEDCALC_COLUMNS], rows);
+}
+
+/** One label's 14 cells, in MEDCALC_COLUMNS order. */
+export function medcalcRowCells(label: Label): string[] {
+  const [value, lower, upper] = answerCells(label);
+  return [
+    String(label.source.row),
+    String(label.calculator.id),
+    label.calculator.name,
+    label.calculator.category,
+    label.source.outputType,
+    label.source.noteId,
+    label.source.noteType,
+    label.note,
+    label.question,
+    toPythonLiteral(label.entities),
+    value,
+    lower,
+    upper,
+    label.explanation,
+  ];
 }
 
 function answerCells(label: Label): [string, string, string] {

@@ -1,4 +1,5 @@
-import git, { TREE, WORKDIR, type Walker, type WalkerEntry } from 'isomorphic-git';
+import git, { TREE, WORKDIR, type Walker, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
+import { treeKeys } from './objects.js';
 import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
@@ -48,6 +49,9 @@ export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', wi
 async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
   const decoder = new TextDecoder();
   const text = async (entry: WalkerEntry): Promise<string> => decoder.decode((await entry.content()) ?? new Uint8Array());
+  // folder → its children whose tree entries differ; `iterate` walks only those, so a folder with the
+  // same tree id on both sides is never even opened (map's null would come after the walker read it).
+  const differing = new Map<string, Set<string>>();
   const found: ChangedPath[] | undefined = await git.walk({
     ...gitArgs(repo),
     trees: [from, to],
@@ -58,10 +62,10 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
       const blobAfter = typeAfter === 'blob' ? after : null;
       const treeOnEitherSide = typeBefore === 'tree' || typeAfter === 'tree';
       if (typeBefore === 'tree' && typeAfter === 'tree') {
-        // A folder with the same tree id on both sides holds no change: skip it unread.
-        // (Working-tree folders have no id; they are always walked.)
+        // Working-tree folders have no id; those are always walked.
         const [x, y] = await Promise.all([before!.oid(), after!.oid()]);
         if (x !== undefined && x === y) return null;
+        if (x !== undefined && y !== undefined) differing.set(path, await differingChildren(repo, path, x, y));
       }
       if (!isUnder(path, prefix) || (!blobBefore && !blobAfter)) return treeOnEitherSide ? undefined : null;
       const [oldOid, newOid] = await Promise.all([blobBefore?.oid(), blobAfter?.oid()]);
@@ -75,6 +79,17 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
       }
       return change;
     },
+    iterate: (walk: WalkerIterateCallback, children: IterableIterator<WalkerEntry[]>) => {
+      const chosen: WalkerEntry[][] = [];
+      for (const child of children) {
+        // The typings say entries; at this point isomorphic-git hands over the children's paths.
+        const [a, b] = child as unknown as Array<string | null>;
+        const path = (a ?? b)!;
+        const wanted = differing.get(parentOf(path));
+        if (!wanted || wanted.has(path)) chosen.push(child);
+      }
+      return Promise.all(chosen.map(walk));
+    },
     reduce: async (parent: ChangedPath | undefined, children: ChangedPath[][]) => {
       const out: ChangedPath[] = parent ? [parent] : [];
       for (const list of children) for (const item of list) out.push(item);
@@ -82,6 +97,24 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
     },
   });
   return found ?? [];
+}
+
+/** The children of two versions of a folder whose entries differ (by oid, mode, or presence). */
+async function differingChildren(repo: Repo, path: string, before: string, after: string): Promise<Set<string>> {
+  const [a, b] = await Promise.all([treeKeys(repo, before), treeKeys(repo, after)]);
+  const out = new Set<string>();
+  const childPath = (name: string): string => (path === '.' ? name : `${path}/${name}`);
+  for (const [name, entry] of a) {
+    const other = b.get(name);
+    if (other !== entry) out.add(childPath(name));
+  }
+  for (const name of b.keys()) if (!a.has(name)) out.add(childPath(name));
+  return out;
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '.' : path.slice(0, slash);
 }
 
 function isDotName(path: string): boolean {

@@ -24,7 +24,8 @@ export class Lru<V> {
 
 /** Parsed trees (by name) and commits by oid, shared by every call on one repository handle. */
 export class ObjectMemo {
-  readonly trees = new Lru<Map<string, TreeEntry>>(512);
+  readonly trees = new Lru<Map<string, TreeEntry>>(256);
+  readonly treeKeys = new Lru<Map<string, string>>(256);
   readonly commits = new Lru<CommitObject>(20_000);
   /** commit oid → every commit reachable from it (itself included); see tags.ts. */
   readonly ancestry = new Lru<Set<string>>(64);

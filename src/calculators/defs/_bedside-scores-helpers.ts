@@ -1,13 +1,11 @@
 /**
  * Shared pieces of the bedside scores: a points tally that writes one trace step per criterion, readers
  * for findings the data spells several ways, and the v1.0 label code's habits that several scores
- * share (its rounding, its rounded molar → mass conversion, whole-year ages from months, its Celsius
- * conversion), reproduced for the `medcalc-v1.0` convention.
+ * share (whole-year ages from months, its Celsius conversion), reproduced for `medcalc-v1.0`.
  */
-import { pythonRound } from '../../numeric/python-round.js';
 import type { Inputs } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import type { Analyte } from '../units.js';
+import { v1TemperatureC } from '../v1-units.js';
 
 /** A running score: every criterion adds its points and records one trace step, met or not. */
 export class PointsTally {
@@ -90,61 +88,7 @@ export function readCelsius(inputs: Inputs, key = 'Temperature'): number | undef
   const q = inputs.quantity(key);
   if (!q) return undefined;
   if (q[1] === 'degrees celsius') return q[0];
-  return inputs.step('v1.0: °C = round((°F − 32) × 5/9, 3)', { value: q[0], unit: q[1] }, roundLikeV1(((q[0] - 32) * 5) / 9));
-}
-
-/**
- * The v1.0 label code's round_number: values above 0.001 to 3 decimals, others to 3 significant
- * figures, with Python's round() (exact binary value, ties to even).
- */
-export function roundLikeV1(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  if (x > 0.001) return pythonRound(x, 3);
-  const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
-  return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
-}
-
-const V1_MOLAR_PER_MOL: Record<string, number> = { 'mmol/L': 0.001, 'µmol/L': 0.000001 };
-
-/**
- * The v1.0 converter's path from a molar concentration to mg/dL, rounding every intermediate:
- * mmol (or µmol) → mol → g (× its molar mass) → mg → per dL. With 3-decimal rounding the mol step
- * keeps one significant digit for mmol/L values (6.9 mmol/L → 0.007 mol → 19.6 mg/dL, not 19.3), a
- * defect the labels carry. g/L → g/dL is one rounded division by 10.
- */
-function v1ConvertConcentration(value: number, unit: string, target: 'mg/dL' | 'g/dL', molarMass: number): number | undefined {
-  if (unit === target) return value;
-  if (target === 'g/dL' && unit === 'g/L') return roundLikeV1(value / 10);
-  const perMol = V1_MOLAR_PER_MOL[unit];
-  if (target !== 'mg/dL' || perMol === undefined) return undefined;
-  const mol = roundLikeV1(value * roundLikeV1(perMol));
-  const grams = roundLikeV1(mol * molarMass);
-  const mg = roundLikeV1(grams * 1000);
-  return roundLikeV1(mg / 10);
-}
-
-/**
- * A concentration in `target`, converted with units.ts under the reference convention and with the
- * v1.0 converter (its own molar mass, rounded steps) under `medcalc-v1.0`. Records the conversion in
- * the trace; an absent or unconvertible value is recorded as missing.
- */
-export function readConcentration(
-  inputs: Inputs,
-  key: string,
-  target: 'mg/dL' | 'g/dL',
-  analyte: Analyte,
-  v1MolarMass: number,
-): number | undefined {
-  if (!inputs.isV1) return inputs.concentration(key, target, analyte);
-  const q = inputs.quantity(key);
-  if (!q) return undefined;
-  const out = v1ConvertConcentration(q[0], q[1], target, v1MolarMass);
-  if (out === undefined) {
-    inputs.missing.push(`${key} (unit '${q[1]}' not convertible to ${target} by the v1.0 code)`);
-    return undefined;
-  }
-  if (q[1] !== target) inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (molar mass ${v1MolarMass})`, { value: q[0], unit: q[1] }, out);
-  return out;
+  return inputs.step('v1.0: °C = round((°F − 32) × 5/9, 3)', { value: q[0], unit: q[1] }, v1TemperatureC(q[0], q[1]));
 }
 
 /**

@@ -1,31 +1,18 @@
 /**
- * Shared pieces of the body-and-dates calculators: the v1.0 label code's rounding and unit conversions,
- * body measures read under either convention, calendar dates in UTC, and the QTc family.
+ * Shared pieces of the body-and-dates calculators: the v1.0 label code's height, weight and drug-mass
+ * conversions, body measures read under either convention, calendar dates in UTC, and the QTc family.
  */
-import { pythonRound } from '../../numeric/python-round.js';
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
+import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult, CalculatorDefinition } from '../types.js';
 
 // ---------------------------------------------------------------------------------------------------
 // v1.0 rounding
 
-/**
- * The v1.0 label code's round_number with Python's round(): |x| > 0.001 to 3 decimals, smaller values to
- * 3 significant figures. Unlike roundV1 in inputs.ts it rounds the exact binary value with ties to even,
- * as Python does: 1.2345 is stored as 1.23449999… and rounds to 1.234 (Math.round(x × 1000) / 1000 gives
- * 1.235), and the exact tie 10.0625 rounds to even, 10.062. One v1.0 steroid label differs on this.
- */
-export function roundLikeV1(x: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (Math.abs(x) > 0.001) return pythonRound(x, 3);
-  return pythonRound(x, 2 - Math.floor(Math.log10(Math.abs(x))));
-}
-
 /** A decimal result: unrounded under `reference`; rounded as the v1.0 code did, as a step of its own, under `medcalc-v1.0`. */
 export function decimalResult(inputs: Inputs, value: number): CalcResult {
   if (!inputs.isV1) return inputs.result('decimal', value);
-  return inputs.result('decimal', inputs.step('rounded as v1.0 did (3 decimals)', { value }, roundLikeV1(value)));
+  return inputs.result('decimal', inputs.step('rounded as v1.0 did (3 decimals)', { value }, roundV1(value)));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -87,7 +74,7 @@ export function readHeight(inputs: Inputs, target: HeightUnit, key = 'height'): 
     const factor = V1_HEIGHT[target][unit];
     if (factor === undefined) return unusable(inputs, key, `unit '${rawUnit}' not convertible to ${target}`);
     if (unit === target) return value;
-    return inputs.step(`${key}: ${value} ${rawUnit} × ${factor} ${target}/${unit}, rounded as v1.0 did`, { value, unit: rawUnit }, roundLikeV1(value * factor));
+    return inputs.step(`${key}: ${value} ${rawUnit} × ${factor} ${target}/${unit}, rounded as v1.0 did`, { value, unit: rawUnit }, roundV1(value * factor));
   }
   const from = METRES[unit];
   if (from === undefined) return unusable(inputs, key, `unit '${rawUnit}' not convertible to ${target}`);
@@ -110,7 +97,7 @@ export function readWeightKg(inputs: Inputs, key = 'weight'): number | undefined
   const [value, unit] = q;
   if (!(value > 0)) return unusable(inputs, key, 'not a positive weight');
   if (unit === 'kg') return value;
-  if (unit === 'lbs' || unit === 'lb') return inputs.step(`${key}: ${value} lbs × 0.453592 kg/lb, rounded as v1.0 did`, { value, unit }, roundLikeV1(value * 0.453592));
+  if (unit === 'lbs' || unit === 'lb') return inputs.step(`${key}: ${value} lbs × 0.453592 kg/lb, rounded as v1.0 did`, { value, unit }, roundV1(value * 0.453592));
   if (unit === 'g') return inputs.step(`${key}: ${value} g ÷ 1000`, { value, unit }, value / 1000);
   return unusable(inputs, key, `unit '${unit}' not convertible to kg`);
 }
@@ -128,7 +115,7 @@ export function devineIdealWeightKg(inputs: Inputs): number | undefined {
   if (inputs.incomplete || sex === undefined || inches === undefined) return undefined;
   const base = male ? 50 : 45.5;
   const ibw = inputs.step(`IBW (Devine) = ${base} kg + 2.3 kg × (height in inches − 60)`, { sex, heightIn: inches }, base + 2.3 * (inches - 60));
-  return inputs.isV1 ? inputs.step('IBW rounded as v1.0 did (3 decimals)', { ibw }, roundLikeV1(ibw)) : ibw;
+  return inputs.isV1 ? inputs.step('IBW rounded as v1.0 did (3 decimals)', { ibw }, roundV1(ibw)) : ibw;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -150,7 +137,7 @@ export function convertMass(inputs: Inputs, key: string, value: number, unit: st
   if (from === undefined) return unusable(inputs, key, `unit '${unit}' not convertible to ${target}`);
   if (massUnit(unit) === target) return value;
   const factor = from / GRAMS[target];
-  if (inputs.isV1) return inputs.step(`${key}: ${value} ${unit} × ${roundLikeV1(factor)} ${target}/${unit}, rounded as v1.0 did`, { value, unit }, roundLikeV1(value * roundLikeV1(factor)));
+  if (inputs.isV1) return inputs.step(`${key}: ${value} ${unit} × ${roundV1(factor)} ${target}/${unit}, rounded as v1.0 did`, { value, unit }, roundV1(value * roundV1(factor)));
   return inputs.step(`${key}: ${value} ${unit} → ${target}`, { value, unit }, value * factor);
 }
 
@@ -241,7 +228,7 @@ export function defineQtc(spec: QtcSpec): CalculatorDefinition {
       if (qt !== undefined && !(qt > 0)) unusable(inputs, qtKey, 'not a positive interval');
       if (inputs.incomplete || heartRate === undefined || qt === undefined) return inputs.incomputable();
       let rr = inputs.step('RR interval = 60 / heart rate (s)', { heartRate }, 60 / heartRate);
-      if (inputs.isV1) rr = inputs.step('RR rounded to 3 decimals, as v1.0 did', { rr }, roundLikeV1(rr));
+      if (inputs.isV1) rr = inputs.step('RR rounded to 3 decimals, as v1.0 did', { rr }, roundV1(rr));
       const formula = inputs.isV1 ? (spec.v1 ?? spec.correct) : spec.correct;
       return decimalResult(inputs, inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, formula(qt, rr, heartRate)));
     },

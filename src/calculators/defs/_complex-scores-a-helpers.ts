@@ -1,10 +1,10 @@
 /**
  * Shared pieces of APACHE II, SOFA and PSI: banded point lookup, alias keys, FiO₂ and drug-dose units,
- * and the v1.0 label code's own arithmetic (its rounding, temperature test and unit-conversion chain),
- * which the `medcalc-v1.0` convention must reproduce step by step.
+ * and Python truthiness, as the v1.0 code tested its flags. (Its rounding, temperature test and
+ * unit-conversion chain are in inputs.ts and v1-units.ts.)
  */
 import type { EntityValue } from '../../label/types.js';
-import { type Inputs, roundV1 } from '../inputs.js';
+import type { Inputs } from '../inputs.js';
 
 /** A band: a value at or above `from` (and below the previous band's `from`) scores `points`. */
 export type Band = readonly [from: number, points: number];
@@ -61,45 +61,4 @@ export function pyTruthy(v: EntityValue | undefined): boolean {
   if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
   if (Array.isArray(v)) return v.length > 0;
   return true;
-}
-
-/**
- * The v1.0 temperature conversion: only the exact unit 'degrees celsius' is Celsius; anything else,
- * including the data's own 'degrees celsisus', is taken as Fahrenheit and converted (then rounded).
- */
-export function v1TemperatureC(value: number, unit: string): number {
-  if (unit === 'degrees celsius') return value;
-  return roundV1(((value - 32) * 5) / 9);
-}
-
-const V1_MOL_PER: Record<string, number> = { mmol: 0.001, µmol: 1e-6, mol: 1 };
-
-/**
- * The v1.0 concentration conversion to mg/dL, rounding at every step as the original did: mmol (or µmol)
- * → mol → g (× molar mass) → mg → per dL. mEq/L of a monovalent ion equals mmol/L. Returns undefined for
- * a unit the chain did not handle.
- */
-export function v1ToMgPerDl(value: number, unit: string, molarMass: number): number | undefined {
-  const [mass, volume] = unit.split('/');
-  if (volume !== 'L' && volume !== 'dL') return undefined;
-  let mg: number;
-  if (mass === 'mg') mg = value;
-  else if (mass === 'g') mg = roundV1(value * 1000);
-  else if (mass in V1_MOL_PER || mass === 'mEq') {
-    const mol = roundV1(value * (mass === 'mEq' ? 0.001 : V1_MOL_PER[mass]));
-    const grams = roundV1(mol * molarMass);
-    mg = roundV1(grams * 1000);
-  } else return undefined;
-  return volume === 'dL' ? mg : roundV1(mg / 10);
-}
-
-/**
- * A monovalent electrolyte (sodium, potassium) in mmol/L. mEq/L and mmol/L are the same number for a
- * monovalent ion, so they are taken as given: the general converter's round trip through mg/dL leaves
- * float noise (110 mEq/L → 109.99999999999999) that could cross a band limit.
- */
-export function monovalentMmolPerL(inputs: Inputs, key: string, analyte: 'sodium' | 'potassium', required = true): number | undefined {
-  const q = inputs.quantity(key, false);
-  if (q && /^(meq|mmol)\/l$/i.test(q[1].trim())) return q[0];
-  return inputs.concentration(key, 'mmol/L', analyte, required);
 }

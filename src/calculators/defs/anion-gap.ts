@@ -1,11 +1,11 @@
-import { defineCalculator, entities, shape } from '../define.js';
-import { anionGap as computeAnionGap, readElectrolytes } from './_renal-and-lab-helpers.js';
+import { defineCalculator } from '../define.js';
+import { anionGap as computeAnionGap, electrolytesSchema, readElectrolytes } from './_renal-and-lab-helpers.js';
 
 /** Serum anion gap = Na − (Cl + HCO₃⁻), mEq/L (Emmett & Narins, Medicine 1977;56:38–54). */
 export const anionGap = defineCalculator({
   id: 39,
   reference: 'Emmett M, Narins RG. Medicine 1977;56:38-54; MDCalc "Anion Gap" (Na − (Cl + HCO3))',
-  entitySchema: entities({ Sodium: shape.quantity, Chloride: shape.quantity, Bicarbonate: shape.quantity }, ['Sodium', 'Chloride', 'Bicarbonate']),
+  entitySchema: electrolytesSchema,
   compute(inputs) {
     const e = readElectrolytes(inputs);
     if (!e) return inputs.incomputable();

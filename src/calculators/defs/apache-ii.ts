@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { type Band, banded, fio2Fraction, monovalentMmolPerL, pickKey, pyTruthy, tidy, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
+import { type Band, banded, fio2Fraction, pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829. */
 export const apacheII = defineCalculator({
@@ -66,8 +67,8 @@ function computeReference(inputs: Inputs): CalcResult {
   const rr = inputs.ratePerMin('respiratory rate');
   const fio2 = fio2Fraction(inputs, pickKey(inputs, FIO2_KEYS));
   const pH = inputs.number('pH');
-  const sodium = monovalentMmolPerL(inputs, 'Sodium', 'sodium');
-  const potassium = monovalentMmolPerL(inputs, 'Potassium', 'potassium');
+  const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
+  const potassium = inputs.concentration('Potassium', 'mmol/L', 'potassium');
   const creatinine = inputs.concentration('creatinine', 'mg/dL', 'creatinine');
   const hct = inputs.number('Hematocrit');
   const wbcPerUl = inputs.countPerUl('White blood cell count');
@@ -150,14 +151,14 @@ function computeV1(inputs: Inputs): CalcResult {
   const rr = inputs.number('respiratory rate');
   const fio2 = inputs.number(pickKey(inputs, FIO2_KEYS));
   const pH = inputs.number('pH');
-  const sodium = monovalentMmolPerL(inputs, 'Sodium', 'sodium');
-  const potassium = monovalentMmolPerL(inputs, 'Potassium', 'potassium');
+  const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
+  const potassium = inputs.concentration('Potassium', 'mmol/L', 'potassium');
   const creatinineQ = inputs.quantity('creatinine');
   const hct = inputs.number('Hematocrit');
   const wbc = inputs.countPerUl('White blood cell count');
   const gcs = inputs.number('Glasgow Coma Score');
   const oxygen = fio2 === undefined ? undefined : fio2 >= 50 ? inputs.number('A-a gradient') : inputs.number(pickKey(inputs, PAO2_KEYS));
-  const creatinine = creatinineQ && v1ToMgPerDl(creatinineQ[0], creatinineQ[1], 113.12);
+  const creatinine = creatinineQ && v1ConvertConcentration(creatinineQ[0], creatinineQ[1], 'mg/dL', V1_ANALYTE.creatinine);
   if (creatinineQ && creatinine === undefined) inputs.missing.push(`creatinine (unit '${creatinineQ[1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();
 

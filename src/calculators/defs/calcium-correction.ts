@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { NORMAL_ALBUMIN_G_DL, V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { NORMAL_ALBUMIN_G_DL } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /**
  * Calcium corrected for hypoalbuminemia, Payne et al., BMJ 1973;4:643–6: Ca + 0.8 × (4 − albumin), with

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { type Band, PointsTally, readChoice, readConcentration } from './_bedside-scores-helpers.js';
+import { V1_ANALYTE, readConcentration } from '../v1-units.js';
+import { type Band, PointsTally, readChoice } from './_bedside-scores-helpers.js';
 
 const INR = 'international normalized ratio';
 const ASCITES = { absent: 1, slight: 2, moderate: 3 };
@@ -46,8 +47,8 @@ export const childPugh = defineCalculator({
   ),
   compute(inputs) {
     // v1.0 converted bilirubin with a molar mass of 548.66 g/mol (bilirubin is 584.66).
-    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', 'bilirubin', 548.66);
-    const albumin = readConcentration(inputs, 'Albumin', 'g/dL', 'albumin', 66_500);
+    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', { analyte: 'bilirubin', v1: V1_ANALYTE.bilirubinChildPugh });
+    const albumin = readConcentration(inputs, 'Albumin', 'g/dL', { analyte: 'albumin', v1: V1_ANALYTE.albumin });
     const inr = inputs.number(INR);
     const findings = inputs.isV1 ? undefined : readFindings(inputs);
     if (inputs.incomplete || bilirubin === undefined || albumin === undefined || inr === undefined) return inputs.incomputable();

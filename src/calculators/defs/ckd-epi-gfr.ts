@@ -1,5 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readAgeYears, readConcentration, readSex, roundLikeV1 } from './_renal-and-lab-helpers.js';
+import { readAgeYears, readSex } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE } from '../v1-units.js';
+import { roundV1 } from '../inputs.js';
 
 /**
  * eGFR by the 2021 race-free CKD-EPI creatinine equation (Inker et al., NEJM 2021;385:1737–49), which the
@@ -27,7 +29,7 @@ export const ckdEpiGfr = defineCalculator({
       const a = low ? 0.7 : kappa;
       const b = low ? alpha : -1.2;
       const gfr = 142 * (scr / a) ** b * 0.9938 ** age * sexFactor;
-      const value = inputs.step('eGFR = 142 × (SCr/A)^B × 0.9938^age × sex factor (v1.0: A = 0.7 for low-creatinine men)', { scr, a, b, age, sexFactor }, roundLikeV1(gfr));
+      const value = inputs.step('eGFR = 142 × (SCr/A)^B × 0.9938^age × sex factor (v1.0: A = 0.7 for low-creatinine men)', { scr, a, b, age, sexFactor }, roundV1(gfr));
       return inputs.result('decimal', value);
     }
 

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { V1_ANALYTE, readAgeYears, readConcentration, readSex, readWeightKg, roundLikeV1 } from './_renal-and-lab-helpers.js';
+import { readAgeYears, readSex, readWeightKg } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /**
  * Creatinine clearance, Cockcroft & Gault, Nephron 1976;16:31–41: CrCl = (140 − age) × weight × (0.85 if
@@ -29,7 +30,7 @@ export const creatinineClearance = defineCalculator({
     const value = inputs.step(
       'CrCl = (140 − age) × weight × sex factor / (72 × SCr), mL/min',
       { age, weightKg: dosingWeight, sexFactor, creatinineMgDl: creatinine },
-      inputs.isV1 ? roundLikeV1(crcl) : crcl,
+      v1Round(inputs, crcl),
     );
     return inputs.result('decimal', value);
   },
@@ -49,7 +50,7 @@ function v1HeightCm(inputs: Inputs): number | undefined {
  */
 function weightByBmi(inputs: Inputs, sex: 'Male' | 'Female', weight: number, heightCm: number): number {
   const v1 = inputs.isV1;
-  const r = (x: number) => (v1 ? roundLikeV1(x) : x);
+  const r = (x: number) => v1Round(inputs, x);
   const heightM = r(heightCm / 100);
   const bmi = inputs.step('BMI = weight / height²', { weightKg: weight, heightM }, r(weight / (heightM * heightM)));
   if (bmi < 18.5) return inputs.step('underweight (BMI < 18.5): actual weight', { bmi }, weight);

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { PointsTally, readAge, readConcentration } from './_bedside-scores-helpers.js';
+import { V1_ANALYTE, readConcentration } from '../v1-units.js';
+import { PointsTally, readAge } from './_bedside-scores-helpers.js';
 
 const BUN = 'Blood Urea Nitrogen (BUN)';
 
@@ -59,7 +60,7 @@ function readUrea(inputs: Inputs): { criterion: string; met: boolean; evidence: 
   if (!inputs.isV1 && /^mmol\/l$/i.test(q[1].trim())) {
     return { criterion: 'Urea > 7 mmol/L (Lim 2003 cut-off, molar value)', met: q[0] > 7, evidence: { ureaMmolL: q[0] } };
   }
-  const mgDl = readConcentration(inputs, BUN, 'mg/dL', 'bun', 28.02);
+  const mgDl = readConcentration(inputs, BUN, 'mg/dL', { analyte: 'bun', v1: V1_ANALYTE.bun });
   if (mgDl === undefined) return undefined;
   return { criterion: 'BUN > 19 mg/dL', met: mgDl > 19, evidence: { bunMgDl: mgDl } };
 }

@@ -1,11 +1,11 @@
-import { defineCalculator, entities, shape } from '../define.js';
-import { anionGap, deltaGap as computeDeltaGap, readElectrolytes } from './_renal-and-lab-helpers.js';
+import { defineCalculator } from '../define.js';
+import { anionGap, deltaGap as computeDeltaGap, electrolytesSchema, readElectrolytes } from './_renal-and-lab-helpers.js';
 
 /** Delta gap = anion gap − 12 mEq/L (normal anion gap 12; MDCalc "Delta Gap"; Wrenn, Ann Emerg Med 1990;19:1310–3). */
 export const deltaGap = defineCalculator({
   id: 63,
   reference: 'Wrenn K. The delta (delta) gap. Ann Emerg Med 1990;19:1310-3; MDCalc "Delta Gap" (AG − 12)',
-  entitySchema: entities({ Sodium: shape.quantity, Chloride: shape.quantity, Bicarbonate: shape.quantity }, ['Sodium', 'Chloride', 'Bicarbonate']),
+  entitySchema: electrolytesSchema,
   compute(inputs) {
     const e = readElectrolytes(inputs);
     if (!e) return inputs.incomputable();

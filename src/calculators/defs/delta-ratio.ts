@@ -1,11 +1,11 @@
-import { defineCalculator, entities, shape } from '../define.js';
-import { anionGap, deltaGap, deltaRatio as computeDeltaRatio, readElectrolytes } from './_renal-and-lab-helpers.js';
+import { defineCalculator } from '../define.js';
+import { anionGap, deltaGap, deltaRatio as computeDeltaRatio, electrolytesSchema, readElectrolytes } from './_renal-and-lab-helpers.js';
 
 /** Delta ratio = (anion gap − 12) / (24 − HCO₃⁻) (Rastegar, JASN 2007;18:2429–31; MDCalc "Delta Ratio"). */
 export const deltaRatio = defineCalculator({
   id: 64,
   reference: 'Rastegar A. Use of the ΔAG/ΔHCO3- ratio in the diagnosis of mixed acid-base disorders. JASN 2007;18:2429-31; MDCalc "Delta Ratio" ((AG − 12) / (24 − HCO3))',
-  entitySchema: entities({ Sodium: shape.quantity, Chloride: shape.quantity, Bicarbonate: shape.quantity }, ['Sodium', 'Chloride', 'Bicarbonate']),
+  entitySchema: electrolytesSchema,
   compute(inputs) {
     const e = readElectrolytes(inputs);
     if (!e) return inputs.incomputable();

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /** Fractional excretion of sodium (Espinel, JAMA 1976;236:579–81): 100 × (UNa × SCr) / (SNa × UCr), %. */
 export const fena = defineCalculator({

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { flagImplausible, readAgeYears, roundLikeV1, v1Round } from './_renal-and-lab-helpers.js';
+import { flagImplausible, readAgeYears } from './_renal-and-lab-helpers.js';
+import { v1ConvertCount, v1Round } from '../v1-units.js';
 
 /** FIB-4 = age × AST / (platelets [10⁹/L] × √ALT) (Sterling et al., Hepatology 2006;43:1317–25). */
 export const fib4 = defineCalculator({
@@ -34,14 +35,10 @@ function readPlateletsPerNl(inputs: Inputs): number | undefined {
   // v1.0: counts per µL were scaled to per L (× 1e6, rounded), then divided by 1e9.
   const q = inputs.quantity('Platelet count');
   if (!q) return undefined;
-  const volume = V1_LITRES[q[1]];
-  if (volume === undefined) {
+  const perL = v1ConvertCount(q[0], q[1], 'L');
+  if (perL === undefined) {
     inputs.missing.push(`Platelet count (unit '${q[1]}' unknown to the v1.0 code)`);
     return undefined;
   }
-  const perL = q[1] === 'L' ? q[0] : roundLikeV1(q[0] * roundLikeV1(1 / volume));
   return inputs.step('platelets: per L ÷ 1e9 (v1.0)', { value: q[0], unit: q[1] }, perL / 1e9);
 }
-
-/** The v1.0 code's litres per volume unit. */
-const V1_LITRES: Record<string, number> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };

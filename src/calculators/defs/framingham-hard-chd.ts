@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
 import { pythonRound } from '../../numeric/python-round.js';
-import { v1ConvertConcentration } from './_complex-scores-b-helpers.js';
+import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
 
 /**
  * Framingham 10-year risk of hard CHD (MI or coronary death), the ATP III Cox model as MDCalc implements
@@ -77,7 +77,7 @@ function v1Cholesterols(inputs: Inputs): [number | undefined, number | undefined
   const convert = (key: string): number | undefined => {
     const q = inputs.quantity(key);
     if (!q) return undefined;
-    const mmol = v1ConvertConcentration(q[0], q[1], 'mmol/L', 386.65);
+    const mmol = v1ConvertConcentration(q[0], q[1], 'mmol/L', V1_ANALYTE.cholesterolFramingham);
     if (mmol === undefined) inputs.missing.push(`${key} (unit '${q[1]}' not convertible to mmol/L)`);
     else inputs.step(`v1.0 ${key}: ${q[0]} ${q[1]} → ${mmol} mmol/L (used as if mg/dL)`, { value: q[0], unit: q[1] }, mmol);
     return mmol;

@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readAgeYears, readConcentration, readSex, readWeightKg, v1Round } from './_renal-and-lab-helpers.js';
+import { readAgeYears, readSex, readWeightKg } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /**
  * Free water deficit = TBW fraction × weight × (Na / 140 − 1) (Adrogué & Madias, NEJM 2000;342:1493–9),

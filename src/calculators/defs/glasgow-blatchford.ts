@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
 import { convertConcentration, UnitError } from '../units.js';
-import { flagAny, scoreItem, v1ConvertConcentration } from './_complex-scores-b-helpers.js';
+import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
+import { flagAny, scoreItem } from './_complex-scores-b-helpers.js';
 
 /** Glasgow-Blatchford Bleeding Score: Blatchford O et al., Lancet 2000;356:1318-21 (bands as on MDCalc). */
 export const glasgowBlatchford = defineCalculator({
@@ -80,7 +81,7 @@ function hemoglobinPoints(inputs: Inputs, sex: string, hb: number): number {
 function v1Hemoglobin(inputs: Inputs): number | undefined {
   const q = inputs.quantity('Hemoglobin');
   if (!q) return undefined;
-  const out = v1ConvertConcentration(q[0], q[1], 'g/dL', 64500);
+  const out = v1ConvertConcentration(q[0], q[1], 'g/dL', V1_ANALYTE.hemoglobin);
   if (out === undefined) inputs.missing.push(`Hemoglobin (unit '${q[1]}' not convertible to g/dL)`);
   return out;
 }
@@ -90,7 +91,7 @@ function v1Hemoglobin(inputs: Inputs): number | undefined {
  * mmol/L is converted with molar mass 28.08, rounding each step.
  */
 function v1BunPoints(inputs: Inputs, [value, unit]: [number, string]): number | undefined {
-  const mg = v1ConvertConcentration(value, unit, 'mg/dL', 28.08);
+  const mg = v1ConvertConcentration(value, unit, 'mg/dL', V1_ANALYTE.bunGlasgowBlatchford);
   if (mg === undefined) {
     inputs.missing.push(`Blood Urea Nitrogen (BUN) (unit '${unit}' not convertible to mg/dL)`);
     return undefined;

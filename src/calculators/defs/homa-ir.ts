@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /** HOMA-IR, Matthews et al., Diabetologia 1985;28:412–9: fasting insulin (µIU/mL) × fasting glucose (mg/dL) / 405. */
 export const homaIr = defineCalculator({

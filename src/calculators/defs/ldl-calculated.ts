@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /** LDL cholesterol by Friedewald, Clin Chem 1972;18:499–502: total − HDL − triglycerides / 5 (all mg/dL). */
 export const ldlCalculated = defineCalculator({

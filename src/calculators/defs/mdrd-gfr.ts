@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readAgeYears, readConcentration, readSex, roundLikeV1 } from './_renal-and-lab-helpers.js';
+import { readAgeYears, readSex } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /**
  * eGFR by the IDMS-traceable 4-variable MDRD equation (Levey et al., Ann Intern Med 2006;145:247–54):
@@ -26,7 +27,7 @@ export const mdrdGfr = defineCalculator({
     const value = inputs.step(
       'eGFR = 175 × SCr^−1.154 × age^−0.203 × race × sex, mL/min/1.73 m²',
       { scr, age, raceFactor, sexFactor },
-      inputs.isV1 ? roundLikeV1(gfr) : gfr,
+      v1Round(inputs, gfr),
     );
     return inputs.result('decimal', value);
   },

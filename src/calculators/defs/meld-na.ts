@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
 import { pythonRound } from '../../numeric/python-round.js';
-import { V1_ANALYTE, readConcentration } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE } from '../v1-units.js';
 
 const CVVHD = 'Continuous veno-venous hemodialysis for ≥24 hours in the past week';
 const DIALYSIS = 'Dialysis at least twice in the past week';
@@ -22,7 +22,7 @@ export const meldNa = defineCalculator({
   ),
   compute(inputs) {
     const creatinine = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
-    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', { analyte: 'bilirubin', v1: { molarMass: null, valence: null } });
+    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', { analyte: 'bilirubin', v1: V1_ANALYTE.none });
     const inr = inputs.number(INR);
     const sodium = readConcentration(inputs, 'Sodium', 'mEq/L', { analyte: 'sodium', v1: V1_ANALYTE.sodium });
     if (creatinine === undefined || bilirubin === undefined || inr === undefined || sodium === undefined) return inputs.incomputable();

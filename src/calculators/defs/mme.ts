@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { convertMass, roundLikeV1 } from './_body-and-dates-helpers.js';
+import { type Inputs, roundV1 } from '../inputs.js';
+import { convertMass } from './_body-and-dates-helpers.js';
 
 interface Factor {
   /** MME per unit of daily dose. */
@@ -125,7 +125,7 @@ function computeV1(inputs: Inputs, names: string[]) {
     const amount = convertMass(inputs, `${name} Dose`, dose[0], dose[1], V1_MICROGRAM_DRUGS.has(name) ? 'µg' : 'mg');
     if (amount === undefined) continue;
     // v1.0 added doses/day × factor × dose to the running total and rounded the total after each drug.
-    total = inputs.step(`${name}: + ${perDay} × ${factor} × ${amount}, total rounded`, { perDay, factor, amount }, roundLikeV1(total + perDay * factor * amount));
+    total = inputs.step(`${name}: + ${perDay} × ${factor} × ${amount}, total rounded`, { perDay, factor, amount }, roundV1(total + perDay * factor * amount));
   }
   if (inputs.incomplete) return inputs.incomputable();
   return inputs.result('decimal', total);

@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { monovalentMmolPerL, pickKey, pyTruthy, tidy, v1TemperatureC, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
+import { pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl J Med 1997;336:243–250. */
 export const psiPort = defineCalculator({
@@ -69,7 +70,7 @@ function computeReference(inputs: Inputs): CalcResult {
   const pulse = inputs.ratePerMin('Heart Rate or Pulse', false);
   const pH = inputs.number('pH', false);
   const bun = inputs.concentration('Blood Urea Nitrogen (BUN)', 'mg/dL', 'bun', false);
-  const sodium = monovalentMmolPerL(inputs, 'Sodium', 'sodium', false);
+  const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium', false);
   const glucose = inputs.concentration('Glucose', 'mg/dL', 'glucose', false);
   const hct = inputs.number('Hematocrit', false);
   const pao2 = inputs.pressureMmHg(pickKey(inputs, PAO2_KEYS), false);
@@ -116,13 +117,13 @@ function computeV1(inputs: Inputs): CalcResult {
   const rr = inputs.number('respiratory rate');
   const sbp = inputs.number('Systolic Blood Pressure');
   const bun = inputs.quantity('Blood Urea Nitrogen (BUN)');
-  const sodium = monovalentMmolPerL(inputs, 'Sodium', 'sodium');
+  const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
   const glucose = inputs.quantity('Glucose');
   const hct = inputs.number('Hematocrit');
   const pao2 = inputs.quantity(pickKey(inputs, PAO2_KEYS));
   if (inputs.incomplete) return inputs.incomputable();
-  const bunMg = v1ToMgPerDl(bun![0], bun![1], 28.02);
-  const glucoseMg = v1ToMgPerDl(glucose![0], glucose![1], 180.16);
+  const bunMg = v1ConvertConcentration(bun![0], bun![1], 'mg/dL', V1_ANALYTE.bun);
+  const glucoseMg = v1ConvertConcentration(glucose![0], glucose![1], 'mg/dL', V1_ANALYTE.glucose);
   if (bunMg === undefined) inputs.missing.push(`Blood Urea Nitrogen (BUN) (unit '${bun![1]}' not handled by v1.0)`);
   if (glucoseMg === undefined) inputs.missing.push(`Glucose (unit '${glucose![1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();

@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, findingAny, readConcentration } from './_bedside-scores-helpers.js';
+import { V1_ANALYTE, readConcentration } from '../v1-units.js';
+import { PointsTally, findingAny } from './_bedside-scores-helpers.js';
 
 const CREATININE = 'Pre-operative creatinine';
 /** Both spellings of cerebrovascular disease in the data; either one scores. */
@@ -23,7 +24,7 @@ export const rcri = defineCalculator({
   compute(inputs) {
     // A laboratory value, not a finding: without it the creatinine criterion is unknown, not absent.
     // v1.0 instead counted a missing creatinine as ≤ 2 mg/dL.
-    const creatinine = inputs.isV1 && !inputs.has(CREATININE) ? undefined : readConcentration(inputs, CREATININE, 'mg/dL', 'creatinine', 113.12);
+    const creatinine = inputs.isV1 && !inputs.has(CREATININE) ? undefined : readConcentration(inputs, CREATININE, 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
     if (inputs.incomplete) return inputs.incomputable();
 
     const tally = new PointsTally(inputs);

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /** Calculated serum osmolality: 2 × Na + BUN / 2.8 + glucose / 18 (mOsm/kg; Na mmol/L, BUN and glucose mg/dL). */
 export const serumOsmolality = defineCalculator({

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { PointsTally, firstPresentKey, readCelsius, roundLikeV1 } from './_bedside-scores-helpers.js';
+import { v1ConvertCount } from '../v1-units.js';
+import { PointsTally, firstPresentKey, readCelsius } from './_bedside-scores-helpers.js';
 
 const WBC = 'White blood cell count';
 const PACO2 = ['PaCO₂', 'PaCO2'] as const;
@@ -64,17 +65,14 @@ function readWbc(inputs: Inputs): number | undefined {
 }
 
 /** v1.0 converted the count "to m^3" with a litre table (µL → × 10⁹, L → × 10³) before comparing with 12000/4000. */
-const V1_LITRES: Record<string, number> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };
 function readWbcV1(inputs: Inputs): number | undefined {
   const q = inputs.quantity(WBC);
   if (!q) return undefined;
   const [value, unit] = q;
-  if (unit === 'm^3') return value;
-  const litres = V1_LITRES[unit];
-  if (litres === undefined) {
+  const perM3 = v1ConvertCount(value, unit, 'm^3');
+  if (perM3 === undefined) {
     inputs.missing.push(`${WBC} (unit '${unit}' unknown to the v1.0 code)`);
     return undefined;
   }
-  const factor = roundLikeV1(V1_LITRES['m^3'] / litres);
-  return inputs.step(`v1.0: WBC × ${factor} ("per m^3")`, { value, unit }, roundLikeV1(value * factor));
+  return unit === 'm^3' ? perM3 : inputs.step(`v1.0: WBC ${value} ${unit} → "per m^3"`, { value, unit }, perM3);
 }

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readConcentration, v1Round } from './_renal-and-lab-helpers.js';
+import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 
 /**
  * Sodium corrected for hyperglycemia, Hillier et al., Am J Med 1999;106:399–403: Na + 0.024 × (glucose − 100),

@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { type Band, banded, doseMcgKgMin, fio2Fraction, pickKey, pyTruthy, tidy, v1ToMgPerDl } from './_complex-scores-a-helpers.js';
+import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
+import { type Band, banded, doseMcgKgMin, fio2Fraction, pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med 1996;22:707–710. */
 export const sofa = defineCalculator({
@@ -137,8 +138,8 @@ function computeV1(inputs: Inputs): CalcResult {
   const creatinine = hasCreatinine && !hasUrine ? inputs.quantity('creatinine') : undefined;
   const urine = !hasCreatinine ? inputs.number('Urine Output') : undefined;
   if (inputs.incomplete) return inputs.incomputable();
-  const bili = v1ToMgPerDl(bilirubin![0], bilirubin![1], 584.66);
-  const cr = creatinine ? v1ToMgPerDl(creatinine[0], creatinine[1], 113.12) : undefined;
+  const bili = v1ConvertConcentration(bilirubin![0], bilirubin![1], 'mg/dL', V1_ANALYTE.bilirubin);
+  const cr = creatinine ? v1ConvertConcentration(creatinine[0], creatinine[1], 'mg/dL', V1_ANALYTE.creatinine) : undefined;
   if (bili === undefined) inputs.missing.push(`Bilirubin (unit '${bilirubin![1]}' not handled by v1.0)`);
   if (creatinine && cr === undefined) inputs.missing.push(`creatinine (unit '${creatinine[1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();

@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { convertMass, roundLikeV1 } from './_body-and-dates-helpers.js';
+import { type Inputs, roundV1 } from '../inputs.js';
+import { convertMass } from './_body-and-dates-helpers.js';
 
 /**
  * Glucocorticoid dose equivalents (mg of equal anti-inflammatory effect), the table of MDCalc's Steroid
@@ -82,8 +82,8 @@ export const steroidConversion = defineCalculator({
     const mg = convertMass(inputs, INPUT, input.dose, input.unit, 'mg');
     if (inputs.incomplete || from === undefined || to === undefined || mg === undefined) return inputs.incomputable();
     if (inputs.isV1) {
-      const factor = inputs.step(`v1.0 factor = ${to} / ${from} (potency relative to dexamethasone), rounded`, { from, to }, roundLikeV1(to / from));
-      return inputs.result('decimal', inputs.step(`${mg} mg ${input.name} × ${factor}, rounded`, { mg, factor }, roundLikeV1(mg * factor)));
+      const factor = inputs.step(`v1.0 factor = ${to} / ${from} (potency relative to dexamethasone), rounded`, { from, to }, roundV1(to / from));
+      return inputs.result('decimal', inputs.step(`${mg} mg ${input.name} × ${factor}, rounded`, { mg, factor }, roundV1(mg * factor)));
     }
     inputs.step('equivalence table: MDCalc Steroid Conversion (mg of equal glucocorticoid effect)', { [input.name]: from, [target]: to }, to / from);
     const dose = inputs.step(`${target} dose = ${input.name} dose × ${to} / ${from}`, { mg }, (mg * to) / from);

@@ -1,20 +1,44 @@
 import { resolve } from 'node:path';
+import { inputError } from '../../errors/index.js';
 import { exportLabels } from '../../exporters/export.js';
-import { writeFileAtomically } from '../../store/atomic.js';
+import { loadLabels } from '../../release/load-labels.js';
+import { pinnedCsv, pinnedJsonl } from '../../release/pinned-export.js';
+import { writeFileAtomically, writeFilesAtomically } from '../../store/atomic.js';
 import type { CommandSpec } from '../command.js';
 
 export const exportCommand: CommandSpec = {
   command: 'export',
-  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses) or JSONL',
+  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses) or JSONL; --version pins a release',
   builder: (y) =>
     y
       .option('format', { choices: ['medcalc-csv', 'jsonl'] as const, default: 'medcalc-csv', describe: 'Output format' })
-      .option('split', { type: 'string', describe: 'Only this split' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output)' }),
+      .option('split', { type: 'string', describe: 'Only this split (not with --version: a pinned export is the whole release)' })
+      .option('version', { type: 'string', describe: 'Export the labels exactly as released in this version (read from git, verified)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' }),
   async run(args, io) {
     const dir = resolve(args.dir);
-    const text = await exportLabels({ dir, format: args.format as 'medcalc-csv' | 'jsonl', split: args.split as string | undefined });
-    if (args.out) await writeFileAtomically(resolve(String(args.out)), text);
+    const format = args.format as 'medcalc-csv' | 'jsonl';
+    const out = args.out ? resolve(String(args.out)) : undefined;
+    if (args.version) {
+      if (args.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
+      const release = await loadLabels({ dir, version: String(args.version) });
+      if (format === 'jsonl') {
+        const text = pinnedJsonl(release);
+        if (out) await writeFileAtomically(out, text);
+        else io.out(text);
+      } else {
+        if (!out) throw inputError('OUT_REQUIRED', 'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)', {});
+        const { csv, sidecar } = pinnedCsv(release);
+        await writeFilesAtomically([
+          { path: out, content: csv },
+          { path: `${out}.manifest.json`, content: sidecar },
+        ]);
+      }
+      if (out) io.err(`exported release ${release.version} (root ${release.record.manifest.root}) to ${out}\n`);
+      return 0;
+    }
+    const text = await exportLabels({ dir, format, split: args.split as string | undefined });
+    if (out) await writeFileAtomically(out, text);
     else io.out(text);
     return 0;
   },

@@ -1,15 +1,18 @@
 import type { CommandSpec } from '../command.js';
 import { auditCommand } from './audit.js';
 import { calcCommand } from './calc.js';
+import { citeCommand } from './cite.js';
 import { commitCommand } from './commit.js';
 import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
 import { logCommand } from './log.js';
+import { releaseCommand } from './release.js';
 import { showCommand } from './show.js';
+import { verifyCommand } from './verify.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { summaryCommand } from './summary.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand];
+export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand];

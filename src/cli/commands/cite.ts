@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/config.js';
+import { inputError } from '../../errors/index.js';
+import { openRepo } from '../../git/index.js';
+import { authorsOf, citationApa, citationBibtex, citationCff } from '../../release/citation.js';
+import { readReleaseRecord } from '../../release/load-labels.js';
+import { latestRelease, listReleases } from '../../release/releases.js';
+import type { CommandSpec } from '../command.js';
+
+export const citeCommand: CommandSpec = {
+  command: 'cite [version]',
+  describe: 'A citation of a release naming its version, date, commit and root hash (default: the latest release)',
+  builder: (y) =>
+    y
+      .positional('version', { type: 'string', describe: 'Release version (default: latest)' })
+      .option('format', { choices: ['bibtex', 'cff', 'apa', 'json'] as const, default: 'bibtex', describe: 'Citation format' }),
+  async run(args, io) {
+    const dir = resolve(args.dir);
+    const repo = await openRepo({ dir });
+    const version = (args.version as string | undefined) ?? latestRelease(await listReleases(repo))?.version;
+    if (!version) throw inputError('NO_RELEASE', 'no release yet: make one with steward release <version>', {});
+    const { record, tag, commit } = await readReleaseRecord(repo, version);
+    const config = await loadConfig(dir);
+    const facts = { name: record.name, version: record.version, date: record.date, commit: record.labelCommit, tagCommit: commit, root: record.manifest.root, count: record.manifest.count, authors: authorsOf(config), description: config.description };
+    const format = args.json ? 'json' : String(args.format);
+    if (format === 'json') io.out(JSON.stringify({ ...facts, tag }, null, 2) + '\n');
+    else if (format === 'cff') io.out(citationCff(facts));
+    else if (format === 'apa') io.out(citationApa(facts));
+    else io.out(citationBibtex(facts));
+    return 0;
+  },
+};

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { release, type Gate } from '../../release/release.js';
+import type { CommandSpec } from '../command.js';
+
+/** The gate, loaded when the check room is present (it owns the sign-off policy). */
+async function loadGate(): Promise<Gate | undefined> {
+  const path = '../../check/run-check.js';
+  const module = (await import(path).catch(() => null)) as { runCheck?: Gate } | null;
+  return module?.runCheck;
+}
+
+export const releaseCommand: CommandSpec = {
+  command: 'release <version>',
+  describe: 'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
+  builder: (y) =>
+    y
+      .positional('version', { type: 'string', describe: 'MAJOR.MINOR.PATCH, greater than the latest release', demandOption: true })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' })
+      .option('message', { alias: 'm', type: 'string', describe: 'A paragraph for the notes' })
+      .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' }),
+  async run(args, io) {
+    const result = await release({
+      dir: resolve(args.dir),
+      version: String(args.version),
+      dryRun: Boolean(args['dry-run']),
+      message: args.message as string | undefined,
+      allowVerifierOnly: Boolean(args['allow-verifier-only']),
+      gate: await loadGate(),
+    });
+    if (args.json) {
+      const { markdown: _markdown, ...rest } = result;
+      io.out(JSON.stringify(rest, null, 2) + '\n');
+    } else {
+      io.out(result.markdown);
+      if (result.dryRun) {
+        io.out(`\n---\nDry run: nothing written. ${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`);
+      } else {
+        io.out(`\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, root ${result.record.manifest.root}\n`);
+      }
+    }
+    return result.refusals.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { verifyExport } from '../../release/verify-export.js';
+import type { CommandSpec } from '../command.js';
+
+export const verifyCommand: CommandSpec = {
+  command: 'verify <file>',
+  describe: 'Check an export made with --version against its release: every item present once, with the released content',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', describe: 'A JSONL export (with its header line) or a MedCalc CSV (with <file>.manifest.json)', demandOption: true })
+      .option('version', { type: 'string', describe: 'The release it must be (default: the one its header names)' })
+      .option('release', { type: 'string', describe: 'Verify against this release record (changelogs/v<version>.json) instead of the repository' }),
+  async run(args, io) {
+    const report = await verifyExport({
+      file: resolve(String(args.file)),
+      dir: resolve(args.dir),
+      version: args.version as string | undefined,
+      releaseFile: args.release ? resolve(String(args.release)) : undefined,
+    });
+    if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
+    else if (report.ok) io.out(`OK: ${report.items} items match release ${report.version} (root ${report.root})\n`);
+    else {
+      const lines = [`MISMATCH against release ${report.version} (root ${report.root}):`];
+      for (const [name, ids] of [['changed', report.changed], ['missing', report.missing], ['unexpected', report.unexpected], ['duplicated', report.duplicated]] as const) {
+        if (ids.length) lines.push(`  ${name} (${ids.length}): ${ids.join(', ')}`);
+      }
+      for (const u of report.unreadable) lines.push(`  unreadable: ${u.place}: ${u.message}`);
+      io.out(lines.join('\n') + '\n');
+    }
+    return report.ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,55 @@
+import { findingsError, inputError } from '../errors/index.js';
+import { type Repo, openRepo, readLabelsAt } from '../git/index.js';
+import type { Label } from '../label/types.js';
+import { buildManifest } from './manifest.js';
+import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
+import { listReleases } from './releases.js';
+import { formatSemver, parseSemver, tagOf } from './semver.js';
+
+export interface LoadedRelease {
+  version: string;
+  tag: string;
+  commit: string;
+  record: ReleaseRecord;
+  labels: Label[];
+}
+
+/** The release record of a version as committed at its tag (UNKNOWN_VERSION when there is no such release). */
+export async function readReleaseRecord(repo: Repo, version: string): Promise<{ record: ReleaseRecord; tag: string; commit: string }> {
+  const v = formatSemver(parseSemver(version));
+  const tag = tagOf(v);
+  const releases = await listReleases(repo);
+  const found = releases.find((r) => r.version === v);
+  if (!found) {
+    throw inputError('UNKNOWN_VERSION', `no release ${v} (releases: ${releases.map((r) => r.version).join(', ') || 'none'})`, { version: v });
+  }
+  const files = await readLabelsAt(repo, { ref: tag, prefix: 'changelogs' });
+  const text = files.get(recordPath(v));
+  if (text === undefined) throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, { version: v, file: recordPath(v) });
+  return { record: parseReleaseRecord(text, `${recordPath(v)} at ${tag}`), tag, commit: found.commit };
+}
+
+/**
+ * The labels of a release exactly as released, read from git at its tag and verified against the
+ * release's manifest: a label whose content hash differs, or that is missing or extra, is an error.
+ */
+export async function loadLabels(options: { dir: string; version: string }): Promise<LoadedRelease> {
+  const repo = await openRepo({ dir: options.dir });
+  const { record, tag, commit } = await readReleaseRecord(repo, options.version);
+  const files = await readLabelsAt(repo, { ref: tag, parse: (text: string) => JSON.parse(text) as Label });
+  const labels = [...files.values()];
+  const actual = new Map(buildManifest(labels).items.map((i) => [i[0], i[1]]));
+  const expected = new Map(record.manifest.items.map((i) => [i[0], i[1]]));
+  const differing = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).map(([id]) => id);
+  const missing = [...expected.keys()].filter((id) => !actual.has(id));
+  const extra = [...actual.keys()].filter((id) => !expected.has(id));
+  if (differing.length || missing.length || extra.length) {
+    throw findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${describe({ differing, missing, extra })}`, { differing, missing, extra });
+  }
+  return { version: record.version, tag, commit, record, labels };
+}
+
+export function describe(d: { differing: string[]; missing: string[]; extra: string[] }): string {
+  const part = (name: string, ids: string[]) => (ids.length ? `${ids.length} ${name} (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : null);
+  return [part('changed', d.differing), part('missing', d.missing), part('unexpected', d.extra)].filter(Boolean).join('; ');
+}

@@ -1,0 +1,39 @@
+import { medcalcRowCells } from '../exporters/medcalc-csv.js';
+import type { Label } from '../label/types.js';
+import { canonicalJson, sha256Hex } from '../store/canonical.js';
+
+/** [id, sha256 of the label's canonical JSON, sha256 of its MedCalc CSV row]. */
+export type ManifestItem = [id: string, label: string, csvRow: string];
+
+export interface Manifest {
+  algorithm: 'sha256';
+  count: number;
+  /** sha256 over the lines "<id> <label hash> <csv hash>\n", items sorted by id. */
+  root: string;
+  items: ManifestItem[];
+}
+
+/**
+ * The content hashes that pin a release: one per label (its canonical file bytes, sign-offs included)
+ * and one per MedCalc CSV row (what a CSV export of it must contain), and a root hash over all of them,
+ * so an export can be verified without git.
+ */
+export function buildManifest(labels: Label[]): Manifest {
+  const items = labels
+    .map((label): ManifestItem => [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label)])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
+}
+
+export function rootHash(items: readonly ManifestItem[]): string {
+  return 'sha256:' + sha256Hex(items.map((i) => `${i[0]} ${i[1]} ${i[2]}\n`).join(''));
+}
+
+/** The hash of one label's MedCalc CSV row: its cells, each length-prefixed so no two rows collide. */
+export function csvRowHash(label: Label): string {
+  return csvCellsHash(medcalcRowCells(label));
+}
+
+export function csvCellsHash(cells: string[]): string {
+  return sha256Hex(cells.map((c) => `${c.length}:${c}`).join('|'));
+}

@@ -1,0 +1,32 @@
+import { toJsonl } from '../exporters/jsonl.js';
+import { toMedcalcCsv } from '../exporters/medcalc-csv.js';
+import type { LoadedRelease } from './load-labels.js';
+
+export const JSONL_HEADER_PREFIX = '# ';
+
+export interface PinnedHeader {
+  steward: 'medcalc-steward';
+  name: string;
+  version: string;
+  root: string;
+  count: number;
+  format: 'jsonl' | 'medcalc-csv';
+}
+
+export function pinnedHeader(release: LoadedRelease, format: PinnedHeader['format']): PinnedHeader {
+  return { steward: 'medcalc-steward', name: release.record.name, version: release.version, root: release.record.manifest.root, count: release.record.manifest.count, format };
+}
+
+/**
+ * A release as JSONL whose first line is a comment naming the version and root hash ("# {…}"); loaders
+ * that do not skip comment lines should drop line 1.
+ */
+export function pinnedJsonl(release: LoadedRelease): string {
+  return JSONL_HEADER_PREFIX + JSON.stringify(pinnedHeader(release, 'jsonl')) + '\n' + toJsonl(release.labels);
+}
+
+/** A release as MedCalc CSV plus its sidecar: the header facts and which item each Row Number is. */
+export function pinnedCsv(release: LoadedRelease): { csv: string; sidecar: string } {
+  const rows = [...release.labels].sort((a, b) => a.source.row - b.source.row).map((l) => [l.id, l.source.row] as const);
+  return { csv: toMedcalcCsv(release.labels), sidecar: JSON.stringify({ ...pinnedHeader(release, 'medcalc-csv'), rows }, null, 1) + '\n' };
+}

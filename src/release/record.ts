@@ -1,0 +1,57 @@
+import { findingsError, inputError } from '../errors/index.js';
+import { schemaValidator } from '../schema/load.js';
+import { findingsFromAjv, formatFinding } from '../schema/findings.js';
+import { type Manifest, rootHash } from './manifest.js';
+import type { ReleaseStatistics } from './statistics.js';
+
+export interface ReleaseRecord {
+  schema: 'medcalc-steward/release@1';
+  name: string;
+  version: string;
+  previousVersion: string | null;
+  date: string;
+  labelCommit: string;
+  message?: string;
+  verifierOnlyAllowed: boolean;
+  statistics: ReleaseStatistics;
+  manifest: Manifest;
+}
+
+export const recordPath = (version: string) => `changelogs/v${version}.json`;
+export const notesPath = (version: string) => `changelogs/v${version}.md`;
+
+/**
+ * Parses and checks a release record: JSON, schema, and that its root hash is the hash of its items,
+ * so a corrupted or hand-edited record is caught before anything is verified against it.
+ */
+export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw inputError('RELEASE_BROKEN_JSON', `${file}: invalid JSON: ${(error as Error).message}`, { file });
+  }
+  const validate = schemaValidator('release.schema.json');
+  if (!validate(json)) {
+    const first = findingsFromAjv(file, validate.errors)[0];
+    throw inputError('RELEASE_INVALID', `corrupted release record: ${formatFinding(first)}`, { file, pointer: first.pointer });
+  }
+  const record = json as ReleaseRecord;
+  const root = rootHash(record.manifest.items);
+  if (root !== record.manifest.root || record.manifest.count !== record.manifest.items.length) {
+    throw findingsError('RELEASE_ROOT_MISMATCH', `${file}: corrupted release record: its items hash to ${root}, but it records ${record.manifest.root}`, {
+      file,
+      recorded: record.manifest.root,
+      computed: root,
+    });
+  }
+  return record;
+}
+
+/** The record as written: 2-space JSON, manifest items one per line so a diff of two releases stays readable. */
+export function serializeReleaseRecord(record: ReleaseRecord): string {
+  const { manifest, ...rest } = record;
+  const head = JSON.stringify({ ...rest, manifest: { ...manifest, items: [] } }, null, 2);
+  const items = manifest.items.map((i) => `      ${JSON.stringify(i)}`).join(',\n');
+  return head.replace('"items": []', manifest.items.length ? `"items": [\n${items}\n    ]` : '"items": []') + '\n';
+}

@@ -1,0 +1,123 @@
+import { inputError } from '../errors/index.js';
+import { parseCsvTable } from '../importers/csv.js';
+
+/** One model's answer to one item, as a predictions file gives it. */
+export interface Prediction {
+  /** The item's id (test-0001)… */
+  id?: string;
+  /** …or its upstream Row Number (the harness's output names items this way). */
+  row?: number;
+  /** The answer text; with --extract, the model's raw output. A JSON null reads as "" (an abstention). */
+  answer: string;
+  model: string;
+  /** The line the record starts on, for messages. */
+  line: number;
+}
+
+export interface ParsePredictionsOptions {
+  /** Shown in errors. */
+  file: string;
+  /** The model of records that name none (default: "model"). */
+  defaultModel?: string;
+}
+
+const ID_KEYS = ['id'] as const;
+const ROW_KEYS = ['row', 'Row Number'] as const;
+const ANSWER_KEYS = ['answer', 'LLM Answer'] as const;
+
+/**
+ * Predictions from a file's text, in any of the forms evaluators have: JSONL of
+ * `{ "id" | "row", "answer", "model"? }`, the MedCalc-Bench harness's output JSONL or CSV
+ * (`Row Number`, `LLM Answer`), or a JSON array of either record. Strict: a record without an item or an
+ * answer is an error naming its line, since skipping it would silently count the item wrong.
+ */
+export function parsePredictions(text: string, options: ParsePredictionsOptions): Prediction[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = /\S/.exec(body)?.[0];
+  if (first === undefined) return [];
+  if (first === '{') return parseJsonLines(body, options);
+  if (first === '[') return parseJsonArray(body, options);
+  return parseCsvPredictions(text, options);
+}
+
+function parseJsonLines(text: string, options: ParsePredictionsOptions): Prediction[] {
+  const out: Prediction[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const source = text.slice(start, end);
+    start = end + 1;
+    if (source.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(source);
+    } catch (error) {
+      throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: line ${line}: invalid JSON: ${(error as Error).message}`, { file: options.file, line });
+    }
+    out.push(fromRecord(record, line, options));
+  }
+  return out;
+}
+
+function parseJsonArray(text: string, options: ParsePredictionsOptions): Prediction[] {
+  let records: unknown;
+  try {
+    records = JSON.parse(text);
+  } catch (error) {
+    throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: invalid JSON: ${(error as Error).message}`, { file: options.file });
+  }
+  if (!Array.isArray(records)) throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: expected an array of predictions`, { file: options.file });
+  // Records of an array have no line of their own; the position (1-based) stands in for it.
+  return records.map((record, k) => fromRecord(record, k + 1, options));
+}
+
+function parseCsvPredictions(text: string, options: ParsePredictionsOptions): Prediction[] {
+  const table = parseCsvTable(text, { file: options.file });
+  const itemColumn = [...ID_KEYS, ...ROW_KEYS].find((c) => table.header.includes(c));
+  const answerColumn = ANSWER_KEYS.find((c) => table.header.includes(c));
+  if (!itemColumn || !answerColumn) {
+    const missing = [...(itemColumn ? [] : ['Row Number (or id, row)']), ...(answerColumn ? [] : ['LLM Answer (or answer)'])];
+    throw inputError('CSV_MISSING_COLUMN', `${options.file}: header lacks column ${missing.map((m) => `"${m}"`).join(', ')}`, { file: options.file, line: 1, missing });
+  }
+  return table.rows.map(({ cells, line }) => fromRecord(cells, line, options));
+}
+
+function fromRecord(record: unknown, line: number, options: ParsePredictionsOptions): Prediction {
+  const fail = (code: string, why: string): never => {
+    throw inputError(code, `${options.file}: line ${line}: ${why}`, { file: options.file, line });
+  };
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return fail('PREDICTIONS_BAD_RECORD', 'expected an object');
+  const r = record as Record<string, unknown>;
+  const prediction: Prediction = { answer: '', model: options.defaultModel ?? 'model', line };
+
+  const id = r.id;
+  if (id !== undefined && id !== null && id !== '') {
+    if (typeof id !== 'string') fail('PREDICTIONS_BAD_ID', `"id" must be a string, not ${JSON.stringify(id)}`);
+    prediction.id = id as string;
+  } else {
+    const rowKey = ROW_KEYS.find((k) => r[k] !== undefined && r[k] !== null && r[k] !== '');
+    if (!rowKey) return fail('PREDICTIONS_NO_ITEM', 'no item: give "id" or "row" (or the harness\'s "Row Number")');
+    const row = r[rowKey];
+    const text = String(row).trim();
+    if ((typeof row !== 'number' && typeof row !== 'string') || !/^\d+$/.test(text)) fail('PREDICTIONS_BAD_ROW', `"${rowKey}" must be a whole number, not ${JSON.stringify(row)}`);
+    prediction.row = Number(text);
+  }
+
+  const answerKey = ANSWER_KEYS.find((k) => k in r);
+  if (!answerKey) return fail('PREDICTIONS_NO_ANSWER', 'no "answer" (or the harness\'s "LLM Answer")');
+  const answer = r[answerKey];
+  if (answer === null) prediction.answer = '';
+  else if (typeof answer === 'string') prediction.answer = answer;
+  else if (typeof answer === 'number' && Number.isFinite(answer)) prediction.answer = String(answer);
+  else fail('PREDICTIONS_BAD_ANSWER', `"${answerKey}" must be a string, a number or null, not ${JSON.stringify(answer)}`);
+
+  const model = r.model;
+  if (model !== undefined && model !== null && model !== '') {
+    if (typeof model !== 'string') fail('PREDICTIONS_BAD_MODEL', `"model" must be a string, not ${JSON.stringify(model)}`);
+    prediction.model = model as string;
+  }
+  return prediction;
+}
