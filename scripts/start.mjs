@@ -13,11 +13,19 @@ const steps = [
   ['Summary', ['summary', '--dir', '.']],
   ['Audit: recompute every label and triage disagreements', ['audit', '--dir', '.', '--triage', '20']],
 ];
+// The preview is information, not a gate: a working copy with local edits still gets one.
+const preview = ['Preview of the next release (dry run: nothing is written)', ['release', 'minor', '--dry-run', '--dir', '.']];
 
 let worst = 0;
 for (const [title, argv] of steps) {
   process.stdout.write(`\n=== ${title}: steward ${argv.join(' ')}\n\n`);
   const code = await main(argv);
   worst = Math.max(worst, code);
+}
+if (existsSync(new URL('../.git', import.meta.url))) {
+  process.stdout.write(`\n=== ${preview[0]}: steward ${preview[1].join(' ')}\n\n`);
+  await main(preview[1]);
+} else {
+  process.stdout.write('\n(no .git here: the release preview needs the repository history)\n');
 }
 process.exitCode = worst;

@@ -39,6 +39,14 @@ export class Inputs {
     return v !== undefined && v !== null;
   }
 
+  /**
+   * The first of several spellings of one entity that the entities carry (uploads renamed some keys:
+   * 'PaCO₂' / 'PaCO2'), else the first spelling, so a missing input is reported under that name.
+   */
+  firstKey(keys: readonly string[]): string {
+    return keys.find((key) => this.has(key)) ?? keys[0];
+  }
+
   /** The raw entity value, or undefined. */
   raw(key: string): EntityValue | undefined {
     const v = this.entities[key];
@@ -52,6 +60,14 @@ export class Inputs {
     if (v === undefined || v === null) return false;
     if (typeof v === 'string') return /^(true|yes|present)$/i.test(v.trim());
     return Boolean(v);
+  }
+
+  /**
+   * True when any of the keys is true: one finding under several spellings ('Melena present' /
+   * 'Melena Present'), or alternatives that score once (prior PE or prior DVT). Absent keys are false.
+   */
+  anyFlag(keys: readonly string[]): boolean {
+    return keys.some((key) => this.flag(key));
   }
 
   /** A string entity (sex, GCS phrase, date); records `missing` when required and absent. */

@@ -1,4 +1,6 @@
 import git, { TREE, WORKDIR, type Walker, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
+import { type ChildDelta, blobText, diffFileFolder, diffKeys, isTreeKey, oidOfKey } from './folder-diff.js';
+import { createLimiter } from './limit.js';
 import { treeKeys } from './objects.js';
 import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
@@ -46,12 +48,16 @@ export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', wi
   return walkPair(repo, TREE({ ref: a.oid }), to_, base, withContent);
 }
 
+const BLOB_READS_IN_FLIGHT = 64;
+
 async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
   const decoder = new TextDecoder();
   const text = async (entry: WalkerEntry): Promise<string> => decoder.decode((await entry.content()) ?? new Uint8Array());
-  // folder → its children whose tree entries differ; `iterate` walks only those, so a folder with the
-  // same tree id on both sides is never even opened (map's null would come after the walker read it).
-  const differing = new Map<string, Set<string>>();
+  const limit = createLimiter(BLOB_READS_IN_FLIGHT);
+  const readText = withContent ? (oid: string) => limit(() => blobText(repo, oid)) : undefined;
+  // folder → its children whose entries differ. `iterate` walks only those, so a folder with the same
+  // tree id on both sides is never even opened (map's null alone would come after the walker read it).
+  const differing = new Map<string, Map<string, ChildDelta>>();
   const found: ChangedPath[] | undefined = await git.walk({
     ...gitArgs(repo),
     trees: [from, to],
@@ -74,21 +80,35 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
       if (oldOid !== undefined) change.oldOid = oldOid;
       if (newOid !== undefined) change.newOid = newOid;
       if (withContent) {
-        if (blobBefore) change.oldText = await text(blobBefore);
-        if (blobAfter) change.newText = await text(blobAfter);
+        if (blobBefore) change.oldText = await limit(() => text(blobBefore));
+        if (blobAfter) change.newText = await limit(() => text(blobAfter));
       }
       return change;
     },
-    iterate: (walk: WalkerIterateCallback, children: IterableIterator<WalkerEntry[]>) => {
-      const chosen: WalkerEntry[][] = [];
+    iterate: async (walk: WalkerIterateCallback, children: IterableIterator<WalkerEntry[]>) => {
+      const results: Array<Promise<unknown>> = [];
       for (const child of children) {
         // The typings say entries; at this point isomorphic-git hands over the children's paths.
         const [a, b] = child as unknown as Array<string | null>;
         const path = (a ?? b)!;
-        const wanted = differing.get(parentOf(path));
-        if (!wanted || wanted.has(path)) chosen.push(child);
+        const siblings = differing.get(parentOf(path));
+        if (!siblings) {
+          results.push(walk(child));
+          continue;
+        }
+        const delta = siblings.get(path);
+        if (!delta) continue;
+        // A folder changed on both sides: when only files inside it changed, diff its two tree
+        // objects directly; parsing all their entries in the walker costs several times more.
+        if (isTreeKey(delta.before) && isTreeKey(delta.after) && isUnder(path, prefix) && !isDotName(path)) {
+          results.push(
+            diffFileFolder(repo, path, oidOfKey(delta.before!), oidOfKey(delta.after!), readText).then((changes) => changes ?? walk(child)),
+          );
+        } else {
+          results.push(walk(child));
+        }
       }
-      return Promise.all(chosen.map(walk));
+      return Promise.all(results);
     },
     reduce: async (parent: ChangedPath | undefined, children: ChangedPath[][]) => {
       const out: ChangedPath[] = parent ? [parent] : [];
@@ -99,16 +119,11 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
   return found ?? [];
 }
 
-/** The children of two versions of a folder whose entries differ (by oid, mode, or presence). */
-async function differingChildren(repo: Repo, path: string, before: string, after: string): Promise<Set<string>> {
+/** The children of two versions of a folder whose entries differ (by oid, mode, or presence), by path. */
+async function differingChildren(repo: Repo, path: string, before: string, after: string): Promise<Map<string, ChildDelta>> {
   const [a, b] = await Promise.all([treeKeys(repo, before), treeKeys(repo, after)]);
-  const out = new Set<string>();
-  const childPath = (name: string): string => (path === '.' ? name : `${path}/${name}`);
-  for (const [name, entry] of a) {
-    const other = b.get(name);
-    if (other !== entry) out.add(childPath(name));
-  }
-  for (const name of b.keys()) if (!a.has(name)) out.add(childPath(name));
+  const out = new Map<string, ChildDelta>();
+  for (const delta of diffKeys(a, b)) out.set(path === '.' ? delta.name : `${path}/${delta.name}`, delta);
   return out;
 }
 

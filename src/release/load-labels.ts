@@ -1,5 +1,6 @@
 import { findingsError, inputError } from '../errors/index.js';
 import { type Repo, openRepo, readLabelsAt } from '../git/index.js';
+import { labelsAtRef } from '../history/labels-at-ref.js';
 import type { Label } from '../label/types.js';
 import { buildManifest } from './manifest.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
@@ -36,8 +37,7 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
 export async function loadLabels(options: { dir: string; version: string }): Promise<LoadedRelease> {
   const repo = await openRepo({ dir: options.dir });
   const { record, tag, commit } = await readReleaseRecord(repo, options.version);
-  const files = await readLabelsAt(repo, { ref: tag, parse: (text: string) => JSON.parse(text) as Label });
-  const labels = [...files.values()];
+  const labels = [...(await labelsAtRef(repo, tag)).values()];
   const actual = new Map(buildManifest(labels).items.map((i) => [i[0], i[1]]));
   const expected = new Map(record.manifest.items.map((i) => [i[0], i[1]]));
   const differing = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).map(([id]) => id);

@@ -118,7 +118,6 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
   if (a.unreadable.length > 0) lines.push(` Texts that are no single value (${a.unreadable.map((u) => `${u.id} "${u.text}"`).join('; ')}) are kept as written and not counted.`);
   lines.push(
     '',
-    '',
     '**Selection.** Physician values exist only where physicians were asked; when they were asked about disputed items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
     '',
     '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired difference; exact two-sided McNemar test on the discordant pairs.',

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
-import { type Identity, type Repo, commitFiles, createTag, isClean, openRepo, readLabelsAt, resolveCommit, WORKTREE } from '../git/index.js';
+import { type Identity, commitFiles, createTag, isClean, openRepo, resolveCommit, WORKTREE } from '../git/index.js';
+import { labelsAtRef } from '../history/labels-at-ref.js';
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { contentHash } from '../store/canonical.js';
@@ -55,9 +56,11 @@ export interface ReleaseResult {
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const { dir } = options;
-  const version = formatSemver(parseSemver(options.version));
-  const tag = tagOf(version);
   const repo = await openRepo({ dir });
+  const releases = await listReleases(repo);
+  const previous = latestRelease(releases);
+  const version = nextVersion(options.version, previous?.version);
+  const tag = tagOf(version);
   const config = await loadConfig(dir);
   const allowVerifierOnly = Boolean(options.allowVerifierOnly || config.policy.allowVerifierOnly);
   const refusals: string[] = [];
@@ -66,8 +69,6 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     refusals.push(message);
   };
 
-  const releases = await listReleases(repo);
-  const previous = latestRelease(releases);
   if (previous && compareSemver(parseSemver(version), parseSemver(previous.version)) <= 0) {
     refuse('VERSION_NOT_GREATER', `version ${version} is not greater than the latest release ${previous.version}`);
   }
@@ -84,8 +85,8 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     }
   }
 
-  const current = await labelsAt(repo, WORKTREE);
-  const before = previous ? await labelsAt(repo, previous.tag) : new Map<string, Label>();
+  const current = await labelsAtRef(repo, WORKTREE);
+  const before = previous ? await labelsAtRef(repo, previous.tag) : new Map<string, Label>();
   const labelCommit = await resolveCommit(repo, 'HEAD');
   const now = options.now ?? new Date();
   const statistics = releaseStatistics({ previous: before, current, physicianRoles: config.policy.physicianRoles }, contentHash);
@@ -122,6 +123,16 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   return result;
 }
 
+/** A version, or major/minor/patch: the next one after the latest release (from 0.0.0 when there is none). */
+export function nextVersion(requested: string, latest: string | undefined): string {
+  const bumps = ['major', 'minor', 'patch'];
+  if (!bumps.includes(requested)) return formatSemver(parseSemver(requested));
+  const [a, b, c] = parseSemver(latest ?? '0.0.0');
+  if (requested === 'major') return formatSemver([a + 1, 0, 0]);
+  if (requested === 'minor') return formatSemver([a, b + 1, 0]);
+  return formatSemver([a, b, c + 1]);
+}
+
 async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, authors: { name: string; orcid?: string }[], description?: string) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
@@ -144,12 +155,3 @@ async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string
     { path: 'CITATION.cff', content: cff },
   ];
 }
-
-/** Labels at a ref (or the working tree), by id. */
-export async function labelsAt(repo: Repo, ref: string): Promise<Map<string, Label>> {
-  const files = await readLabelsAt(repo, { ref, parse: (text: string) => JSON.parse(text) as Label });
-  const out = new Map<string, Label>();
-  for (const label of files.values()) out.set(label.id, label);
-  return out;
-}
-

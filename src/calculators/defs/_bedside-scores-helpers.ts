@@ -51,16 +51,6 @@ function signed(points: number): string {
   return points < 0 ? `−${-points}` : `+${points}`;
 }
 
-/** Present when any of the keys (the data's spellings of one finding) is true; absent keys are false. */
-export function findingAny(inputs: Inputs, keys: readonly string[]): boolean {
-  return keys.some((key) => inputs.flag(key));
-}
-
-/** The first key of `keys` the entities carry, so a reader can follow whichever spelling a row used. */
-export function firstPresentKey(inputs: Inputs, keys: readonly string[]): string {
-  return keys.find((key) => inputs.has(key)) ?? keys[0];
-}
-
 /**
  * Age for a score's age bands. Reference: completed years (a 74.9-year-old is 74, as the bands
  * "65–74" mean). v1.0: the label code turned months into whole years (months // 12) once at least

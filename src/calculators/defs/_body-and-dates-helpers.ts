@@ -220,7 +220,7 @@ export function defineQtc(spec: QtcSpec): CalculatorDefinition {
     reference: spec.reference,
     entitySchema: qtcSchema,
     compute(inputs) {
-      const qtKey = QT_KEYS.find((key) => inputs.has(key)) ?? QT_KEYS[0];
+      const qtKey = inputs.firstKey(QT_KEYS);
       // v1.0 used the bare numbers; the reference converts units ('s' → ms) where the data gives them.
       const heartRate = inputs.isV1 ? inputs.number('Heart Rate or Pulse') : inputs.ratePerMin('Heart Rate or Pulse');
       const qt = inputs.isV1 ? inputs.number(qtKey) : inputs.intervalMs(qtKey);

@@ -28,11 +28,6 @@ export function tidy(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
 
-/** The first of several spellings of a key that the entities carry, else the first spelling. */
-export function pickKey(inputs: Inputs, keys: readonly string[]): string {
-  return keys.find((k) => inputs.has(k)) ?? keys[0];
-}
-
 /** FiO₂ as a fraction: the data writes [57.0, '%']; a bare value ≤ 1 is already a fraction. */
 export function fio2Fraction(inputs: Inputs, key: string): number | undefined {
   const v = inputs.raw(key);

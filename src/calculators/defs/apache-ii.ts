@@ -2,7 +2,7 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
 import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
-import { type Band, banded, fio2Fraction, pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import { type Band, banded, fio2Fraction, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829. */
 export const apacheII = defineCalculator({
@@ -65,7 +65,7 @@ function computeReference(inputs: Inputs): CalcResult {
   const dbp = inputs.pressureMmHg('Diastolic Blood Pressure');
   const hr = inputs.ratePerMin('Heart Rate or Pulse');
   const rr = inputs.ratePerMin('respiratory rate');
-  const fio2 = fio2Fraction(inputs, pickKey(inputs, FIO2_KEYS));
+  const fio2 = fio2Fraction(inputs, inputs.firstKey(FIO2_KEYS));
   const pH = inputs.number('pH');
   const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
   const potassium = inputs.concentration('Potassium', 'mmol/L', 'potassium');
@@ -79,7 +79,7 @@ function computeReference(inputs: Inputs): CalcResult {
   let oxygenation: { aa?: number; pao2?: number } = {};
   if (fio2 !== undefined) {
     if (fio2 >= 0.5) oxygenation = { aa: inputs.number('A-a gradient') };
-    else oxygenation = { pao2: inputs.pressureMmHg(pickKey(inputs, PAO2_KEYS)) };
+    else oxygenation = { pao2: inputs.pressureMmHg(inputs.firstKey(PAO2_KEYS)) };
   }
   if (inputs.incomplete) return inputs.incomputable();
 
@@ -149,7 +149,7 @@ function computeV1(inputs: Inputs): CalcResult {
   const dbp = inputs.number('Diastolic Blood Pressure');
   const hr = inputs.number('Heart Rate or Pulse');
   const rr = inputs.number('respiratory rate');
-  const fio2 = inputs.number(pickKey(inputs, FIO2_KEYS));
+  const fio2 = inputs.number(inputs.firstKey(FIO2_KEYS));
   const pH = inputs.number('pH');
   const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
   const potassium = inputs.concentration('Potassium', 'mmol/L', 'potassium');
@@ -157,7 +157,7 @@ function computeV1(inputs: Inputs): CalcResult {
   const hct = inputs.number('Hematocrit');
   const wbc = inputs.countPerUl('White blood cell count');
   const gcs = inputs.number('Glasgow Coma Score');
-  const oxygen = fio2 === undefined ? undefined : fio2 >= 50 ? inputs.number('A-a gradient') : inputs.number(pickKey(inputs, PAO2_KEYS));
+  const oxygen = fio2 === undefined ? undefined : fio2 >= 50 ? inputs.number('A-a gradient') : inputs.number(inputs.firstKey(PAO2_KEYS));
   const creatinine = creatinineQ && v1ConvertConcentration(creatinineQ[0], creatinineQ[1], 'mg/dL', V1_ANALYTE.creatinine);
   if (creatinineQ && creatinine === undefined) inputs.missing.push(`creatinine (unit '${creatinineQ[1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();
@@ -197,7 +197,7 @@ function computeV1(inputs: Inputs): CalcResult {
 
 function creatinineV1(inputs: Inputs, cr: number): number {
   const acute = pyTruthy(inputs.raw('Acute renal failure'));
-  const chronic = pyTruthy(inputs.raw(pickKey(inputs, CRF_KEYS)));
+  const chronic = pyTruthy(inputs.raw(inputs.firstKey(CRF_KEYS)));
   if (cr >= 3.5 && acute) return 8;
   if (cr >= 2 && cr < 3.5 && acute) return 6;
   if (cr >= 3.5 && chronic) return 4;

@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
-import { flagAny, presentKey, scoreItem } from './_complex-scores-b-helpers.js';
+import { scoreItem } from './_complex-scores-b-helpers.js';
 
 /** Charlson Comorbidity Index: Charlson ME et al., J Chronic Dis 1987;40:373-83, with MDCalc's age points. */
 export const charlson = defineCalculator({
@@ -55,7 +55,7 @@ function computeReference(inputs: Inputs, age: number): ReturnType<Inputs['resul
   total += scoreItem(inputs, 'Peripheral vascular disease', inputs.flag('Peripheral vascular disease'), 1);
   total += scoreItem(inputs, 'Cerebrovascular accident or TIA (one item)', inputs.flag('Cerebrovascular Accident') || inputs.flag('Transient Ischemic Attacks History'), 1);
   total += scoreItem(inputs, 'Dementia', inputs.flag('Dementia'), 1);
-  total += scoreItem(inputs, 'Chronic pulmonary disease', flagAny(inputs, COPD), 1);
+  total += scoreItem(inputs, 'Chronic pulmonary disease', inputs.anyFlag(COPD), 1);
   total += scoreItem(inputs, 'Connective tissue disease', inputs.flag('Connective tissue disease'), 1);
   total += scoreItem(inputs, 'Peptic ulcer disease', inputs.flag('Peptic ulcer disease'), 1);
   const liver = tier(inputs, ['Liver disease severity'], LIVER_POINTS, 1);
@@ -81,9 +81,9 @@ function computeReference(inputs: Inputs, age: number): ReturnType<Inputs['resul
  * absent → 0. An unknown tier name is unusable and recorded as missing.
  */
 function tier(inputs: Inputs, keys: readonly string[], table: Record<string, number>, whenTrue: number): number | undefined {
-  const key = presentKey(inputs, keys);
-  if (key === undefined) return 0;
+  const key = inputs.firstKey(keys);
   const raw = inputs.raw(key);
+  if (raw === undefined) return 0;
   if (typeof raw === 'boolean') return raw ? whenTrue : 0;
   if (typeof raw === 'string') {
     const points = table[raw.trim().toLowerCase()];
@@ -103,8 +103,7 @@ function tier(inputs: Inputs, keys: readonly string[], table: Record<string, num
 function computeV1(inputs: Inputs, age: number): ReturnType<Inputs['result']> {
   let total = inputs.step('v1.0 age: <50 → 0, (49,60) → 1, (59,70) → 2, (69,80) → 3, ≥80 → 4', { age }, age < 50 ? 0 : age > 49 && age < 60 ? 1 : age > 59 && age < 70 ? 2 : age > 69 && age < 80 ? 3 : age >= 80 ? 4 : 0);
   const v1Item = (what: string, keys: readonly string[], points: number, exactTiers: Record<string, number> = {}) => {
-    const key = presentKey(inputs, keys);
-    const raw = key === undefined ? undefined : inputs.raw(key);
+    const raw = inputs.raw(inputs.firstKey(keys));
     if (typeof raw === 'string' && raw in exactTiers) return inputs.step(`v1.0 ${what}: tier '${raw}'`, { value: raw }, exactTiers[raw]);
     return inputs.step(`v1.0 ${what}: ${raw ? `present → +${points}` : 'absent → 0'}`, { value: raw ?? null }, raw ? points : 0);
   };

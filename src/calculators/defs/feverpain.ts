@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, findingAny } from './_bedside-scores-helpers.js';
+import { PointsTally } from './_bedside-scores-helpers.js';
 
 /** The five one-point findings, as (criterion, the data's spellings). */
 const FINDINGS: readonly (readonly [string, readonly string[]])[] = [
@@ -17,7 +17,7 @@ export const feverpain = defineCalculator({
   entitySchema: entities(Object.fromEntries(FINDINGS.flatMap(([, keys]) => keys.map((key) => [key, shape.flag])))),
   compute(inputs) {
     const tally = new PointsTally(inputs);
-    for (const [criterion, keys] of FINDINGS) tally.finding(criterion, findingAny(inputs, keys), 1);
+    for (const [criterion, keys] of FINDINGS) tally.finding(criterion, inputs.anyFlag(keys), 1);
     return tally.finish('FeverPAIN', 'integer');
   },
 });

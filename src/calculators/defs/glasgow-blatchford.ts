@@ -2,7 +2,7 @@ import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
 import { convertConcentration, UnitError } from '../units.js';
 import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
-import { flagAny, scoreItem } from './_complex-scores-b-helpers.js';
+import { scoreItem } from './_complex-scores-b-helpers.js';
 
 /** Glasgow-Blatchford Bleeding Score: Blatchford O et al., Lancet 2000;356:1318-21 (bands as on MDCalc). */
 export const glasgowBlatchford = defineCalculator({
@@ -41,10 +41,10 @@ export const glasgowBlatchford = defineCalculator({
     const sbpPoints = inputs.step('Systolic BP: 100–109 → 1, 90–99 → 2, <90 → 3', { sbp }, sbp >= 110 ? 0 : sbp >= 100 ? 1 : sbp >= 90 ? 2 : 3);
     const hrPoints = scoreItem(inputs, `Pulse ${hr} ≥ 100/min`, hr >= 100, 1);
     const others =
-      scoreItem(inputs, 'Melena', flagAny(inputs, ['Melena present', 'Melena Present']), 1) +
-      scoreItem(inputs, 'Recent syncope', flagAny(inputs, ['Recent syncope', 'Recent Syncope']), 2) +
+      scoreItem(inputs, 'Melena', inputs.anyFlag(['Melena present', 'Melena Present']), 1) +
+      scoreItem(inputs, 'Recent syncope', inputs.anyFlag(['Recent syncope', 'Recent Syncope']), 2) +
       scoreItem(inputs, 'Hepatic disease', inputs.flag('Hepatic disease history'), 2) +
-      scoreItem(inputs, 'Cardiac failure', flagAny(inputs, ['Cardiac failure present', 'Cardiac Failure Present']), 2);
+      scoreItem(inputs, 'Cardiac failure', inputs.anyFlag(['Cardiac failure present', 'Cardiac Failure Present']), 2);
 
     const total = inputs.step('GBS = sum of points', { bunPoints, hbPoints, sbpPoints, hrPoints, others }, bunPoints + hbPoints + sbpPoints + hrPoints + others);
     return inputs.result('integer', total);

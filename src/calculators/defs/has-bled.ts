@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, findingAny, readAge } from './_bedside-scores-helpers.js';
+import { PointsTally, readAge } from './_bedside-scores-helpers.js';
 
 const DRINKS = 'Number of Alcoholic Drinks Per Week';
 
@@ -36,7 +36,7 @@ export const hasBled = defineCalculator({
     const tally = new PointsTally(inputs);
     tally.finding('Elderly (age > 65)', age > 65, 1, { age });
     tally.finding('Alcohol use (≥ 8 drinks/week)', (drinks ?? 0) >= 8, 1, { drinksPerWeek: drinks ?? 'not reported' });
-    for (const [criterion, keys] of FINDINGS) tally.finding(criterion, findingAny(inputs, keys), 1);
+    for (const [criterion, keys] of FINDINGS) tally.finding(criterion, inputs.anyFlag(keys), 1);
     return tally.finish('HAS-BLED', 'integer');
   },
 });

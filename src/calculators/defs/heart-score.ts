@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Band, PointsTally, findingAny, readAge, readChoice } from './_bedside-scores-helpers.js';
+import { type Band, PointsTally, readAge, readChoice } from './_bedside-scores-helpers.js';
 
 const HISTORY = { 'Slightly suspicious': 0, 'Moderately suspicious': 1, 'Highly suspicious': 2 };
 const ECG = { Normal: 0, 'Non-specific repolarization disturbance': 1, 'Significant ST deviation': 2 };
@@ -59,7 +59,7 @@ export const heartScore = defineCalculator({
     tally.add(`ECG: ${ecg?.phrase ?? 'not reported (v1.0: normal)'}`, ecg?.value ?? 0);
     tally.band('Age', age, AGE_BANDS);
 
-    const present = RISK_FACTORS.filter(([, keys]) => findingAny(inputs, keys)).map(([name]) => name);
+    const present = RISK_FACTORS.filter(([, keys]) => inputs.anyFlag(keys)).map(([name]) => name);
     if (inputs.isV1) {
       // v1.0 counted atherosclerotic disease as a seventh risk factor, never as the override to 2 points,
       // and did not read TIA history.
@@ -67,7 +67,7 @@ export const heartScore = defineCalculator({
       const points = present.length >= 3 ? 2 : present.length >= 1 ? 1 : 0;
       tally.add(`v1.0 risk factors: ${present.length} counted (atherosclerotic disease among them)`, points, { present });
     } else {
-      const atherosclerosis = findingAny(inputs, [ATHEROSCLEROSIS, TIA]);
+      const atherosclerosis = inputs.anyFlag([ATHEROSCLEROSIS, TIA]);
       const points = atherosclerosis || present.length >= 3 ? 2 : present.length >= 1 ? 1 : 0;
       const why = atherosclerosis ? 'history of atherosclerotic disease (incl. CVA/TIA)' : `${present.length} risk factor(s)`;
       tally.add(`Risk factors: ${why}`, points, { present, atheroscleroticDisease: atherosclerosis });

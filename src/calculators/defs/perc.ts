@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, findingAny, readAge } from './_bedside-scores-helpers.js';
+import { PointsTally, readAge } from './_bedside-scores-helpers.js';
 
 const SATURATION = 'O₂ saturation percentage';
 const PRIOR_VTE = ['Previously Documented Pulmonary Embolism', 'Previously documented Deep Vein Thrombosis'] as const;
@@ -35,7 +35,7 @@ export const perc = defineCalculator({
     tally.finding('Unilateral leg swelling', inputs.flag('Unilateral Leg Swelling'), 1);
     tally.finding('Hemoptysis', inputs.flag('Hemoptysis'), 1);
     tally.finding('Recent surgery or trauma (≤ 4 weeks, general anesthesia)', inputs.flag('Recent surgery or trauma'), 1);
-    tally.finding('Prior PE or DVT', findingAny(inputs, PRIOR_VTE), 1);
+    tally.finding('Prior PE or DVT', inputs.anyFlag(PRIOR_VTE), 1);
     tally.finding('Hormone use (oral contraceptives, hormone replacement, estrogens)', inputs.flag('Hormone use'), 1);
     return tally.finish('PERC criteria met', 'integer');
   },

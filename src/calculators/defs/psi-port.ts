@@ -2,7 +2,7 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
 import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
-import { pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import { pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl J Med 1997;336:243–250. */
 export const psiPort = defineCalculator({
@@ -73,14 +73,14 @@ function computeReference(inputs: Inputs): CalcResult {
   const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium', false);
   const glucose = inputs.concentration('Glucose', 'mg/dL', 'glucose', false);
   const hct = inputs.number('Hematocrit', false);
-  const pao2 = inputs.pressureMmHg(pickKey(inputs, PAO2_KEYS), false);
+  const pao2 = inputs.pressureMmHg(inputs.firstKey(PAO2_KEYS), false);
   if (sex !== undefined && sex !== 'Male' && sex !== 'Female') inputs.missing.push(`sex ('${sex}' is neither Male nor Female)`);
   if (inputs.incomplete) return inputs.incomputable();
 
   const years = Math.floor(age!);
   let total = inputs.step(sex === 'Female' ? 'Age in completed years − 10 (female)' : 'Age in completed years (male)', { age: years, sex }, sex === 'Female' ? years - 10 : years);
   for (const [keys, points, name] of HISTORY) {
-    const present = inputs.flag(typeof keys === 'string' ? keys : pickKey(inputs, keys));
+    const present = inputs.flag(typeof keys === 'string' ? keys : inputs.firstKey(keys));
     total += inputs.step(name, { present }, present ? points : 0);
   }
   const unreported: string[] = [];
@@ -120,7 +120,7 @@ function computeV1(inputs: Inputs): CalcResult {
   const sodium = inputs.concentration('Sodium', 'mmol/L', 'sodium');
   const glucose = inputs.quantity('Glucose');
   const hct = inputs.number('Hematocrit');
-  const pao2 = inputs.quantity(pickKey(inputs, PAO2_KEYS));
+  const pao2 = inputs.quantity(inputs.firstKey(PAO2_KEYS));
   if (inputs.incomplete) return inputs.incomputable();
   const bunMg = v1ConvertConcentration(bun![0], bun![1], 'mg/dL', V1_ANALYTE.bun);
   const glucoseMg = v1ConvertConcentration(glucose![0], glucose![1], 'mg/dL', V1_ANALYTE.glucose);
@@ -132,7 +132,7 @@ function computeV1(inputs: Inputs): CalcResult {
   let total = s('age', { age }, age!);
   total += s("sex ('Female' −10)", { sex }, sex === 'Female' ? -10 : 0);
   for (const [keys, points, name] of HISTORY) {
-    const present = pyTruthy(inputs.raw(typeof keys === 'string' ? keys : pickKey(inputs, keys)));
+    const present = pyTruthy(inputs.raw(typeof keys === 'string' ? keys : inputs.firstKey(keys)));
     total += s(name, { present }, present ? points : 0);
   }
   total += s('pulse ≥ 125', { pulse }, pulse! >= 125 ? 10 : 0);

@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import { V1_ANALYTE, readConcentration } from '../v1-units.js';
-import { PointsTally, findingAny } from './_bedside-scores-helpers.js';
+import { PointsTally } from './_bedside-scores-helpers.js';
 
 const CREATININE = 'Pre-operative creatinine';
 /** Both spellings of cerebrovascular disease in the data; either one scores. */
@@ -36,7 +36,7 @@ export const rcri = defineCalculator({
       // even where the entities mark it present, so it never scored.
       tally.add('v1.0: cerebrovascular disease not read from the entities', 0, Object.fromEntries(CEREBROVASCULAR.map((k) => [k, inputs.flag(k)])));
     } else {
-      tally.finding('History of cerebrovascular disease (stroke or TIA)', findingAny(inputs, CEREBROVASCULAR), 1);
+      tally.finding('History of cerebrovascular disease (stroke or TIA)', inputs.anyFlag(CEREBROVASCULAR), 1);
     }
     tally.finding('Pre-operative treatment with insulin', inputs.flag('Pre-operative treatment with insulin'), 1);
     tally.finding('Pre-operative creatinine > 2 mg/dL (176.8 µmol/L)', creatinine !== undefined && creatinine > 2, 1, { creatinineMgDl: creatinine ?? 'not reported' });

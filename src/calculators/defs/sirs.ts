@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../inputs.js';
 import { v1ConvertCount } from '../v1-units.js';
-import { PointsTally, firstPresentKey, readCelsius } from './_bedside-scores-helpers.js';
+import { PointsTally, readCelsius } from './_bedside-scores-helpers.js';
 
 const WBC = 'White blood cell count';
 const PACO2 = ['PaCO₂', 'PaCO2'] as const;
@@ -25,7 +25,7 @@ export const sirs = defineCalculator({
     const heartRate = inputs.isV1 ? inputs.number('Heart Rate or Pulse') : inputs.ratePerMin('Heart Rate or Pulse');
     const wbc = inputs.isV1 ? readWbcV1(inputs) : readWbc(inputs);
     const respiratoryRate = inputs.isV1 ? inputs.number('respiratory rate', false) : inputs.ratePerMin('respiratory rate', false);
-    const paco2Key = firstPresentKey(inputs, PACO2);
+    const paco2Key = inputs.firstKey(PACO2);
     const paco2 = inputs.isV1 ? inputs.number(paco2Key, false) : inputs.pressureMmHg(paco2Key, false);
     // The respiratory criterion needs one of its two measures; PaCO₂ is usually not drawn.
     if (respiratoryRate === undefined && paco2 === undefined && !inputs.isV1) inputs.missing.push('respiratory rate');

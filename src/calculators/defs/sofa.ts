@@ -2,7 +2,7 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
 import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
-import { type Band, banded, doseMcgKgMin, fio2Fraction, pickKey, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import { type Band, banded, doseMcgKgMin, fio2Fraction, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
 
 /** SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med 1996;22:707–710. */
 export const sofa = defineCalculator({
@@ -49,8 +49,8 @@ const CREATININE: Band[] = [[5, 4], [3.5, 3], [2, 2], [1.2, 1]];
  * each); an absent vasopressor is not given, absent ventilation/CPAP/hypotension flags are false.
  */
 function computeReference(inputs: Inputs): CalcResult {
-  const pao2 = inputs.pressureMmHg(pickKey(inputs, PAO2_KEYS));
-  const fio2 = fio2Fraction(inputs, pickKey(inputs, FIO2_KEYS));
+  const pao2 = inputs.pressureMmHg(inputs.firstKey(PAO2_KEYS));
+  const fio2 = fio2Fraction(inputs, inputs.firstKey(FIO2_KEYS));
   const platelets = inputs.countPerUl('Platelet count');
   const gcs = inputs.number('Glasgow Coma Score');
   const bilirubin = inputs.concentration('Bilirubin', 'mg/dL', 'bilirubin');
@@ -68,7 +68,7 @@ function computeReference(inputs: Inputs): CalcResult {
 
   let total = 0;
   // Respiratory support: MDCalc's "mechanically ventilated, including CPAP".
-  const supported = inputs.flag('On mechanical ventilation') || inputs.flag(pickKey(inputs, CPAP_KEYS));
+  const supported = inputs.flag('On mechanical ventilation') || inputs.flag(inputs.firstKey(CPAP_KEYS));
   const ratio = tidy(pao2! / fio2!);
   const respiratory = ratio >= 400 ? 0 : ratio >= 300 ? 1 : ratio >= 200 ? 2 : !supported ? 2 : ratio >= 100 ? 3 : 4;
   total += inputs.step('Respiration: PaO₂/FiO₂ (3–4 points only with ventilation or CPAP, else capped at 2)', { pao2, fio2, ratio, supported }, respiratory);
@@ -129,8 +129,8 @@ function urineMlPerDay(inputs: Inputs): number | undefined {
  * output, and with both the renal score is 0; concentrations converted with rounding at each step.
  */
 function computeV1(inputs: Inputs): CalcResult {
-  const pao2 = inputs.number(pickKey(inputs, PAO2_KEYS));
-  const fio2 = inputs.number(pickKey(inputs, FIO2_KEYS));
+  const pao2 = inputs.number(inputs.firstKey(PAO2_KEYS));
+  const fio2 = inputs.number(inputs.firstKey(FIO2_KEYS));
   const bilirubin = inputs.quantity('Bilirubin');
   const platelets = inputs.countPerUl('Platelet count');
   const hasCreatinine = inputs.has('creatinine');
@@ -148,7 +148,7 @@ function computeV1(inputs: Inputs): CalcResult {
   let total = 0;
   const ratio = roundV1(pao2! / fio2!);
   const mv = pyTruthy(inputs.raw('On mechanical ventilation'));
-  const cpap = pyTruthy(inputs.raw(pickKey(inputs, CPAP_KEYS)));
+  const cpap = pyTruthy(inputs.raw(inputs.firstKey(CPAP_KEYS)));
   let respiratory = 0;
   if (ratio >= 300 && ratio < 400) respiratory = 1;
   else if (ratio >= 200 && ratio < 300) respiratory = 2;

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, findingAny } from './_bedside-scores-helpers.js';
+import { PointsTally } from './_bedside-scores-helpers.js';
 
 /** The data's spellings of "bedridden recently > 3 days or major surgery within 12 weeks" (one criterion). */
 const BEDRIDDEN_OR_SURGERY = [
@@ -36,7 +36,7 @@ export const wellsDvt = defineCalculator({
     tally.finding('Active cancer (treatment or palliation within 6 months)', inputs.flag('Active cancer'), 1);
     tally.finding(
       'Bedridden recently > 3 days or major surgery within 12 weeks',
-      findingAny(inputs, BEDRIDDEN_OR_SURGERY),
+      inputs.anyFlag(BEDRIDDEN_OR_SURGERY),
       1,
       Object.fromEntries(BEDRIDDEN_OR_SURGERY.filter((k) => inputs.has(k)).map((k) => [k, inputs.flag(k)])),
     );

@@ -14,7 +14,7 @@ export const releaseCommand: CommandSpec = {
   describe: 'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
   builder: (y) =>
     y
-      .positional('version', { type: 'string', describe: 'MAJOR.MINOR.PATCH, greater than the latest release', demandOption: true })
+      .positional('version', { type: 'string', describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it', demandOption: true })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' })
       .option('message', { alias: 'm', type: 'string', describe: 'A paragraph for the notes' })
       .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' }),

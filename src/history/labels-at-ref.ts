@@ -1,0 +1,29 @@
+import { inputError } from '../errors/index.js';
+import { type Repo, openRepo, readLabelsAt as readFilesAt } from '../git/index.js';
+import type { Label } from '../label/types.js';
+import { parseLabelText } from '../store/read.js';
+
+/** The labels at a ref (tag, branch, commit, HEAD, or the working tree when undefined) by repository path. */
+export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<string, Label>> {
+  const texts = await readFilesAt(repo, { ref });
+  const out = new Map<string, Label>();
+  for (const [path, text] of texts) {
+    if (!path.endsWith('.json')) continue;
+    const parsed = parseLabelText(path, text);
+    if (parsed.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref ?? 'the working tree'}: ${parsed.parseError.message}`, { file: path, ref });
+    out.set(path, parsed.json as Label);
+  }
+  return out;
+}
+
+/** The labels at a ref, by id. */
+export async function labelsAtRef(repo: Repo, ref?: string): Promise<Map<string, Label>> {
+  const out = new Map<string, Label>();
+  for (const label of (await labelFilesAtRef(repo, ref)).values()) out.set(label.id, label);
+  return out;
+}
+
+/** Library API: every label of the benchmark at `dir` as it is at `ref` (default: the working tree). */
+export async function readLabelsAt(options: { dir: string; ref?: string }): Promise<Label[]> {
+  return [...(await labelsAtRef(await openRepo({ dir: options.dir }), options.ref)).values()];
+}

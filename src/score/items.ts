@@ -1,0 +1,44 @@
+import type { Answer, Label } from '../label/types.js';
+
+/** What scoring needs of a label. */
+export interface ScoringItem {
+  id: string;
+  /** The upstream Row Number, by which the harness's output names items. */
+  row: number;
+  calculatorId: number;
+  calculatorName: string;
+  category: string;
+  answer: Answer;
+}
+
+/** A version's labels as scoring items, sorted by id. */
+export function scoringItemsOf(labels: readonly Label[]): ScoringItem[] {
+  return labels
+    .map((l) => ({ id: l.id, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Every item of the versions being scored, each at one position that predictions resolve to. */
+export interface ItemIndex {
+  ids: string[];
+  byId: Map<string, number>;
+  /** Row Number → position; -1 when several items (of different splits) share the row. */
+  byRow: Map<number, number>;
+}
+
+export function buildItemIndex(versions: readonly (readonly ScoringItem[])[]): ItemIndex {
+  const ids: string[] = [];
+  const byId = new Map<string, number>();
+  const byRow = new Map<number, number>();
+  for (const items of versions) {
+    for (const item of items) {
+      if (byId.has(item.id)) continue;
+      const at = ids.length;
+      ids.push(item.id);
+      byId.set(item.id, at);
+      const other = byRow.get(item.row);
+      byRow.set(item.row, other === undefined ? at : -1);
+    }
+  }
+  return { ids, byId, byRow };
+}
