@@ -1,4 +1,5 @@
 import type { ComputableKind, Entities, WeeksDays } from '../label/types.js';
+import type { CatalogEntry } from './catalog.js';
 
 /**
  * Which rules a calculator follows. `reference` is the clinically correct one (the question text's own
@@ -20,16 +21,8 @@ export type CalcResult =
   | { incomputable: false; kind: ComputableKind; value: CalcValue; steps: TraceStep[] }
   | { incomputable: true; missing: string[]; steps: TraceStep[] };
 
-export interface CalculatorDefinition {
-  /** MedCalc-Bench Calculator ID. */
-  id: number;
-  /** Folder-safe name used in label paths: labels/<split>/<slug>/<id>.json */
-  slug: string;
-  /** The first name is the one MedCalc-Bench v1.0 writes; others are aliases (later uploads, Verified). */
-  names: string[];
-  /** MedCalc-Bench category in v1.0 spelling: lab, risk, physical, severity, diagnosis, date, dosage. */
-  category: string;
-  kind: ComputableKind;
+/** A calculator: its catalog entry (id, slug, names, category, kind) with its formula. */
+export interface CalculatorDefinition extends CatalogEntry {
   /** The clinical reference `reference` follows: a publication or an MDCalc page. */
   reference: string;
   /** JSON Schema (2020-12) of the entities this calculator reads, with the data's exact key spellings. */

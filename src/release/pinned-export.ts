@@ -27,6 +27,7 @@ export function pinnedJsonl(release: LoadedRelease): string {
 
 /** A release as MedCalc CSV plus its sidecar: the header facts and which item each Row Number is. */
 export function pinnedCsv(release: LoadedRelease): { csv: string; sidecar: string } {
-  const rows = [...release.labels].sort((a, b) => a.source.row - b.source.row).map((l) => [l.id, l.source.row] as const);
+  // In the CSV's own row order (toMedcalcCsv sorts by Row Number, then id), so row k of the CSV is item k here.
+  const rows = [...release.labels].sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id)).map((l) => [l.id, l.source.row] as const);
   return { csv: toMedcalcCsv(release.labels), sidecar: JSON.stringify({ ...pinnedHeader(release, 'medcalc-csv'), rows }, null, 1) + '\n' };
 }

@@ -115,14 +115,18 @@ function hashJsonl(body: string, file: string): Hashed {
 
 function hashCsv(text: string, file: string, rows: [string, number][]): Hashed {
   const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
-  const idOfRow = new Map(rows.map(([id, row]) => [String(row), id]));
   const table = parseCsvTable(text, { file, required: [...MEDCALC_COLUMNS] });
-  for (const { cells, row, line } of table.rows) {
-    const id = idOfRow.get(cells['Row Number']);
-    if (!id) {
-      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${cells['Row Number']} is not in the export's manifest` });
+  if (table.rows.length !== rows.length) {
+    out.unreadable.push({ place: file, message: `${table.rows.length} rows, but the sidecar lists ${rows.length}` });
+  }
+  for (const [k, { cells, row, line }] of table.rows.entries()) {
+    // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
+    const expected = rows[k];
+    if (!expected || String(expected[1]) !== cells['Row Number']) {
+      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${cells['Row Number']} is not the sidecar's row ${k + 1}` });
       continue;
     }
+    const id = expected[0];
     if (out.hashes.has(id)) out.duplicated.push(id);
     out.hashes.set(id, csvCellsHash(MEDCALC_COLUMNS.map((c) => cells[c])));
   }

@@ -3,6 +3,7 @@ import type { Answer, Label } from '../label/types.js';
 /** What scoring needs of a label. */
 export interface ScoringItem {
   id: string;
+  split: string;
   /** The upstream Row Number, by which the harness's output names items. */
   row: number;
   calculatorId: number;
@@ -14,7 +15,7 @@ export interface ScoringItem {
 /** A version's labels as scoring items, sorted by id. */
 export function scoringItemsOf(labels: readonly Label[]): ScoringItem[] {
   return labels
-    .map((l) => ({ id: l.id, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer }))
+    .map((l) => ({ id: l.id, split: l.split, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -41,4 +42,9 @@ export function buildItemIndex(versions: readonly (readonly ScoringItem[])[]): I
     }
   }
   return { ids, byId, byRow };
+}
+
+/** The items of one split (all when split is undefined). */
+export function itemsOfSplit(items: ScoringItem[], split: string | undefined): ScoringItem[] {
+  return split === undefined ? items : items.filter((item) => item.split === split);
 }

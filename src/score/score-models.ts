@@ -39,6 +39,7 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
   });
   return {
     versions: versions.map((v) => ({ name: v.name, items: v.items.length })),
+    notes: [],
     extract: Boolean(options.extract),
     models: models.map((m): ModelScore => {
       const graded = indexed.map((version) => ({ version, codes: gradeVersion(version, m.answers, { extract: options.extract }) }));

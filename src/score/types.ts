@@ -67,6 +67,8 @@ export interface ModelScore {
 
 export interface ScoreReport {
   versions: { name: string; items: number }[];
+  /** How each version's labels were found (a tag read without a release record is said so here). */
+  notes: string[];
   extract: boolean;
   models: ModelScore[];
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
@@ -13,20 +14,41 @@ export interface LabelFile {
   parseError?: { message: string; line?: number; column?: number };
 }
 
-/** Every *.json under labels/ (or under `paths` given relative to dir), read in parallel batches. */
+/** Every *.json under labels/ (or under `paths` given relative to dir), read and parsed, in path order. */
 export async function readLabelFiles(dir: string, options: { paths?: string[] } = {}): Promise<LabelFile[]> {
-  const files = options.paths ? await expandPaths(dir, options.paths) : await listJson(join(dir, LABELS_DIR));
-  const out: LabelFile[] = new Array(files.length);
-  const batch = 256;
-  for (let start = 0; start < files.length; start += batch) {
-    await Promise.all(
-      files.slice(start, start + batch).map(async (abs, k) => {
-        const text = await readFile(abs, 'utf8');
-        out[start + k] = parseLabelText(toRepoPath(dir, abs), text);
-      }),
-    );
-  }
+  const out: LabelFile[] = [];
+  await forEachLabelFile(dir, await listLabelFiles(dir, options), (f) => {
+    out.push(f);
+  });
   return out;
+}
+
+/** The absolute paths readLabelFiles reads: every *.json under labels/ (or under `paths`), sorted. */
+export async function listLabelFiles(dir: string, options: { paths?: string[] } = {}): Promise<string[]> {
+  return options.paths ? expandPaths(dir, options.paths) : listJson(join(dir, LABELS_DIR));
+}
+
+// Files read between two yields to the event loop (a few milliseconds of work).
+const CHUNK = 256;
+
+/**
+ * Reads and parses the given label files in order, handing each to `visit` and keeping none, so a
+ * 100,000-label repository is checked in the memory of one chunk of files.
+ *
+ * Reads are synchronous on purpose: for many small files the promise API costs four thread-pool
+ * round trips (open, fstat, read, close) per file, several times the read itself (bench/import-validate.ts
+ * measured 100,000 files at ~9 s through fs/promises and ~1.8 s with readFileSync on 2 cores). The loop
+ * yields to the event loop between chunks so that a caller's timers and I/O still run.
+ */
+export async function forEachLabelFile(dir: string, files: readonly string[], visit: (file: LabelFile) => void): Promise<void> {
+  for (let start = 0; start < files.length; start += CHUNK) {
+    if (start > 0) await new Promise<void>((done) => setImmediate(done));
+    const end = Math.min(start + CHUNK, files.length);
+    for (let k = start; k < end; k++) {
+      const abs = files[k];
+      visit(parseLabelText(toRepoPath(dir, abs), readFileSync(abs, 'utf8')));
+    }
+  }
 }
 
 /** Parses label JSON, keeping a parse error as data with its line and column. */
@@ -65,22 +87,33 @@ export function toRepoPath(dir: string, abs: string): string {
   return relative(dir, abs).split(sep).join('/');
 }
 
+/**
+ * Every *.json below root at any depth (no temp files of an interrupted write), sorted. A walk of
+ * readdirSync calls: one per folder, where Node 20's recursive readdir took ~10× longer on 100,000 files.
+ * Like it, the walk descends into real folders only, not into symbolic links.
+ */
 async function listJson(root: string): Promise<string[]> {
-  let entries: string[];
+  const out: string[] = [];
+  const walk = (abs: string, rel: string, entries: Dirent[]) => {
+    for (const entry of entries) {
+      const childRel = rel ? rel + sep + entry.name : entry.name;
+      const childAbs = join(abs, entry.name);
+      if (childRel.endsWith('.json') && !childRel.includes('.steward-tmp-')) out.push(childAbs);
+      if (entry.isDirectory()) walk(childAbs, childRel, readdirSync(childAbs, { withFileTypes: true }));
+    }
+  };
+  let top: Dirent[];
   try {
-    entries = (await readdir(root, { recursive: true })) as string[];
+    top = readdirSync(root, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries
-    .filter((e) => e.endsWith('.json') && !e.includes('.steward-tmp-'))
-    .map((e) => join(root, e))
-    .sort();
+  walk(root, '', top);
+  return out.sort();
 }
 
 async function expandPaths(dir: string, paths: string[]): Promise<string[]> {
-  const { stat } = await import('node:fs/promises');
   const out: string[] = [];
   for (const p of paths) {
     const abs = resolve(dir, p);

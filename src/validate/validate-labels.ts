@@ -1,7 +1,7 @@
 import { schemaValidator } from '../schema/load.js';
 import { type Finding, findingsFromAjv } from '../schema/findings.js';
 import type { Label } from '../label/types.js';
-import { type LabelFile, readLabelFiles } from '../store/read.js';
+import { forEachLabelFile, type LabelFile, listLabelFiles } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
 import { checkLabel } from './cross-checks.js';
 
@@ -13,34 +13,53 @@ export interface ValidationReport {
 
 /** Validates label files already read: JSON, schema, path and catalog agreement, limits, unique ids. */
 export function validateLabelFiles(files: LabelFile[], categories: ReadonlySet<string>): ValidationReport {
+  const validator = labelValidator(categories);
+  for (const f of files) validator.add(f);
+  return validator.report();
+}
+
+/**
+ * The checks of validateLabelFiles one file at a time, so files can be validated as they are read and
+ * dropped. Files must come in the order they are to be reported (the first of two equal ids keeps it).
+ */
+export function labelValidator(categories: ReadonlySet<string>): { add(file: LabelFile): void; report(): ValidationReport } {
   const validate = schemaValidator('label.schema.json');
   const findings: Finding[] = [];
   const idFirstSeen = new Map<string, string>();
+  let files = 0;
   let valid = 0;
-  for (const f of files) {
-    if (f.parseError) {
-      const at = f.parseError.line ? ` (line ${f.parseError.line}, column ${f.parseError.column})` : '';
-      findings.push({ file: f.file, pointer: '', code: 'json/parse', message: f.parseError.message + at });
-      continue;
-    }
-    if (!validate(f.json)) {
-      findings.push(...findingsFromAjv(f.file, validate.errors));
-      continue;
-    }
-    const label = f.json as Label;
-    const own = checkLabel(f.file, label, categories);
-    const first = idFirstSeen.get(label.id);
-    if (first) own.push({ file: f.file, pointer: '/id', code: 'id/duplicate', message: `id "${label.id}" is also used by ${first}` });
-    else idFirstSeen.set(label.id, f.file);
-    findings.push(...own);
-    if (own.length === 0) valid++;
-  }
-  return { files: files.length, valid, findings };
+  return {
+    add(f) {
+      files++;
+      if (f.parseError) {
+        const at = f.parseError.line ? ` (line ${f.parseError.line}, column ${f.parseError.column})` : '';
+        findings.push({ file: f.file, pointer: '', code: 'json/parse', message: f.parseError.message + at });
+        return;
+      }
+      if (!validate(f.json)) {
+        findings.push(...findingsFromAjv(f.file, validate.errors));
+        return;
+      }
+      const label = f.json as Label;
+      const own = checkLabel(f.file, label, categories);
+      const first = idFirstSeen.get(label.id);
+      if (first) own.push({ file: f.file, pointer: '/id', code: 'id/duplicate', message: `id "${label.id}" is also used by ${first}` });
+      else idFirstSeen.set(label.id, f.file);
+      findings.push(...own);
+      if (own.length === 0) valid++;
+    },
+    report: () => ({ files, valid, findings }),
+  };
 }
 
-/** Reads and validates every label under dir (or the given paths). */
+/**
+ * Reads and validates every label under dir (or the given paths), streaming: each file is checked as it
+ * is read and then dropped, so memory stays flat however many labels there are.
+ */
 export async function validateLabels(options: { dir: string; paths?: string[] }): Promise<ValidationReport> {
-  const files = await readLabelFiles(options.dir, { paths: options.paths });
+  const files = await listLabelFiles(options.dir, { paths: options.paths });
   const categories = await loadCategories(options.dir);
-  return validateLabelFiles(files, new Set(categories.map((c) => c.id)));
+  const validator = labelValidator(new Set(categories.map((c) => c.id)));
+  await forEachLabelFile(options.dir, files, (f) => validator.add(f));
+  return validator.report();
 }

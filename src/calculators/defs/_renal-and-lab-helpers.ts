@@ -49,6 +49,18 @@ export function readSex(inputs: Inputs): 'Male' | 'Female' | undefined {
   return undefined;
 }
 
+/** The entities both eGFR equations read (MDRD adds Race). */
+export const egfrEntities = { sex: shape.sex, age: shape.quantity, creatinine: shape.quantity };
+
+/** Sex, age (years) and serum creatinine (mg/dL) for an eGFR equation; undefined when one is missing. */
+export function readEgfrInputs(inputs: Inputs): { sex: 'Male' | 'Female'; age: number; scr: number } | undefined {
+  const sex = readSex(inputs);
+  const age = readAgeYears(inputs);
+  const scr = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
+  if (sex === undefined || age === undefined || scr === undefined) return undefined;
+  return { sex, age, scr };
+}
+
 /**
  * Adds a warning step when a converted value is outside what a living patient can have; in the data this
  * is nearly always a unit typo in the note (sodium "137 mg/dL", albumin "3.2 mg/dL"). The value is still

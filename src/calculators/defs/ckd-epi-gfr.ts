@@ -1,6 +1,5 @@
-import { defineCalculator, entities, shape } from '../define.js';
-import { readAgeYears, readSex } from './_renal-and-lab-helpers.js';
-import { readConcentration, V1_ANALYTE } from '../v1-units.js';
+import { defineCalculator, entities } from '../define.js';
+import { egfrEntities, readEgfrInputs } from './_renal-and-lab-helpers.js';
 import { roundV1 } from '../inputs.js';
 
 /**
@@ -10,12 +9,11 @@ import { roundV1 } from '../inputs.js';
 export const ckdEpiGfr = defineCalculator({
   id: 3,
   reference: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM 2021;385:1737-49 (CKD-EPI 2021 creatinine)',
-  entitySchema: entities({ sex: shape.sex, age: shape.quantity, creatinine: shape.quantity }, ['sex', 'age', 'creatinine']),
+  entitySchema: entities(egfrEntities, ['sex', 'age', 'creatinine']),
   compute(inputs) {
-    const sex = readSex(inputs);
-    const age = readAgeYears(inputs);
-    const scr = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
-    if (sex === undefined || age === undefined || scr === undefined) return inputs.incomputable();
+    const read = readEgfrInputs(inputs);
+    if (!read) return inputs.incomputable();
+    const { sex, age, scr } = read;
 
     const female = sex === 'Female';
     const kappa = female ? 0.7 : 0.9;

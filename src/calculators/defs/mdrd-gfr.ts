@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { readAgeYears, readSex } from './_renal-and-lab-helpers.js';
-import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
+import { egfrEntities, readEgfrInputs } from './_renal-and-lab-helpers.js';
+import { v1Round } from '../v1-units.js';
 
 /**
  * eGFR by the IDMS-traceable 4-variable MDRD equation (Levey et al., Ann Intern Med 2006;145:247–54):
@@ -9,12 +9,11 @@ import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
 export const mdrdGfr = defineCalculator({
   id: 9,
   reference: 'Levey AS et al. Ann Intern Med 2006;145:247-54 (IDMS-traceable MDRD, 175 × SCr^-1.154 × age^-0.203 × 0.742 [female] × 1.212 [Black]); MDCalc "MDRD GFR Equation"',
-  entitySchema: entities({ sex: shape.sex, age: shape.quantity, creatinine: shape.quantity, Race: shape.text }, ['sex', 'age', 'creatinine']),
+  entitySchema: entities({ ...egfrEntities, Race: shape.text }, ['sex', 'age', 'creatinine']),
   compute(inputs) {
-    const sex = readSex(inputs);
-    const age = readAgeYears(inputs);
-    const scr = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
-    if (sex === undefined || age === undefined || scr === undefined) return inputs.incomputable();
+    const read = readEgfrInputs(inputs);
+    if (!read) return inputs.incomputable();
+    const { sex, age, scr } = read;
 
     // The published equation carries a race coefficient; we keep it (the question does not waive it),
     // and an unreported race counts as not Black, as in MDCalc.

@@ -1,0 +1,32 @@
+import { auditLabel } from '../audit/classify.js';
+import { findCalculator } from '../calculators/registry.js';
+import type { CalcResult } from '../calculators/types.js';
+import { formatGestationalAge } from '../label/answer.js';
+import type { Label } from '../label/types.js';
+
+export interface CategorySuggestion {
+  category: string;
+  /** What the calculators said, for the rationale; undefined when no calculator is available. */
+  audit?: string;
+}
+
+/**
+ * The error category to pre-fill for a proposal, from the calculators' audit of the current label:
+ * `calculator-logic-mismatch` when only the v1.0 code convention reproduces the label (a known code
+ * defect); `incomputable` for an N/A proposal on a label the reference calculator cannot compute
+ * either; otherwise `unclassified`, left for the physician.
+ */
+export function suggestCategory(label: Label, proposesIncomputable: boolean): CategorySuggestion {
+  if (!findCalculator(label.calculator.id)) return { category: 'unclassified' };
+  const item = auditLabel(label);
+  const audit = `calculator audit: ${item.outcome}, reference calculator gives ${describe(item.reference)}`;
+  if (item.outcome === 'calculator-logic-mismatch') return { category: 'calculator-logic-mismatch', audit };
+  if (proposesIncomputable && item.outcome === 'incomputable') return { category: 'incomputable', audit };
+  return { category: 'unclassified', audit };
+}
+
+function describe(result: CalcResult | null): string {
+  if (!result) return 'nothing';
+  if (result.incomputable) return `N/A (missing ${result.missing.join(', ') || 'inputs'})`;
+  return Array.isArray(result.value) ? formatGestationalAge(result.value) : String(result.value);
+}

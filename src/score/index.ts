@@ -1,0 +1,21 @@
+// Scoring model predictions against a label version, graded as the MedCalc-Bench harness grades.
+export { scorePredictions, type ScorePredictionsOptions } from './score-predictions.js';
+export { scoreModels, type ScoreModelsOptions, type VersionItems } from './score-models.js';
+export { parsePredictions, type Prediction, type ParsePredictionsOptions } from './predictions.js';
+export { gradeAnswer, gradeByRule, type GradedItem } from './grade-answer.js';
+export { gradeRawOutput } from './grade-raw-output.js';
+export { gradeDate, parseHarnessDate } from './grade-date.js';
+export { gradeGestationalAge, parseHarnessWeeksDays } from './grade-gestational-age.js';
+export { gradeInteger } from './grade-integer.js';
+export { gradeDecimal } from './grade-decimal.js';
+export { lastAnswerField } from './extract-answer-field.js';
+export { normalizeExtracted } from './harness-normalize.js';
+export { parsePythonNumber } from './python-number.js';
+export { gradingRuleFor, harnessRuleFor, type GradingRule } from './rules.js';
+export { isCorrect, OUTCOMES, type Outcome, type OutcomeCounts } from './outcome.js';
+export { scoringItemsOf, type ScoringItem } from './items.js';
+export { loadVersionLabels, type LoadedVersion } from './load-version.js';
+export { scoreText } from './render-text.js';
+export { scoreMarkdown } from './render-markdown.js';
+export type { Breakdown } from './render-format.js';
+export type * from './types.js';

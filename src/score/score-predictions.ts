@@ -1,0 +1,33 @@
+import { itemsOfSplit, scoringItemsOf } from './items.js';
+import { loadVersionLabels } from './load-version.js';
+import type { Prediction } from './predictions.js';
+import { scoreModels } from './score-models.js';
+import type { ScoreReport } from './types.js';
+
+export interface ScorePredictionsOptions {
+  /** The benchmark repository. */
+  dir: string;
+  /** A release version ("1.1.0", read at tag v1.1.0), a git ref, or undefined for the working tree. */
+  version?: string;
+  /** A second version to score against and compare with the first. */
+  compare?: string;
+  predictions: readonly Prediction[];
+  /** Answers are raw model outputs (take the last `"answer": …` field, as the harness does). */
+  extract?: boolean;
+  /** Score only the items of this split. */
+  split?: string;
+  /** Names the predictions in error messages. */
+  file?: string;
+}
+
+/**
+ * Library API: scores each model in `predictions` against a version's labels (and, with `compare`,
+ * against a second version, with paired statistics and the items whose correctness the relabel flipped).
+ */
+export async function scorePredictions(options: ScorePredictionsOptions): Promise<ScoreReport> {
+  const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
+  const loaded = await Promise.all(names.map((version) => loadVersionLabels({ dir: options.dir, version })));
+  const [base, compare] = loaded.map((v) => ({ name: v.name, items: itemsOfSplit(scoringItemsOf(v.labels), options.split) }));
+  const report = scoreModels({ base, compare, predictions: options.predictions, extract: options.extract, file: options.file });
+  return { ...report, notes: loaded.map((v) => v.note) };
+}
