@@ -35,9 +35,7 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
   const head = await readHead(repo);
   const baseTree = head.oid ? (await readCommitMemo(repo, head.oid)).tree : null;
 
-  let T = performance.now(); const lap = (l: string) => { if (process.env.LAP) console.log(l, (performance.now() - T).toFixed(0)); T = performance.now(); };
   const edits = await Promise.all(unique.map((path) => editFor(repo, path)));
-  lap('blobs');
   for (const edit of edits) {
     if (edit.oid === null && !(baseTree && (await entryAtPath(repo, baseTree, edit.path)))) {
       if (!(await isInIndex(repo, edit.path))) {
@@ -45,11 +43,10 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
       }
     }
   }
-  lap('check'); await stage(repo, edits);
-  lap('stage');
+  await stage(repo, edits);
 
   const tree = await editTree(repo, baseTree, edits);
-  lap('tree'); if (tree === baseTree) return null;
+  if (tree === baseTree) return null;
   const oid = await git.writeCommit({
     ...gitArgs(repo),
     commit: {
@@ -61,7 +58,7 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
     },
   });
   await git.writeRef({ ...gitArgs(repo), ref: head.ref, value: oid, force: true });
-  lap('commit'); return oid;
+  return oid;
 }
 
 function normalizePath(path: string): string {

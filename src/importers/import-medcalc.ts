@@ -18,6 +18,8 @@ export interface ImportOptions {
   /** Commit the written files when dir is a git repository (default true). */
   commit?: boolean;
   message?: string;
+  /** Called as the import advances (the CLI draws a progress line on a terminal). */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 export interface ImportResult {
@@ -40,6 +42,7 @@ export interface ImportResult {
 export async function importMedcalcBench(options: ImportOptions): Promise<ImportResult> {
   const text = await readSourceText(options.source);
   const incoming = labelsFromMedcalcCsv({ text, file: options.source, split: options.split, sourceVersion: options.sourceVersion, dataset: options.dataset });
+  options.onProgress?.('parsed rows', incoming.length, incoming.length);
   const existing = (await readAllLabels(options.dir)).map((f) => f.label);
   const plan = mergeUpload(existing, incoming, options.split);
   const validate = schemaValidator('label.schema.json');
@@ -53,7 +56,9 @@ export async function importMedcalcBench(options: ImportOptions): Promise<Import
       });
     }
   }
+  options.onProgress?.('checked labels', plan.labels.length, plan.labels.length);
   const result = await writeLabels(options.dir, plan.labels);
+  options.onProgress?.('written files', result.written.length, result.written.length);
   const commit =
     options.commit === false
       ? null

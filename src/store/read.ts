@@ -25,7 +25,7 @@ export async function readLabelFiles(dir: string, options: { paths?: string[] } 
 
 /** The absolute paths readLabelFiles reads: every *.json under labels/ (or under `paths`), sorted. */
 export async function listLabelFiles(dir: string, options: { paths?: string[] } = {}): Promise<string[]> {
-  return options.paths ? expandPaths(dir, options.paths) : listJson(join(dir, LABELS_DIR));
+  return options.paths ? expandPaths(dir, options.paths) : listJson(resolve(dir, LABELS_DIR));
 }
 
 // Files read between two yields to the event loop (a few milliseconds of work).
@@ -41,12 +41,13 @@ const CHUNK = 256;
  * yields to the event loop between chunks so that a caller's timers and I/O still run.
  */
 export async function forEachLabelFile(dir: string, files: readonly string[], visit: (file: LabelFile) => void): Promise<void> {
+  const repoPath = repoPathOf(dir);
   for (let start = 0; start < files.length; start += CHUNK) {
     if (start > 0) await new Promise<void>((done) => setImmediate(done));
     const end = Math.min(start + CHUNK, files.length);
     for (let k = start; k < end; k++) {
       const abs = files[k];
-      visit(parseLabelText(toRepoPath(dir, abs), readFileSync(abs, 'utf8')));
+      visit(parseLabelText(repoPath(abs), readFileSync(abs, 'utf8')));
     }
   }
 }
@@ -85,6 +86,17 @@ export async function readAllLabels(dir: string): Promise<{ file: string; label:
 
 export function toRepoPath(dir: string, abs: string): string {
   return relative(dir, abs).split(sep).join('/');
+}
+
+/** toRepoPath for many files of one dir: a prefix cut for the normalized absolute paths the listing makes. */
+function repoPathOf(dir: string): (abs: string) => string {
+  const root = resolve(dir);
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return (abs) => {
+    if (!abs.startsWith(prefix)) return toRepoPath(dir, abs);
+    const rel = abs.slice(prefix.length);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  };
 }
 
 /**

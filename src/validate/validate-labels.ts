@@ -56,10 +56,15 @@ export function labelValidator(categories: ReadonlySet<string>): { add(file: Lab
  * Reads and validates every label under dir (or the given paths), streaming: each file is checked as it
  * is read and then dropped, so memory stays flat however many labels there are.
  */
-export async function validateLabels(options: { dir: string; paths?: string[] }): Promise<ValidationReport> {
+export async function validateLabels(options: { dir: string; paths?: string[]; onProgress?: (done: number, total: number) => void }): Promise<ValidationReport> {
   const files = await listLabelFiles(options.dir, { paths: options.paths });
   const categories = await loadCategories(options.dir);
   const validator = labelValidator(new Set(categories.map((c) => c.id)));
-  await forEachLabelFile(options.dir, files, (f) => validator.add(f));
+  let done = 0;
+  await forEachLabelFile(options.dir, files, (f) => {
+    validator.add(f);
+    done++;
+    if (options.onProgress && (done % 1000 === 0 || done === files.length)) options.onProgress(done, files.length);
+  });
   return validator.report();
 }

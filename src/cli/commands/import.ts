@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { importMedcalcBench } from '../../importers/import-medcalc.js';
 import { inputError } from '../../errors/index.js';
+import { progress } from '../io.js';
 import type { CommandSpec } from '../command.js';
 
 const FORMATS = ['medcalc-bench'];
@@ -28,6 +29,7 @@ export const importCommand: CommandSpec = {
       sourceVersion: args['source-version'] as string | undefined,
       commit: Boolean(args.commit),
       message: args.message as string | undefined,
+      onProgress: progress(io, !args.json),
     });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {

@@ -7,6 +7,7 @@ import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
 import { logCommand } from './log.js';
 import { releaseCommand } from './release.js';
+import { scoreCommand } from './score.js';
 import { showCommand } from './show.js';
 import { verifyCommand } from './verify.js';
 import { importCommand } from './import.js';
@@ -15,4 +16,4 @@ import { summaryCommand } from './summary.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand];
+export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand, scoreCommand];

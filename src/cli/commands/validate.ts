@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatFinding } from '../../schema/findings.js';
 import { validateLabels } from '../../validate/validate-labels.js';
+import { progress } from '../io.js';
 import type { CommandSpec } from '../command.js';
 
 export const validateCommand: CommandSpec = {
@@ -10,7 +11,8 @@ export const validateCommand: CommandSpec = {
   async run(args, io) {
     const dir = resolve(args.dir);
     const paths = (args.paths as string[] | undefined)?.length ? (args.paths as string[]) : undefined;
-    const report = await validateLabels({ dir, paths });
+    const tick = progress(io, !args.json);
+    const report = await validateLabels({ dir, paths, onProgress: (done, total) => tick('validating', done, total) });
     if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const f of report.findings) io.out(formatFinding(f) + '\n');

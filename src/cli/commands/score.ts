@@ -1,0 +1,46 @@
+import { basename, extname, resolve } from 'node:path';
+import { inputError } from '../../errors/index.js';
+import { readSourceText } from '../../importers/source-text.js';
+import { parsePredictions } from '../../score/predictions.js';
+import type { Breakdown } from '../../score/render-format.js';
+import { scoreMarkdown } from '../../score/render-markdown.js';
+import { scoreText } from '../../score/render-text.js';
+import { scorePredictions } from '../../score/score-predictions.js';
+import type { CommandSpec } from '../command.js';
+
+export const scoreCommand: CommandSpec = {
+  command: 'score <predictions>',
+  describe: "Score model predictions against a label version as the MedCalc-Bench harness grades, and compare versions",
+  builder: (y) =>
+    y
+      .positional('predictions', { type: 'string', demandOption: true, describe: 'JSONL {id|row, answer, model?}, or the harness output CSV/JSONL; - reads stdin' })
+      .option('version', { type: 'string', describe: 'Release version (1.1.0 = tag v1.1.0) or git ref (default: the working tree)' })
+      .option('compare', { type: 'string', describe: 'A second version: accuracy under both, paired difference, flipped items' })
+      .option('md', { type: 'boolean', default: false, describe: 'Markdown' })
+      .option('by', { choices: ['calculator', 'category'] as const, default: 'category', describe: 'Accuracy breakdown' })
+      .option('extract', { type: 'boolean', default: false, describe: 'Answers are raw model output: take the last "answer": field, as the harness does' })
+      .option('split', { type: 'string', describe: 'Score only the items of this split' })
+      .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' }),
+  async run(args, io) {
+    const source = String(args.predictions);
+    const fromStdin = source === '-';
+    if (fromStdin && !io.stdin) throw inputError('NO_STDIN', 'cannot read predictions from standard input here', {});
+    const text = fromStdin ? await io.stdin!() : await readSourceText(source);
+    const file = fromStdin ? '<stdin>' : source;
+    const defaultModel = (args.model as string | undefined) ?? (fromStdin ? 'model' : basename(source, extname(source)));
+    const report = await scorePredictions({
+      dir: resolve(args.dir),
+      version: args.version as string | undefined,
+      compare: args.compare as string | undefined,
+      predictions: parsePredictions(text, { file, defaultModel }),
+      extract: Boolean(args.extract),
+      split: args.split as string | undefined,
+      file,
+    });
+    const by = args.by as Breakdown;
+    if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
+    else if (args.md) io.out(scoreMarkdown(report, { by }));
+    else io.out(scoreText(report, { by }));
+    return 0;
+  },
+};

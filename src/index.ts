@@ -1,0 +1,26 @@
+/**
+ * medcalc-steward's library API. The CLI (`steward`) is built on these; evaluators and maintainers can
+ * call them directly. Every function takes one options object with the benchmark's `dir`.
+ */
+export type { Answer, AnswerKind, Entities, Label, LabelStatus, Revision, Signoff } from './label/types.js';
+export { StewardError } from './errors/index.js';
+
+// Labels at any version, and what changed between versions.
+export { readLabelsAt } from './history/labels-at-ref.js';
+export { diffVersions, type VersionDiff } from './diff/diff-versions.js';
+export { labelHistory, type LabelHistory, type HistoryEntry } from './history/label-history.js';
+
+// Import, validate, export.
+export { importMedcalcBench, type ImportOptions, type ImportResult } from './importers/import-medcalc.js';
+export { validateLabels, type ValidationReport } from './validate/validate-labels.js';
+export { exportLabels } from './exporters/export.js';
+
+// Calculators and the audit.
+export { allCalculators, findCalculator } from './calculators/registry.js';
+export type { CalculatorDefinition, CalcResult, Convention, TraceStep } from './calculators/types.js';
+export { auditLabels, type AuditReport } from './audit/run-audit.js';
+
+// Releases: pinned, verified labels.
+export { loadLabels, type LoadedRelease } from './release/load-labels.js';
+export { release, type ReleaseOptions, type ReleaseResult } from './release/release.js';
+export { verifyExport, type VerifyReport } from './release/verify-export.js';

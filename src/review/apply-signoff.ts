@@ -1,0 +1,43 @@
+import type { KeyObject } from 'node:crypto';
+import type { Label, Signoff } from '../label/types.js';
+import { contentHash } from '../store/canonical.js';
+import { amendLabel } from './amend.js';
+import type { PhysicianValue } from './physician-value.js';
+import type { Reviewer } from './reviewer.js';
+import { signSignoff } from './sign.js';
+
+export interface SignoffRequest {
+  decision: Signoff['decision'];
+  /** The physician's own value as written, and as read (undefined when it could not be read). */
+  value?: string;
+  parsedValue?: PhysicianValue;
+  note?: string;
+  time: string;
+}
+
+/**
+ * The label with one more signed sign-off. `amend` first makes the physician's value the answer, so
+ * the sign-off approves (and its hash binds) the amended content.
+ */
+export function applySignoff(label: Label, reviewer: Reviewer, request: SignoffRequest, key: KeyObject): Label {
+  let next = label;
+  if (request.decision === 'amend') {
+    if (request.parsedValue === undefined) throw new TypeError(`amend of ${label.id} needs a physician value`);
+    next = amendLabel(label, request.parsedValue, { reviewer: reviewer.id, note: request.note, time: request.time });
+  }
+  const signoff = signSignoff(
+    label.id,
+    {
+      reviewer: reviewer.id,
+      role: reviewer.role,
+      decision: request.decision,
+      ...(request.value !== undefined ? { value: request.value } : {}),
+      ...(request.parsedValue !== undefined ? { parsedValue: request.parsedValue } : {}),
+      ...(request.note !== undefined ? { note: request.note } : {}),
+      time: request.time,
+      contentHash: contentHash(next),
+    },
+    key,
+  );
+  return { ...next, signoffs: [...next.signoffs, signoff] };
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvTable } from '../../src/importers/csv.js';
+import { parsePythonLiteral } from '../../src/importers/python-literal.js';
+import type { ReleaseRecord } from '../../src/release/record.js';
+import { type ReplayResult, replayStewardship } from '../../scripts/replay-stewardship.js';
+import { runCli } from '../helpers/cli.js';
+import { useTestIdentity } from '../helpers/git.js';
+import { HAS_SHARED, SHARED, V1_CSV } from '../helpers/shared.js';
+
+describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
+  let replay: ReplayResult;
+  let record: ReleaseRecord;
+  beforeAll(async () => {
+    useTestIdentity();
+    replay = await replayStewardship({ shared: SHARED, workDir: mkdtempSync(join(tmpdir(), 'steward-replay-test-')) });
+    record = JSON.parse(readFileSync(join(replay.dir, 'changelogs/v1.1.0.json'), 'utf8'));
+  }, 300_000);
+  afterAll(() => {
+    if (replay) rmSync(replay.workDir, { recursive: true, force: true });
+  });
+
+  it('1.1.0 agrees with the physicians as the paper reports, on the 50 physician-labelled items', () => {
+    const a = record.statistics.agreement;
+    expect(a.items).toBe(50);
+    // Proposed (y_new) 37/50 = 74.0%, Wilson 60.45–84.13% (the paper's 74%, 60–84%).
+    expect(a.proposed).toMatchObject({ k: 37, n: 50 });
+    expect(a.proposed!.lower).toBeCloseTo(0.6045, 4);
+    expect(a.proposed!.upper).toBeCloseTo(0.8413, 4);
+    // v1.0 11/50 = 22.0%, Wilson 12.75–35.24%: one more than the paper's 10/50, because "78.1 ml/hr" is 78.1.
+    expect(a.previous).toMatchObject({ k: 11, n: 50 });
+    expect(a.previous!.lower).toBeCloseTo(0.1275, 4);
+    expect(a.previous!.upper).toBeCloseTo(0.3524, 4);
+    // The released labels carry the physicians' amendments.
+    expect(a.current).toMatchObject({ k: 50, n: 50 });
+    // Paired: 33 right only with the proposal, 7 only with v1.0; exact McNemar p, scipy:
+    // binomtest(7, 40, 0.5).pvalue = 4.2277022657799534e-05
+    expect(a.paired).toMatchObject({ onlyProposed: 33, onlyPrevious: 7, both: 4, neither: 6 });
+    expect(a.paired!.mcnemarP).toBeCloseTo(4.2277022657799534e-5, 12);
+    expect(a.valuesWithUnits.map((v) => v.text)).toEqual(['78.1 ml/hr']);
+  });
+
+  it('its notes read well and say how they were computed', () => {
+    const notes = readFileSync(join(replay.dir, 'changelogs/v1.1.0.md'), 'utf8');
+    expect(notes).toContain('| previous release (1.0.0) | 11/50 | 22.0% | 12.8%–35.2% |');
+    expect(notes).toContain('| proposed (as first proposed, before physician amendment) | 37/50 | 74.0% | 60.4%–84.1% |');
+    expect(notes).toMatch(/33 items agree only with the proposal, 7 only with the previous label/);
+    expect(notes).toMatch(/exact McNemar p = 4\.2×10\^-5/);
+    expect(notes).toContain('"78.1 ml/hr" → 78.1');
+    expect(notes).toMatch(/would report previous 10\/50 instead of 11\/50/);
+    expect(notes).toMatch(/verifier-only/);
+    expect(record.statistics.verifierOnly).toBeGreaterThan(0);
+  });
+
+  it('cite 1.0.0 names the version, commit and root hash', () => {
+    const cite = replay.steps.find((s) => s.argv[0] === 'cite')!.out;
+    const v1 = JSON.parse(readFileSync(join(replay.dir, 'changelogs/v1.0.0.json'), 'utf8')) as ReleaseRecord;
+    expect(cite).toContain('version = {1.0.0}');
+    expect(cite).toContain(v1.manifest.root);
+  });
+
+  it('export --version 1.0.0 after 1.1.0 gives back the original v1.0 labels, and verify checks it', async () => {
+    const exported = join(replay.workDir, 'medcalc-v1.0.0.csv');
+    const original = parseCsvTable(readFileSync(V1_CSV, 'utf8')).rows;
+    const back = parseCsvTable(readFileSync(exported, 'utf8')).rows;
+    expect(back).toHaveLength(1047);
+    const differences = original.filter((row, i) =>
+      Object.entries(row.cells).some(([c, text]) =>
+        c === 'Relevant Entities' ? !isDeepStrictEqual(parsePythonLiteral(text), parsePythonLiteral(back[i].cells[c])) : text !== back[i].cells[c],
+      ),
+    );
+    expect(differences).toEqual([]);
+    expect(replay.steps.find((s) => s.argv[0] === 'verify')!.out).toMatch(/^OK: 1047 items match release 1\.0\.0/);
+
+    // Edit one value: verify fails and names the item.
+    const tampered = join(replay.workDir, 'tampered.csv');
+    const table = readFileSync(exported, 'utf8');
+    const rows = parseCsvTable(table).rows;
+    const firstAnswer = rows[0].cells['Ground Truth Answer'];
+    writeFileSync(tampered, table.replace(`,${firstAnswer},`, `,${Number(firstAnswer) + 1},`));
+    writeFileSync(`${tampered}.manifest.json`, readFileSync(`${exported}.manifest.json`, 'utf8'));
+    const verify = await runCli(['verify', tampered, '--dir', replay.dir]);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toMatch(/changed \(1\): test-0001/);
+  });
+});
