@@ -5,7 +5,8 @@
  *   init → import v1.0 → release 1.0.0
  *   → propose the pipeline's blind recomputation y_new as a batch (verifier "stewardship-pipeline")
  *   → register the physician panel, import its 50 adjudications as signed sign-offs (amend where the
- *     physician's value differs) → release 1.1.0 (relabels without a physician are verifier-only)
+ *     physician's value differs; "Multiple" comes in as a rejection, which the panel then resolves as N/A)
+ *   → release 1.1.0 (relabels without a physician are verifier-only)
  *   → cite 1.0.0, export 1.0.0 as it was released, verify the export.
  *
  * Run: npx tsx scripts/replay-stewardship.ts [--shared ../shared] [--keep]
@@ -94,6 +95,9 @@ export async function replayStewardship(options: ReplayOptions): Promise<ReplayR
     keyPath,
   ]);
   await run(['signoff', '--from', data('medcalc-stewardship', 'derived_csv', 'y_final_MD_evals_incorporated.csv'), '--reviewer', 'stewardship-panel', '--key', keyPath]);
+  // The panel's "Multiple" on row 342 (several sodium values over time) is imported as a rejection, which
+  // the gate refuses to release over; the panel resolves it as no single answer, as its y_final (N/A) does.
+  await run(['signoff', 'test-0342', '--reviewer', 'stewardship-panel', '--decision', 'amend', '--value', 'N/A', '--note', 'Multiple sodium values over the time course: no single answer.', '--key', keyPath]);
   const release = await run([
     'release',
     '1.1.0',

@@ -34,12 +34,11 @@ export function auditLabel(label: Label, file?: string): AuditItem {
   if (!calculator) return { ...base, outcome: 'no-calculator', reference: null, v1: null, deviation: null, crossesThreshold: false, priority: 0 };
   const reference = calculator.compute(label.entities, { convention: 'reference' });
   const v1 = calculator.compute(label.entities, { convention: 'medcalc-v1.0' });
-  const agrees = (r: CalcResult) => withinTolerance(label.answer, r.incomputable ? null : r.value);
   let outcome: AuditOutcome;
   // The v1.0 convention is tried before "incomputable": a label that only defective code could produce
   // (GCS scoring "not testable" as 4) is explained by that code even when the reference cannot compute.
-  if (agrees(reference)) outcome = 'confirmed';
-  else if (agrees(v1)) outcome = 'calculator-logic-mismatch';
+  if (agrees(label.answer, reference)) outcome = 'confirmed';
+  else if (agrees(label.answer, v1)) outcome = 'calculator-logic-mismatch';
   else if (reference.incomputable) outcome = 'incomputable';
   else outcome = 'disagrees';
   const deviation = reference.incomputable ? null : deviationOf(label.answer, reference.value);
@@ -51,6 +50,11 @@ export function auditLabel(label: Label, file?: string): AuditItem {
   return { ...base, outcome, reference, v1, deviation, crossesThreshold: crosses, priority };
 }
 
+// Module-level functions rather than closures: auditLabel runs once per label, hundreds of thousands of times.
+function agrees(answer: Label['answer'], result: CalcResult): boolean {
+  return withinTolerance(answer, result.incomputable ? null : result.value);
+}
+
 function deviationOf(answer: Label['answer'], value: number | string | WeeksDays): number | null {
   if (answer.kind === 'incomputable') return 1;
   if (typeof answer.value === 'number' && typeof value === 'number') return relativeDeviation(answer.value, value);
@@ -60,9 +64,10 @@ function deviationOf(answer: Label['answer'], value: number | string | WeeksDays
 }
 
 function daysBetween(a: string, b: string): number {
-  const t = (s: string) => {
-    const [m, d, y] = s.split('/').map(Number);
-    return Date.UTC(y, m - 1, d);
-  };
-  return (t(b) - t(a)) / 86_400_000;
+  return (utcOfUsDate(b) - utcOfUsDate(a)) / 86_400_000;
+}
+
+function utcOfUsDate(date: string): number {
+  const [m, d, y] = date.split('/');
+  return Date.UTC(Number(y), Number(m) - 1, Number(d));
 }

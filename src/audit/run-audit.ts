@@ -1,5 +1,6 @@
 import { catalogById } from '../calculators/catalog.js';
 import type { Label } from '../label/types.js';
+import type { CalcResult } from '../calculators/types.js';
 import { type AuditItem, type AuditOutcome, auditLabel } from './classify.js';
 
 export interface CalculatorAuditRow {
@@ -18,14 +19,21 @@ export interface AuditReport {
   calculators: CalculatorAuditRow[];
   /** Items that are not confirmed, highest priority first: the physicians' review queue. */
   triage: AuditItem[];
+  /** Every item in input order. Confirmed items keep their values but not their traces (see auditLabels). */
   items: AuditItem[];
 }
 
-/** Audits every label; `onProgress` is called as items finish (for a terminal progress line). */
+/**
+ * Audits every label; `onProgress` is called as items finish (for a terminal progress line). A confirmed
+ * item needs no explanation, so its two results are kept without their step-by-step traces: on a large
+ * benchmark the traces of the confirmed majority would be most of the report's memory (auditLabel on
+ * one label still gives every trace).
+ */
 export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
   const items: AuditItem[] = [];
   labels.forEach(({ label, file }, k) => {
-    items.push(auditLabel(label, file));
+    const item = auditLabel(label, file);
+    items.push(item.outcome === 'confirmed' ? { ...item, reference: withoutTrace(item.reference), v1: withoutTrace(item.v1) } : item);
     if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
   });
   const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
@@ -45,4 +53,8 @@ export function auditLabels(labels: { label: Label; file?: string }[], onProgres
   }
   const triage = items.filter((i) => i.outcome !== 'confirmed').sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+}
+
+function withoutTrace(result: CalcResult | null): CalcResult | null {
+  return result && { ...result, steps: [] };
 }

@@ -168,7 +168,20 @@ export class Inputs {
  */
 export function roundV1(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
-  if (x > 0.001) return pythonRound(x, 3);
+  if (x > 0.001) return roundTo3Decimals(x);
   const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
   return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
+}
+
+/**
+ * Python's round(x, 3). Away from a tie, x · 1000 is off the exact product by at most half an ulp, which
+ * cannot move it across the nearest .5, so Math.round gives Python's integer and the division by 1000
+ * gives the same double as Python's (the one nearest to that decimal). Near a tie, or for magnitudes
+ * where an ulp reaches the margin, the exact decimal expansion decides (pythonRound). The audit rounds
+ * hundreds of thousands of intermediates, and pythonRound's exact expansion is the slow part.
+ */
+function roundTo3Decimals(x: number): number {
+  const scaled = x * 1000;
+  if (Math.abs(scaled) < 1e12 && Math.abs((scaled % 1) - 0.5) > 1e-6) return Math.round(scaled) / 1000;
+  return pythonRound(x, 3);
 }

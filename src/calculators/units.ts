@@ -41,8 +41,16 @@ export type Analyte = keyof typeof MOLAR_MASS;
 /** Valence for mEq ↔ mmol. */
 const VALENCE: Partial<Record<Analyte, number>> = { calcium: 2, magnesium: 2 };
 
+// The data has a few dozen unit spellings; the audit normalizes them millions of times.
+const normalized = new Map<string, string>();
+
 function norm(unit: string): string {
-  return unit.trim().toLowerCase().replace(/\s+/g, ' ').replace('μ', 'µ').replace(/^u(?=[a-z])/, 'µ');
+  let out = normalized.get(unit);
+  if (out === undefined) {
+    out = unit.trim().toLowerCase().replace(/\s+/g, ' ').replace('μ', 'µ').replace(/^u(?=[a-z])/, 'µ');
+    if (normalized.size < 10_000) normalized.set(unit, out);
+  }
+  return out;
 }
 
 const MASS_PER_DL: Record<string, number> = {

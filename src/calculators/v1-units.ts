@@ -94,9 +94,11 @@ function convertMass(value: number, from: string, to: string, a: V1Analyte): num
  * step. Undefined for a unit it could not convert either (no molar mass or valence given, unknown unit).
  */
 export function v1ConvertConcentration(value: number, unit: string, target: string, analyte: V1Analyte): number | undefined {
-  const [fromMass, fromVolume, ...restFrom] = unit.trim().replace('μ', 'µ').split('/');
-  const [toMass, toVolume, ...restTo] = target.trim().replace('μ', 'µ').split('/');
-  if (fromVolume === undefined || toVolume === undefined || restFrom.length > 0 || restTo.length > 0) return undefined;
+  const from = massPerVolume(unit);
+  const to = massPerVolume(target);
+  if (!from || !to) return undefined;
+  const [fromMass, fromVolume] = from;
+  const [toMass, toVolume] = to;
   if (fromMass === toMass && fromVolume === toVolume) return value;
   try {
     const mass = fromMass === toMass ? value : convertMass(value, fromMass, toMass, analyte);
@@ -106,6 +108,19 @@ export function v1ConvertConcentration(value: number, unit: string, target: stri
     if (error instanceof Unconvertible) return undefined;
     throw error;
   }
+}
+
+const parsedUnits = new Map<string, readonly [string, string] | null>();
+
+/** 'mg/dL' as ['mg', 'dL'] (the converter's split), or null when the unit is not mass/volume; memoized. */
+function massPerVolume(unit: string): readonly [string, string] | null {
+  let parsed = parsedUnits.get(unit);
+  if (parsed === undefined) {
+    const parts = unit.trim().replace('μ', 'µ').split('/');
+    parsed = parts.length === 2 ? [parts[0], parts[1]] : null;
+    if (parsedUnits.size < 10_000) parsedUnits.set(unit, parsed);
+  }
+  return parsed;
 }
 
 /** A count per volume unit converted to per `target` (v1.0: rounded factor, rounded product); undefined for an unknown unit. */

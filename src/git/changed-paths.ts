@@ -1,10 +1,11 @@
-import git, { TREE, WORKDIR, type Walker, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
-import { type ChildDelta, blobText, diffFileFolder, diffKeys, isTreeKey, oidOfKey } from './folder-diff.js';
+import git, { TREE, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
+import { type ChildDelta, blobText, diffFileFolder, diffKeys } from './folder-diff.js';
 import { createLimiter } from './limit.js';
-import { treeKeys } from './objects.js';
+import { isTreeKey, oidOfKey, treeKeys } from './objects.js';
 import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
+import { diffCommitWithWorktree } from './worktree-diff.js';
 
 export type Change = 'added' | 'removed' | 'modified';
 
@@ -31,28 +32,26 @@ export interface ChangedPathsOptions {
 }
 
 /**
- * The files under `prefix` that differ between two commits, or a commit and the working tree: one
- * walk over both trees that never opens a folder whose tree id is the same on both sides. Sorted in
- * git's tree order. Files whose name starts with a dot are not labels and are left out.
+ * The files under `prefix` that differ between two commits, or a commit and the working tree, sorted
+ * by path. Between commits: one walk over both trees that never opens a folder whose tree id is the
+ * same on both sides. Against the working tree: see diffCommitWithWorktree. Files whose name starts
+ * with a dot are not labels and are left out.
  */
 export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', withContent = false }: ChangedPathsOptions): Promise<ChangedPath[]> {
   const base = normalizePrefix(prefix);
   const [a, b] = await Promise.all([resolveRef(repo, from), resolveRef(repo, to)]);
   if (a.kind === 'worktree' && b.kind === 'worktree') return [];
   if (a.kind === 'worktree') {
-    // Walk commit → disk and read it backwards, so there is one walk shape to get right.
-    const forward = await walkPair(repo, TREE({ ref: (b as { oid: string }).oid }), WORKDIR(), base, withContent);
-    return forward.map(reverse);
+    // Compare commit → disk and read it backwards.
+    return (await diffCommitWithWorktree(repo, (b as { oid: string }).oid, base, withContent)).map(reverse);
   }
-  const to_ = b.kind === 'worktree' ? WORKDIR() : TREE({ ref: b.oid });
-  return walkPair(repo, TREE({ ref: a.oid }), to_, base, withContent);
+  if (b.kind === 'worktree') return diffCommitWithWorktree(repo, a.oid, base, withContent);
+  return walkTrees(repo, a.oid, b.oid, base, withContent);
 }
 
 const BLOB_READS_IN_FLIGHT = 64;
 
-async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
-  const decoder = new TextDecoder();
-  const text = async (entry: WalkerEntry): Promise<string> => decoder.decode((await entry.content()) ?? new Uint8Array());
+async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
   const limit = createLimiter(BLOB_READS_IN_FLIGHT);
   const readText = withContent ? (oid: string) => limit(() => blobText(repo, oid)) : undefined;
   // folder → its children whose entries differ. `iterate` walks only those, so a folder with the same
@@ -60,7 +59,7 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
   const differing = new Map<string, Map<string, ChildDelta>>();
   const found: ChangedPath[] | undefined = await git.walk({
     ...gitArgs(repo),
-    trees: [from, to],
+    trees: [TREE({ ref: from }), TREE({ ref: to })],
     map: async (path: string, [before, after]: Array<WalkerEntry | null>) => {
       if (!isWorthWalking(path, prefix) || isDotName(path)) return null;
       const [typeBefore, typeAfter] = await Promise.all([before?.type(), after?.type()]);
@@ -68,10 +67,9 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
       const blobAfter = typeAfter === 'blob' ? after : null;
       const treeOnEitherSide = typeBefore === 'tree' || typeAfter === 'tree';
       if (typeBefore === 'tree' && typeAfter === 'tree') {
-        // Working-tree folders have no id; those are always walked.
         const [x, y] = await Promise.all([before!.oid(), after!.oid()]);
-        if (x !== undefined && x === y) return null;
-        if (x !== undefined && y !== undefined) differing.set(path, await differingChildren(repo, path, x, y));
+        if (x === y) return null;
+        differing.set(path, await differingChildren(repo, path, x, y));
       }
       if (!isUnder(path, prefix) || (!blobBefore && !blobAfter)) return treeOnEitherSide ? undefined : null;
       const [oldOid, newOid] = await Promise.all([blobBefore?.oid(), blobAfter?.oid()]);
@@ -79,9 +77,9 @@ async function walkPair(repo: Repo, from: Walker, to: Walker, prefix: string, wi
       const change: ChangedPath = { path, change: !blobBefore ? 'added' : !blobAfter ? 'removed' : 'modified' };
       if (oldOid !== undefined) change.oldOid = oldOid;
       if (newOid !== undefined) change.newOid = newOid;
-      if (withContent) {
-        if (blobBefore) change.oldText = await limit(() => text(blobBefore));
-        if (blobAfter) change.newText = await limit(() => text(blobAfter));
+      if (readText) {
+        if (oldOid !== undefined) change.oldText = await readText(oldOid);
+        if (newOid !== undefined) change.newText = await readText(newOid);
       }
       return change;
     },

@@ -1,10 +1,16 @@
+import type { Stats } from 'node:fs';
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
-import { GitStoreError, isoGitCode } from './errors.js';
+import { GitStoreError } from './errors.js';
 import { type Identity, resolveIdentity } from './identity.js';
+import { indexHas, readRawIndex } from './index-file.js';
+import { forEachLimited } from './limit.js';
+import { patchIndex } from './index-patch.js';
+import { writeObjectBytes } from './object-io.js';
 import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
+import { readHead } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
 import { type TreeEdit, editTree } from './tree-edit.js';
 
@@ -23,8 +29,9 @@ export interface CommitFilesOptions {
  * else is staged) alone, and update their index entries so `git status` agrees. Returns the new
  * commit's oid, or null when those files already match HEAD.
  *
- * The new tree is HEAD's tree with only the folders on these paths rewritten, and the index is read
- * and written once, so the cost follows the number of paths, not the size of the repository.
+ * The new tree is HEAD's tree with only the folders on these paths rewritten, and only these entries
+ * of the index are replaced (patchIndex), so the cost follows the number of paths, not the size of
+ * the repository.
  */
 export async function commitFiles(repo: Repo, { paths, message, author, committer }: CommitFilesOptions): Promise<string | null> {
   const unique = [...new Set(paths.map(normalizePath))];
@@ -35,7 +42,10 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
   const head = await readHead(repo);
   const baseTree = head.oid ? (await readCommitMemo(repo, head.oid)).tree : null;
 
-  const edits = await Promise.all(unique.map((path) => editFor(repo, path)));
+  const edits: StagedFile[] = new Array(unique.length);
+  await forEachLimited(unique, 32, async (path, i) => {
+    edits[i] = await editFor(repo, path);
+  });
   for (const edit of edits) {
     if (edit.oid === null && !(baseTree && (await entryAtPath(repo, baseTree, edit.path)))) {
       if (!(await isInIndex(repo, edit.path))) {
@@ -67,8 +77,11 @@ function normalizePath(path: string): string {
   return clean;
 }
 
+/** A path's new state, with the stat data taken before its bytes were read (so a later edit shows as one). */
+type StagedFile = TreeEdit & { stat?: Stats };
+
 /** The blob to record for `path`: written to the object store now, so the commit never names a missing object. */
-async function editFor(repo: Repo, path: string): Promise<TreeEdit> {
+async function editFor(repo: Repo, path: string): Promise<StagedFile> {
   const full = join(repo.dir, path);
   const info = await lstat(full).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
@@ -77,16 +90,20 @@ async function editFor(repo: Repo, path: string): Promise<TreeEdit> {
   if (!info) return { path, oid: null };
   if (info.isSymbolicLink()) {
     const target = Buffer.from(await readlink(full));
-    return { path, oid: await git.writeBlob({ ...gitArgs(repo), blob: target }), mode: '120000' };
+    return { path, oid: await writeObjectBytes(repo, 'blob', target), mode: '120000', stat: info };
   }
   if (!info.isFile()) throw new GitStoreError('INVALID_PATH', `${path} is not a file`, { path, reason: 'not a file' });
   const bytes = await readFile(full);
   const mode = info.mode & 0o111 ? '100755' : '100644';
-  return { path, oid: await git.writeBlob({ ...gitArgs(repo), blob: bytes }), mode };
+  return { path, oid: await writeObjectBytes(repo, 'blob', bytes), mode, stat: info };
 }
 
-/** Bring these paths' index entries up to date: one index read and one write for all of them. */
-async function stage(repo: Repo, edits: readonly TreeEdit[]): Promise<void> {
+/**
+ * Bring these paths' index entries up to date: spliced into the raw index when possible (patchIndex),
+ * else through isomorphic-git's add/remove, one index read and one write for all of them.
+ */
+async function stage(repo: Repo, edits: readonly StagedFile[]): Promise<void> {
+  if (await patchIndex(repo, edits)) return;
   const present = edits.filter((edit) => edit.oid !== null).map((edit) => edit.path);
   const gone = edits.filter((edit) => edit.oid === null).map((edit) => edit.path);
   if (present.length > 0) await git.add({ ...gitArgs(repo), filepath: present, force: true });
@@ -94,18 +111,7 @@ async function stage(repo: Repo, edits: readonly TreeEdit[]): Promise<void> {
 }
 
 async function isInIndex(repo: Repo, path: string): Promise<boolean> {
-  const staged = await git.listFiles({ ...gitArgs(repo) });
-  return staged.includes(path);
-}
-
-/** The ref a commit moves (the branch HEAD points at, or HEAD itself when detached) and its commit. */
-export async function readHead(repo: Repo): Promise<{ ref: string; oid: string | null }> {
-  const target = await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD', depth: 2 });
-  const ref = /^[0-9a-f]{40}$/.test(target) ? 'HEAD' : target;
-  try {
-    return { ref, oid: await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD' }) };
-  } catch (error) {
-    if (isoGitCode(error) === 'NotFoundError') return { ref, oid: null };
-    throw error;
-  }
+  const index = await readRawIndex(repo);
+  if (index) return indexHas(index, path);
+  return (await git.listFiles({ ...gitArgs(repo) })).includes(path);
 }

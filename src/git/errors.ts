@@ -11,7 +11,9 @@ export type GitStoreErrorCode =
   | 'TAG_EXISTS'
   | 'BRANCH_EXISTS'
   | 'NO_IDENTITY'
-  | 'NOT_A_COMMIT';
+  | 'NOT_A_COMMIT'
+  | 'INDEX_LOCKED'
+  | 'UNSUPPORTED_INDEX';
 
 /** A refused git request: a stable `code`, a `data` payload naming the ref, path or name at fault. */
 export class GitStoreError extends StewardError {

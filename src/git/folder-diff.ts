@@ -1,7 +1,7 @@
-import git from 'isomorphic-git';
 import type { ChangedPath } from './changed-paths.js';
-import { treeKeys } from './objects.js';
-import { type Repo, gitArgs } from './repo.js';
+import { isFileKey, oidOfKey, treeKeys } from './objects.js';
+import { readObjectBytes } from './object-io.js';
+import type { Repo } from './repo.js';
 
 /** One child of a folder whose entry differs between two versions; keys are "mode rawOid" (treeKeys). */
 export interface ChildDelta {
@@ -21,18 +21,6 @@ export function diffKeys(before: Map<string, string>, after: Map<string, string>
   return out;
 }
 
-export function isTreeKey(key: string | undefined): boolean {
-  return key !== undefined && key.startsWith('40000 ');
-}
-
-function isBlobKey(key: string): boolean {
-  return key.startsWith('100') || key.startsWith('120000 ');
-}
-
-export function oidOfKey(key: string): string {
-  return Buffer.from(key.slice(key.indexOf(' ') + 1), 'latin1').toString('hex');
-}
-
 /**
  * The changes inside a folder present on both sides, when they are all files: read straight from the
  * two raw tree objects, without the walker parsing each of the folder's entries. Undefined when a
@@ -47,7 +35,7 @@ export async function diffFileFolder(
 ): Promise<ChangedPath[] | undefined> {
   const [a, b] = await Promise.all([treeKeys(repo, before), treeKeys(repo, after)]);
   const deltas = diffKeys(a, b);
-  if (deltas.some((d) => (d.before !== undefined && !isBlobKey(d.before)) || (d.after !== undefined && !isBlobKey(d.after)))) return undefined;
+  if (deltas.some((d) => (d.before !== undefined && !isFileKey(d.before)) || (d.after !== undefined && !isFileKey(d.after)))) return undefined;
   deltas.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   const out: ChangedPath[] = [];
   for (const delta of deltas) {
@@ -71,6 +59,5 @@ export async function diffFileFolder(
 
 /** A blob's text, for the changed files only. */
 export async function blobText(repo: Repo, oid: string): Promise<string> {
-  const { blob } = await git.readBlob({ ...gitArgs(repo), oid });
-  return new TextDecoder().decode(blob);
+  return (await readObjectBytes(repo, oid)).content.toString('utf8');
 }

@@ -1,4 +1,4 @@
-import type { CommitObject, TreeEntry } from 'isomorphic-git';
+import type { CommitObject } from 'isomorphic-git';
 
 /** A small least-recently-used map; git objects are immutable, so entries never go stale. */
 export class Lru<V> {
@@ -22,9 +22,8 @@ export class Lru<V> {
   }
 }
 
-/** Parsed trees (by name) and commits by oid, shared by every call on one repository handle. */
+/** Scanned trees (by name) and parsed commits by oid, shared by every call on one repository handle. */
 export class ObjectMemo {
-  readonly trees = new Lru<Map<string, TreeEntry>>(256);
   readonly treeKeys = new Lru<Map<string, string>>(256);
   readonly commits = new Lru<CommitObject>(20_000);
   /** commit oid → every commit reachable from it (itself included); see tags.ts. */

@@ -1,16 +1,6 @@
-import git, { type CommitObject, type TreeEntry } from 'isomorphic-git';
+import git, { type CommitObject } from 'isomorphic-git';
+import { readObjectBytes } from './object-io.js';
 import { type Repo, gitArgs } from './repo.js';
-
-/** The entries of a tree by name, parsed once per handle. */
-export async function treeEntries(repo: Repo, oid: string): Promise<Map<string, TreeEntry>> {
-  let entries = repo.objects.trees.get(oid);
-  if (!entries) {
-    const { tree } = await git.readTree({ ...gitArgs(repo), oid });
-    entries = new Map(tree.map((entry) => [entry.path, entry]));
-    repo.objects.trees.set(oid, entries);
-  }
-  return entries;
-}
 
 /** A commit, parsed once per handle. */
 export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObject> {
@@ -22,16 +12,17 @@ export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObj
   return commit;
 }
 
-/** The tree entry at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
-export async function entryAtPath(repo: Repo, treeOid: string, path: string): Promise<TreeEntry | undefined> {
+/** The blob (or folder) at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
+export async function entryAtPath(repo: Repo, treeOid: string, path: string): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
   const segments = path.split('/');
   let current = treeOid;
   for (let i = 0; i < segments.length; i++) {
-    const entry = (await treeEntries(repo, current)).get(segments[i]);
-    if (!entry) return undefined;
-    if (i === segments.length - 1) return entry;
-    if (entry.type !== 'tree') return undefined;
-    current = entry.oid;
+    const key = (await treeKeys(repo, current)).get(segments[i]);
+    if (!key) return undefined;
+    const oid = oidOfKey(key);
+    if (i === segments.length - 1) return { oid, type: isTreeKey(key) ? 'tree' : isFileKey(key) ? 'blob' : 'commit' };
+    if (!isTreeKey(key)) return undefined;
+    current = oid;
   }
   return undefined;
 }
@@ -43,8 +34,7 @@ export async function entryAtPath(repo: Repo, treeOid: string, path: string): Pr
 export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, string>> {
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
-    const { object } = await git.readObject({ ...gitArgs(repo), oid, format: 'content' });
-    keys = scanTree(Buffer.from(object as Uint8Array));
+    keys = scanTree((await readObjectBytes(repo, oid)).content);
     repo.objects.treeKeys.set(oid, keys);
   }
   return keys;
@@ -62,4 +52,17 @@ export function scanTree(raw: Buffer): Map<string, string> {
     at = nul + 21;
   }
   return out;
+}
+
+export function isTreeKey(key: string | undefined): boolean {
+  return key !== undefined && key.startsWith('40000 ');
+}
+
+/** A regular file, an executable one, or a symlink (not a submodule's commit). */
+export function isFileKey(key: string): boolean {
+  return key.startsWith('100') || key.startsWith('120000 ');
+}
+
+export function oidOfKey(key: string): string {
+  return Buffer.from(key.slice(key.indexOf(' ') + 1), 'latin1').toString('hex');
 }

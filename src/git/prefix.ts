@@ -26,3 +26,4 @@ export function isWorthWalking(path: string, prefix: string): boolean {
 export function isUnder(path: string, prefix: string): boolean {
   return prefix === '.' || path === prefix || path.startsWith(prefix + '/');
 }
+

@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import git, { TREE, type WalkerEntry } from 'isomorphic-git';
-import { createLimiter } from './limit.js';
+import { createLimiter, forEachLimited } from './limit.js';
 import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
-import { type FileText, readWorktreeFiles } from './worktree.js';
+import { listWorktree } from './worktree-scan.js';
 
 export interface ReadLabelsOptions {
   /** Tag, branch, commit, `HEAD`; `WORKTREE` or undefined reads the files on disk. */
@@ -21,8 +23,8 @@ export interface ReadLabelsParsedOptions<T> extends ReadLabelsOptions {
  * Every file under `prefix` at a commit (one `walk` over its tree) or in the working tree, keyed by
  * repository path in git's tree order.
  */
-export function readLabelsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
 export function readLabelsAt<T>(repo: Repo, options: ReadLabelsParsedOptions<T>): Promise<Map<string, T>>;
+export function readLabelsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
 export async function readLabelsAt<T>(
   repo: Repo,
   { ref, prefix = 'labels', parse }: ReadLabelsOptions & { parse?: (text: string, path: string) => T },
@@ -34,6 +36,8 @@ export async function readLabelsAt<T>(
   for (const [path, text] of files) out.set(path, parse ? parse(text, path) : text);
   return out;
 }
+
+type FileText = [path: string, text: string];
 
 const BLOB_READS_IN_FLIGHT = 64;
 
@@ -68,4 +72,17 @@ async function concatChildren(parent: FileText | undefined, children: Array<File
 
 function isFileText(value: FileText | FileText[]): value is FileText {
   return typeof value[0] === 'string';
+}
+
+/**
+ * The files under `prefix` on disk that git would consider: tracked, or untracked and not ignored.
+ * Names starting with a dot are left out: editors' and atomic writes' temporary files, never labels.
+ */
+async function readWorktreeFiles(repo: Repo, prefix: string): Promise<FileText[]> {
+  const { paths } = await listWorktree(repo, { prefix, skipDotFiles: true });
+  const out: FileText[] = new Array(paths.length);
+  await forEachLimited(paths, 64, async (path, i) => {
+    out[i] = [path, await readFile(join(repo.dir, path), 'utf8')];
+  });
+  return out;
 }

@@ -89,3 +89,15 @@ async function nthParent(repo: Repo, ref: string, oid: string, n: number): Promi
 function unknownRef(ref: string, reason: string): GitStoreError {
   return new GitStoreError('UNKNOWN_REF', `unknown ref "${ref}": ${reason}`, { ref, reason });
 }
+
+/** The ref a commit moves (the branch HEAD points at, or HEAD itself when detached) and its commit. */
+export async function readHead(repo: Repo): Promise<{ ref: string; oid: string | null }> {
+  const target = await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD', depth: 2 });
+  const ref = /^[0-9a-f]{40}$/.test(target) ? 'HEAD' : target;
+  try {
+    return { ref, oid: await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD' }) };
+  } catch (error) {
+    if (isoGitCode(error) === 'NotFoundError') return { ref, oid: null };
+    throw error;
+  }
+}

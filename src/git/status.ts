@@ -1,7 +1,9 @@
-import git from 'isomorphic-git';
 import type { Change } from './changed-paths.js';
 import { normalizePrefix } from './prefix.js';
-import { type Repo, gitArgs } from './repo.js';
+import { readHead } from './refs.js';
+import type { Repo } from './repo.js';
+import { treeFiles } from './tree-files.js';
+import { scanWorktree } from './worktree-scan.js';
 
 export interface PendingChange {
   path: string;
@@ -16,15 +18,16 @@ export interface PendingOptions {
 }
 
 /**
- * The files under `prefix` whose working-tree version differs from HEAD (new, edited or deleted),
- * ignoring files .gitignore names: what a `steward commit` would record.
+ * The files under `prefix` whose working-tree version differs from HEAD (new, edited or deleted):
+ * what a `steward commit` would record. Ignored files and names starting with a dot are left out.
  */
 export async function pendingLabelChanges(repo: Repo, { prefix = 'labels' }: PendingOptions = {}): Promise<PendingChange[]> {
+  const { head, index, files } = await threeWays(repo, normalizePrefix(prefix), true);
   const out: PendingChange[] = [];
-  for (const [path, head, workdir, stage] of await statusRows(repo, prefix)) {
-    if (head === 0 && workdir === 2) out.push({ path, change: 'added', staged: stage === 2 });
-    else if (head === 1 && workdir === 0) out.push({ path, change: 'removed', staged: stage === 0 });
-    else if (head === 1 && workdir === 2) out.push({ path, change: 'modified', staged: stage === 2 });
+  for (const path of differingPaths(head, files)) {
+    const before = head.get(path);
+    const now = files.get(path);
+    out.push({ path, change: before === undefined ? 'added' : now === undefined ? 'removed' : 'modified', staged: index.get(path) === now });
   }
   return out;
 }
@@ -36,19 +39,39 @@ export interface CleanOptions {
   untracked?: boolean;
 }
 
-/** True when every file under `prefix` matches HEAD both on disk and in the index. */
+/** True when every file under `prefix` matches HEAD both on disk and in the index, and nothing is unmerged. */
 export async function isClean(repo: Repo, { prefix = '.', untracked = true }: CleanOptions = {}): Promise<boolean> {
-  for (const [, head, workdir, stage] of await statusRows(repo, prefix)) {
-    if (head === 1 && workdir === 1 && stage === 1) continue;
-    if (!untracked && head === 0 && workdir === 2 && stage === 0) continue;
+  const { head, index, files, unmerged } = await threeWays(repo, normalizePrefix(prefix), false);
+  if (unmerged.size > 0) return false;
+  for (const path of [...differingPaths(head, index), ...differingPaths(index, files)]) {
+    const before = head.get(path);
+    const staged = index.get(path);
+    const now = files.get(path);
+    if (before === staged && staged === now) continue;
+    if (!untracked && before === undefined && staged === undefined) continue;
     return false;
   }
   return true;
 }
 
-type Row = [string, number, number, number];
+/** Path → blob oid in HEAD, in the index and on disk, under one prefix. */
+async function threeWays(repo: Repo, prefix: string, skipDotFiles: boolean) {
+  const { oid } = await readHead(repo);
+  const head = await treeFiles(repo, oid, prefix, { skipDotFiles });
+  const scan = await scanWorktree(repo, { prefix, skipDotFiles, headPaths: head.keys() });
+  const index = new Map<string, string>();
+  for (const [path, entry] of scan.index) if (!skipDotFiles || !hasDotSegment(path)) index.set(path, entry.oid);
+  return { head, index, files: scan.files, unmerged: scan.unmerged };
+}
 
-async function statusRows(repo: Repo, prefix: string): Promise<Row[]> {
-  const base = normalizePrefix(prefix);
-  return (await git.statusMatrix({ ...gitArgs(repo), filepaths: [base] })) as Row[];
+/** The paths whose oid differs between two maps (present in one only, or with another blob), sorted. */
+export function differingPaths(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [path, oid] of a) if (b.get(path) !== oid) out.push(path);
+  for (const path of b.keys()) if (!a.has(path)) out.push(path);
+  return out.sort();
+}
+
+function hasDotSegment(path: string): boolean {
+  return path.startsWith('.') || path.includes('/.');
 }

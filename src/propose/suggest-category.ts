@@ -18,7 +18,13 @@ export interface CategorySuggestion {
  */
 export function suggestCategory(label: Label, proposesIncomputable: boolean): CategorySuggestion {
   if (!findCalculator(label.calculator.id)) return { category: 'unclassified' };
-  const item = auditLabel(label);
+  let item;
+  try {
+    item = auditLabel(label);
+  } catch (error) {
+    // A calculator that fails on odd entities must not sink a batch: the physician classifies it.
+    return { category: 'unclassified', audit: `calculator audit failed (${(error as Error).message})` };
+  }
   const audit = `calculator audit: ${item.outcome}, reference calculator gives ${describe(item.reference)}`;
   if (item.outcome === 'calculator-logic-mismatch') return { category: 'calculator-logic-mismatch', audit };
   if (proposesIncomputable && item.outcome === 'incomputable') return { category: 'incomputable', audit };
@@ -28,5 +34,7 @@ export function suggestCategory(label: Label, proposesIncomputable: boolean): Ca
 function describe(result: CalcResult | null): string {
   if (!result) return 'nothing';
   if (result.incomputable) return `N/A (missing ${result.missing.join(', ') || 'inputs'})`;
-  return Array.isArray(result.value) ? formatGestationalAge(result.value) : String(result.value);
+  if (Array.isArray(result.value)) return formatGestationalAge(result.value);
+  // Three decimals, as the v1.0 labels have: the audit explains, it does not set the value.
+  return typeof result.value === 'number' ? String(Math.round(result.value * 1000) / 1000) : result.value;
 }

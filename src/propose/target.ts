@@ -1,8 +1,7 @@
 import { inputError } from '../errors/index.js';
 import { type Repo, checkoutBranch, createBranch, currentBranch, listBranches, pendingLabelChanges, readLabelsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
-import { readAllLabels } from '../store/read.js';
-import { parseLabelText } from '../store/read.js';
+import { parseLabelText, readAllLabels } from '../store/read.js';
 import type { LabelEntry } from './label-index.js';
 
 export interface ProposalTarget {

@@ -45,10 +45,18 @@ export async function loadPrivateKey(path: string, repositoryDir: string): Promi
   return key;
 }
 
-/** A key file's public key: a private key file (as keygen writes) or a public key PEM. */
+/**
+ * A key file's public key: a private key file (as keygen writes it), a public key PEM, or a file holding
+ * the "ed25519:…" line keygen prints (what a physician sends the maintainer).
+ */
 export async function publicKeyOfFile(path: string): Promise<string> {
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null) throw inputError('KEY_NOT_FOUND', `${path}: no such key file`, { file: path });
+  const line = text.trim();
+  if (line.startsWith(PREFIX)) {
+    if (!publicKeyFromText(line)) throw inputError('KEY_UNREADABLE', `${path}: not an ed25519 public key`, { file: path });
+    return line;
+  }
   if (text.includes('PUBLIC KEY')) {
     try {
       return publicKeyText(createPublicKey(text));

@@ -15,16 +15,19 @@ export interface GradedVersion {
  * difference (compare − base) with Newcombe's interval, the exact McNemar p, and every item whose
  * correctness flips. The answers are the same on both sides, so a flip is the label's doing.
  */
-export function compareVersions(base: GradedVersion, compare: GradedVersion, answers: readonly (string | undefined)[]): VersionComparison {
-  const compareAt = new Map<number, number>();
-  compare.version.positions.forEach((position, k) => compareAt.set(position, k));
+export function compareVersions(
+  base: GradedVersion,
+  compare: GradedVersion,
+  answers: readonly (string | undefined)[],
+  pairing: Int32Array = pairVersions(base.version, compare.version),
+): VersionComparison {
   const counts = { both: 0, onlyBase: 0, onlyCompare: 0, neither: 0 };
   const flips: Flip[] = [];
   let paired = 0;
   for (let i = 0; i < base.version.items.length; i++) {
+    const j = pairing[i];
+    if (j === -1) continue;
     const position = base.version.positions[i];
-    const j = compareAt.get(position);
-    if (j === undefined) continue;
     paired++;
     const a = OUTCOMES[base.codes[i]];
     const b = OUTCOMES[compare.codes[j]];
@@ -64,4 +67,11 @@ export function compareVersions(base: GradedVersion, compare: GradedVersion, ans
     onlyInBase: base.version.items.length - paired,
     onlyInCompare: compare.version.items.length - paired,
   };
+}
+
+/** For each item of `base`, its position among the items of `compare` (-1 when compare lacks it). */
+export function pairVersions(base: IndexedVersion, compare: IndexedVersion): Int32Array {
+  const compareAt = new Map<number, number>();
+  compare.positions.forEach((position, k) => compareAt.set(position, k));
+  return base.positions.map((position) => compareAt.get(position) ?? -1);
 }

@@ -12,8 +12,10 @@ const PLACEHOLDERS = new Set(['str(short_and_direct_answer_of_the_question)', 's
  * no such field, or a prompt placeholder.
  */
 export function lastAnswerField(raw: string): string | undefined {
+  if (!raw.includes('nswer":')) return undefined;
   let last: string | undefined;
-  for (const match of raw.matchAll(ANSWER_FIELD)) last = match[1];
+  ANSWER_FIELD.lastIndex = 0;
+  for (let m = ANSWER_FIELD.exec(raw); m !== null; m = ANSWER_FIELD.exec(raw)) last = m[1];
   if (last === undefined) return undefined;
   const value = last.trim().replace(/^"+|"+$/g, '');
   return PLACEHOLDERS.has(value) ? undefined : value;

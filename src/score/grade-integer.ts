@@ -12,5 +12,6 @@ type NumericAnswer = Extract<Answer, { kind: 'integer' | 'decimal' }>;
 export function gradeInteger(label: NumericAnswer, text: string): Outcome {
   const x = parsePythonNumber(text);
   if (x === undefined || !Number.isFinite(x)) return 'unreadable';
-  return pythonRound(x) === label.value ? 'correct' : 'wrong';
+  // Whole numbers, most answers, round to themselves; the rest take Python's rounding.
+  return (Number.isInteger(x) ? x : pythonRound(x)) === label.value ? 'correct' : 'wrong';
 }

@@ -21,9 +21,8 @@ export interface ParsePredictionsOptions {
   defaultModel?: string;
 }
 
-const ID_KEYS = ['id'] as const;
-const ROW_KEYS = ['row', 'Row Number'] as const;
-const ANSWER_KEYS = ['answer', 'LLM Answer'] as const;
+const ITEM_COLUMNS = ['id', 'row', 'Row Number'] as const;
+const ANSWER_COLUMNS = ['answer', 'LLM Answer'] as const;
 
 /**
  * Predictions from a file's text, in any of the forms evaluators have: JSONL of
@@ -50,7 +49,7 @@ function parseJsonLines(text: string, options: ParsePredictionsOptions): Predict
     line++;
     const source = text.slice(start, end);
     start = end + 1;
-    if (source.trim() === '') continue;
+    if (source.length === 0 || (source.charCodeAt(0) <= 32 && source.trim() === '')) continue;
     let record: unknown;
     try {
       record = JSON.parse(source);
@@ -76,8 +75,8 @@ function parseJsonArray(text: string, options: ParsePredictionsOptions): Predict
 
 function parseCsvPredictions(text: string, options: ParsePredictionsOptions): Prediction[] {
   const table = parseCsvTable(text, { file: options.file });
-  const itemColumn = [...ID_KEYS, ...ROW_KEYS].find((c) => table.header.includes(c));
-  const answerColumn = ANSWER_KEYS.find((c) => table.header.includes(c));
+  const itemColumn = ITEM_COLUMNS.find((c) => table.header.includes(c));
+  const answerColumn = ANSWER_COLUMNS.find((c) => table.header.includes(c));
   if (!itemColumn || !answerColumn) {
     const missing = [...(itemColumn ? [] : ['Row Number (or id, row)']), ...(answerColumn ? [] : ['LLM Answer (or answer)'])];
     throw inputError('CSV_MISSING_COLUMN', `${options.file}: header lacks column ${missing.map((m) => `"${m}"`).join(', ')}`, { file: options.file, line: 1, missing });
@@ -85,39 +84,45 @@ function parseCsvPredictions(text: string, options: ParsePredictionsOptions): Pr
   return table.rows.map(({ cells, line }) => fromRecord(cells, line, options));
 }
 
+// A million records go through here, so it reads the usual keys directly and allocates only the result.
 function fromRecord(record: unknown, line: number, options: ParsePredictionsOptions): Prediction {
-  const fail = (code: string, why: string): never => {
-    throw inputError(code, `${options.file}: line ${line}: ${why}`, { file: options.file, line });
-  };
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return fail('PREDICTIONS_BAD_RECORD', 'expected an object');
+  if (!record || typeof record !== 'object' || Array.isArray(record)) throw recordError(options, line, 'PREDICTIONS_BAD_RECORD', 'expected an object');
   const r = record as Record<string, unknown>;
-  const prediction: Prediction = { answer: '', model: options.defaultModel ?? 'model', line };
+  const prediction: Prediction = { id: undefined, row: undefined, answer: '', model: options.defaultModel ?? 'model', line };
 
   const id = r.id;
   if (id !== undefined && id !== null && id !== '') {
-    if (typeof id !== 'string') fail('PREDICTIONS_BAD_ID', `"id" must be a string, not ${JSON.stringify(id)}`);
-    prediction.id = id as string;
+    if (typeof id !== 'string') throw recordError(options, line, 'PREDICTIONS_BAD_ID', `"id" must be a string, not ${JSON.stringify(id)}`);
+    prediction.id = id;
   } else {
-    const rowKey = ROW_KEYS.find((k) => r[k] !== undefined && r[k] !== null && r[k] !== '');
-    if (!rowKey) return fail('PREDICTIONS_NO_ITEM', 'no item: give "id" or "row" (or the harness\'s "Row Number")');
+    const rowKey = present(r.row) ? 'row' : present(r['Row Number']) ? 'Row Number' : undefined;
+    if (!rowKey) throw recordError(options, line, 'PREDICTIONS_NO_ITEM', 'no item: give "id" or "row" (or the harness\'s "Row Number")');
     const row = r[rowKey];
-    const text = String(row).trim();
-    if ((typeof row !== 'number' && typeof row !== 'string') || !/^\d+$/.test(text)) fail('PREDICTIONS_BAD_ROW', `"${rowKey}" must be a whole number, not ${JSON.stringify(row)}`);
-    prediction.row = Number(text);
+    if (typeof row === 'number' && Number.isSafeInteger(row) && row >= 0) prediction.row = row;
+    else if (typeof row === 'string' && /^\s*\d+\s*$/.test(row)) prediction.row = Number(row);
+    else throw recordError(options, line, 'PREDICTIONS_BAD_ROW', `"${rowKey}" must be a whole number, not ${JSON.stringify(row)}`);
   }
 
-  const answerKey = ANSWER_KEYS.find((k) => k in r);
-  if (!answerKey) return fail('PREDICTIONS_NO_ANSWER', 'no "answer" (or the harness\'s "LLM Answer")');
+  const answerKey = 'answer' in r ? 'answer' : 'LLM Answer' in r ? 'LLM Answer' : undefined;
+  if (!answerKey) throw recordError(options, line, 'PREDICTIONS_NO_ANSWER', 'no "answer" (or the harness\'s "LLM Answer")');
   const answer = r[answerKey];
-  if (answer === null) prediction.answer = '';
-  else if (typeof answer === 'string') prediction.answer = answer;
+  if (typeof answer === 'string') prediction.answer = answer;
+  else if (answer === null) prediction.answer = '';
   else if (typeof answer === 'number' && Number.isFinite(answer)) prediction.answer = String(answer);
-  else fail('PREDICTIONS_BAD_ANSWER', `"${answerKey}" must be a string, a number or null, not ${JSON.stringify(answer)}`);
+  else throw recordError(options, line, 'PREDICTIONS_BAD_ANSWER', `"${answerKey}" must be a string, a number or null, not ${JSON.stringify(answer)}`);
 
   const model = r.model;
   if (model !== undefined && model !== null && model !== '') {
-    if (typeof model !== 'string') fail('PREDICTIONS_BAD_MODEL', `"model" must be a string, not ${JSON.stringify(model)}`);
-    prediction.model = model as string;
+    if (typeof model !== 'string') throw recordError(options, line, 'PREDICTIONS_BAD_MODEL', `"model" must be a string, not ${JSON.stringify(model)}`);
+    prediction.model = model;
   }
   return prediction;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function recordError(options: ParsePredictionsOptions, line: number, code: string, why: string) {
+  return inputError(code, `${options.file}: line ${line}: ${why}`, { file: options.file, line });
 }

@@ -23,17 +23,23 @@ export interface DuplicatePrediction {
 
 const LISTED = 20;
 
+/** A model's answers and the line each came from (to name both lines of a duplicate). */
+interface Slot {
+  model: ModelAnswers;
+  lines: Int32Array;
+}
+
 /**
  * Sorts predictions by model (in order of first appearance) and item. A prediction for an item no
  * scored version has, or a second prediction of one model for one item, is an input error naming every
  * such prediction: scoring around them would report a number for a file nobody meant.
  */
 export function resolvePredictions(predictions: readonly Prediction[], index: ItemIndex, options: { file: string; versions: string }): ModelAnswers[] {
-  const models = new Map<string, ModelAnswers>();
-  const firstLine = new Map<string, Int32Array>();
+  const models = new Map<string, Slot>();
   const unknown: UnknownPrediction[] = [];
   const ambiguous: UnknownPrediction[] = [];
   const duplicates = new Map<string, DuplicatePrediction>();
+  let slot: Slot | undefined;
   for (const p of predictions) {
     let at: number | undefined;
     if (p.id !== undefined) at = index.byId.get(p.id);
@@ -48,23 +54,25 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
       unknown.push({ model: p.model, item: p.id ?? `row ${p.row}`, line: p.line });
       continue;
     }
-    let model = models.get(p.model);
-    if (!model) {
-      model = { model: p.model, predictions: 0, answers: new Array(index.ids.length) };
-      models.set(p.model, model);
-      firstLine.set(p.model, new Int32Array(index.ids.length));
+    // Files usually hold one model's predictions together: keep the last model's slot at hand.
+    if (slot === undefined || slot.model.model !== p.model) {
+      slot = models.get(p.model);
+      if (!slot) {
+        // fill(): a bare new Array(100000) is a slow dictionary-mode array in V8.
+        slot = { model: { model: p.model, predictions: 0, answers: new Array<string | undefined>(index.ids.length).fill(undefined) }, lines: new Int32Array(index.ids.length) };
+        models.set(p.model, slot);
+      }
     }
-    const lines = firstLine.get(p.model)!;
-    if (model.answers[at] !== undefined) {
+    if (slot.model.answers[at] !== undefined) {
       const key = `${p.model}\u0000${at}`;
-      const known = duplicates.get(key) ?? { model: p.model, id: index.ids[at], lines: [lines[at]] };
+      const known = duplicates.get(key) ?? { model: p.model, id: index.ids[at], lines: [slot.lines[at]] };
       known.lines.push(p.line);
       duplicates.set(key, known);
       continue;
     }
-    model.answers[at] = p.answer;
-    lines[at] = p.line;
-    model.predictions++;
+    slot.model.answers[at] = p.answer;
+    slot.lines[at] = p.line;
+    slot.model.predictions++;
   }
   if (ambiguous.length > 0) {
     const describeAmbiguous = (u: UnknownPrediction) => `${u.item} (line ${u.line})`;
@@ -89,7 +97,7 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
       duplicates: dups,
     });
   }
-  return [...models.values()];
+  return [...models.values()].map((s) => s.model);
 }
 
 function listed(items: string[]): string {

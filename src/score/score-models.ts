@@ -1,5 +1,5 @@
 import { inputError } from '../errors/index.js';
-import { compareVersions } from './compare-versions.js';
+import { compareVersions, pairVersions } from './compare-versions.js';
 import { buildItemIndex, type ItemIndex, type ScoringItem } from './items.js';
 import type { Prediction } from './predictions.js';
 import { resolvePredictions } from './resolve-predictions.js';
@@ -37,6 +37,7 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
     file: options.file ?? '<predictions>',
     versions: versions.map((v) => v.name).join(' or '),
   });
+  const pairing = indexed.length === 2 ? pairVersions(indexed[0], indexed[1]) : undefined;
   return {
     versions: versions.map((v) => ({ name: v.name, items: v.items.length })),
     notes: [],
@@ -44,7 +45,7 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
     models: models.map((m): ModelScore => {
       const graded = indexed.map((version) => ({ version, codes: gradeVersion(version, m.answers, { extract: options.extract }) }));
       const score: ModelScore = { model: m.model, predictions: m.predictions, scores: graded.map((g) => summarizeVersion(g.version, g.codes)) };
-      if (graded.length === 2) score.comparison = compareVersions(graded[0], graded[1], m.answers);
+      if (graded.length === 2) score.comparison = compareVersions(graded[0], graded[1], m.answers, pairing);
       return score;
     }),
   };

@@ -1,9 +1,10 @@
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
+import { readTextsInOrder } from './read-texts.js';
 
 /** A label file as read from disk: its repository-relative path, raw text, and parsed JSON or the parse error. */
 export interface LabelFile {
@@ -28,26 +29,17 @@ export async function listLabelFiles(dir: string, options: { paths?: string[] } 
   return options.paths ? expandPaths(dir, options.paths) : listJson(resolve(dir, LABELS_DIR));
 }
 
-// Files read between two yields to the event loop (a few milliseconds of work).
-const CHUNK = 256;
-
 /**
  * Reads and parses the given label files in order, handing each to `visit` and keeping none, so a
- * 100,000-label repository is checked in the memory of one chunk of files.
- *
- * Reads are synchronous on purpose: for many small files the promise API costs four thread-pool
- * round trips (open, fstat, read, close) per file, several times the read itself (bench/import-validate.ts
- * measured 100,000 files at ~9 s through fs/promises and ~1.8 s with readFileSync on 2 cores). The loop
- * yields to the event loop between chunks so that a caller's timers and I/O still run.
+ * 100,000-label repository is checked in the memory of a few batches of files (see readTextsInOrder).
  */
 export async function forEachLabelFile(dir: string, files: readonly string[], visit: (file: LabelFile) => void): Promise<void> {
   const repoPath = repoPathOf(dir);
-  for (let start = 0; start < files.length; start += CHUNK) {
-    if (start > 0) await new Promise<void>((done) => setImmediate(done));
-    const end = Math.min(start + CHUNK, files.length);
-    for (let k = start; k < end; k++) {
-      const abs = files[k];
-      visit(parseLabelText(repoPath(abs), readFileSync(abs, 'utf8')));
+  let k = 0;
+  for await (const texts of readTextsInOrder(files)) {
+    for (const text of texts) {
+      visit(parseLabelText(repoPath(files[k]), text));
+      k++;
     }
   }
 }
@@ -102,7 +94,7 @@ function repoPathOf(dir: string): (abs: string) => string {
 /**
  * Every *.json below root at any depth (no temp files of an interrupted write), sorted. A walk of
  * readdirSync calls: one per folder, where Node 20's recursive readdir took ~10× longer on 100,000 files.
- * Like it, the walk descends into real folders only, not into symbolic links.
+ * Like it, the walk follows symbolic links to folders.
  */
 async function listJson(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -111,7 +103,9 @@ async function listJson(root: string): Promise<string[]> {
       const childRel = rel ? rel + sep + entry.name : entry.name;
       const childAbs = join(abs, entry.name);
       if (childRel.endsWith('.json') && !childRel.includes('.steward-tmp-')) out.push(childAbs);
-      if (entry.isDirectory()) walk(childAbs, childRel, readdirSync(childAbs, { withFileTypes: true }));
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(childAbs))) {
+        walk(childAbs, childRel, readdirSync(childAbs, { withFileTypes: true }));
+      }
     }
   };
   let top: Dirent[];
@@ -123,6 +117,15 @@ async function listJson(root: string): Promise<string[]> {
   }
   walk(root, '', top);
   return out.sort();
+}
+
+/** Whether a path is a folder once links are followed; false when it cannot be stat'ed (a broken link or a loop). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function expandPaths(dir: string, paths: string[]): Promise<string[]> {

@@ -28,8 +28,9 @@ export const calcCommand: CommandSpec = {
   },
 };
 
+/** The --json shape: { value, kind, steps } or { incomputable: true, missing }. */
 function calcJson(result: CalcResult): unknown {
-  if (result.incomputable) return { incomputable: true, missing: result.missing, steps: result.steps };
+  if (result.incomputable) return { incomputable: true, missing: result.missing };
   return { value: result.value, kind: result.kind, steps: result.steps };
 }
 

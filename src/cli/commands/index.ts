@@ -14,6 +14,12 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { summaryCommand } from './summary.js';
 import { validateCommand } from './validate.js';
+import { proposeCommand } from './propose.js';
+import { keygenCommand } from './keygen.js';
+import { reviewerCommand } from './reviewer.js';
+import { signoffCommand } from './signoff.js';
+import { checkCommand } from './check.js';
+import { prBodyCommand } from './pr-body.js';
 
 /** Every command, in the order --help lists them. */
-export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand, scoreCommand];
+export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand, scoreCommand, proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand];

@@ -1,13 +1,7 @@
 import { resolve } from 'node:path';
-import { release, type Gate } from '../../release/release.js';
+import { runCheck } from '../../check/run-check.js';
+import { release } from '../../release/release.js';
 import type { CommandSpec } from '../command.js';
-
-/** The gate, loaded when the check room is present (it owns the sign-off policy). */
-async function loadGate(): Promise<Gate | undefined> {
-  const path = '../../check/run-check.js';
-  const module = (await import(path).catch(() => null)) as { runCheck?: Gate } | null;
-  return module?.runCheck;
-}
 
 export const releaseCommand: CommandSpec = {
   command: 'release <version>',
@@ -25,7 +19,7 @@ export const releaseCommand: CommandSpec = {
       dryRun: Boolean(args['dry-run']),
       message: args.message as string | undefined,
       allowVerifierOnly: Boolean(args['allow-verifier-only']),
-      gate: await loadGate(),
+      gate: runCheck,
     });
     if (args.json) {
       const { markdown: _markdown, ...rest } = result;

@@ -23,7 +23,8 @@ export const scoreCommand: CommandSpec = {
       .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' }),
   async run(args, io) {
     const source = String(args.predictions);
-    const fromStdin = source === '-';
+    // yargs hands a lone "-" positional over as "".
+    const fromStdin = source === '-' || source === '';
     if (fromStdin && !io.stdin) throw inputError('NO_STDIN', 'cannot read predictions from standard input here', {});
     const text = fromStdin ? await io.stdin!() : await readSourceText(source);
     const file = fromStdin ? '<stdin>' : source;

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { inputError } from '../../errors/index.js';
+import { importSignoffs } from '../../review/import-signoffs.js';
+import { DECISIONS, signLabels } from '../../review/sign-labels.js';
+import type { Signoff } from '../../label/types.js';
+import type { CommandSpec } from '../command.js';
+
+export const signoffCommand: CommandSpec = {
+  command: 'signoff [ids..]',
+  describe: "Sign off labels as a reviewer (ed25519), or import a physician adjudication CSV (--from)",
+  builder: (y) =>
+    y
+      .positional('ids', { type: 'string', array: true, describe: 'Labels to sign off' })
+      .option('reviewer', { type: 'string', demandOption: true, describe: 'Registered reviewer id (reviewers/<id>.json)' })
+      .option('key', { type: 'string', demandOption: true, describe: "The reviewer's private key (outside the repository)" })
+      .option('decision', { choices: DECISIONS, describe: 'approve, reject, or amend (amend applies --value as the answer)' })
+      .option('value', { type: 'string', describe: "The physician's own value (required for amend)" })
+      .option('note', { type: 'string', describe: 'A note kept with the sign-off' })
+      .option('from', { type: 'string', describe: 'Physician adjudications CSV (uid, y* (Physician label), Physician Note (Optional))' })
+      .option('id-column', { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' })
+      .option('value-column', { type: 'string', default: 'y* (Physician label)', describe: 'CSV column with the physician value' })
+      .option('note-column', { type: 'string', describe: 'CSV column with the note (default: Physician Note (Optional), when present)' })
+      .option('split', { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' })
+      .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
+  async run(args, io) {
+    const dir = resolve(args.dir);
+    const ids = (args.ids as string[] | undefined) ?? [];
+    const common = { dir, reviewer: String(args.reviewer), keyPath: resolve(String(args.key)), author: args.author as string | undefined };
+    if (args.from !== undefined) {
+      if (ids.length > 0 || args.decision !== undefined) throw inputError('USAGE', 'give either label ids with --decision, or --from <csv>, not both', {});
+      const result = await importSignoffs({
+        ...common,
+        file: String(args.from),
+        idColumn: String(args['id-column']),
+        valueColumn: String(args['value-column']),
+        noteColumn: args['note-column'] as string | undefined,
+        split: String(args.split),
+      });
+      if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
+      else {
+        io.out(`${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`);
+        for (const r of result.rejected) io.out(`  ${r.id} (row ${r.row}): "${r.value}" recorded as a rejection: ${r.reason}\n`);
+        if (result.commit) io.out(`committed ${result.commit.slice(0, 10)}\n`);
+      }
+      return 0;
+    }
+    if (ids.length === 0 || args.decision === undefined) throw inputError('USAGE', 'name the labels and a --decision, or give --from <csv>', {});
+    const result = await signLabels({ ...common, ids, decision: args.decision as Signoff['decision'], value: args.value as string | undefined, note: args.note as string | undefined });
+    if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
+    else io.out(`${result.signoffs.length} sign-off(s): ${args.decision} by ${args.reviewer}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+    return 0;
+  },
+};

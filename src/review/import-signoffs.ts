@@ -1,0 +1,79 @@
+import type { Identity } from '../git/index.js';
+import { parseCsvTable } from '../importers/csv.js';
+import { readSourceText } from '../importers/source-text.js';
+import { assertValidLabels } from '../propose/assert-valid.js';
+import { openCommitter } from '../propose/committer.js';
+import { indexLabels } from '../propose/label-index.js';
+import { isoTime } from '../propose/time.js';
+import { readAllLabels } from '../store/read.js';
+import { writeLabels } from '../store/write.js';
+import { loadCategories } from '../taxonomy/categories.js';
+import { type ImportedSignoff, planSignoffImport } from './plan-signoff-import.js';
+import { requireReviewer } from './reviewer.js';
+import { reviewerSigningKey } from './signing-key.js';
+
+export const DEFAULT_SIGNOFF_COLUMNS = { id: 'uid', value: 'y* (Physician label)', note: 'Physician Note (Optional)' } as const;
+
+export interface ImportSignoffsOptions {
+  dir: string;
+  /** A CSV of physician adjudications (path or URL). */
+  file: string;
+  /** The registered reviewer the whole file is signed as (the stewardship files name no one per row). */
+  reviewer: string;
+  keyPath: string;
+  /** Default "uid": a label id or an upstream Row Number of `split`. */
+  idColumn?: string;
+  /** Default "y* (Physician label)". */
+  valueColumn?: string;
+  /** Default "Physician Note (Optional)" (optional unless named). */
+  noteColumn?: string;
+  split?: string;
+  author?: Identity | string;
+  now?: Date | string;
+}
+
+export interface ImportSignoffsResult {
+  /** One per non-empty physician value. */
+  signoffs: ImportedSignoff[];
+  approved: string[];
+  amended: string[];
+  rejected: { id: string; value: string; reason: string; row: number }[];
+  skipped: number;
+  /** Already signed by this reviewer with the same value, unchanged since: a re-import adds nothing. */
+  unchanged: string[];
+  written: string[];
+  commit: string | null;
+}
+
+/** Imports a file of physician adjudications as signed sign-offs of one reviewer, in one commit, all or nothing. */
+export async function importSignoffs(options: ImportSignoffsOptions): Promise<ImportSignoffsResult> {
+  const { dir, file, split = 'test' } = options;
+  const columns = {
+    id: options.idColumn ?? DEFAULT_SIGNOFF_COLUMNS.id,
+    value: options.valueColumn ?? DEFAULT_SIGNOFF_COLUMNS.value,
+    note: options.noteColumn ?? DEFAULT_SIGNOFF_COLUMNS.note,
+  };
+  const table = parseCsvTable(await readSourceText(file), { file, required: [columns.id, columns.value, ...(options.noteColumn ? [options.noteColumn] : [])] });
+  const reviewer = await requireReviewer(dir, options.reviewer);
+  const key = await reviewerSigningKey(reviewer, options.keyPath, dir);
+  const committer = await openCommitter({ dir, author: options.author, requireRepository: false });
+  const index = indexLabels(await readAllLabels(dir), split);
+  const plan = planSignoffImport({
+    table,
+    file,
+    index,
+    columns: { ...columns, note: table.header.includes(columns.note) ? columns.note : undefined },
+    reviewer,
+    key,
+    time: isoTime(options.now),
+  });
+  assertValidLabels(plan.changes, new Set((await loadCategories(dir)).map((c) => c.id)));
+  const { written } = await writeLabels(dir, plan.changes.map((c) => c.label));
+  const name = file.split(/[\\/]/).pop();
+  const message =
+    `Import ${plan.signoffs.length} physician sign-off(s) by ${reviewer.id} from ${name}: ` +
+    `${plan.approved.length} approve, ${plan.amended.length} amend, ${plan.rejected.length} reject`;
+  const commit = await committer.commit(written, message);
+  const { signoffs, approved, amended, rejected, skipped, unchanged } = plan;
+  return { signoffs, approved, amended, rejected, skipped, unchanged, written, commit };
+}

@@ -1,0 +1,123 @@
+import type { KeyObject } from 'node:crypto';
+import { catalogById } from '../calculators/catalog.js';
+import { inputError } from '../errors/index.js';
+import type { CsvTable } from '../importers/csv.js';
+import type { Signoff } from '../label/types.js';
+import { contentHash } from '../store/canonical.js';
+import { answerKindOf } from '../propose/answer-kind.js';
+import { type LabelEntry, type LabelIndex, describeRef, findItem, itemRefOf } from '../propose/label-index.js';
+import { physicianAgrees } from './agreement.js';
+import { applySignoff } from './apply-signoff.js';
+import { type PhysicianValue, parsePhysicianValue } from './physician-value.js';
+import type { Reviewer } from './reviewer.js';
+
+export interface ImportedSignoff {
+  id: string;
+  decision: Signoff['decision'];
+  /** The physician's text as written. */
+  value: string;
+  /** As read: a number, MM/DD/YYYY, "[w,d]", null for N/A; undefined when it could not be read. */
+  parsedValue?: PhysicianValue;
+  row: number;
+}
+
+export interface SignoffImportPlan {
+  signoffs: ImportedSignoff[];
+  approved: string[];
+  amended: string[];
+  /** Values that could not be applied ("Multiple"): recorded as rejections for a maintainer to resolve. */
+  rejected: { id: string; value: string; reason: string; row: number }[];
+  /** Rows with no physician value. */
+  skipped: number;
+  /** Items this reviewer already signed with the same value, and which have not changed since (a re-import). */
+  unchanged: string[];
+  changes: LabelEntry[];
+}
+
+export interface PlanSignoffImportOptions {
+  table: CsvTable;
+  file: string;
+  index: LabelIndex;
+  columns: { id: string; value: string; note?: string };
+  reviewer: Reviewer;
+  key: KeyObject;
+  time: string;
+}
+
+/**
+ * Physician adjudications → signed sign-offs. Each non-empty value is read (number, number with a unit,
+ * date, N/A), compared with the label by the paper's agreement rule: agreement is an approval, a
+ * disagreement an amendment that makes the physician's value the answer. A value that cannot be read
+ * or applied is kept raw as a rejection with a note saying why. Any unknown or repeated item refuses
+ * the whole file.
+ */
+export function planSignoffImport({ table, file, index, columns, reviewer, key, time }: PlanSignoffImportOptions): SignoffImportPlan {
+  const plan: SignoffImportPlan = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], changes: [] };
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  for (const { cells, row, line } of table.rows) {
+    const raw = cells[columns.value].trim();
+    if (raw === '') {
+      plan.skipped++;
+      continue;
+    }
+    const at = `row ${row} (line ${line})`;
+    const ref = itemRefOf(cells[columns.id]);
+    const entry = findItem(index, ref);
+    if (!entry) {
+      errors.push(`${at}: no ${describeRef(ref, index.split)}`);
+      continue;
+    }
+    const { label } = entry;
+    if (seen.has(label.id)) {
+      errors.push(`${at}: ${label.id} already has a physician value in row ${seen.get(label.id)}`);
+      continue;
+    }
+    seen.set(label.id, row);
+    const name = cells['Calculator Name']?.trim();
+    if (name && name !== label.calculator.name && !(catalogById(label.calculator.id)?.names ?? []).includes(name)) {
+      errors.push(`${at}: calculator "${name}" does not match ${label.id} (${label.calculator.name})`);
+      continue;
+    }
+    const mine = label.signoffs.filter((s) => s.reviewer === reviewer.id).pop();
+    if (mine && mine.value === raw && mine.contentHash === contentHash(label)) {
+      plan.unchanged.push(label.id);
+      continue;
+    }
+    const physicianNote = columns.note ? cells[columns.note].trim() || undefined : undefined;
+    const kind = answerKindOf(label);
+    const parsed = parsePhysicianValue(kind, raw);
+    let decision: Signoff['decision'];
+    let note = physicianNote;
+    if (parsed === undefined) {
+      decision = 'reject';
+      note = rejectionNote(`"${raw}" is not a single ${kind} value`, physicianNote);
+      plan.rejected.push({ id: label.id, value: raw, reason: 'unreadable value', row });
+    } else if (physicianAgrees(label.answer, parsed)) {
+      decision = 'approve';
+      plan.approved.push(label.id);
+    } else if (kind === 'integer' && typeof parsed === 'number' && !Number.isInteger(parsed)) {
+      decision = 'reject';
+      note = rejectionNote(`${raw} is not a whole number, and ${label.calculator.name} answers are integers`, physicianNote);
+      plan.rejected.push({ id: label.id, value: raw, reason: 'not a whole number', row });
+    } else {
+      decision = 'amend';
+      plan.amended.push(label.id);
+    }
+    const signed = applySignoff(label, reviewer, { decision, value: raw, parsedValue: parsed, note, time }, key);
+    plan.changes.push({ file: entry.file, label: signed });
+    const imported: ImportedSignoff = { id: label.id, decision, value: raw, row };
+    if (parsed !== undefined) imported.parsedValue = parsed;
+    plan.signoffs.push(imported);
+  }
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 20).map((e) => `  ${e}`);
+    if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
+    throw inputError('BAD_SIGNOFF_FILE', `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`, { file, errors });
+  }
+  return plan;
+}
+
+function rejectionNote(why: string, physicianNote: string | undefined): string {
+  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it.${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+}

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditItem, AuditOutcome } from '../../src/audit/classify.js';
+import { type AuditReport, auditLabels } from '../../src/audit/run-audit.js';
+import { importMedcalcBench } from '../../src/importers/import-medcalc.js';
+import { withinTolerance } from '../../src/label/answer.js';
+import type { Label } from '../../src/label/types.js';
+import { readAllLabels } from '../../src/store/read.js';
+import { HAS_SHARED, V1_CSV } from '../helpers/shared.js';
+import { testdir } from '../helpers/tempdir.js';
+
+/**
+ * The audit of the real MedCalc-Bench v1.0 test set, as documented in docs/conformance.md (regenerate
+ * that table with scripts/conformance-table.ts). A change in any calculator that moves a label from one
+ * outcome to another fails here. Rows are named by their v1.0 Row Number; no data is kept in the repo.
+ */
+// [calculator id, n, confirmed, calculator-logic-mismatch, disagrees, incomputable]
+const EXPECTED: [number, number, number, number, number, number][] = [
+  [2, 20, 20, 0, 0, 0],
+  [3, 20, 18, 2, 0, 0],
+  [4, 20, 20, 0, 0, 0],
+  [5, 20, 20, 0, 0, 0],
+  [6, 20, 20, 0, 0, 0],
+  [7, 19, 17, 2, 0, 0],
+  [8, 20, 20, 0, 0, 0],
+  [9, 20, 20, 0, 0, 0],
+  [10, 20, 20, 0, 0, 0],
+  [11, 20, 20, 0, 0, 0],
+  [13, 20, 5, 15, 0, 0],
+  [15, 20, 5, 15, 0, 0],
+  [16, 20, 20, 0, 0, 0],
+  [17, 20, 7, 13, 0, 0],
+  [18, 20, 20, 0, 0, 0],
+  [19, 20, 20, 0, 0, 0],
+  [20, 20, 20, 0, 0, 0],
+  [21, 20, 0, 20, 0, 0],
+  [22, 20, 20, 0, 0, 0],
+  [23, 5, 1, 4, 0, 0],
+  [24, 20, 20, 0, 0, 0],
+  [25, 20, 20, 0, 0, 0],
+  [26, 20, 20, 0, 0, 0],
+  [27, 20, 17, 3, 0, 0],
+  [28, 20, 0, 20, 0, 0],
+  [29, 20, 18, 2, 0, 0],
+  [30, 20, 20, 0, 0, 0],
+  [31, 2, 2, 0, 0, 0],
+  [32, 20, 4, 16, 0, 0],
+  [33, 20, 20, 0, 0, 0],
+  [36, 20, 0, 20, 0, 0],
+  [38, 20, 20, 0, 0, 0],
+  [39, 20, 20, 0, 0, 0],
+  [40, 5, 5, 0, 0, 0],
+  [43, 20, 1, 19, 0, 0],
+  [44, 20, 18, 2, 0, 0],
+  [45, 20, 20, 0, 0, 0],
+  [46, 16, 0, 16, 0, 0],
+  [48, 20, 20, 0, 0, 0],
+  [49, 20, 20, 0, 0, 0],
+  [51, 20, 9, 11, 0, 0],
+  [56, 20, 20, 0, 0, 0],
+  [57, 20, 20, 0, 0, 0],
+  [58, 20, 20, 0, 0, 0],
+  [59, 20, 20, 0, 0, 0],
+  [60, 20, 20, 0, 0, 0],
+  [61, 20, 20, 0, 0, 0],
+  [62, 20, 20, 0, 0, 0],
+  [63, 20, 20, 0, 0, 0],
+  [64, 20, 20, 0, 0, 0],
+  [65, 20, 20, 0, 0, 0],
+  [66, 20, 20, 0, 0, 0],
+  [67, 20, 20, 0, 0, 0],
+  [68, 20, 1, 19, 0, 0],
+  [69, 20, 20, 0, 0, 0],
+];
+
+describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () => {
+  let report: AuditReport;
+  let byRow: Map<number, { label: Label; item: AuditItem }>;
+
+  beforeAll(async () => {
+    // testdir() removes its folders after each test; the import is read once, here.
+    const dir = testdir();
+    await importMedcalcBench({ dir, source: V1_CSV, split: 'test', sourceVersion: '1.0', commit: false });
+    const labels = await readAllLabels(dir);
+    report = auditLabels(labels);
+    const items = new Map(report.items.map((item) => [item.id, item]));
+    byRow = new Map(labels.map(({ label }) => [label.source.row, { label, item: items.get(label.id)! }]));
+  }, 60_000);
+
+  const rowsOf = (calculatorId: number) => [...byRow.values()].filter(({ label }) => label.calculator.id === calculatorId);
+  const outcomes = (rows: { item: AuditItem }[]) => rows.map(({ item }) => item.outcome);
+  const all = (outcome: AuditOutcome, n: number) => Array<AuditOutcome>(n).fill(outcome);
+
+  it('gives the documented outcome table for every one of the 55 calculators', () => {
+    expect(EXPECTED).toHaveLength(55);
+    expect(report.calculators.map((r) => [r.id, r.n, r.confirmed, r.mismatch, r.disagrees, r.incomputable])).toEqual(EXPECTED);
+    expect(report.total).toBe(1047);
+    expect(report.counts).toEqual({ confirmed: 848, 'calculator-logic-mismatch': 199, disagrees: 0, incomputable: 0, 'no-calculator': 0 });
+  });
+
+  it('classifies all 20 GCS labels (verbal score counted twice) as calculator-logic-mismatch', () => {
+    expect(outcomes(rowsOf(21))).toEqual(all('calculator-logic-mismatch', 20));
+  });
+
+  it('classifies every due date with a cycle under 28 days (|cycle − 28| added) as calculator-logic-mismatch', () => {
+    const rows = rowsOf(13);
+    const short = rows.filter(({ label }) => (label.entities['cycle length'] as number) < 28);
+    expect(short).toHaveLength(15);
+    expect(outcomes(short)).toEqual(all('calculator-logic-mismatch', 15));
+    expect(outcomes(rows.filter((r) => !short.includes(r)))).toEqual(all('confirmed', 5));
+  });
+
+  it('classifies the MELD Na labels (MELD(i) rounded to an integer before × 10) as calculator-logic-mismatch', () => {
+    for (const row of [340, 341, 342, 343]) expect(byRow.get(row)!.item.outcome, `row ${row}`).toBe('calculator-logic-mismatch');
+    // Row 344 carries the same defect but stays within the 5% tolerance of the reference.
+    const last = byRow.get(344)!.item;
+    expect(last.outcome).toBe('confirmed');
+    expect(last.v1).toMatchObject({ value: last.label.value });
+  });
+
+  it('classifies all 16 Framingham labels (mmol/L cholesterol in the mg/dL model, a rounded fraction) as calculator-logic-mismatch', () => {
+    expect(outcomes(rowsOf(46))).toEqual(all('calculator-logic-mismatch', 16));
+  });
+
+  it('classifies the Child-Pugh rows with ascites (compared case-sensitively, never scored) as calculator-logic-mismatch', () => {
+    const withAscites = rowsOf(15).filter(({ label }) => 'Ascites' in label.entities);
+    expect(withAscites).toHaveLength(16);
+    // Row 206 agrees by cancellation: its unscored ascites (−1) meets a bilirubin band defect (+1).
+    for (const { label, item } of withAscites) expect(item.outcome, `row ${label.source.row}`).toBe(label.source.row === 206 ? 'confirmed' : 'calculator-logic-mismatch');
+    expect(outcomes(rowsOf(15).filter(({ label }) => !('Ascites' in label.entities)))).toEqual(all('confirmed', 4));
+  });
+
+  it('classifies all 20 Caprini labels (risk-factor points never added) as calculator-logic-mismatch', () => {
+    expect(outcomes(rowsOf(36))).toEqual(all('calculator-logic-mismatch', 20));
+  });
+
+  it('medcalc-v1.0 reproduces every v1.0 label, so no disagreement is left unexplained', () => {
+    const unexplained = [...byRow.values()].filter(({ label, item }) => item.v1 === null || item.v1.incomputable || !withinTolerance(label.answer, item.v1.value));
+    expect(unexplained.map(({ label }) => label.source.row)).toEqual([]);
+    expect(report.triage).toHaveLength(199);
+  });
+
+  it('triage puts every label whose recomputation crosses a decision threshold first', () => {
+    const first = report.triage.findIndex((i) => !i.crossesThreshold);
+    expect(first).toBeGreaterThan(0);
+    expect(report.triage.slice(first).some((i) => i.crossesThreshold)).toBe(false);
+  });
+});
