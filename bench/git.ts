@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -213,52 +213,67 @@ async function writeIndex(file: string, rows: IndexRow[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Measuring
 
-interface Sample {
+interface Sample<T> {
   /** Best wall time of the runs. */
   ms: number;
-  /** CPU time (user + system) of this process in that run; the CLI runs in child processes. */
+  /** CPU time (user + system) of that run: this process, plus any CLI child processes. */
   cpuMs: number;
+  /** Peak RSS in that run: this process (sampled every 5 ms) or, for the CLI, the largest child. */
   rssPeakMb: number;
+  result: T;
 }
 
 let rssPeak = 0;
-function sampleRss(): void {
-  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-}
+let childCpuMs = 0;
+let childRssMb = 0;
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Time `task` (best of `runs`), sampling RSS every 5 ms while it runs. */
-async function measure<T>(runs: number, task: () => Promise<T>): Promise<Sample & { result: T }> {
-  let best = Infinity;
-  let cpuMs = 0;
-  let result: T | undefined;
-  let peak = 0;
+/** Time `task` (best of `runs`). */
+async function measure<T>(runs: number, task: () => Promise<T>): Promise<Sample<T>> {
+  let best: Sample<T> | undefined;
   for (let run = 0; run < runs; run++) {
     rssPeak = 0;
-    const timer = setInterval(sampleRss, 5);
+    childCpuMs = 0;
+    childRssMb = 0;
+    const timer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
     const cpu = process.cpuUsage();
     const start = performance.now();
-    result = await task();
+    const result = await task();
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
     clearInterval(timer);
-    sampleRss();
-    if (ms < best) {
-      best = ms;
-      cpuMs = (used.user + used.system) / 1000;
-    }
-    peak = Math.max(peak, rssPeak);
+    const sample = {
+      ms,
+      cpuMs: (used.user + used.system) / 1000 + childCpuMs,
+      rssPeakMb: childRssMb || Math.max(rssPeak, process.memoryUsage().rss) / 2 ** 20,
+      result,
+    };
+    if (!best || ms < best.ms) best = sample;
   }
-  return { ms: best, cpuMs, rssPeakMb: peak / 2 ** 20, result: result as T };
+  return best!;
 }
 
-/** Run a CLI pipeline through the shell, returning its stdout; the CLI is only ever the yardstick. */
+/**
+ * Run a CLI pipeline through the shell and return its stdout; the CLI is only ever the yardstick.
+ * Under /usr/bin/time when there is one, to count the children's CPU time and peak RSS.
+ */
 function shell(dir: string, command: string, input?: string): Promise<Buffer> {
+  const report = join(tmpdir(), `steward-bench-time-${process.pid}`);
+  const [file, args] = TIME ? [TIME, ['-f', '%U %S %M', '-o', report, 'sh', '-c', command]] : ['sh', ['-c', command]];
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(file, args, { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`${command} exited ${code}`))));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${command} exited ${code}`));
+      if (TIME) {
+        const [user, system, rssKb] = fs.readFileSync(report, 'utf8').trim().split(/\s+/).map(Number);
+        childCpuMs += (user + system) * 1000;
+        childRssMb = Math.max(childRssMb, rssKb / 1024);
+      }
+      resolve(Buffer.concat(chunks));
+    });
     child.stdin.end(input ?? '');
   });
 }
@@ -289,34 +304,23 @@ async function rewrite(repo: Repo, picks: Array<[number, number]>, perFolder: nu
   return paths;
 }
 
-function maxRssFromTimeV(output: string): number | undefined {
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-  return match ? Number(match[1]) / 1024 : undefined;
-}
-
-/** Peak RSS of a CLI command via /usr/bin/time -v when it is installed. */
-async function cliPeakRss(dir: string, command: string): Promise<number | undefined> {
-  if (!fs.existsSync('/usr/bin/time')) return undefined;
-  try {
-    const out = execFileSync('/usr/bin/time', ['-v', 'sh', '-c', `${command} >/dev/null`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-    return maxRssFromTimeV(out.toString());
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    return maxRssFromTimeV(stderr);
-  }
+function line<T, U>(name: string, ours: Sample<T>, theirs: Sample<U> | undefined, cliName: string): string {
+  const own = `${ours.ms.toFixed(0)} ms wall, ${ours.cpuMs.toFixed(0)} ms CPU, peak RSS ${ours.rssPeakMb.toFixed(0)} MB`;
+  if (!theirs) return `${name}: ${own}`;
+  return `${name}: ${own}\n    ${cliName}: ${theirs.ms.toFixed(0)} ms wall, ${theirs.cpuMs.toFixed(0)} ms CPU, peak RSS ${theirs.rssPeakMb.toFixed(0)} MB` +
+    `\n    ratio: ${(ours.ms / theirs.ms).toFixed(2)}x wall, ${(ours.cpuMs / theirs.cpuMs).toFixed(2)}x CPU`;
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'steward-bench-git-')));
-  const log = (line: string): void => {
-    if (!options.json) console.log(line);
+  const log = (text: string): void => {
+    if (!options.json) console.log(text);
   };
-  const report: Record<string, unknown> = { options: { ...options, dir } };
+  const report: Record<string, unknown> = { options: { ...options, dir }, loadBefore: loadavg() };
   try {
     let repo: Repo;
-    const reuse = fs.existsSync(join(dir, '.git'));
-    if (reuse) {
+    if (fs.existsSync(join(dir, '.git'))) {
       repo = await openRepo({ dir });
       log(`fixture: reusing ${dir}`);
     } else {
@@ -329,80 +333,67 @@ async function main(): Promise<void> {
     const tags = await listTags(repo);
     if (!tags.some((tag) => tag.name === 'v1')) await createTag(repo, { name: 'v1', message: 'v1\n' });
     if (!tags.some((tag) => tag.name === 'v2')) {
-      const picks = pickChanges(options, options.changes, 1);
-      const changed = await rewrite(repo, picks, options.perFolder, 1);
+      const changed = await rewrite(repo, pickChanges(options, options.changes, 1), options.perFolder, 1);
       const start = performance.now();
       const v2 = await commitFiles(repo, { paths: changed, message: `Relabel ${changed.length} items\n` });
       report.commitChangesMs = performance.now() - start;
       log(`  committed ${changed.length} changes in ${(report.commitChangesMs as number).toFixed(0)} ms (${v2})`);
       await createTag(repo, { name: 'v2', message: 'v2\n' });
     }
-
     if (options.packed) {
       const start = performance.now();
       execFileSync('git', ['repack', '-adq'], { cwd: dir });
       execFileSync('git', ['prune-packed'], { cwd: dir });
       log(`  repacked by the git CLI in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
-    // Measure from a cold handle, as a command would.
-    const fresh = async (): Promise<Repo> => openRepo({ dir });
+    log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+    // Every module run starts from a fresh handle, as a command would.
+    const fresh = (): Promise<Repo> => openRepo({ dir });
 
     // (a) diff v1 → v2 with the changed blobs' contents
-    const diff = await measure(options.runs, async () => {
-      repo = await fresh();
-      const list = await changedPaths(repo, { from: 'v1', to: 'v2', withContent: true });
-      return list.length;
-    });
+    const diff = await measure(options.runs, async () => (await changedPaths(await fresh(), { from: 'v1', to: 'v2', withContent: true })).length);
     const cliDiff = await measure(options.runs, async () => {
-      const names = (await shell(dir, 'git diff --no-renames --raw --abbrev=40 v1 v2 -- labels')).toString();
-      const oids = names.split('\n').filter(Boolean).flatMap((line) => {
-        const [, , oldOid, newOid] = line.split(/\s+/);
-        return [oldOid, newOid].filter((oid) => !/^0+$/.test(oid));
-      });
+      const raw = (await shell(dir, 'git diff --no-renames --raw --abbrev=40 v1 v2 -- labels')).toString().split('\n').filter(Boolean);
+      const oids = raw.flatMap((row) => row.split(/\s+/).slice(2, 4)).filter((oid) => !/^0+$/.test(oid));
       const blobs = await shell(dir, 'git cat-file --batch', oids.join('\n') + '\n');
-      return { files: names.split('\n').filter(Boolean).length, bytes: blobs.length };
+      return { files: raw.length, bytes: blobs.length };
     });
-    report.diff = { module: diff, cli: cliDiff, ratio: diff.ms / cliDiff.ms, cliPeakRssMb: await cliPeakRss(dir, 'git diff --raw v1 v2 -- labels') };
-    log(`(a) changedPaths v1→v2 + blobs: ${diff.ms.toFixed(0)} ms (${diff.result} paths, peak RSS ${diff.rssPeakMb.toFixed(0)} MB); ` +
-      `git diff + cat-file --batch: ${cliDiff.ms.toFixed(0)} ms (${cliDiff.result.files} paths); ratio ${(diff.ms / cliDiff.ms).toFixed(2)}`);
+    report.diff = { module: diff, cli: cliDiff };
+    log(line(`(a) changedPaths(v1→v2, withContent) [${diff.result} files]`, diff, cliDiff, `git diff --raw v1 v2 + git cat-file --batch [${cliDiff.result.files} files]`));
 
     // (b) every label at v1
-    const read = await measure(options.runs, async () => {
-      repo = await fresh();
-      return (await readLabelsAt(repo, { ref: 'v1' })).size;
-    });
+    const read = await measure(options.runs, async () => (await readLabelsAt(await fresh(), { ref: 'v1' })).size);
     const cliRead = await measure(options.runs, async () => (await shell(dir, 'git archive v1 labels | wc -c')).toString().trim());
-    report.read = { module: read, cli: cliRead, ratio: read.ms / cliRead.ms, cliPeakRssMb: await cliPeakRss(dir, 'git archive v1 labels') };
-    log(`(b) readLabelsAt(v1): ${read.ms.toFixed(0)} ms (${read.result} files, peak RSS ${read.rssPeakMb.toFixed(0)} MB); ` +
-      `git archive v1 labels: ${cliRead.ms.toFixed(0)} ms; ratio ${(read.ms / cliRead.ms).toFixed(2)}`);
+    report.read = { module: read, cli: cliRead };
+    log(line(`(b) readLabelsAt(v1) [${read.result} files]`, read, cliRead, 'git archive v1 labels | wc -c'));
 
-    // (c) commit 100 changed labels (a fresh set each run)
+    // (c) commit labels changed on disk (a fresh set each run; writing them is not timed)
     let run = 0;
+    let commitMs = Infinity;
     const commit = await measure(options.runs, async () => {
       run++;
       const paths = await rewrite(repo, pickChanges(options, options.commitChanges, 100 + run), options.perFolder, 1 + run);
-      repo = await fresh();
+      const handle = await fresh();
       const start = performance.now();
-      const oid = await commitFiles(repo, { paths, message: `Relabel ${paths.length} items\n` });
-      return { oid, ms: performance.now() - start };
+      await commitFiles(handle, { paths, message: `Relabel ${paths.length} items\n` });
+      commitMs = Math.min(commitMs, performance.now() - start);
+      return paths.length;
     });
-    report.commit = { module: commit };
-    log(`(c) commitFiles(${options.commitChanges} labels): ${commit.ms.toFixed(0)} ms including writing the files (commit alone ${commit.result.ms.toFixed(0)} ms), peak RSS ${commit.rssPeakMb.toFixed(0)} MB`);
-    // (d) what `steward commit` asks first: the pending label changes, against git status
+    report.commit = { module: commit, commitOnlyMs: commitMs };
+    log(`(c) commitFiles(${commit.result} labels): ${commitMs.toFixed(0)} ms (best run; ${commit.cpuMs.toFixed(0)} ms CPU with the file writes, peak RSS ${commit.rssPeakMb.toFixed(0)} MB)`);
+
+    // (d) what `steward commit` asks first: the label files that differ from HEAD, against git status
     await rewrite(repo, pickChanges(options, 10, 999), options.perFolder, 999);
-    const pending = await measure(options.runs, async () => {
-      repo = await fresh();
-      return (await pendingLabelChanges(repo)).length;
-    });
+    const pending = await measure(options.runs, async () => (await pendingLabelChanges(await fresh())).length);
     const cliStatus = await measure(options.runs, async () => (await shell(dir, 'git status --porcelain -- labels')).toString().split('\n').filter(Boolean).length);
-    report.status = { module: pending, cli: cliStatus, ratio: pending.ms / cliStatus.ms };
-    log(`(d) pendingLabelChanges: ${pending.ms.toFixed(0)} ms (${pending.result} files, peak RSS ${pending.rssPeakMb.toFixed(0)} MB); ` +
-      `git status --porcelain -- labels: ${cliStatus.ms.toFixed(0)} ms (${cliStatus.result}); ratio ${(pending.ms / cliStatus.ms).toFixed(2)}`);
+    report.status = { module: pending, cli: cliStatus };
+    log(line(`(d) pendingLabelChanges() [${pending.result} files]`, pending, cliStatus, `git status --porcelain -- labels [${cliStatus.result}]`));
 
     execFileSync('git', ['fsck', '--strict', '--no-dangling'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     log('git fsck --strict: ok');
+    report.loadAfter = loadavg();
     report.peakRssMb = process.resourceUsage().maxRSS / 1024;
-    log(`process peak RSS (getrusage): ${(report.peakRssMb as number).toFixed(0)} MB`);
+    log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}; this process's peak RSS (getrusage): ${(report.peakRssMb as number).toFixed(0)} MB`);
     if (options.json) console.log(JSON.stringify(report, null, 2));
   } finally {
     if (!options.keep && !options.dir) await rm(dir, { recursive: true, force: true });

@@ -53,6 +53,8 @@ interface Measurement {
   score: number;
   report: number;
   total: number;
+  /** CPU time (user + system, all threads) over parse + score + report, in ms: steadier than wall time on a busy machine. */
+  cpu: number;
   maxRssMb: number;
   heapUsedMb: number;
 }
@@ -148,6 +150,8 @@ export function syntheticPredictions(items: readonly ScoringItem[], models: numb
 // ---------------------------------------------------------------------------------------------------
 // One scenario, in this (child) process
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 async function measure(scenario: Scenario, options: Options): Promise<Measurement> {
   let loadLabels: number | undefined;
   let report: Awaited<ReturnType<typeof scorePredictions>>;
@@ -155,6 +159,8 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
   let score: number;
   let predictions: number;
   let items: number;
+  let cpu0: NodeJS.CpuUsage = process.cpuUsage();
+  let loadCpu = 0;
   if (scenario === 'git') {
     const dir = await mkdtemp(join(tmpdir(), 'steward-bench-score-'));
     try {
@@ -169,6 +175,7 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
         for (const it of fixtureItems) lines.push(JSON.stringify({ id: it.id, answer: String(random() * 100), model: `model-${m + 1}` }));
       }
       const text = lines.join('\n') + '\n';
+      cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const parsed = parsePredictions(text, { file: 'bench.jsonl' });
       const t1 = performance.now();
@@ -180,8 +187,10 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
       items = report.versions[0].items;
       // How much of that was reading the labels at the tag.
       const l0 = performance.now();
+      const lc = process.cpuUsage();
       await import('../src/score/load-version.js').then((m) => m.loadVersionLabels({ dir, version: '1.0.0' }));
       loadLabels = performance.now() - l0;
+      loadCpu = cpuMs(process.cpuUsage(lc));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -189,6 +198,7 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
     const base = syntheticItems(options.items);
     const compare = scenario === 'compare' ? relabeled(base) : undefined;
     const text = syntheticPredictions(base, options.models, { extract: scenario === 'extract' });
+    cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const parsed = parsePredictions(text, { file: 'bench.jsonl' });
     const t1 = performance.now();
@@ -209,6 +219,7 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
   const json = JSON.stringify(report);
   const text = scoreText(report, { by: 'calculator' });
   const reportMs = performance.now() - r0;
+  const cpu = cpuMs(process.cpuUsage(cpu0)) - loadCpu;
   if (json.length === 0 || text.length === 0) throw new Error('empty report');
   return {
     scenario,
@@ -219,6 +230,7 @@ async function measure(scenario: Scenario, options: Options): Promise<Measuremen
     score,
     report: reportMs,
     total: parse + score + reportMs,
+    cpu,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
   };
@@ -273,10 +285,10 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`node ${process.version}; ${options.items} labels, ${options.models} models; median of ${options.runs} run(s) (git: 1 run); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log('| scenario | predictions | parse | score | report | total (parse+score+report) | labels from git | peak RSS |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| scenario | predictions | parse | score | report | total (parse+score+report) | CPU time | labels from git | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { scenario, median: m } of results) {
-    console.log(`| ${scenario} | ${m.predictions.toLocaleString('en')} | ${ms(m.parse)} | ${ms(m.score)} | ${ms(m.report)} | ${ms(m.total)} | ${ms(m.loadLabels)} | ${m.maxRssMb.toFixed(0)} MB |`);
+    console.log(`| ${scenario} | ${m.predictions.toLocaleString('en')} | ${ms(m.parse)} | ${ms(m.score)} | ${ms(m.report)} | ${ms(m.total)} | ${ms(m.cpu)} | ${ms(m.loadLabels)} | ${m.maxRssMb.toFixed(0)} MB |`);
   }
 }
 

@@ -33,7 +33,11 @@ export function auditLabels(labels: { label: Label; file?: string }[], onProgres
   const items: AuditItem[] = [];
   labels.forEach(({ label, file }, k) => {
     const item = auditLabel(label, file);
-    items.push(item.outcome === 'confirmed' ? { ...item, reference: withoutTrace(item.reference), v1: withoutTrace(item.v1) } : item);
+    if (item.outcome === 'confirmed') {
+      item.reference = withoutTrace(item.reference);
+      item.v1 = withoutTrace(item.v1);
+    }
+    items.push(item);
     if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
   });
   const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
@@ -51,10 +55,16 @@ export function auditLabels(labels: { label: Label; file?: string }[], onProgres
     else if (item.outcome === 'disagrees') row.disagrees++;
     else if (item.outcome === 'incomputable') row.incomputable++;
   }
-  const triage = items.filter((i) => i.outcome !== 'confirmed').sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const triage = items.filter((i) => i.outcome !== 'confirmed').sort(byPriority);
   return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
 }
 
+/** Highest priority first; ties by id (code-unit order: localeCompare costs more than the audit of an item). */
+function byPriority(a: AuditItem, b: AuditItem): number {
+  return b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 function withoutTrace(result: CalcResult | null): CalcResult | null {
-  return result && { ...result, steps: [] };
+  if (!result) return null;
+  return result.incomputable ? { incomputable: true, missing: result.missing, steps: [] } : { incomputable: false, kind: result.kind, value: result.value, steps: [] };
 }

@@ -31,5 +31,6 @@ export const DECISION_THRESHOLDS: Record<number, { thresholds: number[]; source:
 export function crossesThreshold(calculatorId: number, label: number, value: number): boolean {
   const entry = DECISION_THRESHOLDS[calculatorId];
   if (!entry) return false;
-  return entry.thresholds.some((t) => label >= t !== value >= t);
+  for (const t of entry.thresholds) if (label >= t !== value >= t) return true;
+  return false;
 }

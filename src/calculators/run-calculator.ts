@@ -7,12 +7,14 @@ import { findCalculator } from './registry.js';
 import type { CalcResult, CalculatorDefinition, Convention } from './types.js';
 
 const validators = new Map<number, ValidateFunction>();
-const ajv = createAjv();
+// Created on first use: every CLI command imports this module, few validate entities.
+let ajv: ReturnType<typeof createAjv> | undefined;
 
 /** Entity-schema findings for one calculator's input (empty when valid). */
 export function entityFindings(calculator: CalculatorDefinition, entities: unknown): { pointer: string; message: string }[] {
   let validate = validators.get(calculator.id);
   if (!validate) {
+    ajv ??= createAjv();
     validate = ajv.compile(calculator.entitySchema);
     validators.set(calculator.id, validate);
   }

@@ -1,8 +1,9 @@
 import git, { TREE, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
-import { type ChildDelta, blobText, diffFileFolder, diffKeys } from './folder-diff.js';
+import { type ChildDelta, diffFileFolder, diffKeys } from './folder-diff.js';
+import { blobText } from './object-io.js';
 import { createLimiter } from './limit.js';
 import { isTreeKey, oidOfKey, treeKeys } from './objects.js';
-import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { isDotName, isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
 import { diffCommitWithWorktree } from './worktree-diff.js';
@@ -128,10 +129,6 @@ async function differingChildren(repo: Repo, path: string, before: string, after
 function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '.' : path.slice(0, slash);
-}
-
-function isDotName(path: string): boolean {
-  return path.charCodeAt(path.lastIndexOf('/') + 1) === 46 && path !== '.';
 }
 
 function reverse(change: ChangedPath): ChangedPath {

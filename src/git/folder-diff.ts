@@ -1,6 +1,5 @@
 import type { ChangedPath } from './changed-paths.js';
 import { isFileKey, oidOfKey, treeKeys } from './objects.js';
-import { readObjectBytes } from './object-io.js';
 import type { Repo } from './repo.js';
 
 /** One child of a folder whose entry differs between two versions; keys are "mode rawOid" (treeKeys). */
@@ -55,9 +54,4 @@ export async function diffFileFolder(
     }));
   }
   return out;
-}
-
-/** A blob's text, for the changed files only. */
-export async function blobText(repo: Repo, oid: string): Promise<string> {
-  return (await readObjectBytes(repo, oid)).content.toString('utf8');
 }

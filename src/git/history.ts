@@ -1,8 +1,8 @@
-import git from 'isomorphic-git';
+import { blobText } from './object-io.js';
 import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
 import { resolveCommit } from './refs.js';
-import { type Repo, gitArgs } from './repo.js';
+import type { Repo } from './repo.js';
 
 export interface FileHistoryOptions {
   path: string;
@@ -50,7 +50,7 @@ export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infi
     const parents = await Promise.all(commit.parent.map(blobAt));
     const changed = parents.length === 0 ? mine !== undefined : parents.every((theirs) => theirs !== mine);
     if (changed) {
-      const text = mine === undefined ? null : new TextDecoder().decode((await git.readBlob({ ...gitArgs(repo), oid: mine })).blob);
+      const text = mine === undefined ? null : await blobText(repo, mine);
       const version: FileVersion = {
         oid,
         date: new Date(commit.author.timestamp * 1000).toISOString(),

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import { type Repo, gitArgs } from './repo.js';
 
 /**
- * Object reads and writes through isomorphic-git's store, with the compression and hashing done by
- * Node's zlib and crypto. isomorphic-git's own path inflates in JavaScript (pako), deflates through a
- * web CompressionStream and re-hashes every object it reads, which costs several times more per object;
- * the bytes on disk are the same.
+ * Object reads and writes with the compression and hashing done by Node's zlib and crypto.
+ * isomorphic-git's own path inflates in JavaScript (pako), deflates through a web CompressionStream
+ * and re-hashes every object it reads, which costs several times more per object; the bytes on disk
+ * are the same. Loose objects (one zlib file each under objects/xx/) are read directly; anything
+ * else, packed objects above all, goes through isomorphic-git's readObject.
  */
-export async function readObjectBytes(repo: Repo, oid: string): Promise<{ type: string; content: Buffer }> {
+export async function readObjectBytes(repo: Repo, oid: string, loose?: LooseObjects): Promise<{ type: string; content: Buffer }> {
+  const direct = loose ? loose.read(oid) : readLoose(repo.gitdir, oid);
+  // zlib's default 16 KB output chunk per call, for 1 KB labels, is most of the garbage of a full read.
+  if (direct) return unwrap(inflateSync(direct, { chunkSize: Math.max(1024, direct.length * 4) }));
   const result = await git.readObject({ ...gitArgs(repo), oid, format: 'deflated' });
   switch (result.format) {
     case 'deflated':
@@ -21,6 +27,46 @@ export async function readObjectBytes(repo: Repo, oid: string): Promise<{ type: 
     default:
       throw new Error(`unexpected object format ${result.format}`);
   }
+}
+
+/**
+ * The loose objects of a repository, for reading many objects in one operation: each objects/xx
+ * folder is listed once, so an object that is packed costs no failed open. Synchronous reads: a
+ * promise per 1 KB file costs a thread-pool round trip several times the read itself. Make one per
+ * operation (objects written later by someone else are not seen).
+ */
+export class LooseObjects {
+  private readonly folders = new Map<string, Set<string> | null>();
+
+  constructor(private readonly gitdir: string) {}
+
+  read(oid: string): Buffer | undefined {
+    const folder = oid.slice(0, 2);
+    let names = this.folders.get(folder);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(join(this.gitdir, 'objects', folder)));
+      } catch {
+        names = null;
+      }
+      this.folders.set(folder, names);
+    }
+    return names?.has(oid.slice(2)) ? readLoose(this.gitdir, oid) : undefined;
+  }
+}
+
+function readLoose(gitdir: string, oid: string): Buffer | undefined {
+  try {
+    return readFileSync(join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A blob's text (UTF-8). */
+export async function blobText(repo: Repo, oid: string): Promise<string> {
+  return (await readObjectBytes(repo, oid)).content.toString('utf8');
 }
 
 /** Store an object (if not there yet) and return its oid; level 1, as git's core.looseCompression default. */

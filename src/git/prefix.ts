@@ -27,3 +27,7 @@ export function isUnder(path: string, prefix: string): boolean {
   return prefix === '.' || path === prefix || path.startsWith(prefix + '/');
 }
 
+/** A path whose last name starts with a dot: editors' and atomic writes' temporary files, never labels. */
+export function isDotName(path: string): boolean {
+  return path !== '.' && path.charCodeAt(path.lastIndexOf('/') + 1) === 46;
+}

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import git, { TREE, type WalkerEntry } from 'isomorphic-git';
 import { createLimiter, forEachLimited } from './limit.js';
-import { isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { LooseObjects, readObjectBytes } from './object-io.js';
+import { isDotName, isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
 import { listWorktree } from './worktree-scan.js';
@@ -20,8 +21,9 @@ export interface ReadLabelsParsedOptions<T> extends ReadLabelsOptions {
 }
 
 /**
- * Every file under `prefix` at a commit (one `walk` over its tree) or in the working tree, keyed by
- * repository path in git's tree order.
+ * Every file under `prefix` at a commit (one `walk` over its tree) or in the working tree (tracked, or
+ * untracked and not ignored), keyed by repository path in git's tree order. Names starting with a dot
+ * are not labels and are left out.
  */
 export function readLabelsAt<T>(repo: Repo, options: ReadLabelsParsedOptions<T>): Promise<Map<string, T>>;
 export function readLabelsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
@@ -42,18 +44,19 @@ type FileText = [path: string, text: string];
 const BLOB_READS_IN_FLIGHT = 64;
 
 async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<FileText[]> {
-  const decoder = new TextDecoder();
   const limit = createLimiter(BLOB_READS_IN_FLIGHT);
+  const loose = new LooseObjects(repo.gitdir);
   const found: FileText[] | undefined = await git.walk({
     ...gitArgs(repo),
     trees: [TREE({ ref: oid })],
     map: async (path: string, [entry]: Array<WalkerEntry | null>) => {
-      if (!entry || !isWorthWalking(path, prefix)) return null;
+      if (!entry || !isWorthWalking(path, prefix) || isDotName(path)) return null;
       const type = await entry.type();
       if (type === 'tree') return undefined;
       if (type !== 'blob' || !isUnder(path, prefix)) return null;
-      const content = await limit(() => entry.content());
-      return [path, decoder.decode(content ?? new Uint8Array())] satisfies FileText;
+      const oid = await entry.oid();
+      const { content } = await limit(() => readObjectBytes(repo, oid, loose));
+      return [path, content.toString('utf8')] satisfies FileText;
     },
     reduce: concatChildren,
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChangedPath } from './changed-paths.js';
-import { blobText } from './folder-diff.js';
+import { blobText } from './object-io.js';
 import { forEachLimited } from './limit.js';
 import type { Repo } from './repo.js';
 import { differingPaths } from './status.js';

@@ -2,7 +2,8 @@ import { catalogById } from '../calculators/catalog.js';
 import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
 import { cohensKappa, exactMcNemar, newcombePairedDifference, wilsonInterval } from '../stats/index.js';
-import { AGREEMENT_RULE, agreesWithPhysician, physicianValues } from './agreement.js';
+import { AGREEMENT_RULE, physicianAgrees } from '../review/agreement.js';
+import { physicianValues } from './agreement.js';
 
 /** A count with its share of the benchmark and a Wilson 95% interval on that share. */
 export interface Share {
@@ -145,9 +146,9 @@ function agreementStatistics({ previous, current, physicianRoles }: StatisticsIn
     const before = previous.get(id);
     const proposedAnswer = label.revision?.proposed ?? (label.revision ? label.answer : before?.answer ?? label.answer);
     const agree = {
-      previous: before ? agreesWithPhysician(before.answer, physician) : undefined,
-      proposed: agreesWithPhysician(proposedAnswer, physician),
-      current: agreesWithPhysician(label.answer, physician),
+      previous: before ? physicianAgrees(before.answer, physician) : undefined,
+      proposed: physicianAgrees(proposedAnswer, physician),
+      current: physicianAgrees(label.answer, physician),
     };
     if (typeof truth.parsedValue === 'number' && truth.value !== undefined && !/^\s*[-+]?[\d.]+(e[-+]?\d+)?\s*$/i.test(truth.value)) {
       const agrees = { previous: agree.previous ?? false, proposed: agree.proposed, current: agree.current };
@@ -166,7 +167,7 @@ function agreementStatistics({ previous, current, physicianRoles }: StatisticsIn
     }
     if (values.length >= 2) {
       const [a, b] = values;
-      kappaPairs.push([agreesWithPhysician(proposedAnswer, a.parsedValue ?? null), agreesWithPhysician(proposedAnswer, b.parsedValue ?? null)]);
+      kappaPairs.push([physicianAgrees(proposedAnswer, a.parsedValue ?? null), physicianAgrees(proposedAnswer, b.parsedValue ?? null)]);
     }
   }
   const pairedTotal = paired.both + paired.onlyProposed + paired.onlyPrevious + paired.neither;

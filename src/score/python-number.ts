@@ -14,6 +14,8 @@ const LEADING_ZERO_INTEGER = /^0+[1-9]/;
  * (hex, complex) are not read: the harness would evaluate some of them, but scoring does not run code.
  */
 export function parsePythonNumber(text: string): number | undefined {
+  const plain = plainDecimal(text);
+  if (plain !== undefined) return plain;
   const match = LITERAL.exec(text);
   if (!match) return undefined;
   const literal = match[2].replace(/_/g, '');
@@ -27,4 +29,23 @@ export function parsePythonNumber(text: string): number | undefined {
 export function parsePythonInteger(digits: string): number | undefined {
   if (!/^\d+$/.test(digits) || LEADING_ZERO_INTEGER.test(digits)) return undefined;
   return Number(digits);
+}
+
+/**
+ * The common case without a regex: "-12.5", "7", ".5", "5." (optional minus, digits, at most one
+ * point). Undefined for anything else, including a leading-zero integer, which the full reading judges.
+ */
+function plainDecimal(text: string): number | undefined {
+  const n = text.length;
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (let k = start; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point) point = true;
+    else return undefined;
+  }
+  if (digits === 0 || (!point && digits > 1 && text.charCodeAt(start) === 48)) return undefined;
+  return Number(text);
 }

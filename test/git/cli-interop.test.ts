@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { commitFiles, createBranch, createTag } from '../../src/git/index.js';
+import {
+  changedPaths,
+  commitFiles,
+  createBranch,
+  createTag,
+  fileHistory,
+  openRepo,
+  pendingLabelChanges,
+  readLabelsAt,
+} from '../../src/git/index.js';
 import { cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';
 
 /** The git CLI is the referee: what the module writes must be a repository git fully accepts. */
@@ -33,5 +42,24 @@ describe('the git CLI reads what the module writes', () => {
     );
     expect(cli(repo.dir, 'show', `${oid}:${labelFile('test-0002')}`)).toBe(label('test-0002', 31));
     expect(cli(repo.dir, 'cat-file', '-p', 'HEAD').split('\n')[0]).toMatch(/^tree [0-9a-f]{40}$/);
+  });
+
+  it('reads a repository the CLI has packed (git gc), and writes on top of it', async () => {
+    const repo = await makeRepo(seedLabels());
+    await createTag(repo, { name: 'v1', message: 'v1' });
+    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0004', 'ckd-epi')]: null }, 'Relabel');
+    cli(repo.dir, 'gc', '-q', '--aggressive', '--prune=now');
+    expect(cli(repo.dir, 'count-objects', '-v')).toMatch(/^count: 0$/m);
+    const fresh = await openRepo({ dir: repo.dir });
+    expect((await readLabelsAt(fresh, { ref: 'v1' })).get(labelFile('test-0001'))).toBe(label('test-0001', 22.5));
+    const diff = await changedPaths(fresh, { from: 'v1', to: 'HEAD', withContent: true });
+    expect(diff.map((c) => [c.path, c.change, c.newText ?? null])).toEqual([
+      [labelFile('test-0001'), 'modified', label('test-0001', 24)],
+      [labelFile('test-0004', 'ckd-epi'), 'removed', null],
+    ]);
+    expect((await fileHistory(fresh, { path: labelFile('test-0001') })).map((h) => h.text)).toEqual([label('test-0001', 24), label('test-0001', 22.5)]);
+    await commitChange(fresh, { [labelFile('test-0002')]: label('test-0002', 40) }, 'After gc');
+    expect(await pendingLabelChanges(fresh)).toEqual([]);
+    expect(() => cli(repo.dir, 'fsck', '--strict', '--no-dangling')).not.toThrow();
   });
 });

@@ -61,6 +61,22 @@ describe('steward propose <id>', () => {
     ]);
   });
 
+  it('an existing branch that is not checked out: validated against its labels, then checked out and built on', async () => {
+    const dir = await benchRepo();
+    await proposeOne({ dir, id: 'demo-0001', value: 30, category: 'extraction-error', rationale: 'a', branch: 'relabel/y' });
+    gitCli(dir, ['checkout', '-q', 'main']);
+    expect(readLabel(dir, PATHS.bmi1).answer.value).toBe(22.857);
+    // On relabel/y demo-0001 is already 30: proposing 30 again there is no change, though main says 22.857.
+    const same = await runCli(['propose', 'demo-0001', '--value', '30', '--category', 'other', '--rationale', 'b', '--branch', 'relabel/y', '--dir', dir]);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/already has the answer 30/);
+    expect(gitCli(dir, ['rev-parse', '--abbrev-ref', 'HEAD']).trim()).toBe('main');
+    const next = await proposeOne({ dir, id: 'demo-0002', value: 31, category: 'extraction-error', rationale: 'c', branch: 'relabel/y' });
+    expect(next.branch).toBe('relabel/y');
+    expect(gitCli(dir, ['log', '--format=%s', '-2']).trim().split('\n')).toEqual(['Propose demo-0002: 27.778 → 31 (extraction-error)', 'Propose demo-0001: 22.857 → 30 (extraction-error)']);
+    expect(readLabel(dir, PATHS.bmi1).answer.value).toBe(30);
+  });
+
   it('bad input is exit 2 and changes nothing: no file, no commit, no branch', async () => {
     const dir = await benchRepo();
     const before = snapshotTree(dir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Label, Signoff } from '../../src/label/types.js';
-import { agreesWithPhysician } from '../../src/release/agreement.js';
+import { physicianAgrees as agreesWithPhysician } from '../../src/review/agreement.js';
 import { releaseStatistics } from '../../src/release/statistics.js';
 import { contentHash } from '../../src/store/canonical.js';
 import { makeLabel } from '../helpers/labels.js';
@@ -32,8 +32,10 @@ describe('agreesWithPhysician (the stewardship paper rule)', () => {
     ['decimal 5.3% off (physician 30 is above 20, so ±5%)', decimal(31.6), 30, false],
     ['physician 10 is a score: ±1 even for a decimal label', decimal(10.9), 10, true],
     ['negative values', decimal(-0.31), -0.31, true],
-    ['gestational age in total days', { kind: 'gestational-age', value: [14, 1], lower: [14, 1], upper: [14, 1] }, 99, true],
-    ['dates exactly', { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' }, '2006-03-21 00:00:00', true],
+    ['gestational age in total days (physician 99 days = [14,1])', { kind: 'gestational-age', value: [14, 1], lower: [14, 1], upper: [14, 1] }, '[14,1]', true],
+    ['gestational age within 5% of total days', { kind: 'gestational-age', value: [14, 0], lower: [14, 0], upper: [14, 0] }, '[14,1]', true],
+    ['gestational age off by 2 days at 2 weeks (±1 rule)', { kind: 'gestational-age', value: [2, 0], lower: [2, 0], upper: [2, 0] }, '[2,2]', false],
+    ['dates exactly (stored as MM/DD/YYYY)', { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' }, '03/21/2006', true],
     ['dates a day apart', { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' }, '03/22/2006', false],
   ];
   for (const [name, answer, value, expected] of cases) it(name, () => expect(agreesWithPhysician(answer, value)).toBe(expected));
