@@ -24,3 +24,14 @@ export { auditLabels, type AuditReport } from './audit/run-audit.js';
 export { loadLabels, type LoadedRelease } from './release/load-labels.js';
 export { release, type ReleaseOptions, type ReleaseResult } from './release/release.js';
 export { verifyExport, type VerifyReport } from './release/verify-export.js';
+
+// Relabels, sign-offs and the pull-request gate.
+export { proposeBatch } from './propose/propose-batch.js';
+export { proposeOne } from './propose/propose-one.js';
+export { importSignoffs } from './review/import-signoffs.js';
+export { signLabels } from './review/sign-labels.js';
+export { verifySignoff } from './review/verify-signoff.js';
+export { runCheck, type CheckResult } from './check/run-check.js';
+
+// Scoring model predictions against a pinned version.
+export { scorePredictions, parsePredictions, gradeAnswer } from './score/index.js';

@@ -23,7 +23,7 @@ export async function initBenchmark(options: { dir: string; name?: string }): Pr
     await writeFile(join(options.dir, folder, '.gitkeep'), '');
     created.push(`${folder}/`);
   }
-  for (const file of ['label.schema.json', 'error-categories.json', 'error-categories.schema.json']) {
+  for (const file of ['label.schema.json', 'reviewer.schema.json', 'release.schema.json', 'error-categories.json', 'error-categories.schema.json']) {
     await copyFile(join(PACKAGE_SCHEMA_DIR, file), join(options.dir, 'schema', file));
     created.push(`schema/${file}`);
   }
