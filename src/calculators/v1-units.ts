@@ -49,7 +49,7 @@ export const V1_ANALYTE = {
 const MOLES: Record<string, number> = { mol: 1, mmol: 0.001, µmol: 0.000001, pmol: 0.000000001 };
 const GRAMS: Record<string, number> = { kg: 1000, g: 1, mg: 0.001, µg: 0.000001 };
 /** Litres per volume unit, as the v1.0 converters had them ('m^3' is a cubic metre there). */
-export const V1_LITRES: Readonly<Record<string, number>> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };
+const V1_LITRES: Readonly<Record<string, number>> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };
 
 class Unconvertible extends Error {}
 
@@ -76,9 +76,13 @@ function valenceOf(a: V1Analyte): number {
   return a.valence;
 }
 
+/** The converter's unit test: a substring, so 'mmol' has 'mol' and 'mg' has 'g' ('mEq' has neither). */
+function has(unit: string, part: string): boolean {
+  return unit.includes(part);
+}
+
 /** The mass step (mol, g or mEq), through whole moles and grams, rounding each intermediate. */
 function convertMass(value: number, from: string, to: string, a: V1Analyte): number {
-  const has = (unit: string, part: string) => unit.includes(part);
   if ((has(from, 'g') && has(to, 'g')) || (has(from, 'mol') && has(to, 'mol'))) return rescale(value, from, to);
   if (has(from, 'mol') && has(to, 'g')) return rescale(roundV1(rescale(value, from, 'mol') * molarMassOf(a)), 'g', to);
   if (has(from, 'g') && has(to, 'mol')) return rescale(roundV1(rescale(value, from, 'g') / molarMassOf(a)), 'mol', to);

@@ -14,8 +14,7 @@ import { type Repo, gitArgs } from './repo.js';
  */
 export async function readObjectBytes(repo: Repo, oid: string, loose?: LooseObjects): Promise<{ type: string; content: Buffer }> {
   const direct = loose ? loose.read(oid) : readLoose(repo.gitdir, oid);
-  // zlib's default 16 KB output chunk per call, for 1 KB labels, is most of the garbage of a full read.
-  if (direct) return unwrap(inflateSync(direct, { chunkSize: Math.max(1024, direct.length * 4) }));
+  if (direct) return inflateObject(direct);
   const result = await git.readObject({ ...gitArgs(repo), oid, format: 'deflated' });
   switch (result.format) {
     case 'deflated':
@@ -27,6 +26,12 @@ export async function readObjectBytes(repo: Repo, oid: string, loose?: LooseObje
     default:
       throw new Error(`unexpected object format ${result.format}`);
   }
+}
+
+/** A loose object file's bytes → its type and content. */
+export function inflateObject(deflated: Buffer): { type: string; content: Buffer } {
+  // zlib's default 16 KB output chunk per call, for 1 KB labels, is most of the garbage of a full read.
+  return unwrap(inflateSync(deflated, { chunkSize: Math.max(1024, deflated.length * 4) }));
 }
 
 /**
@@ -41,6 +46,10 @@ export class LooseObjects {
   constructor(private readonly gitdir: string) {}
 
   read(oid: string): Buffer | undefined {
+    return this.has(oid) ? readLoose(this.gitdir, oid) : undefined;
+  }
+
+  has(oid: string): boolean {
     const folder = oid.slice(0, 2);
     let names = this.folders.get(folder);
     if (names === undefined) {
@@ -51,7 +60,7 @@ export class LooseObjects {
       }
       this.folders.set(folder, names);
     }
-    return names?.has(oid.slice(2)) ? readLoose(this.gitdir, oid) : undefined;
+    return names?.has(oid.slice(2)) ?? false;
   }
 }
 

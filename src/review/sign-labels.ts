@@ -14,7 +14,9 @@ import { type PhysicianValue, parsePhysicianValue } from './physician-value.js';
 import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
 
-export const DECISIONS = ['approve', 'reject', 'amend'] as const;
+import { DECISIONS } from './decisions.js';
+
+export { DECISIONS };
 
 export interface SignLabelsOptions {
   dir: string;

@@ -1,8 +1,4 @@
 import { resolve } from 'node:path';
-import { auditJson, auditMarkdown } from '../../audit/report.js';
-import { auditLabels } from '../../audit/run-audit.js';
-import { readAllLabels } from '../../store/read.js';
-import { writeFilesAtomically } from '../../store/atomic.js';
 import { progress } from '../io.js';
 import type { CommandSpec } from '../command.js';
 
@@ -15,6 +11,10 @@ export const auditCommand: CommandSpec = {
       .option('out', { type: 'string', describe: 'Write <out>.md and <out>.json reports (e.g. reports/audit)' })
       .option('triage', { type: 'number', default: 50, describe: 'Triage rows shown in the Markdown' }),
   async run(args, io) {
+    const { auditJson, auditMarkdown } = await import('../../audit/report.js');
+    const { auditLabels } = await import('../../audit/run-audit.js');
+    const { readAllLabels } = await import('../../store/read.js');
+    const { writeFilesAtomically } = await import('../../store/atomic.js');
     const dir = resolve(args.dir);
     const all = await readAllLabels(dir);
     const labels = args.split ? all.filter((f) => f.label.split === args.split) : all;

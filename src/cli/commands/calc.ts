@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { runCalculator } from '../../calculators/run-calculator.js';
 import type { CalcResult, Convention } from '../../calculators/types.js';
-import { inputError } from '../../errors/index.js';
 import type { CommandSpec } from '../command.js';
 
 export const calcCommand: CommandSpec = {
@@ -13,6 +11,8 @@ export const calcCommand: CommandSpec = {
       .option('entities', { type: 'string', demandOption: true, describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": [175, \"cm\"]}'" })
       .option('convention', { choices: ['reference', 'medcalc-v1.0'] as const, default: 'reference', describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old labels)' }),
   async run(args, io) {
+    const { runCalculator } = await import('../../calculators/run-calculator.js');
+    const { inputError } = await import('../../errors/index.js');
     const raw = String(args.entities);
     const text = raw.startsWith('@') ? await readFile(raw.slice(1), 'utf8').catch(() => { throw inputError('FILE_NOT_READABLE', `${raw.slice(1)}: cannot be read`, { file: raw.slice(1) }); }) : raw;
     let entities: unknown;

@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { formatCheck } from '../../check/format-check.js';
-import { runCheck } from '../../check/run-check.js';
 import type { CommandSpec } from '../command.js';
 
 export const checkCommand: CommandSpec = {
@@ -11,6 +9,8 @@ export const checkCommand: CommandSpec = {
       .option('base', { type: 'string', describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)' })
       .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Let relabels with a verifier and no physician sign-off pass (flagged)' }),
   async run(args, io) {
+    const { formatCheck } = await import('../../check/format-check.js');
+    const { runCheck } = await import('../../check/run-check.js');
     const result = await runCheck({ dir: resolve(args.dir), base: args.base as string | undefined, allowVerifierOnly: Boolean(args['allow-verifier-only']) });
     io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : formatCheck(result));
     return result.passed ? 0 : 1;

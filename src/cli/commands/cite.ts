@@ -1,10 +1,4 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config/config.js';
-import { inputError } from '../../errors/index.js';
-import { openRepo } from '../../git/index.js';
-import { authorsOf, citationApa, citationBibtex, citationCff } from '../../release/citation.js';
-import { readReleaseRecord } from '../../release/load-labels.js';
-import { latestRelease, listReleases } from '../../release/releases.js';
 import type { CommandSpec } from '../command.js';
 
 export const citeCommand: CommandSpec = {
@@ -15,6 +9,12 @@ export const citeCommand: CommandSpec = {
       .positional('version', { type: 'string', describe: 'Release version (default: latest)' })
       .option('format', { choices: ['bibtex', 'cff', 'apa', 'json'] as const, default: 'bibtex', describe: 'Citation format' }),
   async run(args, io) {
+    const { loadConfig } = await import('../../config/config.js');
+    const { inputError } = await import('../../errors/index.js');
+    const { openRepo } = await import('../../git/index.js');
+    const { authorsOf, citationApa, citationBibtex, citationCff } = await import('../../release/citation.js');
+    const { readReleaseRecord } = await import('../../release/load-labels.js');
+    const { latestRelease, listReleases } = await import('../../release/releases.js');
     const dir = resolve(args.dir);
     const repo = await openRepo({ dir });
     const version = (args.version as string | undefined) ?? latestRelease(await listReleases(repo))?.version;

@@ -1,7 +1,4 @@
 import { resolve } from 'node:path';
-import { commitFiles, openRepo, pendingLabelChanges } from '../../git/index.js';
-import { defaultIdentity, parseIdentity } from '../../git/default-identity.js';
-import { inputError } from '../../errors/index.js';
 import type { CommandSpec } from '../command.js';
 
 export const commitCommand: CommandSpec = {
@@ -12,6 +9,9 @@ export const commitCommand: CommandSpec = {
       .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'Commit message' })
       .option('author', { type: 'string', describe: '"Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
+    const { commitFiles, openRepo, pendingLabelChanges } = await import('../../git/index.js');
+    const { defaultIdentity, parseIdentity } = await import('../../git/default-identity.js');
+    const { inputError } = await import('../../errors/index.js');
     const repo = await openRepo({ dir: resolve(args.dir) });
     const author = args.author ? parseIdentity(String(args.author)) : await defaultIdentity(repo);
     if (args.author && !author) throw inputError('BAD_AUTHOR', `--author must look like "Name <email>"`, {});

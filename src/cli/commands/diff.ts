@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { diffVersions } from '../../diff/diff-versions.js';
-import { diffMarkdown, diffText } from '../../diff/render.js';
 import type { CommandSpec } from '../command.js';
 
 export const diffCommand: CommandSpec = {
@@ -12,6 +10,8 @@ export const diffCommand: CommandSpec = {
       .positional('to', { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' })
       .option('md', { type: 'boolean', default: false, describe: 'Markdown for a pull-request description' }),
   async run(args, io) {
+    const { diffVersions } = await import('../../diff/diff-versions.js');
+    const { diffMarkdown, diffText } = await import('../../diff/render.js');
     const result = await diffVersions({ dir: resolve(args.dir), from: String(args.from), to: args.to as string | undefined });
     const header = `Label changes ${result.from} → ${args.to ?? 'working tree'}`;
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');

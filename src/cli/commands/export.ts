@@ -1,9 +1,4 @@
 import { resolve } from 'node:path';
-import { inputError } from '../../errors/index.js';
-import { exportLabels } from '../../exporters/export.js';
-import { loadLabels } from '../../release/load-labels.js';
-import { pinnedCsv, pinnedJsonl } from '../../release/pinned-export.js';
-import { writeFileAtomically, writeFilesAtomically } from '../../store/atomic.js';
 import type { CommandSpec } from '../command.js';
 
 export const exportCommand: CommandSpec = {
@@ -16,6 +11,11 @@ export const exportCommand: CommandSpec = {
       .option('version', { type: 'string', describe: 'Export the labels exactly as released in this version (read from git, verified)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' }),
   async run(args, io) {
+    const { inputError } = await import('../../errors/index.js');
+    const { exportLabels } = await import('../../exporters/export.js');
+    const { loadLabels } = await import('../../release/load-labels.js');
+    const { pinnedCsv, pinnedJsonl } = await import('../../release/pinned-export.js');
+    const { writeFileAtomically, writeFilesAtomically } = await import('../../store/atomic.js');
     const dir = resolve(args.dir);
     const format = args.format as 'medcalc-csv' | 'jsonl';
     const out = args.out ? resolve(String(args.out)) : undefined;

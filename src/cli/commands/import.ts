@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { importMedcalcBench } from '../../importers/import-medcalc.js';
-import { inputError } from '../../errors/index.js';
 import { progress } from '../io.js';
 import type { CommandSpec } from '../command.js';
 
@@ -18,6 +16,8 @@ export const importCommand: CommandSpec = {
       .option('commit', { type: 'boolean', default: true, describe: 'Commit the result when the benchmark is a git repository (--no-commit to leave it)' })
       .option('message', { alias: 'm', type: 'string', describe: 'Commit message' }),
   async run(args, io) {
+    const { importMedcalcBench } = await import('../../importers/import-medcalc.js');
+    const { inputError } = await import('../../errors/index.js');
     if (!FORMATS.includes(String(args.format))) {
       throw inputError('UNKNOWN_FORMAT', `Invalid values: format "${args.format}" (choices: ${FORMATS.join(', ')})`, { format: args.format });
     }

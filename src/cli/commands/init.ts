@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { initBenchmark } from '../../init/init-benchmark.js';
 import type { CommandSpec } from '../command.js';
 
 export const initCommand: CommandSpec = {
@@ -10,6 +9,7 @@ export const initCommand: CommandSpec = {
       .positional('path', { type: 'string', describe: 'Folder to create (must be new or empty)', demandOption: true })
       .option('name', { type: 'string', describe: 'Benchmark name for the config and citations' }),
   async run(args, io) {
+    const { initBenchmark } = await import('../../init/init-benchmark.js');
     const dir = resolve(String(args.dir), String(args.path));
     const result = await initBenchmark({ dir, name: args.name as string | undefined });
     if (args.json) io.out(JSON.stringify({ dir, ...result }, null, 2) + '\n');

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { keygen } from '../../review/keygen.js';
 import type { CommandSpec } from '../command.js';
 
 export const keygenCommand: CommandSpec = {
@@ -7,6 +6,7 @@ export const keygenCommand: CommandSpec = {
   describe: 'Create an ed25519 signing key (mode 0600, outside the repository) and print its public key',
   builder: (y) => y.option('out', { type: 'string', demandOption: true, describe: 'Where to write the private key, e.g. ~/.steward/<id>.pem' }),
   async run(args, io) {
+    const { keygen } = await import('../../review/keygen.js');
     const result = await keygen({ dir: resolve(args.dir), out: String(args.out) });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else io.out(`private key written to ${result.path} (keep it secret)\npublic key: ${result.publicKey}\n`);

@@ -1,7 +1,4 @@
 import { resolve } from 'node:path';
-import { describeField } from '../../diff/label-diff.js';
-import { labelHistory } from '../../history/label-history.js';
-import { formatAnswerValue } from '../../label/answer.js';
 import type { CommandSpec } from '../command.js';
 
 export const logCommand: CommandSpec = {
@@ -9,6 +6,9 @@ export const logCommand: CommandSpec = {
   describe: 'The history of one label: every commit that changed it, with the change, its reason and the releases that contain it',
   builder: (y) => y.positional('id', { type: 'string', describe: 'Label id, e.g. test-0001', demandOption: true }),
   async run(args, io) {
+    const { describeField } = await import('../../diff/label-diff.js');
+    const { labelHistory } = await import('../../history/label-history.js');
+    const { formatAnswerValue } = await import('../../label/answer.js');
     const history = await labelHistory({ dir: resolve(args.dir), id: String(args.id) });
     if (args.json) {
       io.out(JSON.stringify(history, null, 2) + '\n');

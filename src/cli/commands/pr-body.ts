@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { prDescription } from '../../check/pr-description.js';
 import type { CommandSpec } from '../command.js';
 
 export const prBodyCommand: CommandSpec = {
@@ -11,6 +10,7 @@ export const prBodyCommand: CommandSpec = {
       .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'As for check' })
       .option('max-chars', { type: 'number', default: 60_000, describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 MiB)' }),
   async run(args, io) {
+    const { prDescription } = await import('../../check/pr-description.js');
     const { markdown, check } = await prDescription({
       dir: resolve(args.dir),
       base: args.base as string | undefined,

@@ -1,9 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inputError } from '../../errors/index.js';
-import { formatAnswerValue } from '../../label/answer.js';
-import { proposeBatch } from '../../propose/propose-batch.js';
-import { proposeOne } from '../../propose/propose-one.js';
 import type { CommandSpec } from '../command.js';
 
 export const proposeCommand: CommandSpec = {
@@ -26,6 +22,10 @@ export const proposeCommand: CommandSpec = {
       .option('branch', { type: 'string', describe: 'Commit on this branch, e.g. relabel/<name> (created from HEAD when new)' })
       .option('author', { type: 'string', describe: '"Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
+    const { inputError } = await import('../../errors/index.js');
+    const { formatAnswerValue } = await import('../../label/answer.js');
+    const { proposeBatch } = await import('../../propose/propose-batch.js');
+    const { proposeOne } = await import('../../propose/propose-one.js');
     const dir = resolve(args.dir);
     const common = { dir, branch: args.branch as string | undefined, author: args.author as string | undefined };
     if (args.from !== undefined) {

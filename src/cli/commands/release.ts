@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { runCheck } from '../../check/run-check.js';
-import { release } from '../../release/release.js';
 import type { CommandSpec } from '../command.js';
 
 export const releaseCommand: CommandSpec = {
@@ -13,6 +11,8 @@ export const releaseCommand: CommandSpec = {
       .option('message', { alias: 'm', type: 'string', describe: 'A paragraph for the notes' })
       .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' }),
   async run(args, io) {
+    const { runCheck } = await import('../../check/run-check.js');
+    const { release } = await import('../../release/release.js');
     const result = await release({
       dir: resolve(args.dir),
       version: String(args.version),

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { addReviewer } from '../../review/add-reviewer.js';
 import type { CommandSpec } from '../command.js';
 
 export const reviewerCommand: CommandSpec = {
@@ -17,6 +16,7 @@ export const reviewerCommand: CommandSpec = {
       .option('replace', { type: 'boolean', default: false, describe: "Replace an existing reviewer (a new key invalidates the reviewer's earlier signatures)" })
       .option('author', { type: 'string', describe: 'Commit author "Name <email>"' }),
   async run(args, io) {
+    const { addReviewer } = await import('../../review/add-reviewer.js');
     const result = await addReviewer({
       dir: resolve(args.dir),
       id: String(args.id),

@@ -1,11 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
-import { inputError } from '../../errors/index.js';
-import { readSourceText } from '../../importers/source-text.js';
-import { parsePredictions } from '../../score/predictions.js';
 import type { Breakdown } from '../../score/render-format.js';
-import { scoreMarkdown } from '../../score/render-markdown.js';
-import { scoreText } from '../../score/render-text.js';
-import { scorePredictions } from '../../score/score-predictions.js';
 import type { CommandSpec } from '../command.js';
 
 export const scoreCommand: CommandSpec = {
@@ -22,6 +16,12 @@ export const scoreCommand: CommandSpec = {
       .option('split', { type: 'string', describe: 'Score only the items of this split' })
       .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' }),
   async run(args, io) {
+    const { inputError } = await import('../../errors/index.js');
+    const { readSourceText } = await import('../../importers/source-text.js');
+    const { parsePredictions } = await import('../../score/predictions.js');
+    const { scoreMarkdown } = await import('../../score/render-markdown.js');
+    const { scoreText } = await import('../../score/render-text.js');
+    const { scorePredictions } = await import('../../score/score-predictions.js');
     const source = String(args.predictions);
     // yargs hands a lone "-" positional over as "".
     const fromStdin = source === '-' || source === '';

@@ -1,8 +1,4 @@
 import { resolve } from 'node:path';
-import { openRepo } from '../../git/index.js';
-import { readLabelAt } from '../../history/find-label.js';
-import { formatAnswerValue } from '../../label/answer.js';
-import { canonicalJson } from '../../store/canonical.js';
 import type { CommandSpec } from '../command.js';
 
 export const showCommand: CommandSpec = {
@@ -13,6 +9,10 @@ export const showCommand: CommandSpec = {
       .positional('id', { type: 'string', describe: 'Label id', demandOption: true })
       .option('at', { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' }),
   async run(args, io) {
+    const { openRepo } = await import('../../git/index.js');
+    const { readLabelAt } = await import('../../history/find-label.js');
+    const { formatAnswerValue } = await import('../../label/answer.js');
+    const { canonicalJson } = await import('../../store/canonical.js');
     const repo = await openRepo({ dir: resolve(args.dir) });
     const { path, label } = await readLabelAt(repo, String(args.id), args.at as string | undefined);
     if (args.json) {

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { inputError } from '../../errors/index.js';
-import { importSignoffs } from '../../review/import-signoffs.js';
-import { DECISIONS, signLabels } from '../../review/sign-labels.js';
 import type { Signoff } from '../../label/types.js';
 import type { CommandSpec } from '../command.js';
+import { DECISIONS } from '../../review/decisions.js';
 
 export const signoffCommand: CommandSpec = {
   command: 'signoff [ids..]',
@@ -23,6 +21,9 @@ export const signoffCommand: CommandSpec = {
       .option('split', { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' })
       .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
+    const { inputError } = await import('../../errors/index.js');
+    const { importSignoffs } = await import('../../review/import-signoffs.js');
+    const { signLabels } = await import('../../review/sign-labels.js');
     const dir = resolve(args.dir);
     const ids = (args.ids as string[] | undefined) ?? [];
     const common = { dir, reviewer: String(args.reviewer), keyPath: resolve(String(args.key)), author: args.author as string | undefined };

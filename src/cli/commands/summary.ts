@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { readAllLabels } from '../../store/read.js';
-import { formatSummary, summarizeLabels } from '../../summary/summarize.js';
 import type { CommandSpec } from '../command.js';
 
 export const summaryCommand: CommandSpec = {
@@ -8,6 +6,8 @@ export const summaryCommand: CommandSpec = {
   describe: 'Count labels by split, calculator, answer kind and status',
   builder: (y) => y.option('split', { type: 'string', describe: 'Only this split' }),
   async run(args, io) {
+    const { readAllLabels } = await import('../../store/read.js');
+    const { formatSummary, summarizeLabels } = await import('../../summary/summarize.js');
     const all = (await readAllLabels(resolve(args.dir))).map((f) => f.label);
     const labels = args.split ? all.filter((l) => l.split === args.split) : all;
     const summary = summarizeLabels(labels);

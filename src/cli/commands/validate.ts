@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { formatFinding } from '../../schema/findings.js';
-import { validateLabels } from '../../validate/validate-labels.js';
 import { progress } from '../io.js';
 import type { CommandSpec } from '../command.js';
 
@@ -9,6 +7,8 @@ export const validateCommand: CommandSpec = {
   describe: 'Check labels against the schema, their paths, the calculator catalog and each other',
   builder: (y) => y.positional('paths', { type: 'string', array: true, describe: 'Label files or folders (default: all of labels/)' }),
   async run(args, io) {
+    const { formatFinding } = await import('../../schema/findings.js');
+    const { validateLabels } = await import('../../validate/validate-labels.js');
     const dir = resolve(args.dir);
     const paths = (args.paths as string[] | undefined)?.length ? (args.paths as string[]) : undefined;
     const tick = progress(io, !args.json);

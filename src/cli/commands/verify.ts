@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { verifyExport } from '../../release/verify-export.js';
 import type { CommandSpec } from '../command.js';
 
 export const verifyCommand: CommandSpec = {
@@ -11,6 +10,7 @@ export const verifyCommand: CommandSpec = {
       .option('version', { type: 'string', describe: 'The release it must be (default: the one its header names)' })
       .option('release', { type: 'string', describe: 'Verify against this release record (changelogs/v<version>.json) instead of the repository' }),
   async run(args, io) {
+    const { verifyExport } = await import('../../release/verify-export.js');
     const report = await verifyExport({
       file: resolve(String(args.file)),
       dir: resolve(args.dir),
