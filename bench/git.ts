@@ -2,7 +2,10 @@
  * Benchmark of src/git against the git CLI on a synthetic label repository.
  *
  *   npx tsx bench/git.ts [--folders 100] [--per-folder 1000] [--changes 1000] [--commit-changes 100]
- *                        [--spread all|few] [--packed] [--runs 3] [--dir /tmp/x] [--keep] [--json]
+ *                        [--spread all|few] [--packed] [--runs 3] [--history-commits 100]
+ *                        [--dir /tmp/x] [--keep] [--json]
+ *
+ * --dir reuses a fixture left there by an earlier run (--keep keeps the temporary one).
  *
  * The fixture is written straight into the object store (writeBlob / writeTree / writeCommit, and an
  * index written from the files' stat data) rather than through 100,000 add() calls: it is scaffolding,
@@ -22,6 +25,7 @@ import {
   changedPaths,
   commitFiles,
   createTag,
+  fileHistory,
   initRepo,
   listTags,
   pendingLabelChanges,
@@ -43,6 +47,7 @@ export interface BenchOptions {
   spread: 'all' | 'few';
   packed: boolean;
   runs: number;
+  historyCommits: number;
   dir?: string;
   keep: boolean;
   json: boolean;
@@ -50,7 +55,7 @@ export interface BenchOptions {
 
 function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
-    folders: 100, perFolder: 1000, changes: 1000, commitChanges: 100, spread: 'all', packed: false, runs: 3, keep: false, json: false,
+    folders: 100, perFolder: 1000, changes: 1000, commitChanges: 100, spread: 'all', packed: false, runs: 3, historyCommits: 100, keep: false, json: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -67,6 +72,7 @@ function parseArgs(argv: string[]): BenchOptions {
       case '--spread': options.spread = value() === 'few' ? 'few' : 'all'; break;
       case '--packed': options.packed = true; break;
       case '--runs': options.runs = Number(value()); break;
+      case '--history-commits': options.historyCommits = Number(value()); break;
       case '--dir': options.dir = value(); break;
       case '--keep': options.keep = true; break;
       case '--json': options.json = true; break;
@@ -388,6 +394,22 @@ async function main(): Promise<void> {
     const cliStatus = await measure(options.runs, async () => (await shell(dir, 'git status --porcelain -- labels')).toString().split('\n').filter(Boolean).length);
     report.status = { module: pending, cli: cliStatus };
     log(line(`(d) pendingLabelChanges() [${pending.result} files]`, pending, cliStatus, `git status --porcelain -- labels [${cliStatus.result}]`));
+
+    // (e) one label's history through a longer history: commits that each relabel a few labels of one
+    // calculator, every tenth touching the label followed
+    if (options.historyCommits > 0) {
+      const target = labelPathOf(0, 0, options.perFolder);
+      for (let i = 0; i < options.historyCommits; i++) {
+        const picks: Array<[number, number]> = [[0, 1 + (i % (options.perFolder - 1))], [1, i % options.perFolder]];
+        if (i % 10 === 0) picks.push([0, 0]);
+        const paths = await rewrite(repo, picks, options.perFolder, 2000 + i);
+        await commitFiles(repo, { paths, message: `History ${i}\n` });
+      }
+      const history = await measure(options.runs, async () => (await fileHistory(await fresh(), { path: target })).length);
+      const cliLog = await measure(options.runs, async () => (await shell(dir, `git log --format=%H -- ${target}`)).toString().split('\n').filter(Boolean).length);
+      report.history = { module: history, cli: cliLog };
+      log(line(`(e) fileHistory(${target}) over ${options.historyCommits}+ commits [${history.result} versions]`, history, cliLog, `git log -- <path> [${cliLog.result}]`));
+    }
 
     execFileSync('git', ['fsck', '--strict', '--no-dangling'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     log('git fsck --strict: ok');

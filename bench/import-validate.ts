@@ -5,10 +5,14 @@
  *   (c) validate a synthetic 100,000-label repository (scripts/make-synthetic-benchmark.ts)
  *                                                                                  target < 5 s, memory reported
  * each in-process (the library call, timed inside a fresh Node process of its own so that its peak RSS
- * is its own) and as the CLI (`node bin/steward.js`, from dist/, built first), several runs, medians.
+ * is its own) and as the CLI (`node bin/steward.js`, one process per run), several runs, medians.
  *
  *   npx tsx bench/import-validate.ts [--runs 5] [--runs-large 3] [--count 100000] [--dir /tmp/synth]
- *                                    [--keep] [--no-build] [--no-cli] [--json] [--out file.json] [--strict]
+ *                                    [--keep] [--use-dist] [--no-cli] [--json] [--out file.json] [--strict]
+ *
+ * The CLI is built from the current source into the benchmark's temp folder (tsc, as `npm run build`
+ * does), so that it is the code under test and a concurrent `npm run build` of the shared dist/ cannot
+ * break a run; --use-dist runs the repository's own bin/steward.js and dist/ as they are instead.
  *
  * --dir reuses (or creates and keeps) the synthetic repository there. (a) and (b) need the real CSV
  * beside the clone (../shared or STEWARD_SHARED, see ../shared/DATA.md) and are skipped with a message
@@ -17,7 +21,7 @@
  * miss a target that a quiet one meets (the load average is printed for that reason).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,7 +43,7 @@ interface Options {
   count: number;
   dir?: string;
   keep: boolean;
-  build: boolean;
+  useDist: boolean;
   cli: boolean;
   json: boolean;
   out?: string;
@@ -50,6 +54,9 @@ interface Options {
 interface Series {
   ms: number[];
   medianMs: number;
+  /** CPU time (user + system, all threads) of each run: what the work costs whatever else the machine runs. */
+  cpuMs: number[];
+  medianCpuMs: number;
   peakRssMb: number;
   /** In-process: RSS of the child before the first call (Node + tsx + the loaded modules). */
   baselineRssMb?: number;
@@ -74,32 +81,40 @@ type ChildTask = { task: 'import'; source: string; dirs: string[] } | { task: 'v
 async function child(task: ChildTask): Promise<void> {
   const baselineRss = process.memoryUsage().rss;
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   let note: string | undefined;
+  const measure = async <T>(call: () => Promise<T>): Promise<T> => {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const result = await call();
+    ms.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
+    return result;
+  };
   if (task.task === 'import') {
     for (const dir of task.dirs) {
-      const start = performance.now();
-      const result = await importMedcalcBench({ dir, source: task.source, split: 'test' });
-      ms.push(performance.now() - start);
+      const result = await measure(() => importMedcalcBench({ dir, source: task.source, split: 'test' }));
       if (result.written.length !== CSV_ROWS) note = `wrote ${result.written.length} files, expected ${CSV_ROWS}`;
     }
   } else {
     for (let run = 0; run < task.runs; run++) {
-      const start = performance.now();
-      const report = await validateLabels({ dir: task.dir });
-      ms.push(performance.now() - start);
+      const report = await measure(() => validateLabels({ dir: task.dir }));
       if (report.files !== task.files || report.findings.length > 0) note = `${report.files} files, ${report.findings.length} finding(s); expected ${task.files} and none`;
     }
   }
-  process.stdout.write(JSON.stringify({ ms, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, note }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, note }) + '\n');
 }
 
 function inProcess(task: ChildTask): Series {
   const run = spawnSync(process.execPath, ['--import', 'tsx', THIS_FILE, '--child', JSON.stringify(task)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB });
   if (run.status !== 0) throw new Error(`in-process ${task.task} failed (exit ${run.status}):\n${run.stderr}`);
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number[]; baselineRss: number; peakRss: number; note?: string };
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number[]; cpuMs: number[]; baselineRss: number; peakRss: number; note?: string };
   return {
     ms: result.ms,
     medianMs: median(result.ms),
+    cpuMs: result.cpuMs,
+    medianCpuMs: median(result.cpuMs),
     coldMs: result.ms[0],
     peakRssMb: result.peakRss / MB,
     baselineRssMb: result.baselineRss / MB,
@@ -111,35 +126,54 @@ function inProcess(task: ChildTask): Series {
 // CLI measurements: one process per run; peak RSS from GNU time -v, else from a hook in the process.
 
 const GNU_TIME = hasGnuTime();
-const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nsteward-bench-maxrss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nsteward-bench-maxrss-kb='+u.maxRSS+' cpu-us='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
 function hasGnuTime(): boolean {
   if (!existsSync('/usr/bin/time')) return false;
   return spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr?.includes('Maximum resident set size') ?? false;
 }
 
-function cli(args: string[], runs: number, expectCode: number, before?: () => string[]): Series {
+function cli(bin: string, args: string[], runs: number, expectCode: number, before?: () => string[]): Series {
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   let peakKb = 0;
   let note: string | undefined;
   for (let run = 0; run < runs; run++) {
     const argv = [...args, ...(before ? before() : [])];
     const command = GNU_TIME
-      ? { file: '/usr/bin/time', args: ['-v', process.execPath, join(ROOT, 'bin', 'steward.js'), ...argv] }
-      : { file: process.execPath, args: ['--import', RSS_HOOK, join(ROOT, 'bin', 'steward.js'), ...argv] };
+      ? { file: '/usr/bin/time', args: ['-v', process.execPath, bin, ...argv] }
+      : { file: process.execPath, args: ['--import', RSS_HOOK, bin, ...argv] };
     const start = performance.now();
     const result = spawnSync(command.file, command.args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
     ms.push(performance.now() - start);
-    if (result.status !== expectCode) note = `exit ${result.status}: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' / ')}`;
     const kb = GNU_TIME ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr) : /steward-bench-maxrss-kb=(\d+)/.exec(result.stderr);
+    if (GNU_TIME) {
+      const seconds = (name: string) => Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? NaN);
+      cpuMs.push((seconds('User') + seconds('System')) * 1000);
+    } else cpuMs.push(Number(/ cpu-us=(\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1000);
+    // GNU time reports the command's exit status and appends its own block to stderr.
+    const stderr = result.stderr.replace(/(Command exited with non-zero status \d+\n)?\tCommand being timed:[\s\S]*$/, '').replace(/\nsteward-bench-maxrss-kb=.*\n/, '');
+    const status = GNU_TIME ? Number(/Exit status: (\d+)/.exec(result.stderr)?.[1] ?? result.status) : result.status;
+    if (status !== expectCode) note = `exit ${status}: ${(stderr || result.stdout).trim().split('\n').slice(-3).join(' / ')}`;
     if (kb) peakKb = Math.max(peakKb, Number(kb[1]));
   }
-  return { ms, medianMs: median(ms), peakRssMb: peakKb / 1024, ...(note ? { note } : {}) };
+  return { ms, medianMs: median(ms), cpuMs, medianCpuMs: median(cpuMs), peakRssMb: peakKb / 1024, ...(note ? { note } : {}) };
 }
 
-function buildDist(): string | undefined {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  return run.status === 0 ? undefined : `npm run build failed (exit ${run.status}): ${(run.stdout + run.stderr).trim().split('\n').slice(0, 5).join(' / ')}`;
+/**
+ * The CLI built from the current source into `folder` (a package of its own: bin/, dist/, and links to
+ * schema/ and node_modules/). Returns the bin path, and a warning when tsc reported errors (it still
+ * emits, so the CLI usually runs; the warning says the numbers may include someone's unfinished code).
+ */
+function buildPrivateCli(folder: string): { bin?: string; warning?: string } {
+  mkdirSync(join(folder, 'bin'), { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ type: 'module' }));
+  copyFileSync(join(ROOT, 'bin', 'steward.js'), join(folder, 'bin', 'steward.js'));
+  symlinkSync(join(ROOT, 'schema'), join(folder, 'schema'));
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'));
+  const tsc = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(folder, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  const warning = tsc.status === 0 ? undefined : `tsc reported errors (exit ${tsc.status}): ${(tsc.stdout + tsc.stderr).trim().split('\n').slice(0, 3).join(' / ')}`;
+  return existsSync(join(folder, 'dist', 'cli', 'main.js')) ? { bin: join(folder, 'bin', 'steward.js'), warning } : { warning: warning ?? 'tsc emitted no dist/cli/main.js' };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,20 +190,25 @@ async function main(): Promise<void> {
     memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
     loadAverageBefore: loadavg().map((x) => Number(x.toFixed(2))),
     peakRssFrom: GNU_TIME ? '/usr/bin/time -v (CLI), getrusage maxRSS (in-process)' : 'getrusage maxRSS',
+    cli: options.useDist ? 'bin/steward.js with the repository dist/' : 'built from the current source into a temp folder',
   };
   log(`import/validate benchmark: ${environment.date}, Node ${environment.node}, ${environment.cpus}, ${environment.memoryGb} GB, load ${environment.loadAverageBefore.join(' ')}`);
 
-  let cliNote: string | undefined;
-  if (options.cli && options.build) {
-    cliNote = buildDist();
-    if (cliNote) log(`warning: ${cliNote}; the CLI runs use the dist/ already there, if any`);
-  }
-  const canCli = options.cli && existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
-  if (options.cli && !canCli) log('CLI runs skipped: dist/ is missing (npm run build)');
-
   const work = await mkdtemp(join(tmpdir(), 'steward-bench-'));
   const targets: Target[] = [];
+  let cliNote: string | undefined;
   try {
+    let bin: string | undefined;
+    if (options.cli && options.useDist) {
+      bin = existsSync(join(ROOT, 'dist', 'cli', 'main.js')) ? join(ROOT, 'bin', 'steward.js') : undefined;
+      if (!bin) cliNote = 'dist/ is missing (npm run build)';
+    } else if (options.cli) {
+      const built = buildPrivateCli(join(work, 'cli'));
+      bin = built.bin;
+      cliNote = built.warning;
+    }
+    if (cliNote) log(`${bin ? 'warning' : 'CLI runs skipped'}: ${cliNote}`);
+
     // (a) and (b): the real CSV.
     const importTarget: Target = { name: `(a) import v1.0 CSV (${CSV_ROWS} rows) into an empty folder`, limitMs: 1000 };
     const validateTarget: Target = { name: `(b) validate the ${CSV_ROWS} imported labels`, limitMs: 1000 };
@@ -182,10 +221,10 @@ async function main(): Promise<void> {
       const freshDir = () => join(work, `import-${++fresh}`);
       const importDirs = Array.from({ length: options.runs }, freshDir);
       importTarget.inProcess = inProcess({ task: 'import', source: CSV, dirs: importDirs });
-      if (canCli) importTarget.cli = cli(['import', 'medcalc-bench', CSV], options.runs, 0, () => ['--dir', freshDir()]);
+      if (bin) importTarget.cli = cli(bin, ['import', 'medcalc-bench', CSV], options.runs, 0, () => ['--dir', freshDir()]);
       log(line(importTarget));
       validateTarget.inProcess = inProcess({ task: 'validate', dir: importDirs[0], runs: options.runs, files: CSV_ROWS });
-      if (canCli) validateTarget.cli = cli(['validate', '--dir', importDirs[0]], options.runs, 0);
+      if (bin) validateTarget.cli = cli(bin, ['validate', '--dir', importDirs[0]], options.runs, 0);
       log(line(validateTarget));
     }
 
@@ -201,7 +240,7 @@ async function main(): Promise<void> {
     const large: Target = { name: `(c) validate a synthetic ${files.toLocaleString('en-US')}-label repository`, limitMs: 5000 };
     targets.push(large);
     large.inProcess = inProcess({ task: 'validate', dir: synthDir, runs: options.runsLarge, files });
-    if (canCli) large.cli = cli(['validate', '--dir', synthDir], options.runsLarge, 0);
+    if (bin) large.cli = cli(bin, ['validate', '--dir', synthDir], options.runsLarge, 0);
     log(line(large));
   } finally {
     if (!options.keep) await rm(work, { recursive: true, force: true });
@@ -227,7 +266,7 @@ function line(target: Target): string {
     const spread = `min ${fmt(Math.min(...s.ms))}, max ${fmt(Math.max(...s.ms))}${s.coldMs !== undefined ? `, first ${fmt(s.coldMs)}` : ''}`;
     const memory = `peak RSS ${s.peakRssMb.toFixed(0)} MB${s.baselineRssMb !== undefined ? ` (${s.baselineRssMb.toFixed(0)} MB before the call)` : ''}`;
     const verdict = s.medianMs < target.limitMs ? 'ok' : 'MISSED';
-    parts.push(`  ${label.padEnd(10)} median ${fmt(s.medianMs)} (${spread}; ${s.ms.length} runs), ${memory}  target < ${fmt(target.limitMs)}: ${verdict}${s.note ? `  [${s.note}]` : ''}`);
+    parts.push(`  ${label.padEnd(10)} median ${fmt(s.medianMs)} (${spread}; ${s.ms.length} runs), CPU ${fmt(s.medianCpuMs)}, ${memory}  target < ${fmt(target.limitMs)}: ${verdict}${s.note ? `  [${s.note}]` : ''}`);
   };
   show('in-process', target.inProcess);
   show('CLI', target.cli);
@@ -252,7 +291,7 @@ function countLabels(dir: string): number {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 5, runsLarge: 3, count: 100_000, keep: false, build: true, cli: true, json: false, strict: false };
+  const options: Options = { runs: 5, runsLarge: 3, count: 100_000, keep: false, useDist: false, cli: true, json: false, strict: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -270,7 +309,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--count') options.count = count(value());
     else if (arg === '--dir') options.dir = value();
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--use-dist') options.useDist = true;
     else if (arg === '--no-cli') options.cli = false;
     else if (arg === '--json') options.json = true;
     else if (arg === '--out') options.out = value();

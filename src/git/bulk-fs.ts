@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
-import type { LooseObjects } from './object-io.js';
+import { LooseObjects } from './object-io.js';
 import type { Repo } from './repo.js';
 
 /**
@@ -30,4 +30,15 @@ export function bulkReadFs(repo: Repo, loose: LooseObjects): typeof fs {
     }) as typeof fs.promises.readdir,
   };
   return { ...fs, promises } as typeof fs;
+}
+
+/** What one bulk operation reads through: its loose-object listing and the file system built on it. */
+export interface ReadSession {
+  loose: LooseObjects;
+  fs: typeof fs;
+}
+
+export function readSession(repo: Repo): ReadSession {
+  const loose = new LooseObjects(repo.gitdir);
+  return { loose, fs: bulkReadFs(repo, loose) };
 }

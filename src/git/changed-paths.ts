@@ -1,3 +1,4 @@
+import { type ReadSession, readSession } from './bulk-fs.js';
 import git, { TREE, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
 import { type ChildDelta, diffFileFolder, diffKeys } from './folder-diff.js';
 import { blobText } from './object-io.js';
@@ -54,12 +55,14 @@ const BLOB_READS_IN_FLIGHT = 64;
 
 async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
   const limit = createLimiter(BLOB_READS_IN_FLIGHT);
-  const readText = withContent ? (oid: string) => limit(() => blobText(repo, oid)) : undefined;
+  const session = readSession(repo);
+  const readText = withContent ? (oid: string) => limit(() => blobText(repo, oid, session)) : undefined;
   // folder → its children whose entries differ. `iterate` walks only those, so a folder with the same
   // tree id on both sides is never even opened (map's null alone would come after the walker read it).
   const differing = new Map<string, Map<string, ChildDelta>>();
   const found: ChangedPath[] | undefined = await git.walk({
     ...gitArgs(repo),
+    fs: session.fs,
     trees: [TREE({ ref: from }), TREE({ ref: to })],
     map: async (path: string, [before, after]: Array<WalkerEntry | null>) => {
       if (!isWorthWalking(path, prefix) || isDotName(path)) return null;
@@ -70,7 +73,7 @@ async function walkTrees(repo: Repo, from: string, to: string, prefix: string, w
       if (typeBefore === 'tree' && typeAfter === 'tree') {
         const [x, y] = await Promise.all([before!.oid(), after!.oid()]);
         if (x === y) return null;
-        differing.set(path, await differingChildren(repo, path, x, y));
+        differing.set(path, await differingChildren(repo, path, x, y, session));
       }
       if (!isUnder(path, prefix) || (!blobBefore && !blobAfter)) return treeOnEitherSide ? undefined : null;
       const [oldOid, newOid] = await Promise.all([blobBefore?.oid(), blobAfter?.oid()]);
@@ -101,7 +104,7 @@ async function walkTrees(repo: Repo, from: string, to: string, prefix: string, w
         // objects directly; parsing all their entries in the walker costs several times more.
         if (isTreeKey(delta.before) && isTreeKey(delta.after) && isUnder(path, prefix) && !isDotName(path)) {
           results.push(
-            diffFileFolder(repo, path, oidOfKey(delta.before!), oidOfKey(delta.after!), readText).then((changes) => changes ?? walk(child)),
+            diffFileFolder(repo, path, oidOfKey(delta.before!), oidOfKey(delta.after!), readText, session).then((changes) => changes ?? walk(child)),
           );
         } else {
           results.push(walk(child));
@@ -119,8 +122,8 @@ async function walkTrees(repo: Repo, from: string, to: string, prefix: string, w
 }
 
 /** The children of two versions of a folder whose entries differ (by oid, mode, or presence), by path. */
-async function differingChildren(repo: Repo, path: string, before: string, after: string): Promise<Map<string, ChildDelta>> {
-  const [a, b] = await Promise.all([treeKeys(repo, before), treeKeys(repo, after)]);
+async function differingChildren(repo: Repo, path: string, before: string, after: string, session: ReadSession): Promise<Map<string, ChildDelta>> {
+  const [a, b] = await Promise.all([treeKeys(repo, before, session), treeKeys(repo, after, session)]);
   const out = new Map<string, ChildDelta>();
   for (const delta of diffKeys(a, b)) out.set(path === '.' ? delta.name : `${path}/${delta.name}`, delta);
   return out;

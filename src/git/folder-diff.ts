@@ -1,3 +1,4 @@
+import type { ReadSession } from './bulk-fs.js';
 import type { ChangedPath } from './changed-paths.js';
 import { isFileKey, oidOfKey, treeKeys } from './objects.js';
 import type { Repo } from './repo.js';
@@ -31,8 +32,9 @@ export async function diffFileFolder(
   before: string,
   after: string,
   readText: ((oid: string) => Promise<string>) | undefined,
+  session?: ReadSession,
 ): Promise<ChangedPath[] | undefined> {
-  const [a, b] = await Promise.all([treeKeys(repo, before), treeKeys(repo, after)]);
+  const [a, b] = await Promise.all([treeKeys(repo, before, session), treeKeys(repo, after, session)]);
   const deltas = diffKeys(a, b);
   if (deltas.some((d) => (d.before !== undefined && !isFileKey(d.before)) || (d.after !== undefined && !isFileKey(d.after)))) return undefined;
   deltas.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));

@@ -1,3 +1,4 @@
+import { type ReadSession, readSession } from './bulk-fs.js';
 import { blobText } from './object-io.js';
 import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
@@ -39,7 +40,8 @@ export interface FileVersion {
 export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infinity }: FileHistoryOptions): Promise<FileVersion[]> {
   checkRepoPath(path);
   const start = await resolveCommit(repo, ref);
-  const blobAt = memoBlobAt(repo, path);
+  const session = readSession(repo);
+  const blobAt = memoBlobAt(repo, path, session);
   const out: FileVersion[] = [];
   const seen = new Set<string>([start]);
   const queue: Array<{ oid: string; time: number }> = [{ oid: start, time: (await readCommitMemo(repo, start)).committer.timestamp }];
@@ -50,7 +52,7 @@ export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infi
     const parents = await Promise.all(commit.parent.map(blobAt));
     const changed = parents.length === 0 ? mine !== undefined : parents.every((theirs) => theirs !== mine);
     if (changed) {
-      const text = mine === undefined ? null : await blobText(repo, mine);
+      const text = mine === undefined ? null : await blobText(repo, mine, session);
       const version: FileVersion = {
         oid,
         date: new Date(commit.author.timestamp * 1000).toISOString(),
@@ -71,13 +73,13 @@ export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infi
 }
 
 /** The file's blob oid in a commit's tree, per commit, for one call. */
-function memoBlobAt(repo: Repo, path: string): (commit: string) => Promise<string | undefined> {
+function memoBlobAt(repo: Repo, path: string, session: ReadSession): (commit: string) => Promise<string | undefined> {
   const memo = new Map<string, Promise<string | undefined>>();
   return (commit) => {
     let found = memo.get(commit);
     if (!found) {
       found = readCommitMemo(repo, commit).then(async ({ tree }) => {
-        const entry = await entryAtPath(repo, tree, path);
+        const entry = await entryAtPath(repo, tree, path, session);
         return entry?.type === 'blob' ? entry.oid : undefined;
       });
       memo.set(commit, found);

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
+import type { ReadSession } from './bulk-fs.js';
 import { type Repo, gitArgs } from './repo.js';
 
 /**
@@ -12,10 +13,10 @@ import { type Repo, gitArgs } from './repo.js';
  * are the same. Loose objects (one zlib file each under objects/xx/) are read directly; anything
  * else, packed objects above all, goes through isomorphic-git's readObject.
  */
-export async function readObjectBytes(repo: Repo, oid: string, loose?: LooseObjects): Promise<{ type: string; content: Buffer }> {
-  const direct = loose ? loose.read(oid) : readLoose(repo.gitdir, oid);
+export async function readObjectBytes(repo: Repo, oid: string, session?: ReadSession): Promise<{ type: string; content: Buffer }> {
+  const direct = session ? session.loose.read(oid) : readLoose(repo.gitdir, oid);
   if (direct) return inflateObject(direct);
-  const result = await git.readObject({ ...gitArgs(repo), oid, format: 'deflated' });
+  const result = await git.readObject({ ...gitArgs(repo), ...(session && { fs: session.fs }), oid, format: 'deflated' });
   switch (result.format) {
     case 'deflated':
       return unwrap(inflateSync(result.object as Uint8Array));
@@ -74,8 +75,8 @@ function readLoose(gitdir: string, oid: string): Buffer | undefined {
 }
 
 /** A blob's text (UTF-8). */
-export async function blobText(repo: Repo, oid: string): Promise<string> {
-  return (await readObjectBytes(repo, oid)).content.toString('utf8');
+export async function blobText(repo: Repo, oid: string, session?: ReadSession): Promise<string> {
+  return (await readObjectBytes(repo, oid, session)).content.toString('utf8');
 }
 
 /** Store an object (if not there yet) and return its oid; level 1, as git's core.looseCompression default. */

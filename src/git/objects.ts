@@ -1,4 +1,5 @@
 import git, { type CommitObject } from 'isomorphic-git';
+import type { ReadSession } from './bulk-fs.js';
 import { readObjectBytes } from './object-io.js';
 import { type Repo, gitArgs } from './repo.js';
 
@@ -13,11 +14,11 @@ export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObj
 }
 
 /** The blob (or folder) at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
-export async function entryAtPath(repo: Repo, treeOid: string, path: string): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
+export async function entryAtPath(repo: Repo, treeOid: string, path: string, session?: ReadSession): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
   const segments = path.split('/');
   let current = treeOid;
   for (let i = 0; i < segments.length; i++) {
-    const key = (await treeKeys(repo, current)).get(segments[i]);
+    const key = (await treeKeys(repo, current, session)).get(segments[i]);
     if (!key) return undefined;
     const oid = oidOfKey(key);
     if (i === segments.length - 1) return { oid, type: isTreeKey(key) ? 'tree' : isFileKey(key) ? 'blob' : 'commit' };
@@ -31,10 +32,10 @@ export async function entryAtPath(repo: Repo, treeOid: string, path: string): Pr
  * A tree as name → "mode oid" keys, for comparing two versions of a folder: a plain scan of the raw
  * object, several times cheaper than a full parse (no hex, no per-entry objects, no re-sort).
  */
-export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, string>> {
+export async function treeKeys(repo: Repo, oid: string, session?: ReadSession): Promise<Map<string, string>> {
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
-    keys = scanTree((await readObjectBytes(repo, oid)).content);
+    keys = scanTree((await readObjectBytes(repo, oid, session)).content);
     repo.objects.treeKeys.set(oid, keys);
   }
   return keys;

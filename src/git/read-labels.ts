@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import git, { TREE, type WalkerEntry } from 'isomorphic-git';
 import { createLimiter, forEachLimited } from './limit.js';
-import { bulkReadFs } from './bulk-fs.js';
-import { LooseObjects, inflateObject } from './object-io.js';
+import { readSession } from './bulk-fs.js';
+import { inflateObject } from './object-io.js';
 import { isDotName, isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import { type Repo, gitArgs } from './repo.js';
@@ -46,10 +46,10 @@ const BLOB_READS_IN_FLIGHT = 64;
 
 async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<FileText[]> {
   const limit = createLimiter(BLOB_READS_IN_FLIGHT);
-  const loose = new LooseObjects(repo.gitdir);
+  const session = readSession(repo);
   const found: FileText[] | undefined = await git.walk({
     ...gitArgs(repo),
-    fs: bulkReadFs(repo, loose),
+    fs: session.fs,
     trees: [TREE({ ref: oid })],
     map: async (path: string, [entry]: Array<WalkerEntry | null>) => {
       if (!entry || !isWorthWalking(path, prefix) || isDotName(path)) return null;
@@ -58,7 +58,7 @@ async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<F
       if (type !== 'blob' || !isUnder(path, prefix)) return null;
       // Loose objects are read directly; packed ones through the walker, which skips the per-call
       // set-up of isomorphic-git's public readObject (a stat, a failed open, a pack folder listing).
-      const direct = loose.read(await entry.oid());
+      const direct = session.loose.read(await entry.oid());
       const content = direct ? inflateObject(direct).content : await limit(async () => Buffer.from((await entry.content()) ?? []));
       return [path, content.toString('utf8')] satisfies FileText;
     },

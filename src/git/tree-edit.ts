@@ -1,3 +1,4 @@
+import { type ReadSession, readSession } from './bulk-fs.js';
 import { readObjectBytes, writeObjectBytes } from './object-io.js';
 import type { Repo } from './repo.js';
 
@@ -17,7 +18,7 @@ export interface TreeEdit {
  */
 export async function editTree(repo: Repo, base: string | null, edits: readonly TreeEdit[]): Promise<string> {
   const split = edits.map((edit) => ({ segments: edit.path.split('/'), edit }));
-  return (await editFolder(repo, base, split, 0)) ?? EMPTY_TREE;
+  return (await editFolder(repo, readSession(repo), base, split, 0)) ?? EMPTY_TREE;
 }
 
 interface SplitEdit {
@@ -33,8 +34,8 @@ interface RawEntry {
 
 const TREE_MODE = '40000';
 
-async function editFolder(repo: Repo, base: string | null, edits: SplitEdit[], depth: number): Promise<string | null> {
-  const entries = base ? await readRawTree(repo, base) : new Map<string, RawEntry>();
+async function editFolder(repo: Repo, session: ReadSession, base: string | null, edits: SplitEdit[], depth: number): Promise<string | null> {
+  const entries = base ? await readRawTree(repo, base, session) : new Map<string, RawEntry>();
   const byName = new Map<string, SplitEdit[]>();
   let changed = false;
   let added = false;
@@ -61,7 +62,7 @@ async function editFolder(repo: Repo, base: string | null, edits: SplitEdit[], d
   }
   for (const [name, list] of byName) {
     const before = entries.get(name);
-    const child = await editFolder(repo, before?.mode === TREE_MODE ? before.oid.toString('hex') : null, list, depth + 1);
+    const child = await editFolder(repo, session, before?.mode === TREE_MODE ? before.oid.toString('hex') : null, list, depth + 1);
     if (child === null) drop(name);
     else put({ mode: TREE_MODE, name, oid: Buffer.from(child, 'hex') });
   }
@@ -73,8 +74,8 @@ async function editFolder(repo: Repo, base: string | null, edits: SplitEdit[], d
   return writeObjectBytes(repo, 'tree', serialize(list));
 }
 
-async function readRawTree(repo: Repo, oid: string): Promise<Map<string, RawEntry>> {
-  const { content: raw } = await readObjectBytes(repo, oid);
+async function readRawTree(repo: Repo, oid: string, session: ReadSession): Promise<Map<string, RawEntry>> {
+  const { content: raw } = await readObjectBytes(repo, oid, session);
   const out = new Map<string, RawEntry>();
   let at = 0;
   while (at < raw.length) {

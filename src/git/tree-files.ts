@@ -1,3 +1,4 @@
+import { readSession } from './bulk-fs.js';
 import { isFileKey, isTreeKey, oidOfKey, readCommitMemo, treeKeys } from './objects.js';
 import type { Repo } from './repo.js';
 
@@ -8,11 +9,12 @@ import type { Repo } from './repo.js';
 export async function treeFiles(repo: Repo, commit: string | null, prefix: string, { skipDotFiles = false } = {}): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!commit) return out;
+  const session = readSession(repo);
   let tree: string | undefined = (await readCommitMemo(repo, commit)).tree;
   let base = '';
   if (prefix !== '.') {
     for (const segment of prefix.split('/')) {
-      const key: string | undefined = (await treeKeys(repo, tree)).get(segment);
+      const key: string | undefined = (await treeKeys(repo, tree, session)).get(segment);
       const path: string = base ? `${base}/${segment}` : segment;
       if (!key) return out;
       if (!isTreeKey(key)) {
@@ -24,7 +26,7 @@ export async function treeFiles(repo: Repo, commit: string | null, prefix: strin
     }
   }
   const visit = async (oid: string, folder: string): Promise<void> => {
-    for (const [name, key] of await treeKeys(repo, oid)) {
+    for (const [name, key] of await treeKeys(repo, oid, session)) {
       if (skipDotFiles && name.startsWith('.')) continue;
       const path = folder ? `${folder}/${name}` : name;
       if (isTreeKey(key)) await visit(oidOfKey(key), path);

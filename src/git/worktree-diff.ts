@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readSession } from './bulk-fs.js';
 import type { ChangedPath } from './changed-paths.js';
 import { blobText } from './object-io.js';
 import { forEachLimited } from './limit.js';
@@ -26,8 +27,9 @@ export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix:
     out.push(change);
   }
   if (withContent) {
+    const session = readSession(repo);
     await forEachLimited(out, 32, async (change) => {
-      if (change.oldOid) change.oldText = await blobText(repo, change.oldOid);
+      if (change.oldOid) change.oldText = await blobText(repo, change.oldOid, session);
       if (change.newOid) change.newText = await readFile(join(repo.dir, change.path), 'utf8');
     });
   }

@@ -26,8 +26,14 @@ export interface ScorePredictionsOptions {
  */
 export async function scorePredictions(options: ScorePredictionsOptions): Promise<ScoreReport> {
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
-  const loaded = await Promise.all(names.map((version) => loadVersionLabels({ dir: options.dir, version })));
-  const [base, compare] = loaded.map((v) => ({ name: v.name, items: itemsOfSplit(scoringItemsOf(v.labels), options.split) }));
+  const versions = await Promise.all(
+    names.map(async (version) => {
+      // Keep only what scoring needs, so the full labels (notes, entities) can be freed while it runs.
+      const loaded = await loadVersionLabels({ dir: options.dir, version });
+      return { name: loaded.name, note: loaded.note, items: itemsOfSplit(scoringItemsOf(loaded.labels), options.split) };
+    }),
+  );
+  const [base, compare] = versions;
   const report = scoreModels({ base, compare, predictions: options.predictions, extract: options.extract, file: options.file });
-  return { ...report, notes: loaded.map((v) => v.note) };
+  return { ...report, notes: versions.map((v) => v.note) };
 }

@@ -42,12 +42,14 @@ interface ReaderMessage {
 
 // The helper thread's program: plain CommonJS with Node built-ins only, so it runs the same from
 // dist/, under tsx and under vitest. It sends bytes, not strings: a string would be copied twice on
-// the way, while decoding here and sending text would leave the caller no less work.
+// the way (serialised, then deserialised), where the caller's UTF-8 decoding is one pass.
 // control[0] counts batches the caller has taken; control[1] = 1 tells the reader to stop.
 const READER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
+const { closeSync, openSync, readSync } = require('node:fs');
 const { files, batch, window, control } = workerData;
+// One buffer for every read, grown when a batch needs more: no garbage per file.
+let buffer = Buffer.allocUnsafeSlow(1 << 20);
 let sent = 0;
 for (let start = 0; start < files.length && Atomics.load(control, 1) === 0; start += batch) {
   for (;;) {
@@ -55,26 +57,37 @@ for (let start = 0; start < files.length && Atomics.load(control, 1) === 0; star
     if (sent - taken < window || Atomics.load(control, 1) !== 0) break;
     Atomics.wait(control, 0, taken, 100);
   }
-  const parts = [];
-  let failed = false;
-  for (let k = start; k < Math.min(start + batch, files.length); k++) {
-    try {
-      parts.push(readFileSync(files[k]));
-    } catch {
-      failed = true;
-      break;
+  const count = Math.min(batch, files.length - start);
+  const ends = new Uint32Array(count);
+  let used = 0;
+  let read = 0;
+  try {
+    for (; read < count; read++) {
+      const fd = openSync(files[start + read], 'r');
+      try {
+        for (;;) {
+          if (used === buffer.length) {
+            const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+            buffer.copy(bigger, 0, 0, used);
+            buffer = bigger;
+          }
+          const n = readSync(fd, buffer, used, buffer.length - used, null);
+          if (n === 0) break;
+          used += n;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      ends[read] = used;
     }
+  } catch {
+    // Stop here: the caller reads this file itself and gets readFileSync's own error.
   }
-  const ends = new Uint32Array(parts.length);
-  let size = 0;
-  parts.forEach((part, k) => (ends[k] = size += part.length));
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  parentPort.postMessage({ bytes, ends, failed }, [bytes.buffer, ends.buffer]);
+  const bytes = new Uint8Array(used);
+  bytes.set(buffer.subarray(0, used));
+  const failed = read < count;
+  const done = failed ? ends.slice(0, read) : ends;
+  parentPort.postMessage({ bytes, ends: done, failed }, [bytes.buffer, done.buffer]);
   sent++;
   if (failed) break;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { catalogById } from '../calculators/catalog.js';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
@@ -29,7 +29,14 @@ export async function writeLabels(dir: string, labels: Label[], options: { remov
   const written: string[] = [];
   let unchanged = 0;
   const planned = labels.map((label) => ({ rel: pathOfLabel(label), content: canonicalJson(label) }));
-  const current = planned.map((p) => readOrNull(join(dir, p.rel)));
+  // A first import writes into folders that do not exist yet: no need to try each file there.
+  const folderExists = new Map<string, boolean>();
+  const current = planned.map(({ rel }) => {
+    const path = join(dir, rel);
+    const folder = dirname(path);
+    if (!folderExists.has(folder)) folderExists.set(folder, existsSync(folder));
+    return folderExists.get(folder) ? readOrNull(path) : null;
+  });
   planned.forEach(({ rel, content }, k) => {
     if (current[k] === content) {
       unchanged++;

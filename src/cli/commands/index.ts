@@ -21,5 +21,16 @@ import { signoffCommand } from './signoff.js';
 import { checkCommand } from './check.js';
 import { prBodyCommand } from './pr-body.js';
 
-/** Every command, in the order --help lists them. */
-export const commands: CommandSpec[] = [initCommand, importCommand, validateCommand, summaryCommand, calcCommand, auditCommand, exportCommand, commitCommand, diffCommand, logCommand, showCommand, releaseCommand, citeCommand, verifyCommand, scoreCommand, proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand];
+/** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
+export const commands: CommandSpec[] = [
+  // a benchmark and its labels
+  initCommand, importCommand, validateCommand, summaryCommand,
+  // recompute and audit
+  calcCommand, auditCommand,
+  // relabel, sign off, gate
+  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, commitCommand,
+  // versions
+  diffCommand, logCommand, showCommand,
+  // releases and their users
+  releaseCommand, citeCommand, exportCommand, verifyCommand, scoreCommand,
+];

@@ -1,0 +1,117 @@
+/**
+ * Release benchmark: `release --dry-run` and `release` on a 100,000-label repository with 1,000 changed
+ * labels (target: under 10 s each), and `verify` of a 100,000-item export (target: under 3 s).
+ *
+ * The fixture (synthetic labels from scripts/make-synthetic-benchmark.ts, committed once with the git
+ * CLI for speed) is not measured. Everything measured runs the tool's own code in this process:
+ * the same functions the CLI calls, with the sign-off gate (steward check) included.
+ *
+ * Run: npx tsx bench/release.ts [--count 100000] [--changes 1000] [--keep]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCheck } from '../src/check/run-check.js';
+import { commitFiles, openRepo } from '../src/git/index.js';
+import { initBenchmark } from '../src/init/init-benchmark.js';
+import { answerWithLimits } from '../src/label/answer.js';
+import type { Label } from '../src/label/types.js';
+import { loadLabels } from '../src/release/load-labels.js';
+import { pinnedJsonl } from '../src/release/pinned-export.js';
+import { release } from '../src/release/release.js';
+import { verifyExport } from '../src/release/verify-export.js';
+import { canonicalJson } from '../src/store/canonical.js';
+import { labelPath } from '../src/store/paths.js';
+import { writeLabels } from '../src/store/write.js';
+import { syntheticLabel } from '../scripts/make-synthetic-benchmark.js';
+import { CATALOG } from '../src/calculators/catalog.js';
+import { mulberry32 } from '../src/stats/random.js';
+
+const arg = (name: string, fallback: number) => {
+  const k = process.argv.indexOf(name);
+  return k === -1 ? fallback : Number(process.argv[k + 1]);
+};
+const COUNT = arg('--count', 100_000);
+const CHANGES = arg('--changes', 1_000);
+const author = { name: 'Bench Runner', email: 'bench@medcalc-steward.invalid' };
+process.env.GIT_AUTHOR_NAME = author.name;
+process.env.GIT_AUTHOR_EMAIL = author.email;
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+async function timed<T>(name: string, task: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  peak = process.memoryUsage().rss;
+  const start = performance.now();
+  const result = await task();
+  const ms = performance.now() - start;
+  console.log(`${name.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(7)} s   peak RSS ${mb(Math.max(peak, process.memoryUsage().rss))}`);
+  return { ms, result };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'steward-bench-release-'));
+const dir = join(work, 'bench');
+try {
+  console.log(`release benchmark: ${COUNT.toLocaleString('en')} labels, ${CHANGES.toLocaleString('en')} changed; node ${process.version}\n`);
+  await initBenchmark({ dir, name: 'release benchmark' });
+  const generator = mulberry32(7);
+  const random = () => generator.nextUint32() / 2 ** 32;
+  const width = Math.max(6, String(COUNT).length);
+  const labels: Label[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    // An imported benchmark: original labels, no relabels yet (the generator's sign-offs carry placeholder
+    // signatures and its relabels no physician, which the gate would rightly refuse).
+    const generated = syntheticLabel(i, 'synth', width, random);
+    const answer = generated.revision?.previous ?? generated.answer;
+    const label: Label = { ...generated, answer, status: 'original', revision: null, signoffs: [] };
+    labels.push(label);
+  }
+  const folders = new Set<string>();
+  for (const l of labels) {
+    const path = join(dir, labelPath(l.split, CATALOG.find((c) => c.id === l.calculator.id)!.slug, l.id));
+    if (!folders.has(dirname(path))) {
+      await mkdir(dirname(path), { recursive: true });
+      folders.add(dirname(path));
+    }
+    writeFileSync(path, canonicalJson(l));
+  }
+  execFileSync('git', ['add', '-A'], { cwd: dir });
+  execFileSync('git', ['-c', `user.name=${author.name}`, '-c', `user.email=${author.email}`, 'commit', '-q', '-m', 'synthetic fixture'], { cwd: dir });
+  console.log(`fixture: ${COUNT} labels written and committed (git CLI, not measured)\n`);
+
+  await timed('release 1.0.0 (first release, all labels added)', () => release({ dir, version: '1.0.0', gate: runCheck }));
+
+  // 1,000 relabels backed by a verifier, as a batch proposal would make them.
+  const step = Math.floor(COUNT / CHANGES);
+  const changed: Label[] = [];
+  for (let k = 0; k < CHANGES; k++) {
+    const l = labels[k * step];
+    if (l.answer.kind !== 'decimal') continue;
+    const answer = answerWithLimits('decimal', l.answer.value * 1.5 + 1);
+    changed.push({
+      ...l,
+      answer,
+      status: 'relabeled',
+      revision: { previous: l.answer, proposed: answer, category: 'unclassified', rationale: 'benchmark relabel', proposer: author.name, verifier: 'bench', time: '2026-11-23T00:00:00.000Z' },
+    });
+  }
+  const written = await writeLabels(dir, changed);
+  await timed(`commit ${written.written.length} relabels (git module)`, async () => commitFiles(await openRepo({ dir }), { paths: written.written, message: 'relabels', author }));
+
+  const dry = await timed('release 1.1.0 --dry-run --allow-verifier-only', () => release({ dir, version: '1.1.0', dryRun: true, allowVerifierOnly: true, gate: runCheck }));
+  if (dry.result.refusals.length) throw new Error(`dry run would refuse: ${dry.result.refusals.join('; ')}`);
+  const real = await timed('release 1.1.0 --allow-verifier-only', () => release({ dir, version: '1.1.0', allowVerifierOnly: true, gate: runCheck }));
+  console.log(`  ${real.result.record.statistics.relabeled} relabeled, ${real.result.record.statistics.verifierOnly} verifier-only, root ${real.result.record.manifest.root}`);
+
+  const out = join(work, 'v1.1.0.jsonl');
+  await timed('export --version 1.1.0 --format jsonl (load + verify at tag)', async () => writeFileSync(out, pinnedJsonl(await loadLabels({ dir, version: '1.1.0' }))));
+  const verified = await timed(`verify of the ${COUNT.toLocaleString('en')}-item export`, () => verifyExport({ file: out, dir }));
+  if (!verified.result.ok) throw new Error('verify failed on an untouched export');
+} finally {
+  clearInterval(sampler);
+  if (process.argv.includes('--keep')) console.log(`\nkept ${dir}`);
+  else rmSync(work, { recursive: true, force: true });
+}
