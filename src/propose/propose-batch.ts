@@ -28,13 +28,7 @@ export interface ProposeBatchOptions {
   now?: Date | string;
 }
 
-export interface ProposeBatchResult {
-  rows: number;
-  confirmed: string[];
-  relabeled: string[];
-  incomputable: string[];
-  unchanged: string[];
-  items: PlannedItem[];
+export interface ProposeBatchResult extends Omit<BatchPlan, 'changes'> {
   /** Label files written. */
   written: string[];
   commit: string | null;

@@ -1,17 +1,11 @@
+import type { ReleaseRecord } from './record.js';
 import type { AgreementLine, ReleaseStatistics, Share } from './statistics.js';
 
-export interface ReleaseRecordHead {
-  name: string;
-  version: string;
-  previousVersion: string | null;
-  date: string;
-  /** The commit whose labels the release pins (the release commit adds only notes and citation). */
-  labelCommit: string;
-  message?: string;
+/** What the notes' heading needs of a release record, with the manifest's root and count. */
+export type ReleaseRecordHead = Pick<ReleaseRecord, 'name' | 'version' | 'previousVersion' | 'date' | 'labelCommit' | 'message' | 'verifierOnlyAllowed'> & {
   root: string;
   count: number;
-  verifierOnlyAllowed: boolean;
-}
+};
 
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 const ci = (s: { lower: number; upper: number }) => `${pct(s.lower)}–${pct(s.upper)}`;

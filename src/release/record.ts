@@ -10,6 +10,7 @@ export interface ReleaseRecord {
   version: string;
   previousVersion: string | null;
   date: string;
+  /** The commit whose labels the release pins (the release commit adds only notes and citation). */
   labelCommit: string;
   message?: string;
   verifierOnlyAllowed: boolean;

@@ -44,6 +44,13 @@ describe('readLabelsAt', () => {
     }
   });
 
+  it('leaves out dot-files at a commit as well', async () => {
+    const repo = await makeRepo({ ...seedLabels(), 'labels/test/bmi/.keep': '' });
+    const labels = await readLabelsAt(repo, { ref: 'HEAD' });
+    expect(labels.size).toBe(5);
+    expect([...labels.keys()].some((p) => p.endsWith('.keep'))).toBe(false);
+  });
+
   it('narrows to a prefix and parses with a callback', async () => {
     const repo = await makeRepo(seedLabels());
     const seen: string[] = [];
