@@ -16,11 +16,12 @@ export interface Manifest {
 /**
  * The content hashes that pin a release: one per label (its canonical file bytes, sign-offs included)
  * and one per MedCalc CSV row (what a CSV export of it must contain), and a root hash over all of them,
- * so an export can be verified without git.
+ * so an export can be verified without git. `known` holds entries still valid from the previous release
+ * (labels whose files did not change), so a release hashes only what changed.
  */
-export function buildManifest(labels: Label[]): Manifest {
+export function buildManifest(labels: Label[], known: ReadonlyMap<string, ManifestItem> = new Map()): Manifest {
   const items = labels
-    .map((label): ManifestItem => [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label)])
+    .map((label): ManifestItem => known.get(label.id) ?? [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label)])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
 }

@@ -16,6 +16,7 @@ import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, recordPath, serializeReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
+import { sincePrevious } from './since-previous.js';
 import { releaseStatistics } from './statistics.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
@@ -86,11 +87,12 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
 
   const current = await labelsAtRef(repo, WORKTREE);
-  const before = previous ? await labelsAtRef(repo, previous.tag) : new Map<string, Label>();
+  const since = previous ? await sincePrevious(repo, previous, current) : { previous: new Map<string, Label>(), unchangedHashes: new Map() };
+  const before = since.previous;
   const labelCommit = await resolveCommit(repo, 'HEAD');
   const now = options.now ?? new Date();
   const statistics = releaseStatistics({ previous: before, current, physicianRoles: config.policy.physicianRoles }, contentHash);
-  const manifest = buildManifest([...current.values()]);
+  const manifest = buildManifest([...current.values()], since.unchangedHashes);
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',
     name: config.name,

@@ -5,6 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../src/importers/csv.js';
 import { parsePythonLiteral } from '../../src/importers/python-literal.js';
+import { loadLabels } from '../../src/release/load-labels.js';
+import { buildManifest } from '../../src/release/manifest.js';
 import type { ReleaseRecord } from '../../src/release/record.js';
 import { type ReplayResult, replayStewardship } from '../../scripts/replay-stewardship.js';
 import { runCli } from '../helpers/cli.js';
@@ -41,6 +43,12 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     expect(a.paired).toMatchObject({ onlyProposed: 33, onlyPrevious: 7, both: 4, neither: 6 });
     expect(a.paired!.mcnemarP).toBeCloseTo(4.2277022657799534e-5, 12);
     expect(a.valuesWithUnits.map((v) => v.text)).toEqual(['78.1 ml/hr']);
+  });
+
+  it("1.1.0's manifest, built from 1.0.0's hashes plus the changed labels, equals a full recomputation", async () => {
+    const loaded = await loadLabels({ dir: replay.dir, version: '1.1.0' });
+    expect(loaded.labels).toHaveLength(1047);
+    expect(buildManifest(loaded.labels)).toEqual(record.manifest);
   });
 
   it('its notes read well and say how they were computed', () => {
