@@ -2,7 +2,7 @@
  * Benchmark of src/git against the git CLI on a synthetic label repository.
  *
  *   npx tsx bench/git.ts [--folders 100] [--per-folder 1000] [--changes 1000] [--commit-changes 100]
- *                        [--spread all|few] [--packed] [--runs 3] [--history-commits 100]
+ *                        [--spread all|few] [--packed] [--gc] [--runs 3] [--history-commits 100]
  *                        [--dir /tmp/x] [--keep] [--json]
  *
  * --dir reuses a fixture left there by an earlier run (--keep keeps the temporary one).
@@ -10,7 +10,8 @@
  * The fixture is written straight into the object store (writeBlob / writeTree / writeCommit, and an
  * index written from the files' stat data) rather than through 100,000 add() calls: it is scaffolding,
  * not the thing measured. With --packed the fixture is repacked by the git CLI (as a clone would be)
- * before anything is measured.
+ * before anything is measured; with --gc it is packed by `git gc --prune=now` instead (delta
+ * compression, OFS_DELTA chains, as git's auto-gc or a clone leaves it).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -46,6 +47,8 @@ export interface BenchOptions {
   commitChanges: number;
   spread: 'all' | 'few';
   packed: boolean;
+  /** Pack with `git gc` (deltas) rather than `git repack -ad`. */
+  gc: boolean;
   runs: number;
   historyCommits: number;
   dir?: string;
@@ -55,7 +58,7 @@ export interface BenchOptions {
 
 function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
-    folders: 100, perFolder: 1000, changes: 1000, commitChanges: 100, spread: 'all', packed: false, runs: 3, historyCommits: 100, keep: false, json: false,
+    folders: 100, perFolder: 1000, changes: 1000, commitChanges: 100, spread: 'all', packed: false, gc: false, runs: 3, historyCommits: 100, keep: false, json: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,6 +74,7 @@ function parseArgs(argv: string[]): BenchOptions {
       case '--commit-changes': options.commitChanges = Number(value()); break;
       case '--spread': options.spread = value() === 'few' ? 'few' : 'all'; break;
       case '--packed': options.packed = true; break;
+      case '--gc': options.packed = true; options.gc = true; break;
       case '--runs': options.runs = Number(value()); break;
       case '--history-commits': options.historyCommits = Number(value()); break;
       case '--dir': options.dir = value(); break;
@@ -348,8 +352,11 @@ async function main(): Promise<void> {
     }
     if (options.packed) {
       const start = performance.now();
-      execFileSync('git', ['repack', '-adq'], { cwd: dir });
-      execFileSync('git', ['prune-packed'], { cwd: dir });
+      if (options.gc) execFileSync('git', ['gc', '-q', '--prune=now'], { cwd: dir });
+      else {
+        execFileSync('git', ['repack', '-adq'], { cwd: dir });
+        execFileSync('git', ['prune-packed'], { cwd: dir });
+      }
       log(`  repacked by the git CLI in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
     log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);

@@ -133,13 +133,13 @@ function hasGnuTime(): boolean {
   return spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' }).stderr?.includes('Maximum resident set size') ?? false;
 }
 
-function cli(bin: string, args: string[], runs: number, expectCode: number, before?: () => string[]): Series {
+function cli(bin: string, args: string[], runs: number, expectCode: number, argsOfRun?: () => string[]): Series {
   const ms: number[] = [];
   const cpuMs: number[] = [];
   let peakKb = 0;
   let note: string | undefined;
   for (let run = 0; run < runs; run++) {
-    const argv = [...args, ...(before ? before() : [])];
+    const argv = [...args, ...(argsOfRun ? argsOfRun() : [])];
     const command = GNU_TIME
       ? { file: '/usr/bin/time', args: ['-v', process.execPath, bin, ...argv] }
       : { file: process.execPath, args: ['--import', RSS_HOOK, bin, ...argv] };

@@ -1,12 +1,9 @@
-import { type ReadSession, readSession } from './bulk-fs.js';
-import git, { TREE, type WalkerEntry, type WalkerIterateCallback } from 'isomorphic-git';
-import { type ChildDelta, diffFileFolder, diffKeys } from './folder-diff.js';
-import { blobText } from './object-io.js';
-import { createLimiter } from './limit.js';
-import { isTreeKey, oidOfKey, treeKeys } from './objects.js';
-import { isDotName, isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { LooseObjects } from './object-io.js';
+import { isFileKey, isTreeKey, oidOfKey, readCommitMemo, treeKeysSync } from './objects.js';
+import { objectDatabase } from './packed-objects.js';
+import { isDotName, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
-import { type Repo, gitArgs } from './repo.js';
+import type { Repo } from './repo.js';
 import { diffCommitWithWorktree } from './worktree-diff.js';
 
 export type Change = 'added' | 'removed' | 'modified';
@@ -35,7 +32,7 @@ export interface ChangedPathsOptions {
 
 /**
  * The files under `prefix` that differ between two commits, or a commit and the working tree, sorted
- * by path. Between commits: one walk over both trees that never opens a folder whose tree id is the
+ * by path. Between commits: one pass over both trees that never opens a folder whose tree id is the
  * same on both sides. Against the working tree: see diffCommitWithWorktree. Files whose name starts
  * with a dot are not labels and are left out.
  */
@@ -51,88 +48,68 @@ export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', wi
   return walkTrees(repo, a.oid, b.oid, base, withContent);
 }
 
-const BLOB_READS_IN_FLIGHT = 64;
-
+/**
+ * Two commits' trees compared along the prefix, then folder by folder: a child whose entry (mode and
+ * oid) is the same on both sides is skipped without being read, so only changed folders are opened
+ * and, with `withContent`, only changed blobs read. Results come in isomorphic-git's walk order (each
+ * folder's names sorted, depth first, a path before what is inside it), which is path order.
+ */
 async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
-  const limit = createLimiter(BLOB_READS_IN_FLIGHT);
-  const session = readSession(repo);
-  const readText = withContent ? (oid: string) => limit(() => blobText(repo, oid, session)) : undefined;
-  // folder → its children whose entries differ. `iterate` walks only those, so a folder with the same
-  // tree id on both sides is never even opened (map's null alone would come after the walker read it).
-  const differing = new Map<string, Map<string, ChildDelta>>();
-  const found: ChangedPath[] | undefined = await git.walk({
-    ...gitArgs(repo),
-    fs: session.fs,
-    trees: [TREE({ ref: from }), TREE({ ref: to })],
-    map: async (path: string, [before, after]: Array<WalkerEntry | null>) => {
-      if (!isWorthWalking(path, prefix) || isDotName(path)) return null;
-      const [typeBefore, typeAfter] = await Promise.all([before?.type(), after?.type()]);
-      const blobBefore = typeBefore === 'blob' ? before : null;
-      const blobAfter = typeAfter === 'blob' ? after : null;
-      const treeOnEitherSide = typeBefore === 'tree' || typeAfter === 'tree';
-      if (typeBefore === 'tree' && typeAfter === 'tree') {
-        const [x, y] = await Promise.all([before!.oid(), after!.oid()]);
-        if (x === y) return null;
-        differing.set(path, await differingChildren(repo, path, x, y, session));
-      }
-      if (!isUnder(path, prefix) || (!blobBefore && !blobAfter)) return treeOnEitherSide ? undefined : null;
-      const [oldOid, newOid] = await Promise.all([blobBefore?.oid(), blobAfter?.oid()]);
-      if (oldOid === newOid) return treeOnEitherSide ? undefined : null;
-      const change: ChangedPath = { path, change: !blobBefore ? 'added' : !blobAfter ? 'removed' : 'modified' };
+  const loose = new LooseObjects(repo.gitdir);
+  const db = objectDatabase(repo);
+  const text = (oid: string): string => db.read(oid, loose).content.toString('utf8');
+  const keysOf = (tree: string | undefined): Map<string, string> => (tree === undefined ? EMPTY : treeKeysSync(repo, tree, loose));
+  const out: ChangedPath[] = [];
+  const visitEntry = (path: string, before: string | undefined, after: string | undefined): void => {
+    if (before === after || isDotName(path)) return;
+    const oldOid = before !== undefined && isFileKey(before) ? oidOfKey(before) : undefined;
+    const newOid = after !== undefined && isFileKey(after) ? oidOfKey(after) : undefined;
+    if ((oldOid !== undefined || newOid !== undefined) && oldOid !== newOid) {
+      const change: ChangedPath = { path, change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified' };
       if (oldOid !== undefined) change.oldOid = oldOid;
       if (newOid !== undefined) change.newOid = newOid;
-      if (readText) {
-        if (oldOid !== undefined) change.oldText = await readText(oldOid);
-        if (newOid !== undefined) change.newText = await readText(newOid);
+      if (withContent) {
+        if (oldOid !== undefined) change.oldText = text(oldOid);
+        if (newOid !== undefined) change.newText = text(newOid);
       }
-      return change;
-    },
-    iterate: async (walk: WalkerIterateCallback, children: IterableIterator<WalkerEntry[]>) => {
-      const results: Array<Promise<unknown>> = [];
-      for (const child of children) {
-        // The typings say entries; at this point isomorphic-git hands over the children's paths.
-        const [a, b] = child as unknown as Array<string | null>;
-        const path = (a ?? b)!;
-        const siblings = differing.get(parentOf(path));
-        if (!siblings) {
-          results.push(walk(child));
-          continue;
-        }
-        const delta = siblings.get(path);
-        if (!delta) continue;
-        // A folder changed on both sides: when only files inside it changed, diff its two tree
-        // objects directly; parsing all their entries in the walker costs several times more.
-        if (isTreeKey(delta.before) && isTreeKey(delta.after) && isUnder(path, prefix) && !isDotName(path)) {
-          results.push(
-            diffFileFolder(repo, path, oidOfKey(delta.before!), oidOfKey(delta.after!), readText, session).then((changes) => changes ?? walk(child)),
-          );
-        } else {
-          results.push(walk(child));
-        }
-      }
-      return Promise.all(results);
-    },
-    reduce: async (parent: ChangedPath | undefined, children: ChangedPath[][]) => {
-      const out: ChangedPath[] = parent ? [parent] : [];
-      for (const list of children) for (const item of list) out.push(item);
-      return out;
-    },
-  });
-  return found ?? [];
-}
-
-/** The children of two versions of a folder whose entries differ (by oid, mode, or presence), by path. */
-async function differingChildren(repo: Repo, path: string, before: string, after: string, session: ReadSession): Promise<Map<string, ChildDelta>> {
-  const [a, b] = await Promise.all([treeKeys(repo, before, session), treeKeys(repo, after, session)]);
-  const out = new Map<string, ChildDelta>();
-  for (const delta of diffKeys(a, b)) out.set(path === '.' ? delta.name : `${path}/${delta.name}`, delta);
+      out.push(change);
+    }
+    const treeBefore = isTreeKey(before) ? oidOfKey(before!) : undefined;
+    const treeAfter = isTreeKey(after) ? oidOfKey(after!) : undefined;
+    if (treeBefore !== undefined || treeAfter !== undefined) visitFolder(path, treeBefore, treeAfter);
+  };
+  const visitFolder = (folder: string, before: string | undefined, after: string | undefined): void => {
+    if (before === after) return;
+    const a = keysOf(before);
+    const b = keysOf(after);
+    const names = new Set(a.keys());
+    for (const name of b.keys()) names.add(name);
+    for (const name of [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+      visitEntry(folder === '' ? name : `${folder}/${name}`, a.get(name), b.get(name));
+    }
+  };
+  let [treeFrom, treeTo]: Array<string | undefined> = await Promise.all([readCommitMemo(repo, from), readCommitMemo(repo, to)]).then(([x, y]) => [x.tree, y.tree]);
+  if (prefix === '.') {
+    visitFolder('', treeFrom, treeTo);
+    return out;
+  }
+  // Down the prefix: only folders on the way (a file there is not under the prefix).
+  const segments = prefix.split('/');
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (segments[i].startsWith('.')) return out;
+    const down = (tree: string | undefined): string | undefined => {
+      const key = keysOf(tree).get(segments[i]);
+      return isTreeKey(key) ? oidOfKey(key!) : undefined;
+    };
+    [treeFrom, treeTo] = [down(treeFrom), down(treeTo)];
+    if (treeFrom === treeTo) return out;
+  }
+  const last = segments[segments.length - 1];
+  visitEntry(prefix, keysOf(treeFrom).get(last), keysOf(treeTo).get(last));
   return out;
 }
 
-function parentOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '.' : path.slice(0, slash);
-}
+const EMPTY = new Map<string, string>();
 
 function reverse(change: ChangedPath): ChangedPath {
   const out: ChangedPath = {

@@ -13,7 +13,8 @@ export type GitStoreErrorCode =
   | 'NO_IDENTITY'
   | 'NOT_A_COMMIT'
   | 'INDEX_LOCKED'
-  | 'UNSUPPORTED_INDEX';
+  | 'UNSUPPORTED_INDEX'
+  | 'MISSING_OBJECT';
 
 /** A refused git request: a stable `code`, a `data` payload naming the ref, path or name at fault. */
 export class GitStoreError extends StewardError {

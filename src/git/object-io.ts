@@ -4,29 +4,18 @@ import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import type { ReadSession } from './bulk-fs.js';
+import { objectDatabase } from './packed-objects.js';
 import { type Repo, gitArgs } from './repo.js';
 
 /**
  * Object reads and writes with the compression and hashing done by Node's zlib and crypto.
  * isomorphic-git's own path inflates in JavaScript (pako), deflates through a web CompressionStream
  * and re-hashes every object it reads, which costs several times more per object; the bytes on disk
- * are the same. Loose objects (one zlib file each under objects/xx/) are read directly; anything
- * else, packed objects above all, goes through isomorphic-git's readObject.
+ * are the same. Reads, loose and packed, go through the handle's ObjectDatabase (packed-objects.ts):
+ * isomorphic-git's pack reader is quadratic in the pack's size.
  */
 export async function readObjectBytes(repo: Repo, oid: string, session?: ReadSession): Promise<{ type: string; content: Buffer }> {
-  const direct = session ? session.loose.read(oid) : readLoose(repo.gitdir, oid);
-  if (direct) return inflateObject(direct);
-  const result = await git.readObject({ ...gitArgs(repo), ...(session && { fs: session.fs }), oid, format: 'deflated' });
-  switch (result.format) {
-    case 'deflated':
-      return unwrap(inflateSync(result.object as Uint8Array));
-    case 'wrapped':
-      return unwrap(Buffer.from(result.object as Uint8Array));
-    case 'content':
-      return { type: result.type, content: Buffer.from(result.object as Uint8Array) };
-    default:
-      throw new Error(`unexpected object format ${result.format}`);
-  }
+  return objectDatabase(repo).read(oid, session?.loose);
 }
 
 /** A loose object file's bytes → its type and content. */

@@ -1,16 +1,65 @@
 import git, { type CommitObject } from 'isomorphic-git';
 import type { ReadSession } from './bulk-fs.js';
-import { readObjectBytes } from './object-io.js';
+import type { LooseObjects } from './object-io.js';
+import { objectDatabase } from './packed-objects.js';
 import { type Repo, gitArgs } from './repo.js';
 
-/** A commit, parsed once per handle. */
+/**
+ * A commit, parsed once per handle: read through the handle's ObjectDatabase and parsed as
+ * isomorphic-git's readCommit does; anything else (a tag to peel, a missing object, another type) is
+ * left to readCommit, for its result and its errors.
+ */
 export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObject> {
   let commit = repo.objects.commits.get(oid);
   if (!commit) {
-    commit = (await git.readCommit({ ...gitArgs(repo), oid })).commit;
+    const object = objectDatabase(repo).tryRead(oid);
+    commit = object?.type === 'commit' ? parseCommit(object.content) : (await git.readCommit({ ...gitArgs(repo), oid })).commit;
     repo.objects.commits.set(oid, commit);
   }
   return commit;
+}
+
+/** isomorphic-git's GitCommit.parse: headers (continuation lines joined), then the normalised message. */
+export function parseCommit(raw: Buffer): CommitObject {
+  const text = raw.toString('utf8');
+  const blank = text.indexOf('\n\n');
+  const lines = text.slice(0, blank).split('\n');
+  const headers: string[] = [];
+  for (const line of lines) {
+    if (line[0] === ' ') headers[headers.length - 1] += '\n' + line.slice(1);
+    else headers.push(line);
+  }
+  const keyOf = (h: string): string => h.slice(0, h.indexOf(' '));
+  const valueOf = (h: string): string => h.slice(h.indexOf(' ') + 1);
+  if (headers.length === 0 || keyOf(headers[0]) !== 'tree') throw new Error('malformed commit: tree is not its first header');
+  const out: Record<string, unknown> = { message: normalizeNewlines(text.slice(blank + 2)), parent: [] as string[] };
+  out.tree = valueOf(headers[0]);
+  let i = 1;
+  for (; i < headers.length && keyOf(headers[i]) === 'parent'; i++) (out.parent as string[]).push(valueOf(headers[i]));
+  const seen = new Set(['tree', 'parent']);
+  for (; i < headers.length; i++) {
+    const key = keyOf(headers[i]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out[key] = valueOf(headers[i]);
+  }
+  if (typeof out.author === 'string') out.author = parsePerson(out.author);
+  if (typeof out.committer === 'string') out.committer = parsePerson(out.committer);
+  return out as unknown as CommitObject;
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r/g, '').replace(/^\n+/, '').replace(/\n+$/, '') + '\n';
+}
+
+function parsePerson(value: string): { name: string; email: string; timestamp: number; timezoneOffset: number } {
+  const match = /^(.*) <(.*)> (.*) (.*)$/.exec(value);
+  if (!match) throw new Error(`malformed commit signature: ${value}`);
+  const zone = /(\+|-)(\d\d)(\d\d)/.exec(match[4]);
+  if (!zone) throw new Error(`malformed commit time zone: ${match[4]}`);
+  const minutes = (zone[1] === '+' ? 1 : -1) * (Number(zone[2]) * 60 + Number(zone[3]));
+  // isomorphic-git stores the offset negated, keeping +0000 as 0 (not -0).
+  return { name: match[1], email: match[2], timestamp: Number(match[3]), timezoneOffset: minutes === 0 ? minutes : -minutes };
 }
 
 /** The blob (or folder) at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
@@ -33,9 +82,14 @@ export async function entryAtPath(repo: Repo, treeOid: string, path: string, ses
  * object, several times cheaper than a full parse (no hex, no per-entry objects, no re-sort).
  */
 export async function treeKeys(repo: Repo, oid: string, session?: ReadSession): Promise<Map<string, string>> {
+  return treeKeysSync(repo, oid, session?.loose);
+}
+
+/** treeKeys, for bulk reads that go straight to the ObjectDatabase (every read there is synchronous). */
+export function treeKeysSync(repo: Repo, oid: string, loose?: LooseObjects): Map<string, string> {
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
-    keys = scanTree((await readObjectBytes(repo, oid, session)).content);
+    keys = scanTree(objectDatabase(repo).read(oid, loose).content);
     repo.objects.treeKeys.set(oid, keys);
   }
   return keys;

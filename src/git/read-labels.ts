@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readTextsInOrder } from '../store/read-texts.js';
 import { join } from 'node:path';
-import git, { TREE, type WalkerEntry } from 'isomorphic-git';
-import { createLimiter, forEachLimited } from './limit.js';
-import { readSession } from './bulk-fs.js';
-import { inflateObject } from './object-io.js';
-import { isDotName, isUnder, isWorthWalking, normalizePrefix } from './prefix.js';
+import { LooseObjects } from './object-io.js';
+import { isFileKey, isTreeKey, oidOfKey, readCommitMemo, treeKeysSync } from './objects.js';
+import { objectDatabase } from './packed-objects.js';
+import { isDotName, normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
-import { type Repo, gitArgs } from './repo.js';
+import type { Repo } from './repo.js';
 import { listWorktree } from './worktree-scan.js';
 
 export interface ReadLabelsOptions {
@@ -22,7 +21,7 @@ export interface ReadLabelsParsedOptions<T> extends ReadLabelsOptions {
 }
 
 /**
- * Every file under `prefix` at a commit (one `walk` over its tree) or in the working tree (tracked, or
+ * Every file under `prefix` at a commit (one traversal of its tree, each object read once) or in the working tree (tracked, or
  * untracked and not ignored), keyed by repository path in git's tree order. Names starting with a dot
  * are not labels and are left out.
  */
@@ -42,43 +41,42 @@ export async function readLabelsAt<T>(
 
 type FileText = [path: string, text: string];
 
-const BLOB_READS_IN_FLIGHT = 64;
-
-async function readTreeFiles(repo: Repo, oid: string, prefix: string): Promise<FileText[]> {
-  const limit = createLimiter(BLOB_READS_IN_FLIGHT);
-  const session = readSession(repo);
-  const found: FileText[] | undefined = await git.walk({
-    ...gitArgs(repo),
-    fs: session.fs,
-    trees: [TREE({ ref: oid })],
-    map: async (path: string, [entry]: Array<WalkerEntry | null>) => {
-      if (!entry || !isWorthWalking(path, prefix) || isDotName(path)) return null;
-      const type = await entry.type();
-      if (type === 'tree') return undefined;
-      if (type !== 'blob' || !isUnder(path, prefix)) return null;
-      // Loose objects are read directly; packed ones through the walker, which skips the per-call
-      // set-up of isomorphic-git's public readObject (a stat, a failed open, a pack folder listing).
-      const direct = session.loose.read(await entry.oid());
-      const content = direct ? inflateObject(direct).content : await limit(async () => Buffer.from((await entry.content()) ?? []));
-      return [path, content.toString('utf8')] satisfies FileText;
-    },
-    reduce: concatChildren,
-  });
-  return found ?? [];
-}
-
-/** Keep tree order: a file's tuple, then its siblings' lists flattened in order. */
-async function concatChildren(parent: FileText | undefined, children: Array<FileText | FileText[]>): Promise<FileText[]> {
-  const out: FileText[] = parent ? [parent] : [];
-  for (const child of children) {
-    if (isFileText(child)) out.push(child);
-    else for (const item of child) out.push(item);
+/**
+ * The files under `prefix` in a commit's tree, in the order isomorphic-git's walk gave them (each
+ * folder's entries by name, depth first): the tree is descended along the prefix, then every tree
+ * below it is read once and every blob once, straight from the object database (loose or packed).
+ */
+async function readTreeFiles(repo: Repo, commit: string, prefix: string): Promise<FileText[]> {
+  const loose = new LooseObjects(repo.gitdir);
+  const db = objectDatabase(repo);
+  const out: FileText[] = [];
+  const root = (await readCommitMemo(repo, commit)).tree;
+  const visitKey = (path: string, key: string | undefined): void => {
+    if (key === undefined || isDotName(path)) return;
+    if (isTreeKey(key)) visitTree(path, oidOfKey(key));
+    else if (isFileKey(key)) out.push([path, db.read(oidOfKey(key), loose).content.toString('utf8')]);
+  };
+  const visitTree = (folder: string, oid: string): void => {
+    for (const [name, key] of byName(treeKeysSync(repo, oid, loose))) visitKey(`${folder}/${name}`, key);
+  };
+  if (prefix === '.') {
+    for (const [name, key] of byName(treeKeysSync(repo, root, loose))) visitKey(name, key);
+    return out;
   }
+  const segments = prefix.split('/');
+  let tree = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const key = treeKeysSync(repo, tree, loose).get(segments[i]);
+    if (!isTreeKey(key) || segments[i].startsWith('.')) return out;
+    tree = oidOfKey(key!);
+  }
+  visitKey(prefix, treeKeysSync(repo, tree, loose).get(segments[segments.length - 1]));
   return out;
 }
 
-function isFileText(value: FileText | FileText[]): value is FileText {
-  return typeof value[0] === 'string';
+/** A folder's entries sorted by name as JavaScript compares strings (isomorphic-git's walk order). */
+export function byName(keys: Map<string, string>): Array<[string, string]> {
+  return [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**
@@ -87,9 +85,11 @@ function isFileText(value: FileText | FileText[]): value is FileText {
  */
 async function readWorktreeFiles(repo: Repo, prefix: string): Promise<FileText[]> {
   const { paths } = await listWorktree(repo, { prefix, skipDotFiles: true });
-  const out: FileText[] = new Array(paths.length);
-  await forEachLimited(paths, 64, async (path, i) => {
-    out[i] = [path, await readFile(join(repo.dir, path), 'utf8')];
-  });
+  const out: FileText[] = [];
+  // Synchronous reads in batches (a reader thread for many files): per small file, the promise API's
+  // thread-pool round trip costs several times the read itself.
+  for await (const texts of readTextsInOrder(paths.map((path) => join(repo.dir, path)))) {
+    for (const text of texts) out.push([paths[out.length], text]);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import git from 'isomorphic-git';
 import { GitStoreError, isoGitCode } from './errors.js';
 import { readCommitMemo } from './objects.js';
+import { objectDatabase } from './packed-objects.js';
 import { type Repo, gitArgs } from './repo.js';
 
 /** The ref name that means "the files on disk" wherever a ref is accepted (as does leaving it out). */
@@ -58,18 +59,16 @@ async function resolveBase(repo: Repo, ref: string, base: string): Promise<strin
 /** Follow annotated tags down to the commit they name. */
 async function peelToCommit(repo: Repo, ref: string, oid: string): Promise<string> {
   for (let depth = 0; depth < 16; depth++) {
-    let object;
-    try {
-      object = await git.readObject({ ...gitArgs(repo), oid, format: 'parsed' });
-    } catch (error) {
-      if (isoGitCode(error) === 'NotFoundError') throw unknownRef(ref, 'no such object');
-      throw error;
-    }
+    // Through the handle's object database: isomorphic-git's readObject would load (and, for a packed
+    // object, inflate from) the whole pack for this one object.
+    const object = objectDatabase(repo).tryRead(oid);
+    if (!object) throw unknownRef(ref, 'no such object');
     if (object.type === 'commit') return oid;
-    if (object.format !== 'parsed' || object.type !== 'tag') {
+    const target = object.type === 'tag' ? /^object ([0-9a-f]{40})\n/.exec(object.content.toString('latin1', 0, 200)) : null;
+    if (!target) {
       throw new GitStoreError('NOT_A_COMMIT', `${ref} names a ${object.type}, not a commit`, { ref, oid, type: object.type });
     }
-    oid = object.object.object;
+    oid = target[1];
   }
   throw new GitStoreError('NOT_A_COMMIT', `${ref} is a chain of tags too long to follow`, { ref, oid });
 }
