@@ -36,6 +36,7 @@ import {
 } from '../src/git/index.js';
 import { forEachLimited } from '../src/git/limit.js';
 import { canonicalJson } from '../src/store/canonical.js';
+import { mulberry32 } from '../src/stats/random.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -94,14 +95,7 @@ const WORDS = ('patient presented with acute onset of dyspnea chest pain fever c
   'respiratory oxygen saturation laboratory results showed elevated troponin sodium potassium glucose').split(' ');
 
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0).uniform;
 }
 
 export function slugOf(folder: number): string {

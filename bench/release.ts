@@ -57,8 +57,7 @@ const dir = join(work, 'bench');
 try {
   console.log(`release benchmark: ${COUNT.toLocaleString('en')} labels, ${CHANGES.toLocaleString('en')} changed; node ${process.version}\n`);
   await initBenchmark({ dir, name: 'release benchmark' });
-  const generator = mulberry32(7);
-  const random = () => generator.nextUint32() / 2 ** 32;
+  const random = mulberry32(7).uniform;
   const width = Math.max(6, String(COUNT).length);
   const labels: Label[] = [];
   for (let i = 0; i < COUNT; i++) {

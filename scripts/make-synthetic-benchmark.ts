@@ -25,6 +25,7 @@ import { answerWithLimits } from '../src/label/answer.js';
 import type { Answer, Entities, Label, Signoff } from '../src/label/types.js';
 import { canonicalJson, contentHash, sha256Hex } from '../src/store/canonical.js';
 import { LABELS_DIR } from '../src/store/paths.js';
+import { mulberry32 } from '../src/stats/random.js';
 
 export interface SyntheticOptions {
   /** The repository root to write into (labels/ is created inside it). */
@@ -46,7 +47,8 @@ export async function makeSyntheticBenchmark(options: SyntheticOptions): Promise
   const started = performance.now();
   const count = options.count ?? 100_000;
   const split = options.split ?? 'synth';
-  const random = mulberry32(options.seed ?? 1);
+  // The same seed gives the same repository.
+  const random = mulberry32(options.seed ?? 1).uniform;
   const root = join(options.dir, LABELS_DIR, split);
   for (const entry of CATALOG) mkdirSync(join(root, entry.slug), { recursive: true });
 
@@ -215,18 +217,6 @@ function makeExplanation(entry: CatalogEntry, random: Random): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-/** A small seeded generator (mulberry32): the same seed gives the same repository. */
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function int(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

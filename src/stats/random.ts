@@ -4,6 +4,8 @@ export interface SeededGenerator {
   nextUint32(): number;
   /** Uniform integer in [0, n), by rejection so no index is favoured. */
   nextIndex(n: number): number;
+  /** Uniform in [0, 1): the next uint32 / 2^32 (for fixtures and simulations, not for resampling indices). */
+  uniform(): number;
 }
 
 const TWO_32 = 2 ** 32;
@@ -32,5 +34,5 @@ export function mulberry32(seed: number): SeededGenerator {
     while (x >= limit) x = nextUint32();
     return x % n;
   };
-  return { nextUint32, nextIndex };
+  return { nextUint32, nextIndex, uniform: () => nextUint32() / TWO_32 };
 }
