@@ -88,12 +88,12 @@ try {
   const changed: Label[] = [];
   for (let k = 0; k < CHANGES; k++) {
     const l = labels[k * step];
-    if (l.answer.kind !== 'decimal') continue;
-    const answer = answerWithLimits('decimal', l.answer.value * 1.5 + 1);
+    // Decimal answers get a new value; other kinds are made incomputable, as a verifier's N/A would.
+    const answer: Label['answer'] = l.answer.kind === 'decimal' ? answerWithLimits('decimal', l.answer.value * 1.5 + 1) : { kind: 'incomputable', value: null };
     changed.push({
       ...l,
       answer,
-      status: 'relabeled',
+      status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled',
       revision: { previous: l.answer, proposed: answer, category: 'unclassified', rationale: 'benchmark relabel', proposer: author.name, verifier: 'bench', time: '2026-11-23T00:00:00.000Z' },
     });
   }

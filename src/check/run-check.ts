@@ -3,7 +3,7 @@ import { type ChangedPath, changedPaths, openRepo, resolveCommit, WORKTREE } fro
 import type { Label } from '../label/types.js';
 import { readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
 import { parseLabelPath } from '../store/paths.js';
-import { parseLabelText, readLabelFiles } from '../store/read.js';
+import { type LabelFile, parseLabelText, readLabelFiles } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
 import { validateLabelFiles } from '../validate/validate-labels.js';
 import { defaultBase } from './default-base.js';
@@ -15,6 +15,8 @@ export interface RunCheckOptions {
   base?: string;
   /** Let relabels with a verifier and no physician sign-off pass (flagged); also policy.allowVerifierOnly. */
   allowVerifierOnly?: boolean;
+  /** The label files, when the caller has already read them (a release reads them once for everything). */
+  files?: LabelFile[];
 }
 
 export interface CheckResult {
@@ -42,7 +44,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const base = options.base !== undefined ? { ref: options.base, commit: await resolveCommit(repo, options.base) } : await defaultBase(repo);
   const config = await loadConfig(dir);
   const policy: SignoffPolicy = { ...config.policy, allowVerifierOnly: Boolean(options.allowVerifierOnly || config.policy.allowVerifierOnly) };
-  const [files, categories, { reviewers, problems: reviewerProblems }] = await Promise.all([readLabelFiles(dir), loadCategories(dir), readReviewers(dir)]);
+  const [files, categories, { reviewers, problems: reviewerProblems }] = await Promise.all([options.files ?? readLabelFiles(dir), loadCategories(dir), readReviewers(dir)]);
   const report = validateLabelFiles(files, new Set(categories.map((c) => c.id)));
   const findingsByFile = groupBy(report.findings, (f) => f.file);
 

@@ -3,15 +3,15 @@ import { type Repo, openRepo, readLabelsAt as readFilesAt } from '../git/index.j
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';
 
-/** The labels at a ref (tag, branch, commit, HEAD, or the working tree when undefined) by repository path. */
-export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<string, Label>> {
+/** The labels at a ref (tag, branch, commit, HEAD, or the working tree when undefined) by repository path, with their text. */
+export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<string, { text: string; label: Label }>> {
   const texts = await readFilesAt(repo, { ref });
-  const out = new Map<string, Label>();
+  const out = new Map<string, { text: string; label: Label }>();
   for (const [path, text] of texts) {
     if (!path.endsWith('.json')) continue;
     const parsed = parseLabelText(path, text);
     if (parsed.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref ?? 'the working tree'}: ${parsed.parseError.message}`, { file: path, ref });
-    out.set(path, parsed.json as Label);
+    out.set(path, { text, label: parsed.json as Label });
   }
   return out;
 }
@@ -19,7 +19,7 @@ export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<str
 /** The labels at a ref, by id. */
 export async function labelsAtRef(repo: Repo, ref?: string): Promise<Map<string, Label>> {
   const out = new Map<string, Label>();
-  for (const label of (await labelFilesAtRef(repo, ref)).values()) out.set(label.id, label);
+  for (const { label } of (await labelFilesAtRef(repo, ref)).values()) out.set(label.id, label);
   return out;
 }
 

@@ -1,8 +1,8 @@
 import { findingsError, inputError } from '../errors/index.js';
 import { type Repo, openRepo, readLabelsAt } from '../git/index.js';
-import { labelsAtRef } from '../history/labels-at-ref.js';
+import { labelFilesAtRef } from '../history/labels-at-ref.js';
+import { canonicalJson, sha256Hex } from '../store/canonical.js';
 import type { Label } from '../label/types.js';
-import { buildManifest } from './manifest.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
 import { formatSemver, parseSemver, tagOf } from './semver.js';
@@ -37,9 +37,18 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
 export async function loadLabels(options: { dir: string; version: string }): Promise<LoadedRelease> {
   const repo = await openRepo({ dir: options.dir });
   const { record, tag, commit } = await readReleaseRecord(repo, options.version);
-  const labels = [...(await labelsAtRef(repo, tag)).values()];
-  const actual = new Map(buildManifest(labels).items.map((i) => [i[0], i[1]]));
   const expected = new Map(record.manifest.items.map((i) => [i[0], i[1]]));
+  const files = await labelFilesAtRef(repo, tag);
+  const labels = [...files.values()].map((f) => f.label);
+  // Label files written by the tool are canonical, so their bytes hash to the manifest directly; only a
+  // file that does not is re-serialised (a hand-formatted file with the released content still passes).
+  const actual = new Map(
+    [...files.values()].map(({ text, label }) => {
+      const hash = sha256Hex(text);
+      return [label.id, hash === expected.get(label.id) ? hash : sha256Hex(canonicalJson(label))];
+    }),
+  );
+
   const differing = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).map(([id]) => id);
   const missing = [...expected.keys()].filter((id) => !actual.has(id));
   const extra = [...actual.keys()].filter((id) => !expected.has(id));

@@ -1,33 +1,33 @@
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
-import { canonicalJson, sha256Hex } from '../store/canonical.js';
+import { canonicalJson, canonicalLine, sha256Hex } from '../store/canonical.js';
 
-/** [id, sha256 of the label's canonical JSON, sha256 of its MedCalc CSV row]. */
-export type ManifestItem = [id: string, label: string, csvRow: string];
+/** [id, sha256 of the label's canonical JSON file, of its MedCalc CSV row, of its JSONL line]. */
+export type ManifestItem = [id: string, label: string, csvRow: string, jsonlLine: string];
 
 export interface Manifest {
   algorithm: 'sha256';
   count: number;
-  /** sha256 over the lines "<id> <label hash> <csv hash>\n", items sorted by id. */
+  /** sha256 over the lines "<id> <label hash> <csv hash> <jsonl hash>\n", items sorted by id. */
   root: string;
   items: ManifestItem[];
 }
 
 /**
- * The content hashes that pin a release: one per label (its canonical file bytes, sign-offs included)
- * and one per MedCalc CSV row (what a CSV export of it must contain), and a root hash over all of them,
+ * The content hashes that pin a release: per label, its canonical file bytes (sign-offs included), its
+ * MedCalc CSV row and its JSONL line (what each export of it must contain), and a root hash over all,
  * so an export can be verified without git. `known` holds entries still valid from the previous release
  * (labels whose files did not change), so a release hashes only what changed.
  */
 export function buildManifest(labels: Label[], known: ReadonlyMap<string, ManifestItem> = new Map()): Manifest {
   const items = labels
-    .map((label): ManifestItem => known.get(label.id) ?? [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label)])
+    .map((label): ManifestItem => known.get(label.id) ?? [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label), sha256Hex(canonicalLine(label))])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {
-  return 'sha256:' + sha256Hex(items.map((i) => `${i[0]} ${i[1]} ${i[2]}\n`).join(''));
+  return 'sha256:' + sha256Hex(items.map((i) => `${i[0]} ${i[1]} ${i[2]} ${i[3]}\n`).join(''));
 }
 
 /** The hash of one label's MedCalc CSV row: its cells, each length-prefixed so no two rows collide. */

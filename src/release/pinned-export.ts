@@ -22,7 +22,7 @@ export function pinnedHeader(release: LoadedRelease, format: PinnedHeader['forma
  * that do not skip comment lines should drop line 1.
  */
 export function pinnedJsonl(release: LoadedRelease): string {
-  return JSONL_HEADER_PREFIX + JSON.stringify(pinnedHeader(release, 'jsonl')) + '\n' + toJsonl(release.labels);
+  return JSONL_HEADER_PREFIX + JSON.stringify(pinnedHeader(release, 'jsonl')) + '\n' + toJsonl(release.labels, { order: 'id' });
 }
 
 /** A release as MedCalc CSV plus its sidecar: the header facts and which item each Row Number is. */

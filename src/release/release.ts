@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
-import { type Identity, commitFiles, createTag, isClean, openRepo, resolveCommit, WORKTREE } from '../git/index.js';
-import { labelsAtRef } from '../history/labels-at-ref.js';
+import { type Identity, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { contentHash } from '../store/canonical.js';
-import { validateLabels } from '../validate/validate-labels.js';
+import { type LabelFile, readLabelFiles } from '../store/read.js';
+import { loadCategories } from '../taxonomy/categories.js';
+import { validateLabelFiles } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
 import { authorsOf, citationCff } from './citation.js';
 import { buildManifest } from './manifest.js';
@@ -20,7 +21,7 @@ import { sincePrevious } from './since-previous.js';
 import { releaseStatistics } from './statistics.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
-export type Gate = (options: { dir: string; base?: string; allowVerifierOnly?: boolean }) => Promise<{
+export type Gate = (options: { dir: string; base?: string; allowVerifierOnly?: boolean; files?: LabelFile[] }) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
 }>;
@@ -75,18 +76,23 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   if (releases.some((r) => r.version === version)) refuse('VERSION_EXISTS', `tag ${tag} already exists`);
   if (!(await isClean(repo))) refuse('DIRTY_TREE', 'the working tree has uncommitted changes; commit or discard them first');
-  const validation = await validateLabels({ dir });
-  if (validation.findings.length > 0) refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
+  // Every label is read and parsed once, then shared by validation (inside the gate), statistics and the manifest.
+  const labelFiles = await readLabelFiles(dir);
+  const categories = new Set((await loadCategories(dir)).map((c) => c.id));
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly });
+    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, files: labelFiles });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`);
       refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
+  } else {
+    const validation = validateLabelFiles(labelFiles, categories);
+    if (validation.findings.length > 0) refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
   }
 
-  const current = await labelsAtRef(repo, WORKTREE);
+  const current = new Map<string, Label>();
+  for (const f of labelFiles) if (f.json && !f.parseError) current.set((f.json as Label).id, f.json as Label);
   const since = previous ? await sincePrevious(repo, previous, current) : { previous: new Map<string, Label>(), unchangedHashes: new Map() };
   const before = since.previous;
   const labelCommit = await resolveCommit(repo, 'HEAD');
