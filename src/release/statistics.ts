@@ -102,6 +102,11 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
       stats.added++;
       continue;
     }
+    // Unchanged files share one object between the two sides: no need to compare them field by field.
+    if (before === label) {
+      stats.unchanged++;
+      continue;
+    }
     if (!sameAnswer(before.answer, label.answer)) {
       if (label.answer.kind === 'incomputable') stats.madeIncomputable++;
       else stats.relabeled++;
