@@ -55,8 +55,16 @@ describe('steward release, cite, export --version, verify', () => {
     expect(dirty.err).toMatch(/uncommitted changes/);
     expect(snapshotTree(dir)).toEqual(before);
 
-    // Cite and export 1.0.0 after the label changed.
+    // A committed answer change without a revision or sign-off fails the gate: refused, nothing written.
     await runCli(['commit', '-m', 'change', '--dir', dir]);
+    const committed = snapshotTree(dir);
+    const gated = await runCli(['release', '1.1.0', '--dir', dir]);
+    expect(gated.code).toBe(1);
+    expect(gated.err).toMatch(/steward check fails for 1 label\(s\) against v1\.0\.0.*demo-0002/);
+    expect(snapshotTree(dir)).toEqual(committed);
+    expect(gitCli(dir, ['tag'])).toBe('v1.0.0\n');
+
+    // Cite and export 1.0.0 after the label changed.
     const cite = await runCli(['cite', '1.0.0', '--format', 'json', '--dir', dir]);
     expect(JSON.parse(cite.out)).toMatchObject({ version: '1.0.0', root, count: 2, tag: 'v1.0.0' });
     expect((await runCli(['cite', '--format', 'apa', '--dir', dir])).out).toContain('(Version 1.0.0)');
