@@ -8,8 +8,8 @@
  *
  * Run: npx tsx bench/release.ts [--count 100000] [--changes 1000] [--keep]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,6 @@ import { initBenchmark } from '../src/init/init-benchmark.js';
 import { answerWithLimits } from '../src/label/answer.js';
 import type { Label } from '../src/label/types.js';
 import { loadLabels } from '../src/release/load-labels.js';
-import { pinnedJsonl } from '../src/release/pinned-export.js';
 import { release } from '../src/release/release.js';
 import { verifyExport } from '../src/release/verify-export.js';
 import { canonicalJson } from '../src/store/canonical.js';
@@ -51,6 +50,20 @@ async function timed<T>(name: string, task: () => Promise<T>): Promise<{ ms: num
   console.log(`${name.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(7)} s   peak RSS ${mb(Math.max(peak, process.memoryUsage().rss))}`);
   return { ms, result };
 }
+
+/** One CLI run in a fresh process (dist/), timed, with its peak RSS from /usr/bin/time when available. */
+function cli(name: string, argv: string[]): void {
+  const bin = join(import.meta.dirname, '..', 'bin', 'steward.js');
+  const start = performance.now();
+  const timeBin = existsSync('/usr/bin/time');
+  const result = spawnSync(timeBin ? '/usr/bin/time' : process.execPath, timeBin ? ['-f', '%M', process.execPath, bin, ...argv] : [bin, ...argv], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`steward ${argv.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
+  const rss = timeBin ? Number(result.stderr.trim().split('\n').pop()) * 1024 : NaN;
+  console.log(`${`CLI: ${name}`.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(7)} s   peak RSS ${Number.isFinite(rss) ? mb(rss) : 'n/a'}`);
+}
+
+if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: join(import.meta.dirname, '..') });
 
 const work = mkdtempSync(join(tmpdir(), 'steward-bench-release-'));
 const dir = join(work, 'bench');
@@ -100,15 +113,16 @@ try {
   const written = await writeLabels(dir, changed);
   await timed(`commit ${written.written.length} relabels (git module)`, async () => commitFiles(await openRepo({ dir }), { paths: written.written, message: 'relabels', author }));
 
-  const dry = await timed('release 1.1.0 --dry-run --allow-verifier-only', () => release({ dir, version: '1.1.0', dryRun: true, allowVerifierOnly: true, gate: runCheck }));
-  if (dry.result.refusals.length) throw new Error(`dry run would refuse: ${dry.result.refusals.join('; ')}`);
-  const real = await timed('release 1.1.0 --allow-verifier-only', () => release({ dir, version: '1.1.0', allowVerifierOnly: true, gate: runCheck }));
-  console.log(`  ${real.result.record.statistics.relabeled} relabeled, ${real.result.record.statistics.verifierOnly} verifier-only, root ${real.result.record.manifest.root}`);
-
+  labels.length = 0; // the fixture's copies are not part of what a user's process holds
   const out = join(work, 'v1.1.0.jsonl');
-  await timed('export --version 1.1.0 --format jsonl (load + verify at tag)', async () => writeFileSync(out, pinnedJsonl(await loadLabels({ dir, version: '1.1.0' }))));
-  const verified = await timed(`verify of the ${COUNT.toLocaleString('en')}-item export`, () => verifyExport({ file: out, dir }));
+  cli('release 1.1.0 --dry-run --allow-verifier-only', ['release', '1.1.0', '--dry-run', '--allow-verifier-only', '--dir', dir]);
+  cli('release 1.1.0 --allow-verifier-only', ['release', '1.1.0', '--allow-verifier-only', '--dir', dir]);
+  cli('export --version 1.1.0 --format jsonl', ['export', '--version', '1.1.0', '--format', 'jsonl', '--out', out, '--dir', dir]);
+  cli(`verify of the ${COUNT.toLocaleString('en')}-item export`, ['verify', out, '--dir', dir]);
+  // In process too, for the library API's cost without process start-up.
+  const verified = await timed(`verifyExport (library, in process)`, () => verifyExport({ file: out, dir }));
   if (!verified.result.ok) throw new Error('verify failed on an untouched export');
+  await timed('loadLabels 1.1.0 (library, in process)', () => loadLabels({ dir, version: '1.1.0' }));
 } finally {
   clearInterval(sampler);
   if (process.argv.includes('--keep')) console.log(`\nkept ${dir}`);
