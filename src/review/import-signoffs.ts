@@ -8,7 +8,7 @@ import { isoTime } from '../propose/time.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { type ImportedSignoff, planSignoffImport } from './plan-signoff-import.js';
+import { type SignoffImportPlan, planSignoffImport } from './plan-signoff-import.js';
 import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
 
@@ -32,15 +32,8 @@ export interface ImportSignoffsOptions {
   now?: Date | string;
 }
 
-export interface ImportSignoffsResult {
-  /** One per non-empty physician value. */
-  signoffs: ImportedSignoff[];
-  approved: string[];
-  amended: string[];
-  rejected: { id: string; value: string; reason: string; row: number }[];
-  skipped: number;
-  /** Already signed by this reviewer with the same value, unchanged since: a re-import adds nothing. */
-  unchanged: string[];
+/** The plan as carried out: one sign-off per non-empty physician value, the files written and the commit. */
+export interface ImportSignoffsResult extends Omit<SignoffImportPlan, 'changes'> {
   written: string[];
   commit: string | null;
 }
