@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { loadConfig, type SignoffPolicy } from '../config/config.js';
 import { type ChangedPath, changedPaths, openRepo, resolveCommit, WORKTREE } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
 import { parseLabelPath } from '../store/paths.js';
-import { type LabelFile, parseLabelText, readLabelFiles } from '../store/read.js';
+import { type LabelFile, forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { validateLabelFiles } from '../validate/validate-labels.js';
+import { labelValidator } from '../validate/validate-labels.js';
 import { defaultBase } from './default-base.js';
 import { type LabelChange, type LabelCheck, evaluateLabel } from './evaluate-label.js';
 
@@ -15,8 +16,20 @@ export interface RunCheckOptions {
   base?: string;
   /** Let relabels with a verifier and no physician sign-off pass (flagged); also policy.allowVerifierOnly. */
   allowVerifierOnly?: boolean;
-  /** The label files, when the caller has already read them (a release reads them once for everything). */
-  files?: LabelFile[];
+  /**
+   * The label changes since the base with their text, when the caller has them already: a release on a
+   * clean tree diffs its previous tag with HEAD, which needs no scan of the working tree.
+   */
+  changes?: ChangedPath[];
+  /** Sees every label file as it is read and checked, so a caller (a release) needs no second read. */
+  onFile?: (file: LabelFile, change: LabelChange) => void;
+  /**
+   * Check only these label files (repository paths), the others being known to pass: a release passes
+   * the files changed since the previous release, whose checks the rest passed under the same rules.
+   */
+  paths?: string[];
+  /** With `paths`: the ids of the label files left out (id → where), so a duplicate id is still found. */
+  takenIds?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -44,20 +57,22 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const base = options.base !== undefined ? { ref: options.base, commit: await resolveCommit(repo, options.base) } : await defaultBase(repo);
   const config = await loadConfig(dir);
   const policy: SignoffPolicy = { ...config.policy, allowVerifierOnly: Boolean(options.allowVerifierOnly || config.policy.allowVerifierOnly) };
-  const [files, categories, { reviewers, problems: reviewerProblems }] = await Promise.all([options.files ?? readLabelFiles(dir), loadCategories(dir), readReviewers(dir)]);
-  const report = validateLabelFiles(files, new Set(categories.map((c) => c.id)));
-  const findingsByFile = groupBy(report.findings, (f) => f.file);
+  const [categories, { reviewers, problems: reviewerProblems }] = await Promise.all([loadCategories(dir), readReviewers(dir)]);
+  const validator = labelValidator(new Set(categories.map((c) => c.id)), options.takenIds);
 
   const changes = new Map<string, ChangedPath>();
   let reviewersChanged: CheckResult['reviewersChanged'] = [];
   if (base) {
-    const labelChanges = await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: true });
+    const labelChanges = options.changes ?? (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: true }));
     for (const c of labelChanges) if (parseLabelPath(c.path)) changes.set(c.path, c);
     reviewersChanged = (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'reviewers' })).map((c) => ({ file: c.path, change: c.change }));
   }
 
+  // One streaming pass: each file is validated, checked and handed on, then dropped, so memory stays flat.
   const labels: LabelCheck[] = [];
-  for (const f of files) {
+  const files = options.paths ? options.paths.map((p) => join(dir, p)).sort() : await listLabelFiles(dir);
+  await forEachLabelFile(dir, files, (f) => {
+    const findings = validator.add(f);
     const parts = parseLabelPath(f.file);
     const id = (f.json as Label | undefined)?.id ?? parts?.id ?? f.file;
     const change: LabelChange = !base ? 'added' : (changes.get(f.file)?.change ?? 'unchanged');
@@ -67,12 +82,13 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       change,
       label: f.parseError ? null : (f.json as Label),
       base: parseSide(changes.get(f.file)?.oldText),
-      findings: findingsByFile.get(f.file) ?? [],
+      findings,
       reviewers,
       policy,
     });
     if (change !== 'unchanged' || check.problems.length > 0) labels.push(check);
-  }
+    options.onFile?.(f, change);
+  });
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;
     const before = parseSide(c.oldText);
@@ -102,15 +118,4 @@ function parseSide(text: string | undefined): Label | null {
   if (text === undefined) return null;
   const parsed = parseLabelText('', text);
   return parsed.parseError ? null : (parsed.json as Label);
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { writeCsv } from '../importers/csv.js';
+import { csvLines } from '../importers/csv.js';
 import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
 import { toPythonLiteral } from '../importers/python-literal.js';
 import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
@@ -12,8 +12,13 @@ import { canonicalJson } from '../store/canonical.js';
  * stewardship project's corrected file does).
  */
 export function toMedcalcCsv(labels: Label[]): string {
+  return medcalcCsvLines(labels).join('');
+}
+
+/** toMedcalcCsv's text as its lines (a large export is written piece by piece; see jsonlLines). */
+export function medcalcCsvLines(labels: Label[]): string[] {
   const rows = [...labels].sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id)).map(medcalcRowCells);
-  return writeCsv([...MEDCALC_COLUMNS], rows);
+  return csvLines([...MEDCALC_COLUMNS], rows);
 }
 
 /** One label's 14 cells, in MEDCALC_COLUMNS order. */

@@ -130,5 +130,10 @@ export function csvField(value: string): string {
 
 /** A CSV document: header plus rows, LF line ends (the MedCalc-Bench files' convention). */
 export function writeCsv(header: string[], rows: string[][], lineEnd = '\n'): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join(lineEnd) + lineEnd;
+  return csvLines(header, rows, lineEnd).join('');
+}
+
+/** writeCsv's text as its lines (each with its line end): a large export can be written piece by piece. */
+export function csvLines(header: string[], rows: string[][], lineEnd = '\n'): string[] {
+  return [header, ...rows].map((r) => r.map(csvField).join(',') + lineEnd);
 }

@@ -16,14 +16,18 @@ export interface Manifest {
 /**
  * The content hashes that pin a release: per label, its canonical file bytes (sign-offs included), its
  * MedCalc CSV row and its JSONL line (what each export of it must contain), and a root hash over all,
- * so an export can be verified without git. `known` holds entries still valid from the previous release
+ * so an export can be verified without git. `reused` are entries still valid from the previous release
  * (labels whose files did not change), so a release hashes only what changed.
  */
-export function buildManifest(labels: Label[], known: ReadonlyMap<string, ManifestItem> = new Map()): Manifest {
-  const items = labels
-    .map((label): ManifestItem => known.get(label.id) ?? [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label), sha256Hex(canonicalLine(label))])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+export function buildManifest(labels: Iterable<Label>, reused: Iterable<ManifestItem> = []): Manifest {
+  const items = [...reused];
+  for (const label of labels) items.push(manifestItem(label));
+  items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
+}
+
+export function manifestItem(label: Label): ManifestItem {
+  return [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label), sha256Hex(canonicalLine(label))];
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {

@@ -15,7 +15,16 @@ export interface ReleaseRecord {
   message?: string;
   verifierOnlyAllowed: boolean;
   statistics: ReleaseStatistics;
+  /** Absent in records made before it existed: the next release then checks every label. */
+  checked?: CheckedBasis;
   manifest: Manifest;
+}
+
+export interface CheckedBasis {
+  /** checkRulesFingerprint() of the tool that made the release. */
+  rules: string;
+  /** Repository paths of the label files that carry sign-offs, sorted. */
+  signed: string[];
 }
 
 export const recordPath = (version: string) => `changelogs/v${version}.json`;

@@ -3,25 +3,34 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
-import { type Identity, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
+import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { contentHash } from '../store/canonical.js';
-import { type LabelFile, readLabelFiles } from '../store/read.js';
-import { loadCategories } from '../taxonomy/categories.js';
-import { validateLabelFiles } from '../validate/validate-labels.js';
+import type { LabelFile } from '../store/read.js';
+import { parseLabelPath } from '../store/paths.js';
+import { validateLabels } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
 import { authorsOf, citationCff } from './citation.js';
-import { buildManifest } from './manifest.js';
+import { type ManifestItem, buildManifest } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, recordPath, serializeReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
-import { sincePrevious } from './since-previous.js';
+import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
+import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
 import { releaseStatistics } from './statistics.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
-export type Gate = (options: { dir: string; base?: string; allowVerifierOnly?: boolean; files?: LabelFile[] }) => Promise<{
+export type Gate = (options: {
+  dir: string;
+  base?: string;
+  allowVerifierOnly?: boolean;
+  changes?: ChangedPath[];
+  onFile?: (file: LabelFile) => void;
+  paths?: string[];
+  takenIds?: ReadonlyMap<string, string>;
+}) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
 }>;
@@ -45,6 +54,11 @@ export interface ReleaseResult {
   refusals: string[];
   record: ReleaseRecord;
   markdown: string;
+  /**
+   * Which label files were read and checked: all, or (all: false) those changed since the previous
+   * release and those carrying sign-offs, the rest being byte-identical to it under the same rules.
+   */
+  checked: { files: number; all: boolean; unchangedSince: string | null };
   commit: string | null;
   files: string[];
 }
@@ -75,30 +89,67 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     refuse('VERSION_NOT_GREATER', `version ${version} is not greater than the latest release ${previous.version}`);
   }
   if (releases.some((r) => r.version === version)) refuse('VERSION_EXISTS', `tag ${tag} already exists`);
-  if (!(await isClean(repo))) refuse('DIRTY_TREE', 'the working tree has uncommitted changes; commit or discard them first');
-  // Every label is read and parsed once, then shared by validation (inside the gate), statistics and the manifest.
-  const labelFiles = await readLabelFiles(dir);
-  const categories = new Set((await loadCategories(dir)).map((c) => c.id));
+  const labelCommit = await resolveCommit(repo, 'HEAD');
+  const clean = await isClean(repo);
+  if (!clean) refuse('DIRTY_TREE', 'the working tree has uncommitted changes; commit or discard them first');
+  // On a clean tree the labels on disk are HEAD's, so what changed is a two-tree walk, no disk scan.
+  const since = previous ? await sincePrevious(repo, previous, clean ? labelCommit : WORKTREE) : null;
+
+  // Labels byte-identical to the previous release passed its checks, and under the same rules (the
+  // tool's version, schemas and catalog; the repository's taxonomy, reviewers and config) they pass
+  // again: then only the files changed since, and the signed ones (whose physician values the
+  // agreement counts), are read and checked. Otherwise, or on a dirty tree, every label is.
+  const basis = since && clean ? await checkBasis(repo, since, labelCommit) : null;
+
+  // One streaming read serves the gate (validation, signatures) and this: a label is kept whole only
+  // when the statistics or the manifest need it (new or changed since the previous release, or
+  // carrying sign-offs); the others are counted and their manifest entries reused, so memory does not
+  // grow with the benchmark.
+  const changed: Label[] = [];
+  const unchangedSigned: Label[] = [];
+  const unchangedSeen: string[] = [];
+  const signed: string[] = [];
+  let checkedFiles = 0;
+  const collect = (f: LabelFile) => {
+    checkedFiles++;
+    if (f.parseError || typeof f.json !== 'object' || f.json === null) return;
+    const label = f.json as Label;
+    const hasSignoffs = Array.isArray(label.signoffs) && label.signoffs.length > 0;
+    if (hasSignoffs) signed.push(f.file);
+    const unchanged = since !== null && !since.changedFiles.has(f.file) && since.items.has(label.id);
+    if (!unchanged) changed.push(label);
+    else {
+      unchangedSeen.push(label.id);
+      if (hasSignoffs) unchangedSigned.push(label);
+    }
+  };
+  const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, files: labelFiles });
+    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, changes: since?.changes, onFile: collect, ...subset });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`);
       refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
   } else {
-    const validation = validateLabelFiles(labelFiles, categories);
+    const validation = await validateLabels({ dir, onFile: collect, ...subset });
     if (validation.findings.length > 0) refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
   }
+  const reusedIds = basis ? basis.unchangedIds : unchangedSeen;
+  const reused = since ? reusedIds.map((id) => since.items.get(id)!) : [];
 
-  const current = new Map<string, Label>();
-  for (const f of labelFiles) if (f.json && !f.parseError) current.set((f.json as Label).id, f.json as Label);
-  const since = previous ? await sincePrevious(repo, previous, current) : { previous: new Map<string, Label>(), unchangedHashes: new Map() };
-  const before = since.previous;
-  const labelCommit = await resolveCommit(repo, 'HEAD');
+  const statistics = releaseStatistics(
+    {
+      previous: since ? previousLabels(since, unchangedSigned) : new Map<string, Label>(),
+      current: new Map([...changed, ...unchangedSigned].map((l) => [l.id, l])),
+      physicianRoles: config.policy.physicianRoles,
+      omittedUnchanged: reused.length - unchangedSigned.length,
+      previousTotal: since?.record.manifest.count ?? 0,
+    },
+    contentHash,
+  );
+  const manifest = buildManifest(changed, reused);
   const now = options.now ?? new Date();
-  const statistics = releaseStatistics({ previous: before, current, physicianRoles: config.policy.physicianRoles }, contentHash);
-  const manifest = buildManifest([...current.values()], since.unchangedHashes);
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',
     name: config.name,
@@ -109,10 +160,12 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     ...(options.message ? { message: options.message } : {}),
     verifierOnlyAllowed: allowVerifierOnly,
     statistics,
+    checked: { rules: checkRulesFingerprint(), signed: signed.sort() },
     manifest,
   };
   const markdown = releaseMarkdown({ ...record, root: manifest.root, count: manifest.count }, statistics);
-  const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, commit: null, files: [] };
+  const checked = { files: checkedFiles, all: basis === null, unchangedSince: basis ? previous!.version : null };
+  const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
   if (options.dryRun) return result;
 
   const files = await releaseFiles(dir, record, markdown, authorsOf(config), config.description);
@@ -129,6 +182,26 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   result.files = files.map((f) => f.path);
   return result;
+}
+
+/**
+ * When the previous release was checked under the rules in force now and nothing its checks read
+ * besides the labels has changed: the label files to check (changed since, or signed) and the ids of
+ * the others, which stay valid as they were. Null when every label must be checked.
+ */
+async function checkBasis(repo: Repo, since: SincePrevious, labelCommit: string): Promise<{ paths: string[]; takenIds: Map<string, string>; unchangedIds: string[] } | null> {
+  if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
+  if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
+  const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id taken.
+  const changedIds = new Set(since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)));
+  const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
+  const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));
+  const read = new Set(signedUnchanged.map(idOf));
+  const unchangedIds = since.record.manifest.items.map((i) => i[0]).filter((id) => !changedIds.has(id));
+  const takenIds = new Map<string, string>();
+  for (const id of unchangedIds) if (!read.has(id)) takenIds.set(id, `a label unchanged since ${since.tag}`);
+  return { paths: [...changedPaths, ...signedUnchanged], takenIds, unchangedIds };
 }
 
 /** A version, or major/minor/patch: the next one after the latest release (from 0.0.0 when there is none). */

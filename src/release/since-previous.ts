@@ -1,38 +1,49 @@
-import { type Repo, changedPaths, WORKTREE } from '../git/index.js';
+import { type ChangedPath, type Repo, changedPaths } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';
 import { readReleaseRecord } from './load-labels.js';
 import type { ManifestItem } from './manifest.js';
+import type { ReleaseRecord } from './record.js';
 import type { ReleaseTag } from './releases.js';
 
 export interface SincePrevious {
-  /** The previous release's labels, by id: the current objects where the file is unchanged. */
-  previous: Map<string, Label>;
-  /** Manifest entries that still hold, by id: every label whose file did not change since the release. */
-  unchangedHashes: Map<string, ManifestItem>;
+  tag: string;
+  record: ReleaseRecord;
+  /** Label files that differ between the release's tag and `to`, with both sides' text. */
+  changes: ChangedPath[];
+  changedFiles: ReadonlySet<string>;
+  /** The previous manifest's entries by id: still valid for every label whose file did not change. */
+  items: ReadonlyMap<string, ManifestItem>;
 }
 
 /**
- * What a release needs of the previous one without reading its whole tree: the files that changed since
- * its tag (one two-tree walk that skips unchanged folders) with their old text, and the previous
- * manifest's hashes, still valid for every file that did not change.
+ * What a release needs of the previous one without reading its whole tree: its record, and the label
+ * files that changed since its tag (one two-tree walk that skips unchanged folders) with their old text.
+ * `to` is HEAD's commit when the working tree is clean (no scan of the disk), else WORKTREE.
  */
-export async function sincePrevious(repo: Repo, release: ReleaseTag, current: Map<string, Label>): Promise<SincePrevious> {
+export async function sincePrevious(repo: Repo, release: ReleaseTag, to: string): Promise<SincePrevious> {
   const { record } = await readReleaseRecord(repo, release.version);
-  const changes = await changedPaths(repo, { from: release.tag, to: WORKTREE, prefix: 'labels', withContent: true });
-  const changedIds = new Set<string>();
-  const previous = new Map(current);
-  for (const c of changes) {
-    if (!c.path.endsWith('.json')) continue;
-    const id = c.path.slice(c.path.lastIndexOf('/') + 1, -'.json'.length);
-    changedIds.add(id);
-    previous.delete(id);
-  }
-  for (const c of changes) {
+  const changes = await changedPaths(repo, { from: release.tag, to, prefix: 'labels', withContent: true });
+  return {
+    tag: release.tag,
+    record,
+    changes,
+    changedFiles: new Set(changes.map((c) => c.path)),
+    items: new Map(record.manifest.items.map((item) => [item[0], item])),
+  };
+}
+
+/**
+ * The previous release's labels as the statistics need them: the old side of every changed file, and
+ * for unchanged labels the very objects of the current side (so they compare as unchanged at once).
+ */
+export function previousLabels(since: SincePrevious, unchanged: Iterable<Label>): Map<string, Label> {
+  const previous = new Map<string, Label>();
+  for (const label of unchanged) previous.set(label.id, label);
+  for (const c of since.changes) {
     if (!c.path.endsWith('.json') || c.oldText === undefined) continue;
     const old = parseLabelText(c.path, c.oldText);
     if (old.json) previous.set((old.json as Label).id, old.json as Label);
   }
-  const unchangedHashes = new Map(record.manifest.items.filter((item) => !changedIds.has(item[0]) && current.has(item[0])).map((item) => [item[0], item]));
-  return { previous, unchangedHashes };
+  return previous;
 }

@@ -68,6 +68,13 @@ export interface StatisticsInput {
   previous: Map<string, Label>;
   current: Map<string, Label>;
   physicianRoles: readonly string[];
+  /**
+   * Labels unchanged since the previous release and carrying no sign-offs, left out of both maps (a
+   * release does not keep 100,000 parsed labels to count them): they count as unchanged.
+   */
+  omittedUnchanged?: number;
+  /** The previous release's label count, when `previous` holds only the labels the comparison needs. */
+  previousTotal?: number;
 }
 
 const sameAnswer = (a: Answer, b: Answer) => canonicalJson(a) === canonicalJson(b);
@@ -92,8 +99,9 @@ export function isPhysicianSigned(label: Label, physicianRoles: readonly string[
 /** Counts of what a release changed and how its labels agree with physicians: a pure function of two label sets. */
 export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label) => string): ReleaseStatistics {
   const { previous, current, physicianRoles } = input;
-  const total = current.size;
-  const stats = { added: 0, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: 0, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
+  const omitted = input.omittedUnchanged ?? 0;
+  const total = current.size + omitted;
+  const stats = { added: 0, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: omitted, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
   const byCategory = new Map<string, number>();
   const byCalculator = new Map<number, number>();
   for (const [id, label] of current) {
@@ -122,7 +130,7 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
   for (const id of previous.keys()) if (!current.has(id)) stats.removed++;
   return {
     total,
-    previousTotal: previous.size,
+    previousTotal: input.previousTotal ?? previous.size,
     ...stats,
     byCategory: Object.fromEntries([...byCategory].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, share(v, total)])),
     byCalculator: Object.fromEntries(

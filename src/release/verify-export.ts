@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { openRepo } from '../git/index.js';
 import { parseCsvTable } from '../importers/csv.js';
@@ -39,17 +39,30 @@ export interface VerifyOptions {
  * with the released content.
  */
 export async function verifyExport(options: VerifyOptions): Promise<VerifyReport> {
-  const text = await readFile(options.file, 'utf8').catch(() => {
+  const handle = await open(options.file, 'r').catch(() => {
     throw inputError('FILE_NOT_READABLE', `${options.file}: cannot be read`, { file: options.file });
   });
-  if (text.startsWith(JSONL_HEADER_PREFIX)) {
-    const newline = text.indexOf('\n');
-    const header = parseHeader(text.slice(JSONL_HEADER_PREFIX.length, newline === -1 ? undefined : newline), `${options.file} line 1`);
-    const record = await releaseRecordFor(options, header);
-    const body = newline === -1 ? '' : text.slice(newline + 1);
-    if (jsonlMatchesInOrder(body, record)) return { ...emptyReport(options.file, 'jsonl', record), items: record.manifest.count, ok: true };
-    return compare(options.file, 'jsonl', record, hashJsonl(body, options.file));
+  try {
+    const first = await firstLine(handle);
+    if (first.bytes.subarray(0, JSONL_HEADER_BYTES.length).equals(JSONL_HEADER_BYTES)) {
+      const header = parseHeader(first.bytes.toString('utf8', JSONL_HEADER_BYTES.length), `${options.file} line 1`);
+      // The release record (inflated, parsed, schema-checked) is read while the export's lines are read
+      // and hashed: the disk and the CPU work at once. Both settle before the file is closed.
+      const [record, hashes] = await Promise.allSettled([releaseRecordFor(options, header), lineHashes(handle, first.next)]);
+      if (record.status === 'rejected') throw record.reason;
+      if (hashes.status === 'rejected') throw hashes.reason;
+      const items = record.value.manifest.items;
+      if (hashes.value.length === items.length && items.every((item, k) => item[3] === hashes.value[k])) {
+        return { ...emptyReport(options.file, 'jsonl', record.value), items: items.length, ok: true };
+      }
+      // Something differs: find what, item by item (the lines parsed for their ids).
+      const body = (await readFile(options.file)).toString('utf8', first.next);
+      return compare(options.file, 'jsonl', record.value, hashJsonl(body, options.file));
+    }
+  } finally {
+    await handle.close();
   }
+  const text = await readFile(options.file, 'utf8');
   const sidecarFile = `${options.file}.manifest.json`;
   const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
   if (sidecarText === null) {
@@ -58,6 +71,55 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
   const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   const record = await releaseRecordFor(options, sidecar);
   return compare(options.file, 'medcalc-csv', record, hashCsv(text, options.file, sidecar.rows));
+}
+
+const NEWLINE = 0x0a;
+const JSONL_HEADER_BYTES = Buffer.from(JSONL_HEADER_PREFIX, 'utf8');
+const CHUNK = 8 * 2 ** 20;
+
+/** The file's first line (without its newline) and the offset after it. */
+async function firstLine(handle: FileHandle): Promise<{ bytes: Buffer; next: number }> {
+  const parts: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (let position = 0; ; ) {
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    const data = chunk.subarray(0, bytesRead);
+    const newline = data.indexOf(NEWLINE);
+    if (newline !== -1 || bytesRead === 0) {
+      parts.push(Buffer.from(newline === -1 ? data : data.subarray(0, newline)));
+      const bytes = Buffer.concat(parts);
+      return { bytes, next: newline === -1 ? position : position + newline + 1 };
+    }
+    parts.push(Buffer.from(data));
+    position += bytesRead;
+  }
+}
+
+/**
+ * The sha256 of every line from `start` on (newline-terminated, plus a last one without a newline if
+ * any), hashed as bytes while the file is read in chunks: a line's UTF-8 bytes hash as its text does,
+ * so line k of a pinned export must give manifest item k's JSONL hash. Nothing is decoded or parsed.
+ */
+async function lineHashes(handle: FileHandle, start: number): Promise<string[]> {
+  const hashes: string[] = [];
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let carry: Buffer | null = null; // the unfinished line at the end of the last chunk (copied: the chunk is reused)
+  for (let position = start; ; ) {
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const data = chunk.subarray(0, bytesRead);
+    let from = 0;
+    for (let newline = data.indexOf(NEWLINE); newline !== -1; newline = data.indexOf(NEWLINE, from)) {
+      const line = data.subarray(from, newline);
+      hashes.push(sha256Hex(carry ? Buffer.concat([carry, line]) : line));
+      carry = null;
+      from = newline + 1;
+    }
+    if (from < data.length) carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
+  }
+  if (carry) hashes.push(sha256Hex(carry));
+  return hashes;
 }
 
 function parseHeader(text: string, place: string): PinnedHeader {
@@ -114,18 +176,6 @@ function hashJsonl(body: string, file: string): Hashed {
     out.hashes.set(id, sha256Hex(line));
   });
   return out;
-}
-
-/**
- * The fast path of a pinned JSONL export: its lines are in manifest order, so line k must hash to item
- * k. True when every line does (nothing needs parsing); false sends the caller to the item-by-item path.
- */
-function jsonlMatchesInOrder(body: string, record: ReleaseRecord): boolean {
-  const lines = body.endsWith('\n') ? body.slice(0, -1).split('\n') : body.split('\n');
-  const items = record.manifest.items;
-  if (lines.length !== items.length || (lines.length === 1 && lines[0] === '')) return items.length === 0 && lines.join('') === '';
-  for (let k = 0; k < items.length; k++) if (sha256Hex(lines[k]) !== items[k][3]) return false;
-  return true;
 }
 
 function hashCsv(text: string, file: string, rows: [string, number][]): Hashed {

@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { batches } from './batches.js';
 
 export interface FileWrite {
   /** Absolute path. */
   path: string;
-  /** New content, or null to delete the file. */
-  content: string | null;
+  /**
+   * New content, or null to delete the file. Pieces (lines) are written one after another: an export of
+   * 100,000 labels is longer than a JavaScript string may be.
+   */
+  content: string | readonly string[] | null;
   /**
    * The file's current content when the caller has just read it (null: no such file), kept to undo a
-   * failed write; left out, it is read here.
+   * failed write; left out, it is read here (as bytes).
    */
-  previous?: string | null;
+  previous?: string | Buffer | null;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface FileWrite {
  */
 export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
   const token = randomBytes(6).toString('hex');
-  const staged: { path: string; temp: string | null; previous: string | null }[] = [];
+  const staged: { path: string; temp: string | null; previous: string | Buffer | null }[] = [];
   const folders = new Set<string>();
   try {
     for (const w of writes) {
@@ -41,7 +45,8 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
       }
       const temp = `${w.path}.steward-tmp-${token}`;
       staged.push({ path: w.path, temp, previous });
-      writeFileSync(temp, w.content, 'utf8');
+      if (typeof w.content === 'string') writeFileSync(temp, w.content, 'utf8');
+      else writePieces(temp, w.content);
     }
   } catch (error) {
     removeTemps(staged);
@@ -57,7 +62,7 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
   } catch (error) {
     for (const s of done.reverse()) {
       if (s.previous === null) rmSync(s.path, { force: true });
-      else writeFileSync(s.path, s.previous, 'utf8');
+      else writeFileSync(s.path, s.previous);
     }
     removeTemps(staged);
     throw error;
@@ -65,13 +70,27 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
 }
 
 /** One file, atomically (temp file + rename). */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(path: string, content: string | readonly string[]): Promise<void> {
   await writeFilesAtomically([{ path, content }]);
 }
 
-function readOrNull(path: string): string | null {
+/** Pieces written through one descriptor, gathered into writes of about 4 MB. */
+function writePieces(path: string, pieces: readonly string[]): void {
+  const fd = openSync(path, 'w');
   try {
-    return readFileSync(path, 'utf8');
+    for (const text of batches(pieces)) writeAll(fd, Buffer.from(text, 'utf8'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+function readOrNull(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
   } catch {
     return null;
   }

@@ -22,10 +22,14 @@ export function validateLabelFiles(files: LabelFile[], categories: ReadonlySet<s
  * The checks of validateLabelFiles one file at a time, so files can be validated as they are read and
  * dropped. Files must come in the order they are to be reported (the first of two equal ids keeps it).
  */
-export function labelValidator(categories: ReadonlySet<string>): { add(file: LabelFile): void; report(): ValidationReport } {
+export function labelValidator(
+  categories: ReadonlySet<string>,
+  /** Ids already taken by labels not passed to `add` (id → where), for the duplicate check. */
+  takenIds: ReadonlyMap<string, string> = new Map(),
+): { add(file: LabelFile): Finding[]; report(): ValidationReport } {
   const validate = schemaValidator('label.schema.json');
   const findings: Finding[] = [];
-  const idFirstSeen = new Map<string, string>();
+  const idFirstSeen = new Map<string, string>(takenIds);
   let files = 0;
   let valid = 0;
   return {
@@ -33,12 +37,14 @@ export function labelValidator(categories: ReadonlySet<string>): { add(file: Lab
       files++;
       if (f.parseError) {
         const at = f.parseError.line ? ` (line ${f.parseError.line}, column ${f.parseError.column})` : '';
-        findings.push({ file: f.file, pointer: '', code: 'json/parse', message: f.parseError.message + at });
-        return;
+        const own: Finding[] = [{ file: f.file, pointer: '', code: 'json/parse', message: f.parseError.message + at }];
+        findings.push(...own);
+        return own;
       }
       if (!validate(f.json)) {
-        findings.push(...findingsFromAjv(f.file, validate.errors));
-        return;
+        const own = findingsFromAjv(f.file, validate.errors);
+        findings.push(...own);
+        return own;
       }
       const label = f.json as Label;
       const own = checkLabel(f.file, label, categories);
@@ -47,6 +53,7 @@ export function labelValidator(categories: ReadonlySet<string>): { add(file: Lab
       else idFirstSeen.set(label.id, f.file);
       findings.push(...own);
       if (own.length === 0) valid++;
+      return own;
     },
     report: () => ({ files, valid, findings }),
   };
@@ -56,13 +63,22 @@ export function labelValidator(categories: ReadonlySet<string>): { add(file: Lab
  * Reads and validates every label under dir (or the given paths), streaming: each file is checked as it
  * is read and then dropped, so memory stays flat however many labels there are.
  */
-export async function validateLabels(options: { dir: string; paths?: string[]; onProgress?: (done: number, total: number) => void }): Promise<ValidationReport> {
+export async function validateLabels(options: {
+  dir: string;
+  paths?: string[];
+  onProgress?: (done: number, total: number) => void;
+  /** Sees every file after it is validated, so a caller can keep what it needs of the same single read. */
+  onFile?: (file: LabelFile, findings: readonly Finding[]) => void;
+  /** Ids of labels not among `paths` (id → where), for the duplicate check. */
+  takenIds?: ReadonlyMap<string, string>;
+}): Promise<ValidationReport> {
   const files = await listLabelFiles(options.dir, { paths: options.paths });
   const categories = await loadCategories(options.dir);
-  const validator = labelValidator(new Set(categories.map((c) => c.id)));
+  const validator = labelValidator(new Set(categories.map((c) => c.id)), options.takenIds);
   let done = 0;
   await forEachLabelFile(options.dir, files, (f) => {
-    validator.add(f);
+    const own = validator.add(f);
+    options.onFile?.(f, own);
     done++;
     if (options.onProgress && (done % 1000 === 0 || done === files.length)) options.onProgress(done, files.length);
   });

@@ -7,6 +7,13 @@ import { parseCsvTable } from '../../src/importers/csv.js';
 import { parsePythonLiteral } from '../../src/importers/python-literal.js';
 import { loadLabels } from '../../src/release/load-labels.js';
 import { buildManifest } from '../../src/release/manifest.js';
+import { release } from '../../src/release/release.js';
+import { releaseStatistics } from '../../src/release/statistics.js';
+import { runCheck } from '../../src/check/run-check.js';
+import { loadConfig } from '../../src/config/config.js';
+import { canonicalJson, contentHash } from '../../src/store/canonical.js';
+import { readAllLabels } from '../../src/store/read.js';
+import type { Label } from '../../src/label/types.js';
 import type { ReleaseRecord } from '../../src/release/record.js';
 import { type ReplayResult, replayStewardship } from '../../scripts/replay-stewardship.js';
 import { runCli } from '../helpers/cli.js';
@@ -93,5 +100,31 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     const verify = await runCli(['verify', tampered, '--dir', replay.dir]);
     expect(verify.code).toBe(1);
     expect(verify.out).toMatch(/changed \(1\): test-0001/);
+  });
+
+  // Last: it commits a change on top of 1.1.0.
+  it('a release after 1.1.0 reads only what changed, yet its statistics and manifest equal a full recomputation', async () => {
+    const labels = await readAllLabels(replay.dir);
+    const unsigned = labels.find((l) => l.label.signoffs.length === 0 && l.label.answer.kind === 'decimal')!;
+    const edited: Label = { ...unsigned.label, answer: { ...unsigned.label.answer, value: (unsigned.label.answer.value as number) + 1 } as Label['answer'] };
+    writeFileSync(join(replay.dir, unsigned.file), canonicalJson(edited));
+    expect((await runCli(['commit', '-m', 'one more relabel', '--dir', replay.dir])).code).toBe(0);
+
+    const next = await release({ dir: replay.dir, version: '1.2.0', dryRun: true, gate: runCheck });
+    // The change has no revision or sign-off: the gate refuses it, which a dry run reports and goes on.
+    expect(next.refusals).toEqual([expect.stringMatching(new RegExp(`steward check fails for 1 label.*${unsigned.label.id}`))]);
+    // Only the changed file and the signed ones were read and checked: the rest is byte-identical to 1.1.0.
+    const signed = labels.filter((l) => l.label.signoffs.length > 0).map((l) => l.file).sort();
+    expect(next.record.checked?.signed).toEqual(signed);
+    expect(next.checked).toEqual({ files: signed.length + 1, all: false, unchangedSince: '1.1.0' });
+
+    const previous = new Map((await loadLabels({ dir: replay.dir, version: '1.1.0' })).labels.map((l) => [l.id, l]));
+    const current = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.id, label]));
+    const full = releaseStatistics({ previous, current, physicianRoles: (await loadConfig(replay.dir)).policy.physicianRoles }, contentHash);
+    expect(next.record.statistics).toEqual(full);
+    expect(next.record.statistics).toMatchObject({ total: 1047, previousTotal: 1047, relabeled: 1, unchanged: 1046 });
+    // The 50 physician-labelled items did not change since 1.1.0, yet still count for agreement.
+    expect(next.record.statistics.agreement).toMatchObject({ items: 50, previous: { k: 50, n: 50 }, current: { k: 50, n: 50 } });
+    expect(next.record.manifest).toEqual(buildManifest(current.values()));
   });
 });

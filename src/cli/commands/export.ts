@@ -12,10 +12,11 @@ export const exportCommand: CommandSpec = {
       .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
-    const { exportLabels } = await import('../../exporters/export.js');
+    const { exportLabelLines } = await import('../../exporters/export.js');
     const { loadLabels } = await import('../../release/load-labels.js');
     const { pinnedCsv, pinnedJsonl } = await import('../../release/pinned-export.js');
     const { writeFileAtomically, writeFilesAtomically } = await import('../../store/atomic.js');
+    const { batches } = await import('../../store/batches.js');
     const dir = resolve(args.dir);
     const format = args.format as 'medcalc-csv' | 'jsonl';
     const out = args.out ? resolve(String(args.out)) : undefined;
@@ -23,9 +24,9 @@ export const exportCommand: CommandSpec = {
       if (args.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
       const release = await loadLabels({ dir, version: String(args.version) });
       if (format === 'jsonl') {
-        const text = pinnedJsonl(release);
-        if (out) await writeFileAtomically(out, text);
-        else io.out(text);
+        const lines = pinnedJsonl(release);
+        if (out) await writeFileAtomically(out, lines);
+        else for (const text of batches(lines)) io.out(text);
       } else {
         if (!out) throw inputError('OUT_REQUIRED', 'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)', {});
         const { csv, sidecar } = pinnedCsv(release);
@@ -37,9 +38,9 @@ export const exportCommand: CommandSpec = {
       if (out) io.err(`exported release ${release.version} (root ${release.record.manifest.root}) to ${out}\n`);
       return 0;
     }
-    const text = await exportLabels({ dir, format, split: args.split as string | undefined });
-    if (out) await writeFileAtomically(out, text);
-    else io.out(text);
+    const lines = await exportLabelLines({ dir, format, split: args.split as string | undefined });
+    if (out) await writeFileAtomically(out, lines);
+    else for (const text of batches(lines)) io.out(text);
     return 0;
   },
 };

@@ -1,0 +1,114 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/check/run-check.js';
+import type { Label } from '../../src/label/types.js';
+import { buildManifest } from '../../src/release/manifest.js';
+import { release } from '../../src/release/release.js';
+import { canonicalJson } from '../../src/store/canonical.js';
+import { readAllLabels } from '../../src/store/read.js';
+import { runCli } from '../helpers/cli.js';
+import { gitCli, useTestIdentity } from '../helpers/git.js';
+import { makeLabel } from '../helpers/labels.js';
+import { testdir } from '../helpers/tempdir.js';
+
+beforeAll(useTestIdentity);
+
+const relabeled = makeLabel({
+  id: 'demo-0003',
+  note: 'A third synthetic note.',
+  answer: { kind: 'decimal', value: 23.5, lower: 22.325, upper: 24.675 },
+  status: 'relabeled',
+  revision: {
+    previous: { kind: 'decimal', value: 22.857, lower: 21.71415, upper: 23.99985 },
+    proposed: { kind: 'decimal', value: 23.5, lower: 22.325, upper: 24.675 },
+    category: 'extraction-error',
+    rationale: 'the weight was misread',
+    proposer: 'Test Steward',
+    verifier: 'test-verifier',
+    time: '2026-11-23T00:00:00.000Z',
+  },
+} as Partial<Label>);
+
+/** A benchmark of three labels (one relabeled under 'extraction-error'), released as 1.0.0. */
+async function released(): Promise<string> {
+  const parent = testdir();
+  await runCli(['init', 'b', '--name', 'incremental', '--dir', parent]);
+  const dir = join(parent, 'b');
+  mkdirSync(join(dir, 'labels/demo/bmi'), { recursive: true });
+  writeFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), canonicalJson(makeLabel()));
+  writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })));
+  writeFileSync(join(dir, 'labels/demo/bmi/demo-0003.json'), canonicalJson(relabeled));
+  commitAll(dir, 'three labels');
+  const first = await release({ dir, version: '1.0.0', gate: runCheck, allowVerifierOnly: true });
+  expect(first.checked).toEqual({ files: 3, all: true, unchangedSince: null });
+  expect(first.record.checked).toEqual({ rules: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), signed: [] });
+  return dir;
+}
+
+function commitAll(dir: string, message: string): void {
+  gitCli(dir, ['add', '-A']);
+  gitCli(dir, ['-c', 'user.name=Test Steward', '-c', 'user.email=steward@example.org', 'commit', '-q', '-m', message]);
+}
+
+describe('a release checks again only what changed since the previous one, under the same rules', () => {
+  it('reads the changed file only, and its record equals a full recomputation', async () => {
+    const dir = await released();
+    const file = join(dir, 'labels/demo/bmi/demo-0002.json');
+    writeFileSync(file, canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note, corrected.' })));
+    commitAll(dir, 'note fixed');
+    const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
+    expect(next.refusals).toEqual([]);
+    expect(next.checked).toEqual({ files: 1, all: false, unchangedSince: '1.0.0' });
+    expect(next.record.statistics).toMatchObject({ total: 3, otherEdits: 1, unchanged: 2 });
+    expect(next.record.manifest).toEqual(buildManifest((await readAllLabels(dir)).map((l) => l.label)));
+  });
+
+  it('still finds a new label that takes the id of one it did not read', async () => {
+    const dir = await released();
+    mkdirSync(join(dir, 'labels/demo/mean-arterial-pressure'), { recursive: true });
+    const base = makeLabel();
+    const twin = makeLabel({ id: 'demo-0001', calculator: { id: 5, name: 'Mean Arterial Pressure (MAP)', category: 'physical' }, source: { ...base.source, calculatorId: 5 }, entities: {} });
+    writeFileSync(join(dir, 'labels/demo/mean-arterial-pressure/demo-0001.json'), canonicalJson(twin));
+    commitAll(dir, 'a twin');
+    const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
+    expect(next.checked.all).toBe(false);
+    expect(next.refusals.join('\n')).toMatch(/demo-0001: .*id "demo-0001" is also used by a label unchanged since v1\.0\.0/);
+  });
+
+  it('checks every label again when the taxonomy changed, and refuses the unchanged label it now rejects', async () => {
+    const dir = await released();
+    const taxonomy = join(dir, 'schema/error-categories.json');
+    const categories = JSON.parse(readFileSync(taxonomy, 'utf8'));
+    categories.categories = categories.categories.filter((c: { id: string }) => c.id !== 'extraction-error');
+    writeFileSync(taxonomy, JSON.stringify(categories, null, 2) + '\n');
+    commitAll(dir, 'taxonomy without extraction-error');
+    const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
+    expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
+    expect(next.refusals.join('\n')).toMatch(/demo-0003: .*extraction-error/);
+    // And the CLI says how much it checked.
+    const cli = await runCli(['release', '1.1.0', '--dry-run', '--dir', dir]);
+    expect(cli.out).toContain('Checked all 3 label files.');
+  });
+
+  it('checks every label when the previous record does not say what its checks rested on', async () => {
+    const dir = await released();
+    // A record from before `checked` existed: rewrite 1.0.0's without it, and move its tag there.
+    const recordFile = join(dir, 'changelogs/v1.0.0.json');
+    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+    delete record.checked;
+    writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
+    commitAll(dir, 'an older record');
+    gitCli(dir, ['tag', '-f', '-a', 'v1.0.0', '-m', 'older']);
+    writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Edited.' })));
+    commitAll(dir, 'one note edited');
+    const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
+    expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
+    expect(next.record.statistics).toMatchObject({ total: 3, otherEdits: 1, unchanged: 2 });
+    const cli = await runCli(['release', '1.1.0', '--dir', dir]);
+    expect(cli.err).toBe('');
+    expect(cli.code).toBe(0);
+    const after = await runCli(['release', 'patch', '--dry-run', '--dir', dir]);
+    expect(after.out).toContain('Checked 0 label files (changed since 1.1.0, or signed); the other 3 are byte-identical to 1.1.0');
+  });
+});
