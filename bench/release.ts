@@ -9,7 +9,7 @@
  * Run: npx tsx bench/release.ts [--count 100000] [--changes 1000] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -123,6 +123,13 @@ try {
   const verified = await timed(`verifyExport (library, in process)`, () => verifyExport({ file: out, dir }));
   if (!verified.result.ok) throw new Error('verify failed on an untouched export');
   await timed('loadLabels 1.1.0 (library, in process)', () => loadLabels({ dir, version: '1.1.0' }));
+
+  // When the rules changed (here: the benchmark's config), a release checks every label again.
+  const configFile = join(dir, 'steward.config.json');
+  const config = JSON.parse(readFileSync(configFile, 'utf8'));
+  writeFileSync(configFile, JSON.stringify({ ...config, description: 'config edited: every label is checked again' }, null, 2) + '\n');
+  execFileSync('git', ['-c', `user.name=${author.name}`, '-c', `user.email=${author.email}`, 'commit', '-q', '-am', 'config edited'], { cwd: dir });
+  cli('release 1.2.0 --dry-run, config changed: all labels checked', ['release', '1.2.0', '--dry-run', '--allow-verifier-only', '--dir', dir]);
 } finally {
   clearInterval(sampler);
   if (process.argv.includes('--keep')) console.log(`\nkept ${dir}`);
