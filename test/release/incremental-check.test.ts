@@ -7,10 +7,10 @@ import { buildManifest } from '../../src/release/manifest.js';
 import { release } from '../../src/release/release.js';
 import { canonicalJson } from '../../src/store/canonical.js';
 import { readAllLabels } from '../../src/store/read.js';
+import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { gitCli, useTestIdentity } from '../helpers/git.js';
 import { makeLabel } from '../helpers/labels.js';
-import { testdir } from '../helpers/tempdir.js';
 
 beforeAll(useTestIdentity);
 
@@ -32,14 +32,7 @@ const relabeled = makeLabel({
 
 /** A benchmark of three labels (one relabeled under 'extraction-error'), released as 1.0.0. */
 async function released(): Promise<string> {
-  const parent = testdir();
-  await runCli(['init', 'b', '--name', 'incremental', '--dir', parent]);
-  const dir = join(parent, 'b');
-  mkdirSync(join(dir, 'labels/demo/bmi'), { recursive: true });
-  writeFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), canonicalJson(makeLabel()));
-  writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })));
-  writeFileSync(join(dir, 'labels/demo/bmi/demo-0003.json'), canonicalJson(relabeled));
-  commitAll(dir, 'three labels');
+  const dir = await benchmarkWith('incremental', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' }), relabeled]);
   const first = await release({ dir, version: '1.0.0', gate: runCheck, allowVerifierOnly: true });
   expect(first.checked).toEqual({ files: 3, all: true, unchangedSince: null });
   expect(first.record.checked).toEqual({ rules: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), signed: [] });

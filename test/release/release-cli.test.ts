@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/store/canonical.js';
+import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { gitCli, useTestIdentity } from '../helpers/git.js';
 import { makeLabel } from '../helpers/labels.js';
@@ -10,16 +11,7 @@ import { snapshotTree, testdir } from '../helpers/tempdir.js';
 beforeAll(useTestIdentity);
 
 /** A benchmark with two demo labels, committed. */
-async function benchmark(): Promise<string> {
-  const parent = testdir();
-  await runCli(['init', 'b', '--name', 'tiny', '--dir', parent]);
-  const dir = join(parent, 'b');
-  mkdirSync(join(dir, 'labels/demo/bmi'), { recursive: true });
-  writeFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), canonicalJson(makeLabel()));
-  writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })));
-  expect((await runCli(['commit', '-m', 'two labels', '--dir', dir])).code).toBe(0);
-  return dir;
-}
+const benchmark = () => benchmarkWith('tiny', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })]);
 
 describe('steward release, cite, export --version, verify', () => {
   it('releases, refuses what it must, and pins the version for export and verify', async () => {

@@ -1,25 +1,19 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyExport } from '../../src/release/verify-export.js';
-import { canonicalJson } from '../../src/store/canonical.js';
+import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { useTestIdentity } from '../helpers/git.js';
 import { makeLabel } from '../helpers/labels.js';
-import { testdir } from '../helpers/tempdir.js';
 
 beforeAll(useTestIdentity);
 
 /** A released benchmark of three labels, one with multi-byte characters, and its pinned JSONL export. */
 async function releasedExport(notes = ['Patientin, 72 Jahre, Größe 1,65 m — “nüchtern”, 体重 60 kg 🩺.', 'A plain note.', 'Ünïcödé at the end: é']): Promise<{ dir: string; out: string; lines: string[] }> {
-  const parent = testdir();
-  await runCli(['init', 'b', '--name', 'bytes', '--dir', parent]);
-  const dir = join(parent, 'b');
-  mkdirSync(join(dir, 'labels/demo/bmi'), { recursive: true });
-  notes.forEach((note, k) => writeFileSync(join(dir, `labels/demo/bmi/demo-000${k + 1}.json`), canonicalJson(makeLabel({ id: `demo-000${k + 1}`, note }))));
-  expect((await runCli(['commit', '-m', 'labels', '--dir', dir])).code).toBe(0);
+  const dir = await benchmarkWith('bytes', notes.map((note, k) => makeLabel({ id: `demo-000${k + 1}`, note })));
   expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
-  const out = join(parent, 'v1.jsonl');
+  const out = join(dir, '..', 'v1.jsonl');
   expect((await runCli(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(0);
   return { dir, out, lines: readFileSync(out, 'utf8').split('\n') };
 }
