@@ -6,6 +6,7 @@ import { readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
 import { parseLabelPath } from '../store/paths.js';
 import { type LabelFile, forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
+import type { Finding } from '../schema/findings.js';
 import { labelValidator } from '../validate/validate-labels.js';
 import { defaultBase } from './default-base.js';
 import { type LabelChange, type LabelCheck, evaluateLabel } from './evaluate-label.js';
@@ -22,7 +23,7 @@ export interface RunCheckOptions {
    */
   changes?: ChangedPath[];
   /** Sees every label file as it is read and checked, so a caller (a release) needs no second read. */
-  onFile?: (file: LabelFile, change: LabelChange) => void;
+  onFile?: (file: LabelFile, info: { change: LabelChange; findings: readonly Finding[] }) => void;
   /**
    * Check only these label files (repository paths), the others being known to pass: a release passes
    * the files changed since the previous release, whose checks the rest passed under the same rules.
@@ -63,7 +64,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const changes = new Map<string, ChangedPath>();
   let reviewersChanged: CheckResult['reviewersChanged'] = [];
   if (base) {
-    const labelChanges = options.changes ?? (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: true }));
+    const labelChanges = options.changes ?? (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: 'old' }));
     for (const c of labelChanges) if (parseLabelPath(c.path)) changes.set(c.path, c);
     reviewersChanged = (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'reviewers' })).map((c) => ({ file: c.path, change: c.change }));
   }
@@ -87,7 +88,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       policy,
     });
     if (change !== 'unchanged' || check.problems.length > 0) labels.push(check);
-    options.onFile?.(f, change);
+    options.onFile?.(f, { change, findings });
   });
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;

@@ -14,7 +14,7 @@ export interface ChangedPath {
   /** The blob before (absent when added); for the working tree, the oid git would give the file. */
   oldOid?: string;
   newOid?: string;
-  /** Present with `withContent: true`: the file's text before and after (absent on the missing side). */
+  /** Present with `withContent`: the file's text before and (unless 'old') after (absent on the missing side). */
   oldText?: string;
   newText?: string;
 }
@@ -26,8 +26,12 @@ export interface ChangedPathsOptions {
   to?: string;
   /** Only paths under this folder (default `labels`). */
   prefix?: string;
-  /** Also read both sides' text of every changed file, in the same walk. */
-  withContent?: boolean;
+  /**
+   * Also read both sides' text of every changed file, in the same walk; 'old' reads only the side
+   * before (for callers that read the files on disk themselves: a first release against the first
+   * commit would otherwise hold every label's text twice).
+   */
+  withContent?: boolean | 'old';
 }
 
 /**
@@ -42,7 +46,7 @@ export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', wi
   if (a.kind === 'worktree' && b.kind === 'worktree') return [];
   if (a.kind === 'worktree') {
     // Compare commit → disk and read it backwards.
-    return (await diffCommitWithWorktree(repo, (b as { oid: string }).oid, base, withContent)).map(reverse);
+    return (await diffCommitWithWorktree(repo, (b as { oid: string }).oid, base, withContent === 'old' ? 'new' : withContent)).map(reverse);
   }
   if (b.kind === 'worktree') return diffCommitWithWorktree(repo, a.oid, base, withContent);
   return walkTrees(repo, a.oid, b.oid, base, withContent);
@@ -54,7 +58,7 @@ export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', wi
  * and, with `withContent`, only changed blobs read. Results come in isomorphic-git's walk order (each
  * folder's names sorted, depth first, a path before what is inside it), which is path order.
  */
-async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
+async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean | 'old'): Promise<ChangedPath[]> {
   const loose = new LooseObjects(repo.gitdir);
   const db = objectDatabase(repo);
   const text = (oid: string): string => db.read(oid, loose).content.toString('utf8');
@@ -70,7 +74,7 @@ async function walkTrees(repo: Repo, from: string, to: string, prefix: string, w
       if (newOid !== undefined) change.newOid = newOid;
       if (withContent) {
         if (oldOid !== undefined) change.oldText = text(oldOid);
-        if (newOid !== undefined) change.newText = text(newOid);
+        if (newOid !== undefined && withContent !== 'old') change.newText = text(newOid);
       }
       out.push(change);
     }

@@ -12,9 +12,10 @@ import { scanWorktree } from './worktree-scan.js';
 /**
  * The files under `prefix` that differ between a commit and the working tree. Files on disk get their
  * blob id from the index when its stat data still match, else by hashing them (git hash-object's id);
- * untracked files that .gitignore does not exclude count as added, dot-files are left out.
+ * untracked files that .gitignore does not exclude count as added, dot-files are left out. `withContent`
+ * reads both sides' text, or only the commit's ('old') or only the disk's ('new').
  */
-export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix: string, withContent: boolean): Promise<ChangedPath[]> {
+export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix: string, withContent: boolean | 'old' | 'new'): Promise<ChangedPath[]> {
   const before = await treeFiles(repo, commit, prefix, { skipDotFiles: true });
   const scan = await scanWorktree(repo, { prefix, skipDotFiles: true, headPaths: before.keys() });
   const out: ChangedPath[] = [];
@@ -29,8 +30,8 @@ export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix:
   if (withContent) {
     const session = readSession(repo);
     await forEachLimited(out, 32, async (change) => {
-      if (change.oldOid) change.oldText = await blobText(repo, change.oldOid, session);
-      if (change.newOid) change.newText = await readFile(join(repo.dir, change.path), 'utf8');
+      if (change.oldOid && withContent !== 'new') change.oldText = await blobText(repo, change.oldOid, session);
+      if (change.newOid && withContent !== 'old') change.newText = await readFile(join(repo.dir, change.path), 'utf8');
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
-import { canonicalJson, canonicalLine, sha256Hex } from '../store/canonical.js';
+import { canonicalForms, sha256Hex } from '../store/canonical.js';
 
 /** [id, sha256 of the label's canonical JSON file, of its MedCalc CSV row, of its JSONL line]. */
 export type ManifestItem = [id: string, label: string, csvRow: string, jsonlLine: string];
@@ -20,14 +20,19 @@ export interface Manifest {
  * (labels whose files did not change), so a release hashes only what changed.
  */
 export function buildManifest(labels: Iterable<Label>, reused: Iterable<ManifestItem> = []): Manifest {
-  const items = [...reused];
-  for (const label of labels) items.push(manifestItem(label));
+  return manifestOf([...reused, ...[...labels].map(manifestItem)]);
+}
+
+/** A manifest of entries already hashed, in any order. */
+export function manifestOf(entries: ManifestItem[]): Manifest {
+  const items = [...entries];
   items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
 }
 
 export function manifestItem(label: Label): ManifestItem {
-  return [label.id, sha256Hex(canonicalJson(label)), csvRowHash(label), sha256Hex(canonicalLine(label))];
+  const { json, line } = canonicalForms(label);
+  return [label.id, sha256Hex(json), csvRowHash(label), sha256Hex(line)];
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {

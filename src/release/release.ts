@@ -12,7 +12,7 @@ import { parseLabelPath } from '../store/paths.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
 import { authorsOf, citationCff } from './citation.js';
-import { type ManifestItem, buildManifest } from './manifest.js';
+import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, recordPath, serializeReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
@@ -27,7 +27,7 @@ export type Gate = (options: {
   base?: string;
   allowVerifierOnly?: boolean;
   changes?: ChangedPath[];
-  onFile?: (file: LabelFile) => void;
+  onFile?: (file: LabelFile, info: { findings: readonly unknown[] }) => void;
   paths?: string[];
   takenIds?: ReadonlyMap<string, string>;
 }) => Promise<{
@@ -101,31 +101,37 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   // agreement counts), are read and checked. Otherwise, or on a dirty tree, every label is.
   const basis = since && clean ? await checkBasis(repo, since, labelCommit) : null;
 
-  // One streaming read serves the gate (validation, signatures) and this: a label is kept whole only
-  // when the statistics or the manifest need it (new or changed since the previous release, or
-  // carrying sign-offs); the others are counted and their manifest entries reused, so memory does not
-  // grow with the benchmark.
+  // One streaming read serves the gate (validation, signatures) and this: each new or changed label is
+  // hashed for the manifest as it is read, and a label is kept whole only when the statistics need it
+  // (changed since the previous release, or carrying sign-offs); new labels are counted, unchanged ones
+  // counted and their manifest entries reused, so memory does not grow with the benchmark. Labels with
+  // findings make the release refuse and are left out of notes and manifest (a dry run still shows them).
+  const hashed: ManifestItem[] = [];
   const changed: Label[] = [];
   const unchangedSigned: Label[] = [];
   const unchangedSeen: string[] = [];
   const signed: string[] = [];
+  let addedUnsigned = 0;
   let checkedFiles = 0;
-  const collect = (f: LabelFile) => {
+  const collect = (f: LabelFile, findings: readonly unknown[]) => {
     checkedFiles++;
-    if (f.parseError || typeof f.json !== 'object' || f.json === null) return;
+    if (findings.length > 0) return;
     const label = f.json as Label;
-    const hasSignoffs = Array.isArray(label.signoffs) && label.signoffs.length > 0;
+    const hasSignoffs = label.signoffs.length > 0;
     if (hasSignoffs) signed.push(f.file);
-    const unchanged = since !== null && !since.changedFiles.has(f.file) && since.items.has(label.id);
-    if (!unchanged) changed.push(label);
-    else {
+    const known = since !== null && since.items.has(label.id);
+    if (known && !since.changedFiles.has(f.file)) {
       unchangedSeen.push(label.id);
       if (hasSignoffs) unchangedSigned.push(label);
+      return;
     }
+    hashed.push(manifestItem(label));
+    if (known || hasSignoffs) changed.push(label);
+    else addedUnsigned++;
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, changes: since?.changes, onFile: collect, ...subset });
+    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`);
@@ -144,11 +150,12 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
       current: new Map([...changed, ...unchangedSigned].map((l) => [l.id, l])),
       physicianRoles: config.policy.physicianRoles,
       omittedUnchanged: reused.length - unchangedSigned.length,
+      omittedAdded: addedUnsigned,
       previousTotal: since?.record.manifest.count ?? 0,
     },
     contentHash,
   );
-  const manifest = buildManifest(changed, reused);
+  const manifest = manifestOf([...hashed, ...reused]);
   const now = options.now ?? new Date();
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',

@@ -9,7 +9,7 @@ import type { ReleaseTag } from './releases.js';
 export interface SincePrevious {
   tag: string;
   record: ReleaseRecord;
-  /** Label files that differ between the release's tag and `to`, with both sides' text. */
+  /** Label files that differ between the release's tag and `to`, with their text at the tag. */
   changes: ChangedPath[];
   changedFiles: ReadonlySet<string>;
   /** The previous manifest's entries by id: still valid for every label whose file did not change. */
@@ -23,7 +23,7 @@ export interface SincePrevious {
  */
 export async function sincePrevious(repo: Repo, release: ReleaseTag, to: string): Promise<SincePrevious> {
   const { record } = await readReleaseRecord(repo, release.version);
-  const changes = await changedPaths(repo, { from: release.tag, to, prefix: 'labels', withContent: true });
+  const changes = await changedPaths(repo, { from: release.tag, to, prefix: 'labels', withContent: 'old' });
   return {
     tag: release.tag,
     record,

@@ -73,6 +73,8 @@ export interface StatisticsInput {
    * release does not keep 100,000 parsed labels to count them): they count as unchanged.
    */
   omittedUnchanged?: number;
+  /** Labels new since the previous release and carrying no sign-offs, left out likewise: they count as added. */
+  omittedAdded?: number;
   /** The previous release's label count, when `previous` holds only the labels the comparison needs. */
   previousTotal?: number;
 }
@@ -100,8 +102,9 @@ export function isPhysicianSigned(label: Label, physicianRoles: readonly string[
 export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label) => string): ReleaseStatistics {
   const { previous, current, physicianRoles } = input;
   const omitted = input.omittedUnchanged ?? 0;
-  const total = current.size + omitted;
-  const stats = { added: 0, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: omitted, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
+  const omittedAdded = input.omittedAdded ?? 0;
+  const total = current.size + omitted + omittedAdded;
+  const stats = { added: omittedAdded, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: omitted, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
   const byCategory = new Map<string, number>();
   const byCalculator = new Map<number, number>();
   for (const [id, label] of current) {

@@ -15,6 +15,12 @@ export function canonicalLine(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/** Both canonical forms of one value, its keys sorted once (a release hashes both for every new label). */
+export function canonicalForms(value: unknown): { json: string; line: string } {
+  const sorted = sortKeys(value);
+  return { json: JSON.stringify(sorted, null, 2) + '\n', line: JSON.stringify(sorted) };
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {

@@ -37,6 +37,22 @@ describe('changedPaths', () => {
     expect(changes[1].newText).toBeUndefined();
   });
 
+  it("reads only the side before with withContent: 'old', between commits and against the disk either way", async () => {
+    const repo = await makeRepo(seedLabels());
+    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24) }, 'Relabel');
+    const commits = await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD', withContent: 'old' });
+    expect(commits).toEqual([expect.objectContaining({ path: labelFile('test-0001'), oldText: label('test-0001', 22.5) })]);
+    expect(commits[0].newText).toBeUndefined();
+
+    await writeFiles(repo.dir, { [labelFile('test-0001')]: label('test-0001', 25) });
+    const forward = await changedPaths(repo, { from: 'HEAD', to: 'WORKTREE', withContent: 'old' });
+    expect(forward).toEqual([expect.objectContaining({ oldText: label('test-0001', 24) })]);
+    expect(forward[0].newText).toBeUndefined();
+    const backward = await changedPaths(repo, { from: 'WORKTREE', to: 'HEAD', withContent: 'old' });
+    expect(backward).toEqual([expect.objectContaining({ oldText: label('test-0001', 25) })]);
+    expect(backward[0].newText).toBeUndefined();
+  });
+
   it('matches git diff --name-status on a larger change', async () => {
     const files: Record<string, string> = {};
     for (let c = 0; c < 6; c++) for (let i = 0; i < 20; i++) files[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i, `calc-${c}`);

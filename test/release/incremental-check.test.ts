@@ -36,6 +36,9 @@ async function released(): Promise<string> {
   const first = await release({ dir, version: '1.0.0', gate: runCheck, allowVerifierOnly: true });
   expect(first.checked).toEqual({ files: 3, all: true, unchangedSince: null });
   expect(first.record.checked).toEqual({ rules: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), signed: [] });
+  // New labels are hashed as they are read and counted, not kept: the same record as a full computation.
+  expect(first.record.statistics).toMatchObject({ total: 3, previousTotal: 0, added: 3, unchanged: 0 });
+  expect(first.record.manifest).toEqual(buildManifest((await readAllLabels(dir)).map((l) => l.label)));
   return dir;
 }
 
@@ -103,5 +106,18 @@ describe('a release checks again only what changed since the previous one, under
     expect(cli.code).toBe(0);
     const after = await runCli(['release', 'patch', '--dry-run', '--dir', dir]);
     expect(after.out).toContain('Checked 0 label files (changed since 1.1.0, or signed); the other 3 are byte-identical to 1.1.0');
+  });
+
+  it('refuses a label that does not validate, and a dry run still reports the rest', async () => {
+    const dir = await released();
+    const file = join(dir, 'labels/demo/bmi/demo-0002.json');
+    const broken = JSON.parse(readFileSync(file, 'utf8'));
+    delete broken.answer;
+    writeFileSync(file, canonicalJson(broken));
+    commitAll(dir, 'answer lost');
+    const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
+    expect(next.refusals.join('\n')).toMatch(/demo-0002: .*answer/);
+    expect(next.record.manifest.items.map((i) => i[0])).toEqual(['demo-0001', 'demo-0003']);
+    await expect(release({ dir, version: '1.1.0', gate: runCheck })).rejects.toThrow(/refused: steward check fails/);
   });
 });
