@@ -42,6 +42,14 @@ async function released(): Promise<string> {
   return dir;
 }
 
+/** Rewrites a JSON file of the repository through `edit` (canonical form) and commits everything. */
+function editJson(dir: string, path: string, edit: (json: Record<string, unknown>) => void, message: string): void {
+  const json = JSON.parse(readFileSync(join(dir, path), 'utf8'));
+  edit(json);
+  writeFileSync(join(dir, path), canonicalJson(json));
+  commitAll(dir, message);
+}
+
 function commitAll(dir: string, message: string): void {
   gitCli(dir, ['add', '-A']);
   gitCli(dir, ['-c', 'user.name=Test Steward', '-c', 'user.email=steward@example.org', 'commit', '-q', '-m', message]);
@@ -74,11 +82,7 @@ describe('a release checks again only what changed since the previous one, under
 
   it('checks every label again when the taxonomy changed, and refuses the unchanged label it now rejects', async () => {
     const dir = await released();
-    const taxonomy = join(dir, 'schema/error-categories.json');
-    const categories = JSON.parse(readFileSync(taxonomy, 'utf8'));
-    categories.categories = categories.categories.filter((c: { id: string }) => c.id !== 'extraction-error');
-    writeFileSync(taxonomy, JSON.stringify(categories, null, 2) + '\n');
-    commitAll(dir, 'taxonomy without extraction-error');
+    editJson(dir, 'schema/error-categories.json', (t) => (t.categories = (t.categories as { id: string }[]).filter((c) => c.id !== 'extraction-error')), 'taxonomy without extraction-error');
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
     expect(next.refusals.join('\n')).toMatch(/demo-0003: .*extraction-error/);
@@ -90,11 +94,7 @@ describe('a release checks again only what changed since the previous one, under
   it('checks every label when the previous record does not say what its checks rested on', async () => {
     const dir = await released();
     // A record from before `checked` existed: rewrite 1.0.0's without it, and move its tag there.
-    const recordFile = join(dir, 'changelogs/v1.0.0.json');
-    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
-    delete record.checked;
-    writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
-    commitAll(dir, 'an older record');
+    editJson(dir, 'changelogs/v1.0.0.json', (record) => delete record.checked, 'an older record');
     gitCli(dir, ['tag', '-f', '-a', 'v1.0.0', '-m', 'older']);
     writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Edited.' })));
     commitAll(dir, 'one note edited');
@@ -110,11 +110,7 @@ describe('a release checks again only what changed since the previous one, under
 
   it('refuses a label that does not validate, and a dry run still reports the rest', async () => {
     const dir = await released();
-    const file = join(dir, 'labels/demo/bmi/demo-0002.json');
-    const broken = JSON.parse(readFileSync(file, 'utf8'));
-    delete broken.answer;
-    writeFileSync(file, canonicalJson(broken));
-    commitAll(dir, 'answer lost');
+    editJson(dir, 'labels/demo/bmi/demo-0002.json', (label) => delete label.answer, 'answer lost');
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.refusals.join('\n')).toMatch(/demo-0002: .*answer/);
     expect(next.record.manifest.items.map((i) => i[0])).toEqual(['demo-0001', 'demo-0003']);
