@@ -3,13 +3,13 @@ import { PythonLiteralError, parsePythonLiteral, toPythonLiteral } from '../../s
 
 describe('parsePythonLiteral', () => {
   const cases: { description: string; source: string; value: unknown }[] = [
-    { description: 'dict of quantities', source: "{'sex': 'Male', 'age': [87, 'years'], 'weight': [48.0, 'kg']}", value: { sex: 'Male', age: [87, 'years'], weight: [48, 'kg'] } },
+    { description: 'dict of quantities', source: "{'colour': 'Teal', 'span': [3, 'widgets'], 'mass': [12.0, 'g']}", value: { colour: 'Teal', span: [3, 'widgets'], mass: [12, 'g'] } },
     { description: 'booleans and None', source: "{'a': True, 'b': False, 'c': None}", value: { a: true, b: false, c: null } },
-    { description: 'typo keys and non-ASCII', source: "{'Congestive Heart Faliure': True, 'FiO₂': [40, '%'], 'Bilirubin': [30.0, 'µmol/L']}", value: { 'Congestive Heart Faliure': true, 'FiO₂': [40, '%'], Bilirubin: [30, 'µmol/L'] } },
-    { description: 'double-quoted string holding a quote', source: `{"Wells' Criteria": 'x'}`, value: { "Wells' Criteria": 'x' } },
+    { description: 'misspelt keys and non-ASCII', source: "{'Widget Recieved': True, 'CO₂': [7, '%'], 'Größe': [3.0, 'µm']}", value: { 'Widget Recieved': true, 'CO₂': [7, '%'], 'Größe': [3, 'µm'] } },
+    { description: 'double-quoted string holding a quote', source: `{"Smith's Rule": 'x'}`, value: { "Smith's Rule": 'x' } },
     { description: 'escapes', source: "{'a': 'it\\'s', 'b': 'tab\\there', 'c': '\\x41\\u00e9'}", value: { a: "it's", b: 'tab\there', c: 'Aé' } },
-    { description: 'nested list with strings and numbers', source: "{'steroid': ['Dexamethasone PO', 7.96, 'mg']}", value: { steroid: ['Dexamethasone PO', 7.96, 'mg'] } },
-    { description: 'tuple becomes a list', source: "('0 weeks', '6 days')", value: ['0 weeks', '6 days'] },
+    { description: 'nested list with strings and numbers', source: "{'part': ['Bracket A', 3.25, 'mm']}", value: { part: ['Bracket A', 3.25, 'mm'] } },
+    { description: 'tuple becomes a list', source: "('2 apples', '5 pears')", value: ['2 apples', '5 pears'] },
     { description: 'negative, exponent, trailing comma', source: "[-1.5, 2e3, .5, 1_000,]", value: [-1.5, 2000, 0.5, 1000] },
     { description: 'empty dict', source: '{}', value: {} },
     { description: 'whitespace everywhere', source: " { 'a' : [ 1 , 2 ] } ", value: { a: [1, 2] } },
@@ -42,9 +42,9 @@ describe('parsePythonLiteral', () => {
 
 describe('toPythonLiteral', () => {
   it('writes what Python repr writes, and parses back', () => {
-    const value = { sex: 'Male', 'Congestive Heart Faliure': false, q: ["it's", 1.5], n: null, u: 'µmol/L' };
+    const value = { colour: 'Teal', 'Widget Recieved': false, q: ["it's", 1.5], n: null, u: 'µm' };
     const text = toPythonLiteral(value);
-    expect(text).toBe(`{'sex': 'Male', 'Congestive Heart Faliure': False, 'q': ["it's", 1.5], 'n': None, 'u': 'µmol/L'}`);
+    expect(text).toBe(`{'colour': 'Teal', 'Widget Recieved': False, 'q': ["it's", 1.5], 'n': None, 'u': 'µm'}`);
     expect(parsePythonLiteral(text)).toEqual(value);
   });
   it('escapes both quotes and backslashes when needed', () => {
