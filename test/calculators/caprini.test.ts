@@ -7,6 +7,17 @@ import type { Entities } from '../../src/label/types.js';
 // A 30-year-old man, no surgery, normal mobility, BMI 22, no risk factors scores 0.
 const base: Entities = { age: [30, 'years'], sex: 'Male', Mobility: 'normal', 'Body Mass Index (BMI)': [22, 'kg/m^2'] };
 
+/** 63 y, major surgery, confined to bed, leg fracture, prior DVT, BMI 27, varicose veins: 16 by the reference. */
+const WORKED_EXAMPLE: Entities = {
+  age: [63, 'years'],
+  'Surgery Type': 'major',
+  Mobility: 'confined to bed >72 hours',
+  'Hip, pelvis, or leg fracture in the last month': true,
+  'Previously documented Deep Vein Thrombosis': true,
+  'Body Mass Index (BMI)': [27, 'kg/m^2'],
+  'Varicose veins': true,
+};
+
 function score(over: Entities, convention: 'reference' | 'medcalc-v1.0' = 'reference'): number {
   const r = caprini.compute({ ...base, ...over }, { convention });
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
@@ -85,17 +96,7 @@ describe('Caprini 2005 (36), reference', () => {
   });
 
   it('worked example: 63 y (2) + major surgery (2) + bed >72 h (2) + leg fracture (5) + prior DVT (3) + BMI 27 (1) + varicose veins (1) = 16', () => {
-    const r = caprini.compute({
-      age: [63, 'years'],
-      sex: 'Female',
-      'Surgery Type': 'major',
-      Mobility: 'confined to bed >72 hours',
-      'Hip, pelvis, or leg fracture in the last month': true,
-      'Previously documented Deep Vein Thrombosis': true,
-      'Body Mass Index (BMI)': [27, 'kg/m^2'],
-      'Varicose veins': true,
-      'Sepsis in the last month': false,
-    });
+    const r = caprini.compute({ ...WORKED_EXAMPLE, sex: 'Female', 'Sepsis in the last month': false });
     expect(r).toMatchObject({ incomputable: false, kind: 'integer', value: 16 });
   });
 
@@ -109,15 +110,7 @@ describe('Caprini 2005 (36), reference', () => {
 
 describe('Caprini 2005 (36), medcalc-v1.0 defects', () => {
   it('never adds the yes/no risk factors or BMI: only age, surgery and mobility count', () => {
-    const e: Entities = {
-      age: [63, 'years'],
-      'Surgery Type': 'major',
-      Mobility: 'confined to bed >72 hours',
-      'Hip, pelvis, or leg fracture in the last month': true,
-      'Previously documented Deep Vein Thrombosis': true,
-      'Body Mass Index (BMI)': [27, 'kg/m^2'],
-      'Varicose veins': true,
-    };
+    const e = WORKED_EXAMPLE;
     // 2 (age) + 2 (major surgery) + 2 (confined to bed); the reference gives 16.
     expect(score(e, 'medcalc-v1.0')).toBe(6);
   });

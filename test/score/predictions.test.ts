@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StewardError } from '../../src/errors/index.js';
+import { errorOf } from '../helpers/errors.js';
 import { writeCsv } from '../../src/importers/csv.js';
 import { parsePredictions } from '../../src/score/predictions.js';
 
 const file = 'preds.jsonl';
-
-function errorOf(fn: () => unknown): StewardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StewardError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parsePredictions', () => {
   it('reads JSONL with id or row, answers as strings, numbers or null, and models', () => {

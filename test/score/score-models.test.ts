@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StewardError } from '../../src/errors/index.js';
+import { errorOf } from '../helpers/errors.js';
 import type { Answer } from '../../src/label/types.js';
 import type { ScoringItem } from '../../src/score/items.js';
 import type { Prediction } from '../../src/score/predictions.js';
@@ -22,16 +22,6 @@ const v2 = [item(1, 4, int(3)), item(2, 4, int(2)), item(3, 2, dec(50)), item(4,
 let line = 0;
 const p = (model: string, key: string | number, answer: string): Prediction =>
   typeof key === 'number' ? { row: key, answer, model, line: ++line } : { id: key, answer, model, line: ++line };
-
-function errorOf(fn: () => unknown): StewardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StewardError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('scoreModels', () => {
   it('scores each model separately; missing items are wrong and listed', () => {
