@@ -7,6 +7,11 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const SHARED = process.env.STEWARD_SHARED ?? resolve(REPO_ROOT, '..', 'shared');
 export const HAS_SHARED = existsSync(join(SHARED, 'medcalc-bench', 'v1.0', 'test_data.csv'));
 
+// CI sets STEWARD_REQUIRE_SHARED=1 so that a missing ../shared fails the run instead of skipping the
+// real-data tests and staying green.
+if (!HAS_SHARED && process.env.STEWARD_REQUIRE_SHARED === '1') {
+  throw new Error(`STEWARD_REQUIRE_SHARED=1 but the real data is missing at ${SHARED} (expected medcalc-bench/v1.0/test_data.csv)`);
+}
 if (!HAS_SHARED) {
   console.warn(`\n*** ../shared not found at ${SHARED}: real-data tests are SKIPPED. Set STEWARD_SHARED or put shared/ beside the repo. ***\n`);
 }
