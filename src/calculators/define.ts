@@ -1,24 +1,29 @@
 import type { Entities } from '../label/types.js';
-import { catalogById } from './catalog.js';
-import { Inputs } from './inputs.js';
-import type { CalcResult, CalculatorDefinition, Convention } from './types.js';
+import { Inputs } from './shared/inputs.js';
+import type { CalcResult, CalculatorDefinition, CatalogEntry, Convention } from './types.js';
 
-export interface CalculatorSpec {
-  id: number;
+/** One calculator as its file declares it: its catalog entry, its reference, its entities and its formula. */
+export interface CalculatorSpec extends CatalogEntry {
   reference: string;
+  /** The upstream file whose behaviour `medcalc-v1.0` reproduces (ncbi-nlp/MedCalc-Bench at V1_SOURCE_COMMIT). */
+  v1Source: string;
   /** JSON Schema of the entities: `properties` with the data's exact key spellings. */
   entitySchema: Record<string, unknown>;
   /** Reads inputs through `Inputs` (which records the trace and missing inputs) and returns a result. */
   compute(inputs: Inputs): CalcResult;
 }
 
-/** Joins a formula to its catalog entry, so id, names, category and kind are declared once. */
+/** A calculator from its spec: `compute` takes entities and a convention and reads them through `Inputs`. */
 export function defineCalculator(spec: CalculatorSpec): CalculatorDefinition {
-  const entry = catalogById(spec.id);
-  if (!entry) throw new Error(`calculator ${spec.id} is not in the catalog`);
   return {
-    ...entry,
+    // Catalog fields first, in the catalog's key order (the release rules fingerprint hashes them).
+    id: spec.id,
+    slug: spec.slug,
+    names: spec.names,
+    category: spec.category,
+    kind: spec.kind,
     reference: spec.reference,
+    v1Source: spec.v1Source,
     entitySchema: spec.entitySchema,
     compute(entities: Entities, options?: { convention?: Convention }): CalcResult {
       const inputs = new Inputs(entities, options?.convention ?? 'reference');

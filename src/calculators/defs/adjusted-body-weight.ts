@@ -1,9 +1,15 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult, devineIdealWeightKg, heightShape, readWeightKg } from './_body-and-dates-helpers.js';
+import { devineIdealWeightKg, heightShape, readWeightKg } from '../shared/body.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 /** Adjusted body weight: ABW = IBW + 0.4 × (actual weight − IBW), IBW by Devine (MDCalc "Ideal Body Weight and Adjusted Body Weight"). */
 export const adjustedBodyWeight = defineCalculator({
   id: 62,
+  slug: 'adjusted-body-weight',
+  names: ['Adjusted Body Weight'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/adjusted_body_weight.py',
   reference: 'MDCalc "Ideal Body Weight and Adjusted Body Weight": ABW = IBW + 0.4 × (weight − IBW), IBW by Devine (1974)',
   entitySchema: entities({ sex: shape.sex, weight: shape.quantity, height: heightShape }, ['sex', 'weight', 'height']),
   compute(inputs) {

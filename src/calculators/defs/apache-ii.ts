@@ -1,12 +1,18 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
-import { type Band, banded, fio2Fraction, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import { fio2Fraction } from '../shared/critical-care.js';
+import type { Inputs } from '../shared/inputs.js';
+import { banded, type Threshold, tidy } from '../shared/tally.js';
+import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../shared/v1-quirks.js';
 
 /** APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829. */
 export const apacheII = defineCalculator({
   id: 28,
+  slug: 'apache-ii',
+  names: ['APACHE II Score'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/apache_ii.py',
   reference: 'Knaus WA, Draper EA, Wagner DP, Zimmerman JE. Crit Care Med 1985;13(10):818–829; MDCalc "APACHE II Score"',
   entitySchema: entities({
     age: shape.quantity,
@@ -41,18 +47,18 @@ const PAO2_KEYS = ['Partial pressure of oxygen (PaO₂) for Apache II', 'PaO2'];
 const CRF_KEYS = ['Chronic Renal Failure', 'Chronic renal failure'];
 
 // Knaus 1985, table 1: each printed range starts at its lower limit (see `banded`).
-const TEMPERATURE: Band[] = [[41, 4], [39, 3], [38.5, 1], [36, 0], [34, 1], [32, 2], [30, 3]];
-const MAP: Band[] = [[160, 4], [130, 3], [110, 2], [70, 0], [50, 2]];
-const HEART_RATE: Band[] = [[180, 4], [140, 3], [110, 2], [70, 0], [55, 2], [40, 3]];
-const RESPIRATORY_RATE: Band[] = [[50, 4], [35, 3], [25, 1], [12, 0], [10, 1], [6, 2]];
-const A_A_GRADIENT: Band[] = [[500, 4], [350, 3], [200, 2]];
-const PH: Band[] = [[7.7, 4], [7.6, 3], [7.5, 1], [7.33, 0], [7.25, 2], [7.15, 3]];
-const SODIUM: Band[] = [[180, 4], [160, 3], [155, 2], [150, 1], [130, 0], [120, 2], [111, 3]];
-const POTASSIUM: Band[] = [[7, 4], [6, 3], [5.5, 1], [3.5, 0], [3, 1], [2.5, 2]];
-const CREATININE: Band[] = [[3.5, 4], [2, 3], [1.5, 2], [0.6, 0]];
-const HEMATOCRIT: Band[] = [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2]];
-const WBC_THOUSANDS: Band[] = [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2]];
-const AGE: Band[] = [[75, 6], [65, 5], [55, 3], [45, 2]];
+const TEMPERATURE: Threshold[] = [[41, 4], [39, 3], [38.5, 1], [36, 0], [34, 1], [32, 2], [30, 3]];
+const MAP: Threshold[] = [[160, 4], [130, 3], [110, 2], [70, 0], [50, 2]];
+const HEART_RATE: Threshold[] = [[180, 4], [140, 3], [110, 2], [70, 0], [55, 2], [40, 3]];
+const RESPIRATORY_RATE: Threshold[] = [[50, 4], [35, 3], [25, 1], [12, 0], [10, 1], [6, 2]];
+const A_A_GRADIENT: Threshold[] = [[500, 4], [350, 3], [200, 2]];
+const PH: Threshold[] = [[7.7, 4], [7.6, 3], [7.5, 1], [7.33, 0], [7.25, 2], [7.15, 3]];
+const SODIUM: Threshold[] = [[180, 4], [160, 3], [155, 2], [150, 1], [130, 0], [120, 2], [111, 3]];
+const POTASSIUM: Threshold[] = [[7, 4], [6, 3], [5.5, 1], [3.5, 0], [3, 1], [2.5, 2]];
+const CREATININE: Threshold[] = [[3.5, 4], [2, 3], [1.5, 2], [0.6, 0]];
+const HEMATOCRIT: Threshold[] = [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2]];
+const WBC_THOUSANDS: Threshold[] = [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2]];
+const AGE: Threshold[] = [[75, 6], [65, 5], [55, 3], [45, 2]];
 
 /**
  * Every physiologic value, age and GCS are required: MDCalc asks for each and none is assumed normal, so a

@@ -1,9 +1,15 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult, heightShape, readHeight, readWeightKg } from './_body-and-dates-helpers.js';
+import { heightShape, readHeight, readWeightKg } from '../shared/body.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 /** Body Mass Index: weight (kg) / height (m)². Quetelet; WHO, "Obesity: preventing and managing the global epidemic" (2000). */
 export const bmi = defineCalculator({
   id: 6,
+  slug: 'bmi',
+  names: ['Body Mass Index (BMI)'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/bmi_calculator.py',
   reference: 'WHO Technical Report Series 894 (2000); MDCalc "Body Mass Index (BMI) and Body Surface Area (BSA)"',
   entitySchema: entities({ weight: shape.quantity, height: heightShape }, ['weight', 'height']),
   compute(inputs) {

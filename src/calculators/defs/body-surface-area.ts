@@ -1,9 +1,15 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult, heightShape, readHeight, readWeightKg } from './_body-and-dates-helpers.js';
+import { heightShape, readHeight, readWeightKg } from '../shared/body.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 /** Body surface area, Mosteller: BSA (m²) = √(height (cm) × weight (kg) / 3600) (Mosteller RD, N Engl J Med 1987;317:1098). */
 export const bodySurfaceArea = defineCalculator({
   id: 60,
+  slug: 'body-surface-area',
+  names: ['Body Surface Area Calculator'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/bsa_calculator.py',
   reference: 'Mosteller RD. Simplified calculation of body-surface area. N Engl J Med 1987;317:1098',
   entitySchema: entities({ weight: shape.quantity, height: heightShape }, ['weight', 'height']),
   compute(inputs) {

@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { scoreItem } from './_complex-scores-b-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readChoice } from '../shared/choices.js';
+import { scoreItem } from '../shared/tally.js';
 
 /** Yes/no risk factors and their 2005 points (Caprini 2005 table; MDCalc). DVT and PE are one item, below. */
 const FLAG_ITEMS: ReadonlyArray<readonly [string, number]> = [
@@ -44,6 +45,11 @@ const MOBILITY_POINTS: Record<string, number> = { normal: 0, 'on bed rest': 1, '
 /** Caprini Score for VTE (2005): Caprini JA, Dis Mon 2005;51:70-78 (as laid out by MDCalc). */
 export const caprini = defineCalculator({
   id: 36,
+  slug: 'caprini',
+  names: ['Caprini Score for Venous Thromboembolism (2005)'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/caprini_score.py',
   reference:
     'Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon 2005;51:70-78; MDCalc "Caprini Score for Venous Thromboembolism (2005)"',
   entitySchema: entities(
@@ -66,18 +72,10 @@ export const caprini = defineCalculator({
   },
 });
 
-/** A choice entity's points (case-insensitive); absent → 0, an unknown choice is recorded as unusable. */
-function choice(inputs: Inputs, key: string, table: Record<string, number>): number | undefined {
-  const raw = inputs.raw(key);
-  if (raw === undefined) return 0;
-  const points = typeof raw === 'string' ? table[raw.trim().toLowerCase()] : undefined;
-  if (points === undefined) inputs.missing.push(`${key} (value ${JSON.stringify(raw)} is not a known choice)`);
-  return points;
-}
-
 function computeReference(inputs: Inputs, age: number): ReturnType<Inputs['result']> {
-  const surgery = choice(inputs, 'Surgery Type', SURGERY_POINTS);
-  const mobility = choice(inputs, 'Mobility', MOBILITY_POINTS);
+  // Absent means none / normal mobility (0 points); case and spacing are ignored.
+  const surgery = readChoice(inputs, 'Surgery Type', SURGERY_POINTS, { absent: 0, exact: false })?.value;
+  const mobility = readChoice(inputs, 'Mobility', MOBILITY_POINTS, { absent: 0, exact: false })?.value;
   if (surgery === undefined || mobility === undefined) return inputs.incomputable();
   // Age in completed years: ≤40 → 0, 41–60 → 1, 61–74 → 2, ≥75 → 3.
   const years = Math.floor(age);

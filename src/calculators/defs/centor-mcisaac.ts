@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Band, PointsTally, readAge, readCelsius } from './_bedside-scores-helpers.js';
+import { readAgeYears, readCelsius } from '../shared/body.js';
+import { PointsTally, type ScoreBand } from '../shared/tally.js';
 
-const AGE_BANDS: Band[] = [
+const AGE_BANDS: ScoreBand[] = [
   { label: '≥ 45', when: (age) => age >= 45, points: -1 },
   { label: '15–44', when: (age) => age >= 15, points: 0 },
   { label: '3–14', when: (age) => age >= 3, points: 1 },
@@ -13,6 +14,11 @@ const AGE_BANDS: Band[] = [
 /** Centor score modified by age (McIsaac et al., CMAJ 1998;158:75–83 and JAMA 2004;291:1587–95). */
 export const centorMcisaac = defineCalculator({
   id: 20,
+  slug: 'centor-mcisaac',
+  names: ['Centor Score (Modified/McIsaac) for Strep Pharyngitis'],
+  category: 'severity',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/centor_score.py',
   reference: 'McIsaac WJ et al. CMAJ 1998;158:75-83; McIsaac WJ et al. JAMA 2004;291:1587-95; MDCalc "Centor Score (Modified/McIsaac) for Strep Pharyngitis"',
   entitySchema: entities(
     {
@@ -25,7 +31,7 @@ export const centorMcisaac = defineCalculator({
     ['age', 'Temperature'],
   ),
   compute(inputs) {
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     const celsius = readCelsius(inputs);
     if (age === undefined || celsius === undefined) return inputs.incomputable();
 

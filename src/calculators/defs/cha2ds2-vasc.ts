@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Band, PointsTally, readAge } from './_bedside-scores-helpers.js';
+import { readAgeYears } from '../shared/body.js';
+import { PointsTally, type ScoreBand } from '../shared/tally.js';
 
-const AGE_BANDS: Band[] = [
+const AGE_BANDS: ScoreBand[] = [
   { label: '≥ 75', when: (age) => age >= 75, points: 2 },
   { label: '65–74', when: (age) => age >= 65, points: 1 },
   { label: '< 65', when: () => true, points: 0 },
@@ -10,6 +11,11 @@ const AGE_BANDS: Band[] = [
 /** CHA₂DS₂-VASc stroke risk in atrial fibrillation (Lip et al., Chest 2010;137:263–72). */
 export const cha2ds2Vasc = defineCalculator({
   id: 4,
+  slug: 'cha2ds2-vasc',
+  names: ['CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/cha2ds2_vasc_score.py',
   reference: 'Lip GYH et al. Chest 2010;137:263-72; MDCalc "CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk"',
   entitySchema: entities(
     {
@@ -26,7 +32,7 @@ export const cha2ds2Vasc = defineCalculator({
     ['sex', 'age'],
   ),
   compute(inputs) {
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     const sex = inputs.text('sex');
     if (inputs.incomplete || age === undefined || sex === undefined) return inputs.incomputable();
 

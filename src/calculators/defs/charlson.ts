@@ -1,10 +1,15 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { scoreItem } from './_complex-scores-b-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { scoreItem } from '../shared/tally.js';
 
 /** Charlson Comorbidity Index: Charlson ME et al., J Chronic Dis 1987;40:373-83, with MDCalc's age points. */
 export const charlson = defineCalculator({
   id: 32,
+  slug: 'charlson',
+  names: ['Charlson Comorbidity Index (CCI)'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/cci.py',
   reference:
     'Charlson ME, Pompei P, Ales KL, MacKenzie CR. A new method of classifying prognostic comorbidity in longitudinal studies. J Chronic Dis 1987;40:373-83; MDCalc "Charlson Comorbidity Index (CCI)" (age points)',
   entitySchema: entities(

@@ -1,37 +1,39 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { V1_ANALYTE, readConcentration } from '../v1-units.js';
-import { type Band, PointsTally, readChoice } from './_bedside-scores-helpers.js';
+import { readChoice } from '../shared/choices.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { PointsTally, type ScoreBand } from '../shared/tally.js';
+import { V1_ANALYTE } from '../shared/v1-quirks.js';
 
 const INR = 'international normalized ratio';
 const ASCITES = { absent: 1, slight: 2, moderate: 3 };
 const ENCEPHALOPATHY = { 'No Encephalopathy': 1, 'Grade 0': 1, 'Grade 1-2': 2, 'Grade 3-4': 3 };
 
 // Bands as MDCalc writes them; both ends of a middle band belong to it (bilirubin 3.0 → 2 points).
-const BILIRUBIN_MG_DL: Band[] = [
+const BILIRUBIN_MG_DL: ScoreBand[] = [
   { label: '< 2 mg/dL', when: (x) => x < 2, points: 1 },
   { label: '2–3 mg/dL', when: (x) => x <= 3, points: 2 },
   { label: '> 3 mg/dL', when: () => true, points: 3 },
 ];
-const ALBUMIN_G_DL: Band[] = [
+const ALBUMIN_G_DL: ScoreBand[] = [
   { label: '> 3.5 g/dL', when: (x) => x > 3.5, points: 1 },
   { label: '2.8–3.5 g/dL', when: (x) => x >= 2.8, points: 2 },
   { label: '< 2.8 g/dL', when: () => true, points: 3 },
 ];
-const INR_BANDS: Band[] = [
+const INR_BANDS: ScoreBand[] = [
   { label: '< 1.7', when: (x) => x < 1.7, points: 1 },
   { label: '1.7–2.3', when: (x) => x <= 2.3, points: 2 },
   { label: '> 2.3', when: () => true, points: 3 },
 ];
 // The v1.0 code's bands: bilirubin exactly 2 fell between "< 2" and "2 < b < 3" and scored nothing,
 // 3 scored 3; albumin 2.8 scored 3.
-const V1_BILIRUBIN_MG_DL: Band[] = [
+const V1_BILIRUBIN_MG_DL: ScoreBand[] = [
   { label: '< 2 mg/dL', when: (x) => x < 2, points: 1 },
   { label: 'between 2 and 3 mg/dL (exclusive)', when: (x) => x > 2 && x < 3, points: 2 },
   { label: '≥ 3 mg/dL', when: (x) => x >= 3, points: 3 },
   { label: 'exactly 2 mg/dL: no band matched', when: () => true, points: 0 },
 ];
-const V1_ALBUMIN_G_DL: Band[] = [
+const V1_ALBUMIN_G_DL: ScoreBand[] = [
   { label: '> 3.5 g/dL', when: (x) => x > 3.5, points: 1 },
   { label: '2.8 < albumin ≤ 3.5 g/dL', when: (x) => x > 2.8, points: 2 },
   { label: '≤ 2.8 g/dL', when: () => true, points: 3 },
@@ -40,6 +42,11 @@ const V1_ALBUMIN_G_DL: Band[] = [
 /** Child-Pugh score for cirrhosis (Pugh et al., Br J Surg 1973;60:646–9). */
 export const childPugh = defineCalculator({
   id: 15,
+  slug: 'child-pugh',
+  names: ['Child-Pugh Score for Cirrhosis Mortality'],
+  category: 'severity',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/child_pugh_score.py',
   reference: 'Pugh RNH et al. Br J Surg 1973;60:646-9; MDCalc "Child-Pugh Score for Cirrhosis Mortality"',
   entitySchema: entities(
     { Bilirubin: shape.quantity, Albumin: shape.quantity, [INR]: shape.number, Ascites: shape.text, Encephalopathy: shape.text },

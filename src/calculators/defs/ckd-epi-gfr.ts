@@ -1,6 +1,6 @@
 import { defineCalculator, entities } from '../define.js';
-import { egfrEntities, readEgfrInputs } from './_renal-and-lab-helpers.js';
-import { roundV1 } from '../inputs.js';
+import { egfrEntities, readEgfrInputs } from '../shared/egfr.js';
+import { roundV1 } from '../shared/v1-quirks.js';
 
 /**
  * eGFR by the 2021 race-free CKD-EPI creatinine equation (Inker et al., NEJM 2021;385:1737–49), which the
@@ -8,6 +8,11 @@ import { roundV1 } from '../inputs.js';
  */
 export const ckdEpiGfr = defineCalculator({
   id: 3,
+  slug: 'ckd-epi-gfr',
+  names: ['CKD-EPI Equations for Glomerular Filtration Rate'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/ckd-epi_2021_creatinine.py',
   reference: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM 2021;385:1737-49 (CKD-EPI 2021 creatinine)',
   entitySchema: entities(egfrEntities, ['sex', 'age', 'creatinine']),
   compute(inputs) {

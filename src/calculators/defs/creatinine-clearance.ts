@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { readAgeYears, readSex, readWeightKg } from './_renal-and-lab-helpers.js';
-import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
+import { readAgeYears, readSex, readWeightKg } from '../shared/body.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { roundIfV1, V1_ANALYTE } from '../shared/v1-quirks.js';
 
 /**
  * Creatinine clearance, Cockcroft & Gault, Nephron 1976;16:31–41: CrCl = (140 − age) × weight × (0.85 if
@@ -9,6 +10,11 @@ import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
  */
 export const creatinineClearance = defineCalculator({
   id: 2,
+  slug: 'creatinine-clearance',
+  names: ['Creatinine Clearance (Cockcroft-Gault Equation)'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/creatinine_clearance.py',
   reference:
     'Cockcroft DW, Gault MH. Nephron 1976;16:31-41; weight by BMI as the question states (IBW: Devine 1974; adjusted weight IBW + 0.4 × (actual − IBW)); MDCalc "Creatinine Clearance (Cockcroft-Gault Equation)"',
   entitySchema: entities(
@@ -30,7 +36,7 @@ export const creatinineClearance = defineCalculator({
     const value = inputs.step(
       'CrCl = (140 − age) × weight × sex factor / (72 × SCr), mL/min',
       { age, weightKg: dosingWeight, sexFactor, creatinineMgDl: creatinine },
-      v1Round(inputs, crcl),
+      roundIfV1(inputs, crcl),
     );
     return inputs.result('decimal', value);
   },
@@ -50,7 +56,7 @@ function v1HeightCm(inputs: Inputs): number | undefined {
  */
 function weightByBmi(inputs: Inputs, sex: 'Male' | 'Female', weight: number, heightCm: number): number {
   const v1 = inputs.isV1;
-  const r = (x: number) => v1Round(inputs, x);
+  const r = (x: number) => roundIfV1(inputs, x);
   const heightM = r(heightCm / 100);
   const bmi = inputs.step('BMI = weight / height²', { weightKg: weight, heightM }, r(weight / (heightM * heightM)));
   if (bmi < 18.5) return inputs.step('underweight (BMI < 18.5): actual weight', { bmi }, weight);

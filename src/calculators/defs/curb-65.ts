@@ -1,13 +1,20 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { V1_ANALYTE, readConcentration } from '../v1-units.js';
-import { PointsTally, readAge } from './_bedside-scores-helpers.js';
+import { readAgeYears } from '../shared/body.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { PointsTally } from '../shared/tally.js';
+import { V1_ANALYTE } from '../shared/v1-quirks.js';
 
 const BUN = 'Blood Urea Nitrogen (BUN)';
 
 /** CURB-65 severity of community-acquired pneumonia (Lim et al., Thorax 2003;58:377–82). */
 export const curb65 = defineCalculator({
   id: 45,
+  slug: 'curb-65',
+  names: ['CURB-65 Score for Pneumonia Severity'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/curb-65.py',
   reference: 'Lim WS et al. Thorax 2003;58:377-82; MDCalc "CURB-65 Score for Pneumonia Severity"',
   entitySchema: entities(
     {
@@ -21,7 +28,7 @@ export const curb65 = defineCalculator({
     ['age', BUN, 'respiratory rate', 'Systolic Blood Pressure', 'Diastolic Blood Pressure'],
   ),
   compute(inputs) {
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     const urea = readUrea(inputs);
     let respiratoryRate = inputs.ratePerMin('respiratory rate');
     let systolic = inputs.pressureMmHg('Systolic Blood Pressure');

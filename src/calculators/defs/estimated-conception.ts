@@ -1,5 +1,5 @@
 import { defineCalculator, entities } from '../define.js';
-import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-and-dates-helpers.js';
+import { datesSchema, formatUsDate, readCycleLength, readDate } from '../shared/dates.js';
 
 /**
  * Estimated date of conception: ovulation about 14 days before the next menses, LMP + (cycle − 14) days,
@@ -8,6 +8,11 @@ import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-an
  */
 export const estimatedConception = defineCalculator({
   id: 68,
+  slug: 'estimated-conception',
+  names: ['Estimated of Conception', 'Estimated Date of Conception'],
+  category: 'date',
+  kind: 'date',
+  v1Source: 'calculator_implementations/estimated_conception_date.py',
   reference: 'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee Opinion No. 700 (2017)',
   entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {

@@ -1,5 +1,5 @@
 import { defineCalculator, entities } from '../define.js';
-import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-and-dates-helpers.js';
+import { datesSchema, formatUsDate, readCycleLength, readDate } from '../shared/dates.js';
 
 /**
  * Estimated due date by Naegele's rule with the cycle-length adjustment: LMP + 280 days + (cycle − 28)
@@ -7,6 +7,11 @@ import { datesSchema, formatUsDate, readCycleLength, readDate } from './_body-an
  */
 export const estimatedDueDate = defineCalculator({
   id: 13,
+  slug: 'estimated-due-date',
+  names: ['Estimated Due Date'],
+  category: 'date',
+  kind: 'date',
+  v1Source: 'calculator_implementations/estimated_due_date.py',
   reference: "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for Estimating the Due Date (2017)",
   entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {

@@ -1,9 +1,15 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { roundIfV1, V1_ANALYTE } from '../shared/v1-quirks.js';
 
 /** Fractional excretion of sodium (Espinel, JAMA 1976;236:579–81): 100 × (UNa × SCr) / (SNa × UCr), %. */
 export const fena = defineCalculator({
   id: 40,
+  slug: 'fena',
+  names: ['Fractional Excretion of Sodium (FENa)'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/compute_fena.py',
   reference: 'Espinel CH. JAMA 1976;236:579-81; MDCalc "Fractional Excretion of Sodium (FENa)" (100 × UNa × SCr / (SNa × UCr))',
   entitySchema: entities(
     { Sodium: shape.quantity, 'Urine sodium': shape.quantity, creatinine: shape.quantity, 'Urine creatinine': shape.quantity },
@@ -16,7 +22,7 @@ export const fena = defineCalculator({
     const urineCreatinine = readConcentration(inputs, 'Urine creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
     if (sodium === undefined || creatinine === undefined || urineSodium === undefined || urineCreatinine === undefined) return inputs.incomputable();
     const fraction = ((creatinine * urineSodium) / (sodium * urineCreatinine)) * 100;
-    const value = inputs.step('FENa = 100 × (SCr × UNa) / (SNa × UCr), %', { sodium, urineSodium, creatinine, urineCreatinine }, v1Round(inputs, fraction));
+    const value = inputs.step('FENa = 100 × (SCr × UNa) / (SNa × UCr), %', { sodium, urineSodium, creatinine, urineCreatinine }, roundIfV1(inputs, fraction));
     return inputs.result('decimal', value);
   },
 });

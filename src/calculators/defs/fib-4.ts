@@ -1,11 +1,17 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { flagImplausible, readAgeYears } from './_renal-and-lab-helpers.js';
-import { v1ConvertCount, v1Round } from '../v1-units.js';
+import { readAgeYears } from '../shared/body.js';
+import type { Inputs } from '../shared/inputs.js';
+import { flagImplausible } from '../shared/plausibility.js';
+import { roundIfV1, v1ConvertCount } from '../shared/v1-quirks.js';
 
 /** FIB-4 = age × AST / (platelets [10⁹/L] × √ALT) (Sterling et al., Hepatology 2006;43:1317–25). */
 export const fib4 = defineCalculator({
   id: 19,
+  slug: 'fib-4',
+  names: ['Fibrosis-4 (FIB-4) Index for Liver Fibrosis'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/fibrosis_4.py',
   reference: 'Sterling RK et al. Hepatology 2006;43:1317-25; MDCalc "Fibrosis-4 (FIB-4) Index for Liver Fibrosis"',
   entitySchema: entities(
     { age: shape.quantity, 'Aspartate aminotransferase': shape.quantity, 'Alanine aminotransferase': shape.quantity, 'Platelet count': shape.quantity },
@@ -18,7 +24,7 @@ export const fib4 = defineCalculator({
     const platelets = readPlateletsPerNl(inputs);
     if (age === undefined || ast === undefined || alt === undefined || platelets === undefined) return inputs.incomputable();
     const fib = (age * ast) / (platelets * Math.sqrt(alt));
-    const value = inputs.step('FIB-4 = age × AST / (platelets 10⁹/L × √ALT)', { age, ast, alt, platelets109PerL: platelets }, v1Round(inputs, fib));
+    const value = inputs.step('FIB-4 = age × AST / (platelets 10⁹/L × √ALT)', { age, ast, alt, platelets109PerL: platelets }, roundIfV1(inputs, fib));
     return inputs.result('decimal', value);
   },
 });

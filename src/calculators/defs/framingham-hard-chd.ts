@@ -1,7 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
 import { pythonRound } from '../../numeric/python-round.js';
-import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
+import type { Inputs } from '../shared/inputs.js';
+import { V1_ANALYTE, v1ConvertConcentration } from '../shared/v1-quirks.js';
 
 /**
  * Framingham 10-year risk of hard CHD (MI or coronary death), the ATP III Cox model as MDCalc implements
@@ -9,6 +9,11 @@ import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
  */
 export const framinghamHardChd = defineCalculator({
   id: 46,
+  slug: 'framingham-hard-chd',
+  names: ['Framingham Risk Score for Hard Coronary Heart Disease'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/framingham_risk_score.py',
   reference:
     'Expert Panel on Detection, Evaluation, and Treatment of High Blood Cholesterol in Adults (ATP III), JAMA 2001;285:2486-97; MDCalc "Framingham Risk Score for Hard Coronary Heart Disease"',
   entitySchema: entities(

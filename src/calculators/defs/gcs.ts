@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { PointsTally, readChoice } from './_bedside-scores-helpers.js';
+import { readChoice } from '../shared/choices.js';
+import type { Inputs } from '../shared/inputs.js';
+import { PointsTally } from '../shared/tally.js';
 
 const EYE = { 'eyes open spontaneously': 4, 'eye opening to verbal command': 3, 'eye opening to pain': 2, 'no eye opening': 1 };
 const VERBAL = { oriented: 5, confused: 4, 'inappropriate words': 3, 'incomprehensible sounds': 2, 'no verbal response': 1 };
@@ -10,6 +11,11 @@ const NOT_TESTABLE = 'not testable';
 /** Glasgow Coma Score: eye (4) + verbal (5) + motor (6) (Teasdale & Jennett, Lancet 1974;2:81–4; Teasdale et al., Lancet Neurol 2014). */
 export const gcs = defineCalculator({
   id: 21,
+  slug: 'gcs',
+  names: ['Glasgow Coma Score (GCS)'],
+  category: 'severity',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/glasgow_coma_score.py',
   reference: 'Teasdale G, Jennett B. Lancet 1974;2:81-4; Teasdale G et al. Lancet Neurol 2014;13:844-54; MDCalc "Glasgow Coma Scale/Score (GCS)"',
   entitySchema: entities(
     { 'Best eye response': shape.text, 'Best verbal response': shape.text, 'Best motor response': shape.text },

@@ -1,12 +1,17 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { convertConcentration, UnitError } from '../units.js';
-import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
-import { scoreItem } from './_complex-scores-b-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { convertConcentration, UnitError } from '../shared/lab-units.js';
+import { scoreItem } from '../shared/tally.js';
+import { V1_ANALYTE, v1ConvertConcentration } from '../shared/v1-quirks.js';
 
 /** Glasgow-Blatchford Bleeding Score: Blatchford O et al., Lancet 2000;356:1318-21 (bands as on MDCalc). */
 export const glasgowBlatchford = defineCalculator({
   id: 27,
+  slug: 'glasgow-blatchford',
+  names: ['Glasgow-Blatchford Bleeding Score (GBS)'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/glasgow_bleeding_score.py',
   reference:
     'Blatchford O, Murray WR, Blatchford M. A risk score to predict need for treatment for upper-gastrointestinal haemorrhage. Lancet 2000;356:1318-21; MDCalc "Glasgow-Blatchford Bleeding Score (GBS)"',
   entitySchema: entities(

@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, readAge } from './_bedside-scores-helpers.js';
+import { readAgeYears } from '../shared/body.js';
+import { PointsTally } from '../shared/tally.js';
 
 const DRINKS = 'Number of Alcoholic Drinks Per Week';
 
@@ -17,6 +18,11 @@ const FINDINGS: readonly (readonly [string, readonly string[]])[] = [
 /** HAS-BLED major bleeding risk on anticoagulation (Pisters et al., Chest 2010;138:1093–100). */
 export const hasBled = defineCalculator({
   id: 25,
+  slug: 'has-bled',
+  names: ['HAS-BLED Score for Major Bleeding Risk'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/has_bled_score.py',
   reference: 'Pisters R et al. Chest 2010;138:1093-100; MDCalc "HAS-BLED Score for Major Bleeding Risk"',
   entitySchema: entities(
     {
@@ -27,7 +33,7 @@ export const hasBled = defineCalculator({
     ['age'],
   ),
   compute(inputs) {
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     // The drink count is history, like the findings: not reported means no alcohol criterion.
     // The v1.0 code could not run without it.
     const drinks = inputs.number(DRINKS, inputs.isV1);

@@ -1,5 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Band, PointsTally, readAge, readChoice } from './_bedside-scores-helpers.js';
+import { readAgeYears } from '../shared/body.js';
+import { readChoice } from '../shared/choices.js';
+import { PointsTally, type ScoreBand } from '../shared/tally.js';
 
 const HISTORY = { 'Slightly suspicious': 0, 'Moderately suspicious': 1, 'Highly suspicious': 2 };
 const ECG = { Normal: 0, 'Non-specific repolarization disturbance': 1, 'Significant ST deviation': 2 };
@@ -9,7 +11,7 @@ const TROPONIN = {
   'greater than three times normal limit': 2,
 };
 
-const AGE_BANDS: Band[] = [
+const AGE_BANDS: ScoreBand[] = [
   { label: '≥ 65', when: (age) => age >= 65, points: 2 },
   { label: '45–64', when: (age) => age >= 45, points: 1 },
   { label: '< 45', when: () => true, points: 0 },
@@ -31,6 +33,11 @@ const TIA = 'Transient Ischemic Attacks History';
 /** HEART score for major cardiac events (Six et al., Neth Heart J 2008;16:191–6; Backus et al., Int J Cardiol 2013). */
 export const heartScore = defineCalculator({
   id: 18,
+  slug: 'heart-score',
+  names: ['HEART Score for Major Cardiac Events'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/heart_score.py',
   reference: 'Six AJ et al. Neth Heart J 2008;16:191-6; Backus BE et al. Int J Cardiol 2013;168:2153-8; MDCalc "HEART Score for Major Cardiac Events"',
   entitySchema: entities(
     {
@@ -51,7 +58,7 @@ export const heartScore = defineCalculator({
     const history = readChoice(inputs, 'Suspicion History', HISTORY, { required });
     const ecg = readChoice(inputs, 'Electrocardiogram Test', ECG, { required });
     const troponin = readChoice(inputs, 'Initial troponin', TROPONIN, { required });
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     if (inputs.incomplete || age === undefined) return inputs.incomputable();
 
     const tally = new PointsTally(inputs);

@@ -1,17 +1,23 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { roundIfV1, V1_ANALYTE } from '../shared/v1-quirks.js';
 
 /** HOMA-IR, Matthews et al., Diabetologia 1985;28:412–9: fasting insulin (µIU/mL) × fasting glucose (mg/dL) / 405. */
 export const homaIr = defineCalculator({
   id: 31,
+  slug: 'homa-ir',
+  names: ['HOMA-IR (Homeostatic Model Assessment for Insulin Resistance)'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/homa_ir.py',
   reference: 'Matthews DR et al. Diabetologia 1985;28:412-9 (insulin µIU/mL × glucose mg/dL / 405); MDCalc "HOMA-IR"',
   entitySchema: entities({ Insulin: shape.quantity, Glucose: shape.quantity }, ['Insulin', 'Glucose']),
   compute(inputs) {
     const insulin = readInsulin(inputs);
     const glucose = readConcentration(inputs, 'Glucose', 'mg/dL', { analyte: 'glucose', v1: V1_ANALYTE.glucose });
     if (insulin === undefined || glucose === undefined) return inputs.incomputable();
-    const value = inputs.step('HOMA-IR = insulin × glucose / 405', { insulinUIUmL: insulin, glucoseMgDl: glucose }, v1Round(inputs, (insulin * glucose) / 405));
+    const value = inputs.step('HOMA-IR = insulin × glucose / 405', { insulinUIUmL: insulin, glucoseMgDl: glucose }, roundIfV1(inputs, (insulin * glucose) / 405));
     return inputs.result('decimal', value);
   },
 });

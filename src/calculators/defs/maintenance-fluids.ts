@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult, readWeightKg } from './_body-and-dates-helpers.js';
+import { readWeightKg } from '../shared/body.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 /**
  * Maintenance fluids by the Holliday-Segar "4-2-1" rule: 4 mL/kg/h for the first 10 kg, 2 mL/kg/h for the
@@ -7,6 +8,11 @@ import { decimalResult, readWeightKg } from './_body-and-dates-helpers.js';
  */
 export const maintenanceFluids = defineCalculator({
   id: 22,
+  slug: 'maintenance-fluids',
+  names: ['Maintenance Fluids Calculations'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/maintenance_fluid_calc.py',
   reference: 'Holliday MA, Segar WE. The maintenance need for water in parenteral fluid therapy. Pediatrics 1957;19:823-832 (4-2-1 rule, mL/hr)',
   entitySchema: entities({ weight: shape.quantity }, ['weight']),
   compute(inputs) {

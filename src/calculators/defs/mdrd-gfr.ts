@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { egfrEntities, readEgfrInputs } from './_renal-and-lab-helpers.js';
-import { v1Round } from '../v1-units.js';
+import { egfrEntities, readEgfrInputs } from '../shared/egfr.js';
+import { roundIfV1 } from '../shared/v1-quirks.js';
 
 /**
  * eGFR by the IDMS-traceable 4-variable MDRD equation (Levey et al., Ann Intern Med 2006;145:247–54):
@@ -8,6 +8,11 @@ import { v1Round } from '../v1-units.js';
  */
 export const mdrdGfr = defineCalculator({
   id: 9,
+  slug: 'mdrd-gfr',
+  names: ['MDRD GFR Equation'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/mdrd_gfr.py',
   reference: 'Levey AS et al. Ann Intern Med 2006;145:247-54 (IDMS-traceable MDRD, 175 × SCr^-1.154 × age^-0.203 × 0.742 [female] × 1.212 [Black]); MDCalc "MDRD GFR Equation"',
   entitySchema: entities({ ...egfrEntities, Race: shape.text }, ['sex', 'age', 'creatinine']),
   compute(inputs) {
@@ -26,7 +31,7 @@ export const mdrdGfr = defineCalculator({
     const value = inputs.step(
       'eGFR = 175 × SCr^−1.154 × age^−0.203 × race × sex, mL/min/1.73 m²',
       { scr, age, raceFactor, sexFactor },
-      v1Round(inputs, gfr),
+      roundIfV1(inputs, gfr),
     );
     return inputs.result('decimal', value);
   },

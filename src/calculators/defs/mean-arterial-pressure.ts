@@ -1,9 +1,14 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult } from './_body-and-dates-helpers.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 /** Mean arterial pressure: MAP = DBP + (SBP − DBP) / 3 = (2·DBP + SBP) / 3 (MDCalc "Mean Arterial Pressure (MAP)"). */
 export const meanArterialPressure = defineCalculator({
   id: 5,
+  slug: 'mean-arterial-pressure',
+  names: ['Mean Arterial Pressure (MAP)'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/mean_arterial_pressure.py',
   reference: 'MDCalc "Mean Arterial Pressure (MAP)": MAP = 2/3 · DBP + 1/3 · SBP',
   entitySchema: entities({ 'Systolic Blood Pressure': shape.quantity, 'Diastolic Blood Pressure': shape.quantity }, ['Systolic Blood Pressure', 'Diastolic Blood Pressure']),
   compute(inputs) {

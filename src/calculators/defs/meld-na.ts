@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
 import { pythonRound } from '../../numeric/python-round.js';
-import { readConcentration, V1_ANALYTE } from '../v1-units.js';
+import type { Inputs } from '../shared/inputs.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { V1_ANALYTE } from '../shared/v1-quirks.js';
 
 const CVVHD = 'Continuous veno-venous hemodialysis for ≥24 hours in the past week';
 const DIALYSIS = 'Dialysis at least twice in the past week';
@@ -14,6 +15,11 @@ const INR = 'international normalized ratio';
  */
 export const meldNa = defineCalculator({
   id: 23,
+  slug: 'meld-na',
+  names: ['MELD Na (UNOS/OPTN)'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/meldna.py',
   reference:
     'Kim WR et al. NEJM 2008;359:1018-26; OPTN/UNOS MELD-Na (2016 policy): lab values < 1 set to 1, creatinine capped at 4 and set to 4 on dialysis ≥ 2×/week or CVVHD, Na bounded 125-137, score capped at 40; MDCalc "MELD Na (UNOS/OPTN)"',
   entitySchema: entities(

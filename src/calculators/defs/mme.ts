@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Inputs, roundV1 } from '../inputs.js';
-import { convertMass } from './_body-and-dates-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { convertDrugMass } from '../shared/lab-units.js';
+import { roundV1 } from '../shared/v1-quirks.js';
 
 interface Factor {
   /** MME per unit of daily dose. */
@@ -73,7 +74,7 @@ function dailyDose(inputs: Inputs, name: string, per: Factor['per']): number | u
     amount = dose[0];
     if (!MICROGRAMS_PER_HOUR.test(dose[1].trim())) inputs.step(`${name} Dose: '${dose[1]}' read as µg/h (patches exist only in µg/h)`, { value: dose[0], unit: dose[1] }, amount);
   } else {
-    amount = convertMass(inputs, `${name} Dose`, dose[0], dose[1], per);
+    amount = convertDrugMass(inputs, `${name} Dose`, dose[0], dose[1], per);
   }
   if (amount === undefined) return undefined;
   return inputs.step(`${name}: ${amount} ${per}/dose × ${perDay} doses/day`, { dose: amount, perDay }, amount * perDay);
@@ -82,6 +83,11 @@ function dailyDose(inputs: Inputs, name: string, per: Factor['per']): number | u
 /** Morphine milligram equivalents per day: Σ dose × doses/day × CDC 2022 conversion factor. */
 export const mme = defineCalculator({
   id: 49,
+  slug: 'mme',
+  names: ['Morphine Milligram Equivalents (MME) Calculator'],
+  category: 'dosage',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/mme.py',
   reference: 'CDC Clinical Practice Guideline for Prescribing Opioids for Pain, United States, 2022 (Dowell D et al., MMWR Recomm Rep 2022;71(3):1-95), MME conversion factors',
   entitySchema: entities(Object.fromEntries(DATA_DRUGS.flatMap((drug) => [[`${drug} Dose`, shape.quantity], [`${drug} Dose Per Day`, shape.quantity]]))),
   compute(inputs) {
@@ -122,7 +128,7 @@ function computeV1(inputs: Inputs, names: string[]) {
     const dose = inputs.quantity(`${name} Dose`);
     const perDay = inputs.number(`${name} Dose Per Day`);
     if (!dose || perDay === undefined) continue;
-    const amount = convertMass(inputs, `${name} Dose`, dose[0], dose[1], V1_MICROGRAM_DRUGS.has(name) ? 'µg' : 'mg');
+    const amount = convertDrugMass(inputs, `${name} Dose`, dose[0], dose[1], V1_MICROGRAM_DRUGS.has(name) ? 'µg' : 'mg');
     if (amount === undefined) continue;
     // v1.0 added doses/day × factor × dose to the running total and rounded the total after each drug.
     total = inputs.step(`${name}: + ${perDay} × ${factor} × ${amount}, total rounded`, { perDay, factor, amount }, roundV1(total + perDay * factor * amount));

@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally, readAge } from './_bedside-scores-helpers.js';
+import { readAgeYears } from '../shared/body.js';
+import { PointsTally } from '../shared/tally.js';
 
 const SATURATION = 'O₂ saturation percentage';
 const PRIOR_VTE = ['Previously Documented Pulmonary Embolism', 'Previously documented Deep Vein Thrombosis'] as const;
@@ -7,6 +8,11 @@ const PRIOR_VTE = ['Previously Documented Pulmonary Embolism', 'Previously docum
 /** PERC rule for pulmonary embolism: the number of criteria met (Kline et al., J Thromb Haemost 2004;2:1247–55). */
 export const perc = defineCalculator({
   id: 48,
+  slug: 'perc',
+  names: ['PERC Rule for Pulmonary Embolism'],
+  category: 'diagnosis',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/perc_rule.py',
   reference: 'Kline JA et al. J Thromb Haemost 2004;2:1247-55; MDCalc "PERC Rule for Pulmonary Embolism"',
   entitySchema: entities(
     {
@@ -22,7 +28,7 @@ export const perc = defineCalculator({
     ['age', 'Heart Rate or Pulse', SATURATION],
   ),
   compute(inputs) {
-    const age = readAge(inputs);
+    const age = readAgeYears(inputs, { completedYears: true });
     const heartRate = inputs.ratePerMin('Heart Rate or Pulse');
     const saturation = inputs.number(SATURATION);
     if (inputs.incomplete || age === undefined || heartRate === undefined || saturation === undefined) return inputs.incomputable();

@@ -1,12 +1,17 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../v1-units.js';
-import { pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { tidy } from '../shared/tally.js';
+import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../shared/v1-quirks.js';
 
 /** PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl J Med 1997;336:243–250. */
 export const psiPort = defineCalculator({
   id: 29,
+  slug: 'psi-port',
+  names: ['PSI Score: Pneumonia Severity Index for CAP'],
+  category: 'severity',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/psi_score.py',
   reference: 'Fine MJ et al. N Engl J Med 1997;336(4):243–250; MDCalc "PSI/PORT Score: Pneumonia Severity Index for CAP"',
   entitySchema: entities(
     {

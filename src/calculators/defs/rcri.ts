@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { V1_ANALYTE, readConcentration } from '../v1-units.js';
-import { PointsTally } from './_bedside-scores-helpers.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { PointsTally } from '../shared/tally.js';
+import { V1_ANALYTE } from '../shared/v1-quirks.js';
 
 const CREATININE = 'Pre-operative creatinine';
 /** Both spellings of cerebrovascular disease in the data; either one scores. */
@@ -9,6 +10,11 @@ const CEREBROVASCULAR = ['History of cerebrovascular disease', 'Cerebrovascular 
 /** Revised Cardiac Risk Index for pre-operative risk (Lee et al., Circulation 1999;100:1043–9). */
 export const rcri = defineCalculator({
   id: 17,
+  slug: 'rcri',
+  names: ['Revised Cardiac Risk Index for Pre-Operative Risk'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/cardiac_risk_index.py',
   reference: 'Lee TH et al. Circulation 1999;100:1043-9; MDCalc "Revised Cardiac Risk Index for Pre-Operative Risk"',
   entitySchema: entities(
     {

@@ -1,7 +1,8 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import type { Inputs } from '../inputs.js';
-import { v1ConvertCount } from '../v1-units.js';
-import { PointsTally, readCelsius } from './_bedside-scores-helpers.js';
+import { readCelsius } from '../shared/body.js';
+import type { Inputs } from '../shared/inputs.js';
+import { PointsTally } from '../shared/tally.js';
+import { v1ConvertCount } from '../shared/v1-quirks.js';
 
 const WBC = 'White blood cell count';
 const PACO2 = ['PaCO₂', 'PaCO2'] as const;
@@ -9,6 +10,11 @@ const PACO2 = ['PaCO₂', 'PaCO2'] as const;
 /** SIRS criteria: the number met (Bone et al., ACCP/SCCM Consensus Conference, Chest 1992;101:1644–55). */
 export const sirs = defineCalculator({
   id: 51,
+  slug: 'sirs',
+  names: ['SIRS Criteria'],
+  category: 'diagnosis',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/sirs_criteria.py',
   reference: 'Bone RC et al. (ACCP/SCCM Consensus Conference) Chest 1992;101:1644-55; MDCalc "SIRS, Sepsis, and Septic Shock Criteria"',
   entitySchema: entities(
     {

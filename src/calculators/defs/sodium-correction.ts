@@ -1,5 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
+import { readConcentration } from '../shared/lab-units.js';
+import { roundIfV1, V1_ANALYTE } from '../shared/v1-quirks.js';
 
 /**
  * Sodium corrected for hyperglycemia, Hillier et al., Am J Med 1999;106:399–403: Na + 0.024 × (glucose − 100),
@@ -7,6 +8,11 @@ import { readConcentration, V1_ANALYTE, v1Round } from '../v1-units.js';
  */
 export const sodiumCorrection = defineCalculator({
   id: 26,
+  slug: 'sodium-correction',
+  names: ['Sodium Correction for Hyperglycemia'],
+  category: 'lab',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/sodium_correction_hyperglycemia.py',
   reference: 'Hillier TA, Abbott RD, Barrett EJ. Am J Med 1999;106:399-403 (2.4 mEq/L per 100 mg/dL glucose); MDCalc "Sodium Correction for Hyperglycemia"',
   entitySchema: entities({ Sodium: shape.quantity, Glucose: shape.quantity }, ['Sodium', 'Glucose']),
   compute(inputs) {
@@ -17,7 +23,7 @@ export const sodiumCorrection = defineCalculator({
     // Hillier, the empirically measured one, which the v1.0 labels and the Verified question also use.
     const coefficient = inputs.step('coefficient: Hillier 1999, 2.4 mEq/L per 100 mg/dL (not Katz 1.6)', undefined, 0.024);
     const corrected = sodium + coefficient * (glucose - 100);
-    const value = inputs.step('corrected Na = Na + 0.024 × (glucose − 100), mEq/L', { sodiumMEqL: sodium, glucoseMgDl: glucose }, v1Round(inputs, corrected));
+    const value = inputs.step('corrected Na = Na + 0.024 × (glucose − 100), mEq/L', { sodiumMEqL: sodium, glucoseMgDl: glucose }, roundIfV1(inputs, corrected));
     return inputs.result('decimal', value);
   },
 });

@@ -1,12 +1,18 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Inputs, roundV1 } from '../inputs.js';
 import type { CalcResult } from '../types.js';
-import { V1_ANALYTE, v1ConvertConcentration } from '../v1-units.js';
-import { type Band, banded, doseMcgKgMin, fio2Fraction, pyTruthy, tidy } from './_complex-scores-a-helpers.js';
+import { doseMcgKgMin, fio2Fraction } from '../shared/critical-care.js';
+import type { Inputs } from '../shared/inputs.js';
+import { banded, type Threshold, tidy } from '../shared/tally.js';
+import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration } from '../shared/v1-quirks.js';
 
 /** SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med 1996;22:707–710. */
 export const sofa = defineCalculator({
   id: 43,
+  slug: 'sofa',
+  names: ['Sequential Organ Failure Assessment (SOFA) Score'],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/sofa.py',
   reference: 'Vincent JL et al. Intensive Care Med 1996;22(7):707–710; MDCalc "Sequential Organ Failure Assessment (SOFA) Score"',
   entitySchema: entities({
     'Partial pressure of oxygen (PaO₂) for Apache II': shape.quantity,
@@ -39,10 +45,10 @@ const CPAP_KEYS = ['Continous positive airway pressure', 'Continuous positive ai
 const DRUGS = { dopamine: 'DOPamine', dobutamine: 'DOBUTamine', epinephrine: 'EPINEPHrine', norepinephrine: 'norEPINEPHrine' } as const;
 
 // Vincent 1996, table 1, as ordered limits (a value at or above the limit scores the points).
-const PLATELETS_THOUSANDS: Band[] = [[150, 0], [100, 1], [50, 2], [20, 3]];
-const GCS: Band[] = [[15, 0], [13, 1], [10, 2], [6, 3]];
-const BILIRUBIN: Band[] = [[12, 4], [6, 3], [2, 2], [1.2, 1]];
-const CREATININE: Band[] = [[5, 4], [3.5, 3], [2, 2], [1.2, 1]];
+const PLATELETS_THOUSANDS: Threshold[] = [[150, 0], [100, 1], [50, 2], [20, 3]];
+const GCS: Threshold[] = [[15, 0], [13, 1], [10, 2], [6, 3]];
+const BILIRUBIN: Threshold[] = [[12, 4], [6, 3], [2, 2], [1.2, 1]];
+const CREATININE: Threshold[] = [[5, 4], [3.5, 3], [2, 2], [1.2, 1]];
 
 /**
  * PaO₂, FiO₂, platelets, GCS, bilirubin and one of creatinine or urine output are required (MDCalc asks for

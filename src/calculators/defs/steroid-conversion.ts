@@ -1,6 +1,7 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { type Inputs, roundV1 } from '../inputs.js';
-import { convertMass } from './_body-and-dates-helpers.js';
+import type { Inputs } from '../shared/inputs.js';
+import { convertDrugMass } from '../shared/lab-units.js';
+import { roundV1 } from '../shared/v1-quirks.js';
 
 /**
  * Glucocorticoid dose equivalents (mg of equal anti-inflammatory effect), the table of MDCalc's Steroid
@@ -61,6 +62,11 @@ function readInputSteroid(inputs: Inputs): { name: string; dose: number; unit: s
 /** Steroid conversion: target dose = input dose × (target equivalent / input equivalent), MDCalc's equivalence table. */
 export const steroidConversion = defineCalculator({
   id: 24,
+  slug: 'steroid-conversion',
+  names: ['Steroid Conversion Calculator'],
+  category: 'dosage',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/steroid_conversion_calculator.py',
   reference: 'MDCalc "Steroid Conversion Calculator" equivalent doses (betamethasone 0.75, cortisone 25, dexamethasone 0.75, hydrocortisone 20, methylprednisolone 4, prednisolone 5, prednisone 5, triamcinolone 4 mg); Meikle & Tyler, Am J Med 1977',
   entitySchema: entities(
     {
@@ -79,7 +85,7 @@ export const steroidConversion = defineCalculator({
     const to = table[key(target)];
     if (from === undefined) inputs.missing.push(`${INPUT} ('${input.name}' is not in the equivalence table)`);
     if (to === undefined) inputs.missing.push(`${TARGET} ('${target}' is not in the equivalence table)`);
-    const mg = convertMass(inputs, INPUT, input.dose, input.unit, 'mg');
+    const mg = convertDrugMass(inputs, INPUT, input.dose, input.unit, 'mg');
     if (inputs.incomplete || from === undefined || to === undefined || mg === undefined) return inputs.incomputable();
     if (inputs.isV1) {
       const factor = inputs.step(`v1.0 factor = ${to} / ${from} (potency relative to dexamethasone), rounded`, { from, to }, roundV1(to / from));

@@ -1,11 +1,17 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { decimalResult, heightShape, readHeight } from './_body-and-dates-helpers.js';
+import { heightShape, readHeight } from '../shared/body.js';
+import { decimalResult } from '../shared/v1-quirks.js';
 
 const BMI_KEY = 'Body Mass Index (BMI)';
 
 /** Target weight for a target BMI: weight (kg) = BMI × height (m)², the BMI definition solved for weight (WHO TRS 894, 2000). */
 export const targetWeight = defineCalculator({
   id: 61,
+  slug: 'target-weight',
+  names: ['Target weight'],
+  category: 'physical',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/target_weight.py',
   reference: 'BMI = kg/m² (WHO Technical Report Series 894, 2000) solved for weight: target weight = target BMI × height²',
   entitySchema: entities({ [BMI_KEY]: shape.quantity, height: heightShape }, [BMI_KEY, 'height']),
   compute(inputs) {

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally } from './_bedside-scores-helpers.js';
+import { PointsTally } from '../shared/tally.js';
 
 /** The data's spellings of "bedridden recently > 3 days or major surgery within 12 weeks" (one criterion). */
 const BEDRIDDEN_OR_SURGERY = [
@@ -24,6 +24,11 @@ const ALTERNATIVE = 'Alternative diagnosis to Deep Vein Thrombosis as likely or 
 /** Wells' criteria for DVT (Wells et al., N Engl J Med 2003;349:1227–35). */
 export const wellsDvt = defineCalculator({
   id: 16,
+  slug: 'wells-dvt',
+  names: ["Wells' Criteria for DVT"],
+  category: 'risk',
+  kind: 'integer',
+  v1Source: 'calculator_implementations/wells_criteria_dvt.py',
   reference: 'Wells PS et al. N Engl J Med 2003;349:1227-35; MDCalc "Wells\' Criteria for DVT"',
   entitySchema: entities({
     'Active cancer': shape.flag,

@@ -1,5 +1,5 @@
 import { defineCalculator, entities, shape } from '../define.js';
-import { PointsTally } from './_bedside-scores-helpers.js';
+import { PointsTally } from '../shared/tally.js';
 
 const DVT_SIGNS = 'Clinical signs and symptoms of Deep Vein Thrombosis';
 const PE_LIKELY = 'Pulmonary Embolism is #1 diagnosis OR equally likely';
@@ -12,6 +12,11 @@ const MALIGNANCY = 'Malignancy with treatment within 6 months or palliative';
 /** Wells' criteria for pulmonary embolism (Wells et al., Thromb Haemost 2000;83:416–20). */
 export const wellsPe = defineCalculator({
   id: 8,
+  slug: 'wells-pe',
+  names: ["Wells' Criteria for Pulmonary Embolism"],
+  category: 'risk',
+  kind: 'decimal',
+  v1Source: 'calculator_implementations/wells_criteria_pe.py',
   reference: 'Wells PS et al. Thromb Haemost 2000;83:416-20; MDCalc "Wells\' Criteria for Pulmonary Embolism"',
   entitySchema: entities(
     {

@@ -1,15 +1,100 @@
 /**
- * The unit conversions of the code that made the MedCalc-Bench v1.0 labels (its `unit_converter_new`,
- * `convert_temperature` and count converters), reproduced for the `medcalc-v1.0` convention, and the
- * concentration reader that picks units.ts or this converter by convention.
+ * The habits of the code that made the MedCalc-Bench v1.0 labels, reproduced for the `medcalc-v1.0`
+ * convention: its rounding, its unit conversions (`unit_converter_new`, `convert_temperature`, the
+ * weight, height and age helpers) and its Python truthiness. Each quirk cites the upstream file and
+ * lines it reproduces, in ncbi-nlp/MedCalc-Bench at commit f557a04eed9dd1182f7045ca60c3e066e5eb19af
+ * (2024-11-22, the last commit before the 2025 "updated calculators", whose rounding is 5 decimals).
+ * docs/conformance.md says which of these could be re-run against the labels and which are inferred.
  *
  * The v1.0 converter rounded (roundV1: 3 decimals, or 3 significant figures) every factor and every
  * product: a concentration went mass unit first (µmol → mol → g → mg, or mEq → mmol by valence), then
  * volume unit. Molar values lose most of their digits on the way (2.3 mmol/L calcium → 0.002 mol →
  * 8.0 mg/dL), and the labels carry those losses, so a reproduction must round exactly where it did.
  */
-import { type Inputs, roundV1 } from './inputs.js';
-import type { Analyte } from './units.js';
+import type { EntityValue } from '../../label/types.js';
+import { pythonRound } from '../../numeric/python-round.js';
+import type { CalcResult } from '../types.js';
+import type { Inputs } from './inputs.js';
+
+/** The upstream commit every v1.0 citation in the calculators refers to (ncbi-nlp/MedCalc-Bench, 2024-11-22). */
+export const V1_SOURCE_COMMIT = 'f557a04eed9dd1182f7045ca60c3e066e5eb19af';
+
+/**
+ * The v1.0 label code's rounding (rounding.py:3-11, `round_number`): values above 0.001 (signed, so every negative result takes the other
+ * branch, as the original did) to 3 decimals, others to 3 significant figures, both with Python's
+ * round() (ties to even on the exact binary value). Applied under `medcalc-v1.0`, also to conversions.
+ */
+export function roundV1(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  if (x > 0.001) return roundTo3Decimals(x);
+  const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
+  return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
+}
+
+/**
+ * Python's round(x, 3). Away from a tie, x · 1000 is off the exact product by at most half an ulp, which
+ * cannot move it across the nearest .5, so Math.round gives Python's integer and the division by 1000
+ * gives the same double as Python's (the one nearest to that decimal). Near a tie, or for magnitudes
+ * where an ulp reaches the margin, the exact decimal expansion decides (pythonRound). The audit rounds
+ * hundreds of thousands of intermediates, and pythonRound's exact expansion is the slow part.
+ */
+function roundTo3Decimals(x: number): number {
+  const scaled = x * 1000;
+  if (Math.abs(scaled) < 1e12 && Math.abs((scaled % 1) - 0.5) > 1e-6) return Math.round(scaled) / 1000;
+  return pythonRound(x, 3);
+}
+
+/** Rounds as the v1.0 code rounded every intermediate under `medcalc-v1.0`; the identity under `reference`. */
+export function roundIfV1(inputs: Inputs, x: number): number {
+  return inputs.isV1 ? roundV1(x) : x;
+}
+
+/** A decimal result: unrounded under `reference`; rounded as the v1.0 code did, as a step of its own, under `medcalc-v1.0`. */
+export function decimalResult(inputs: Inputs, value: number): CalcResult {
+  if (!inputs.isV1) return inputs.result('decimal', value);
+  return inputs.result('decimal', inputs.step('rounded as v1.0 did (3 decimals)', { value }, roundV1(value)));
+}
+
+/**
+ * Whole years as the v1.0 `age_conversion` computed them (age_conversion.py:1-20): a unit containing
+ * "year" as given, "months" as ⌊months / 12⌋, "weeks" as ⌊weeks / 52⌋, "days" as 0. Undefined for any
+ * other unit (the original returned None there).
+ */
+export function v1AgeYears(value: number, unit: string): number | undefined {
+  if (unit.includes('year')) return value;
+  if (unit.includes('month')) return Math.floor(value / 12);
+  if (unit.includes('week')) return Math.floor(value / 52);
+  if (unit.includes('day')) return 0;
+  return undefined;
+}
+
+/**
+ * A weight in kg as the v1.0 `weight_conversion_explanation` returned it (weight_conversion.py:3-15):
+ * 'lbs' × 0.453592 rounded, 'g' ÷ 1000 unrounded, anything else taken as kg as it stands.
+ */
+export function v1WeightKg(value: number, unit: string): { kg: number; how?: string } {
+  if (unit === 'lbs') return { kg: roundV1(value * 0.453592), how: `${value} lbs × 0.453592 kg/lb, rounded as v1.0 did` };
+  if (unit === 'g') return { kg: value / 1000, how: `${value} g ÷ 1000` };
+  return { kg: value };
+}
+
+/**
+ * The v1.0 height conversions (height_conversion.py:3-80): each target unit multiplies by its own
+ * (sometimes inexact: 0.393701 in/cm) factor and rounds the result, except when the unit is already the
+ * target.
+ */
+export const V1_HEIGHT_FACTORS: Readonly<Record<'m' | 'cm' | 'in', Readonly<Record<string, number>>>> = {
+  m: { m: 1, cm: 0.01, ft: 0.3048, in: 0.0254 },
+  cm: { m: 100, cm: 1, ft: 30.48, in: 2.54 },
+  in: { m: 39.3701, cm: 0.393701, ft: 12, in: 1 },
+};
+
+/** Python truthiness of an entity value, as the v1.0 code tested flags (a non-empty string is true). */
+export function pyTruthy(v: EntityValue | undefined): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
 
 /** The molar mass and valence one v1.0 calculator passed to its converter (null where it passed None). */
 export interface V1Analyte {
@@ -45,7 +130,7 @@ export const V1_ANALYTE = {
   none: { molarMass: null, valence: null },
 } as const satisfies Record<string, V1Analyte>;
 
-// The converter's own tables ('pmol' was 1e-9 there; no data row uses it).
+// The converter's own tables (unit_converter_new.py:3-13 and 35-47; 'pmol' was 1e-9 there, no data row uses it).
 const MOLES: Record<string, number> = { mol: 1, mmol: 0.001, µmol: 0.000001, pmol: 0.000000001 };
 const GRAMS: Record<string, number> = { kg: 1000, g: 1, mg: 0.001, µg: 0.000001 };
 /** Litres per volume unit, as the v1.0 converters had them ('m^3' is a cubic metre there). */
@@ -81,15 +166,15 @@ function has(unit: string, part: string): boolean {
   return unit.includes(part);
 }
 
-/** The mass step (mol, g or mEq), through whole moles and grams, rounding each intermediate. */
-function convertMass(value: number, from: string, to: string, a: V1Analyte): number {
+/** The mass step (mol, g or mEq), through whole moles and grams, rounding each intermediate (unit_converter_new.py:32-136). */
+function v1MassStep(value: number, from: string, to: string, a: V1Analyte): number {
   if ((has(from, 'g') && has(to, 'g')) || (has(from, 'mol') && has(to, 'mol'))) return rescale(value, from, to);
   if (has(from, 'mol') && has(to, 'g')) return rescale(roundV1(rescale(value, from, 'mol') * molarMassOf(a)), 'g', to);
   if (has(from, 'g') && has(to, 'mol')) return rescale(roundV1(rescale(value, from, 'g') / molarMassOf(a)), 'mol', to);
   if (has(from, 'mol') && has(to, 'mEq')) return roundV1(rescale(value, from, 'mmol') * valenceOf(a));
   if (has(from, 'mEq') && has(to, 'mol')) return rescale(roundV1(value / valenceOf(a)), 'mmol', to);
-  if (has(from, 'mEq') && has(to, 'g')) return convertMass(rescale(roundV1(value / valenceOf(a)), 'mmol', 'mol'), 'mol', to, a);
-  if (has(from, 'g') && has(to, 'mEq')) return roundV1(convertMass(value, from, 'mmol', a) * valenceOf(a));
+  if (has(from, 'mEq') && has(to, 'g')) return v1MassStep(rescale(roundV1(value / valenceOf(a)), 'mmol', 'mol'), 'mol', to, a);
+  if (has(from, 'g') && has(to, 'mEq')) return roundV1(v1MassStep(value, from, 'mmol', a) * valenceOf(a));
   throw new Unconvertible(`${from} → ${to}`);
 }
 
@@ -105,7 +190,7 @@ export function v1ConvertConcentration(value: number, unit: string, target: stri
   const [toMass, toVolume] = to;
   if (fromMass === toMass && fromVolume === toVolume) return value;
   try {
-    const mass = fromMass === toMass ? value : convertMass(value, fromMass, toMass, analyte);
+    const mass = fromMass === toMass ? value : v1MassStep(value, fromMass, toMass, analyte);
     if (fromVolume === toVolume) return roundV1(mass);
     return roundV1(mass / roundV1(factor(V1_LITRES, fromVolume) / factor(V1_LITRES, toVolume)));
   } catch (error) {
@@ -136,41 +221,8 @@ export function v1ConvertCount(value: number, unit: string, target: string): num
   return roundV1(value * roundV1(to / from));
 }
 
-/** v1.0 temperature: only the exact unit 'degrees celsius' is Celsius; anything else is °F, converted and rounded. */
+/** v1.0 temperature: only the exact unit 'degrees celsius' is Celsius; anything else is °F, converted and rounded (convert_temperature.py:3-8). */
 export function v1TemperatureC(value: number, unit: string): number {
   if (unit === 'degrees celsius') return value;
   return roundV1(((value - 32) * 5) / 9);
-}
-
-/** Rounds as the v1.0 code rounded every intermediate under `medcalc-v1.0`; the identity under `reference`. */
-export function v1Round(inputs: Inputs, x: number): number {
-  return inputs.isV1 ? roundV1(x) : x;
-}
-
-export interface ConcentrationSpec {
-  /** For `reference`: the analyte whose molar mass and valence (units.ts) convert mass ↔ molar ↔ mEq. */
-  analyte?: Analyte;
-  /** For `medcalc-v1.0`: what that calculator's v1.0 code passed to its converter. */
-  v1: V1Analyte;
-}
-
-/**
- * A concentration in `target` under the inputs' convention: the exact conversion of units.ts under
- * `reference`, the v1.0 step-rounded one under `medcalc-v1.0`. The conversion is a trace step; an absent
- * value or an unconvertible unit is recorded as missing.
- */
-export function readConcentration(inputs: Inputs, key: string, target: string, spec: ConcentrationSpec, required = true): number | undefined {
-  if (!inputs.isV1) return inputs.concentration(key, target, spec.analyte, required);
-  const q = inputs.quantity(key, required);
-  if (!q) return undefined;
-  const out = v1ConvertConcentration(q[0], q[1], target, spec.v1);
-  if (out === undefined) {
-    inputs.missing.push(`${key} (unit '${q[1]}' not convertible to ${target} by the v1.0 code)`);
-    return undefined;
-  }
-  if (q[1] !== target) {
-    const given = [spec.v1.molarMass !== null && `molar mass ${spec.v1.molarMass}`, spec.v1.valence !== null && `valence ${spec.v1.valence}`].filter(Boolean).join(', ');
-    inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (${given || 'no molar mass'})`, { value: q[0], unit: q[1] }, out);
-  }
-  return out;
 }

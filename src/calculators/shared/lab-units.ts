@@ -2,7 +2,11 @@
  * Unit conversions for the quantities MedCalc-Bench entities carry, including the data's own spellings
  * ('degrees fahreinheit', 'degrees celsisus', 'mm hg', 'mc/kg/min'). Every function throws UnitError
  * for a unit it does not know, so a calculator can report the input as unusable instead of guessing.
+ * The readers at the end pick these exact conversions under `reference` and the v1.0 code's step-rounded
+ * ones (v1-quirks.ts) under `medcalc-v1.0`.
  */
+import type { Inputs } from './inputs.js';
+import { type V1Analyte, roundV1, v1ConvertConcentration } from './v1-quirks.js';
 
 export class UnitError extends Error {
   readonly code = 'UNKNOWN_UNIT';
@@ -143,11 +147,6 @@ function fromMgPerDl(mg: number, unit: string, analyte?: Analyte): number | unde
   return fromMmolPerL((mg * 10) / MOLAR_MASS[analyte], unit, analyte);
 }
 
-/** Electrolytes reported as mEq/L or mmol/L (monovalent: equal). */
-export function convertElectrolyte(value: number, unit: string, target: 'mEq/L' | 'mmol/L', analyte: Analyte = 'sodium'): number {
-  return convertConcentration(value, unit, target, analyte);
-}
-
 const KG: Record<string, number> = { kg: 1, g: 0.001, lb: 0.45359237, lbs: 0.45359237, oz: 0.028349523125, mg: 1e-6 };
 
 export function convertWeight(value: number, unit: string, target: 'kg' | 'lbs' | 'g'): number {
@@ -218,4 +217,55 @@ export function convertInterval(value: number, unit: string): number {
   if (u === 'msec' || u === 'ms' || u === 'milliseconds') return value;
   if (u === 's' || u === 'sec' || u === 'seconds') return value * 1000;
   throw new UnitError('interval', unit, 'msec');
+}
+
+export interface ConcentrationSpec {
+  /** For `reference`: the analyte whose molar mass and valence (MOLAR_MASS above) convert mass ↔ molar ↔ mEq. */
+  analyte?: Analyte;
+  /** For `medcalc-v1.0`: what that calculator's v1.0 code passed to its converter. */
+  v1: V1Analyte;
+}
+
+/**
+ * A concentration in `target` under the inputs' convention: the exact conversion of units.ts under
+ * `reference`, the v1.0 step-rounded one under `medcalc-v1.0`. The conversion is a trace step; an absent
+ * value or an unconvertible unit is recorded as missing.
+ */
+export function readConcentration(inputs: Inputs, key: string, target: string, spec: ConcentrationSpec, required = true): number | undefined {
+  if (!inputs.isV1) return inputs.concentration(key, target, spec.analyte, required);
+  const q = inputs.quantity(key, required);
+  if (!q) return undefined;
+  const out = v1ConvertConcentration(q[0], q[1], target, spec.v1);
+  if (out === undefined) {
+    inputs.missing.push(`${key} (unit '${q[1]}' not convertible to ${target} by the v1.0 code)`);
+    return undefined;
+  }
+  if (q[1] !== target) {
+    const given = [spec.v1.molarMass !== null && `molar mass ${spec.v1.molarMass}`, spec.v1.valence !== null && `valence ${spec.v1.valence}`].filter(Boolean).join(', ');
+    inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (${given || 'no molar mass'})`, { value: q[0], unit: q[1] }, out);
+  }
+  return out;
+}
+
+/** Grams per unit of a drug mass; 'µ' (micro sign), 'μ' (Greek mu) and 'mc' all mean micro. */
+const DRUG_GRAMS: Record<string, number> = { kg: 1000, g: 1, mg: 0.001, µg: 1e-6, mcg: 1e-6, ug: 1e-6 };
+
+function drugMassUnit(unit: string): string {
+  return unit.trim().toLowerCase().replace('μ', 'µ');
+}
+
+/**
+ * A drug mass in mg or µg. Under `medcalc-v1.0` as its unit converter did: the same unit passes through,
+ * any other is multiplied by a rounded factor and rounded. An unknown unit is recorded as unusable.
+ */
+export function convertDrugMass(inputs: Inputs, key: string, value: number, unit: string, target: 'mg' | 'µg'): number | undefined {
+  const from = DRUG_GRAMS[drugMassUnit(unit)];
+  if (from === undefined) {
+    inputs.missing.push(`${key} (unit '${unit}' not convertible to ${target})`);
+    return undefined;
+  }
+  if (drugMassUnit(unit) === target) return value;
+  const factor = from / DRUG_GRAMS[target];
+  if (inputs.isV1) return inputs.step(`${key}: ${value} ${unit} × ${roundV1(factor)} ${target}/${unit}, rounded as v1.0 did`, { value, unit }, roundV1(value * roundV1(factor)));
+  return inputs.step(`${key}: ${value} ${unit} → ${target}`, { value, unit }, value * factor);
 }

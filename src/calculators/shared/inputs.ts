@@ -1,7 +1,6 @@
-import type { Entities, EntityValue } from '../label/types.js';
-import { pythonRound } from '../numeric/python-round.js';
-import type { CalcResult, CalcValue, Convention, TraceStep } from './types.js';
-import type { ComputableKind } from '../label/types.js';
+import type { Entities, EntityValue } from '../../label/types.js';
+import type { CalcResult, CalcValue, Convention, TraceStep } from '../types.js';
+import type { ComputableKind } from '../../label/types.js';
 import {
   type Analyte,
   UnitError,
@@ -14,7 +13,7 @@ import {
   convertRate,
   convertTemperature,
   convertWeight,
-} from './units.js';
+} from './lab-units.js';
 
 /**
  * Reads a calculator's inputs from MedCalc entities and keeps the trace. A required input that is absent
@@ -159,29 +158,4 @@ export class Inputs {
   result(kind: ComputableKind, value: CalcValue): CalcResult {
     return { incomputable: false, kind, value, steps: this.steps };
   }
-}
-
-/**
- * The v1.0 label code's rounding: values above 0.001 (signed, so every negative result takes the other
- * branch, as the original did) to 3 decimals, others to 3 significant figures, both with Python's
- * round() (ties to even on the exact binary value). Applied under `medcalc-v1.0`, also to conversions.
- */
-export function roundV1(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  if (x > 0.001) return roundTo3Decimals(x);
-  const decimals = -Math.floor(Math.log10(Math.abs(x))) + 2;
-  return decimals >= 0 ? pythonRound(x, decimals) : Number(x.toPrecision(3));
-}
-
-/**
- * Python's round(x, 3). Away from a tie, x · 1000 is off the exact product by at most half an ulp, which
- * cannot move it across the nearest .5, so Math.round gives Python's integer and the division by 1000
- * gives the same double as Python's (the one nearest to that decimal). Near a tie, or for magnitudes
- * where an ulp reaches the margin, the exact decimal expansion decides (pythonRound). The audit rounds
- * hundreds of thousands of intermediates, and pythonRound's exact expansion is the slow part.
- */
-function roundTo3Decimals(x: number): number {
-  const scaled = x * 1000;
-  if (Math.abs(scaled) < 1e12 && Math.abs((scaled % 1) - 0.5) > 1e-6) return Math.round(scaled) / 1000;
-  return pythonRound(x, 3);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Inputs, roundV1 } from '../../src/calculators/inputs.js';
+import { Inputs } from '../../src/calculators/shared/inputs.js';
+import { readConcentration } from '../../src/calculators/shared/lab-units.js';
 import { pythonRound } from '../../src/numeric/python-round.js';
-import { V1_ANALYTE, readConcentration, v1ConvertConcentration, v1ConvertCount, v1Round, v1TemperatureC } from '../../src/calculators/v1-units.js';
+import { V1_ANALYTE, roundIfV1 as v1Round, roundV1, v1ConvertConcentration, v1ConvertCount, v1TemperatureC } from '../../src/calculators/shared/v1-quirks.js';
 
 // The v1.0 label code (MedCalc-Bench calculator_implementations/: rounding, unit_converter_new,
 // convert_temperature), reproduced for the medcalc-v1.0 convention. Cases worked by hand.
