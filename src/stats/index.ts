@@ -2,10 +2,7 @@
 export type { ConfidenceOptions, Interval } from './types.js';
 export { normalQuantile, zForConfidence, Z_95, Z_975, Z_995 } from './normal-quantile.js';
 export { wilsonInterval } from './wilson.js';
-export { clopperPearsonInterval } from './clopper-pearson.js';
-export { regularizedIncompleteBeta, betaQuantile } from './incomplete-beta.js';
 export { newcombePairedDifference, type PairedCounts, type PairedDifference } from './newcombe.js';
 export { exactMcNemar, type McNemarResult } from './mcnemar.js';
 export { cohensKappa, type Category, type KappaInput, type KappaResult } from './kappa.js';
 export { mulberry32, type SeededGenerator } from './random.js';
-export { percentileBootstrap, sortedQuantile, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
