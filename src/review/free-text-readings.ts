@@ -17,7 +17,7 @@ export interface FreeTextReading {
   text: string;
   /** What it was read as: a value (null = N/A), or undefined when it stands for no single value. */
   value?: PhysicianValue;
-  how: 'number with a unit' | 'N/A (incomputable)' | 'no single value: recorded as a rejection' | 'by --read' | 'read as a value';
+  how: 'number with a unit' | 'a spelling of N/A' | 'no single value' | 'by --read' | 'read as a value';
   /** Items (label ids) whose physician wrote this text. */
   ids: string[];
 }
@@ -67,8 +67,8 @@ export function textReader(mappings: readonly TextReading[]): TextReader {
         how = 'by --read';
       } else {
         value = parsePhysicianValue(kind, t);
-        if (value === undefined) how = 'no single value: recorded as a rejection';
-        else if (value === null) how = 'N/A (incomputable)';
+        if (value === undefined) how = 'no single value';
+        else if (value === null) how = 'a spelling of N/A';
         else if (typeof value === 'number' && parseNumber(t) === undefined) how = 'number with a unit';
         else how = 'read as a value';
       }
