@@ -141,7 +141,7 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     expect(notes).toContain('"78.1 ml/hr" → 78.1');
     expect(notes).not.toMatch(/instead of 11\/50/);
     // Never a 100% that is true by construction.
-    expect(notes).not.toMatch(/50\/50|100\.0% \|/);
+    expect(notes).not.toMatch(/50\/50|\| this release/);
     expect(notes).toMatch(/released label is the physician's own value by construction/);
     const share = record.statistics.changedShare!.total;
     expect(notes).toContain(`**${share.k} of 1047, ${(100 * share.share).toFixed(1)}% (Wilson 95% CI`);
