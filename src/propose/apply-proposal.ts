@@ -58,8 +58,8 @@ export function applyProposal(label: Label, proposal: Proposal, meta: ProposalMe
   if (proposal.evidence !== undefined) revision.evidence = proposal.evidence;
   if (meta.verifier !== undefined) revision.verifier = meta.verifier;
   if (proposal.contentious) revision.contentious = true;
-  // The old explanation explains the old answer: it moves into the revision (kept from the first relabel).
-  revision.previousExplanation = label.revision?.previousExplanation ?? label.explanation;
+  // The old explanation explains the old answer (revision.previous): it moves into the revision with it.
+  revision.previousExplanation = label.explanation;
   const explanation = relabelExplanation(label, answer, {
     explanation: proposal.explanation,
     rationale: proposal.rationaleFromVerifier ? proposal.rationale : undefined,
