@@ -88,7 +88,10 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
   const byCalculator = new Map<number, number>();
   // Labels per calculator: the previous release's counts, moved by what this release added, removed or re-filed.
   const previousWhole = input.previousTotal === undefined || input.previousTotal === previous.size;
-  const previousCounts = input.previousByCalculator ?? (previousWhole ? countByCalculator(previous.values()) : null);
+  // Recorded counts that do not add up to the previous release's labels (an older or edited record) are not trusted.
+  const recorded = input.previousByCalculator;
+  const recordedFits = recorded !== undefined && Object.values(recorded).reduce((a, b) => a + b, 0) === (input.previousTotal ?? previous.size);
+  const previousCounts = recordedFits ? recorded : previousWhole ? countByCalculator(previous.values()) : null;
   const counts = new Map<number, number>(Object.entries(previousCounts ?? {}).map(([k, v]) => [Number(k), v]));
   const bump = (calculator: number, by: number) => counts.set(calculator, (counts.get(calculator) ?? 0) + by);
   for (const [k, v] of Object.entries(input.omittedAddedByCalculator ?? {})) bump(Number(k), v);

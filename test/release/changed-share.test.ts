@@ -81,3 +81,13 @@ describe('formatP: three significant figures', () => {
     [0.5, '0.5'],
   ])('%s → %s', (p, text) => expect(formatP(p)).toBe(text));
 });
+
+describe('recorded per-calculator counts are checked before they are used', () => {
+  it('counts that do not add up to the previous release are ignored (per-calculator table left out)', () => {
+    const previous = new Map([['x', makeLabel({ id: 'x' })]]);
+    const current = new Map([['x', makeLabel({ id: 'x', answer: { kind: 'decimal', value: 30, lower: 28.5, upper: 31.5 }, status: 'relabeled' })]]);
+    const s = releaseStatistics({ previous, current, physicianRoles: ['physician'], omittedUnchanged: 9, previousTotal: 10, previousByCalculator: { 6: 3 } }, contentHash);
+    expect(s.changedShare!.byCalculator).toBeNull();
+    expect(s.labelsByCalculator).toBeUndefined();
+  });
+});
