@@ -38,6 +38,7 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
     '',
   ];
   if (s.changedShare) lines.push(...changedShareSection(head, s.changedShare));
+  else lines.push('This is the first release: there are no earlier labels for it to have changed or made incomputable.', '');
   const changed = s.relabeled + s.madeIncomputable;
   if (changed > 0) {
     lines.push(
@@ -56,7 +57,7 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
     '',
     '**Selection.** Physician values exist only where physicians were asked; when they were asked about disputed items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
     '',
-    '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired difference; exact two-sided McNemar test on the discordant pairs.',
+    '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired difference; exact two-sided McNemar test on the discordant pairs. Each number, its formula and reference: docs/release-numbers.md of medcalc-steward.',
     '',
   );
   return lines.join('\n');

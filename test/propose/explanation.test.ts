@@ -58,3 +58,13 @@ describe('limits with the source precision', () => {
     expect(answerWithLimits('decimal', x)).toEqual({ kind: 'decimal', value: x, lower, upper });
   });
 });
+
+describe("a verifier's output may carry the explanation", () => {
+  it('as a JSONL key or a CSV column', async () => {
+    const { readVerifierFile } = await import('../../src/propose/verifier-file.js');
+    const jsonl = readVerifierFile({ file: 'v.jsonl', text: '{"id": "demo-0001", "value": 30, "explanation": "92 / 1.75² = 30.0"}\n' });
+    expect(jsonl[0].explanation).toBe('92 / 1.75² = 30.0');
+    const csv = readVerifierFile({ file: 'v.csv', text: 'id,value,explanation\ndemo-0001,30,92 / 1.75² = 30.0\n' });
+    expect(csv[0].explanation).toBe('92 / 1.75² = 30.0');
+  });
+});
