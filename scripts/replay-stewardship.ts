@@ -4,8 +4,9 @@
  *
  *   init → import v1.0 → release 1.0.0
  *   → propose the pipeline's blind recomputation y_new as a batch (verifier "stewardship-pipeline")
- *   → register the physician panel, import its 50 adjudications as signed sign-offs (amend where the
- *     physician's value differs; "Multiple" comes in as a rejection, which the panel then resolves as N/A)
+ *   → register the physician panel, import its 50 adjudications as signed sign-offs: the physician's
+ *     own value (y*) is what each sign-off records, the panel's decided label (y_final) what the label
+ *     becomes (amend where it differs from the proposal at all); "Multiple" is read as N/A (--read)
  *   → release 1.1.0 (relabels without a physician are verifier-only)
  *   → cite 1.0.0, export 1.0.0 as it was released, verify the export.
  *
@@ -94,10 +95,23 @@ export async function replayStewardship(options: ReplayOptions): Promise<ReplayR
     '--key',
     keyPath,
   ]);
-  await run(['signoff', '--from', data('medcalc-stewardship', 'derived_csv', 'y_final_MD_evals_incorporated.csv'), '--reviewer', 'stewardship-panel', '--key', keyPath]);
-  // The panel's "Multiple" on row 342 (several sodium values over time) is imported as a rejection, which
-  // the gate refuses to release over; the panel resolves it as no single answer, as its y_final (N/A) does.
-  await run(['signoff', 'test-0342', '--reviewer', 'stewardship-panel', '--decision', 'amend', '--value', 'N/A', '--note', 'Multiple sodium values over the time course: no single answer.', '--key', keyPath]);
+  // The panel's file has each physician's own value (y*, the ground truth of the agreement statistics)
+  // and the label the panel settled on (y_final): the label becomes exactly y_final, the sign-off keeps y*.
+  // "Multiple" on row 342 (several sodium values over time: no single answer) is read as N/A, as the
+  // panel's y_final and the paper's script read it; the import prints this reading in its table.
+  await run([
+    'signoff',
+    '--from',
+    data('medcalc-stewardship', 'derived_csv', 'y_final_MD_evals_incorporated.csv'),
+    '--decision-column',
+    'y_final',
+    '--read',
+    'Multiple=N/A',
+    '--reviewer',
+    'stewardship-panel',
+    '--key',
+    keyPath,
+  ]);
   const release = await run([
     'release',
     '1.1.0',

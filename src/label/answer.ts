@@ -96,8 +96,8 @@ export function answerWithLimits(kind: ComputableKind, value: number | string | 
   switch (kind) {
     case 'decimal': {
       const x = value as number;
-      const a = x * 0.95;
-      const b = x * 1.05;
+      const a = limitOf(x, 0.95);
+      const b = limitOf(x, 1.05);
       return { kind, value: x, lower: Math.min(a, b), upper: Math.max(a, b) };
     }
     case 'integer':
@@ -109,6 +109,23 @@ export function answerWithLimits(kind: ComputableKind, value: number | string | 
       return { kind, value: [...ga], lower: [...ga], upper: [...ga] };
     }
   }
+}
+
+/**
+ * factor·x as the exact decimal product, the way every v1.0 limit is written (all 627 decimal rows:
+ * 25.017 → 23.76615, 26.26785): x has d decimals, so the product has at most d + 2, and rounding the
+ * binary product there removes float noise (8.549999999999999 → 8.55) without changing its value.
+ */
+function limitOf(x: number, factor: 0.95 | 1.05): number {
+  const decimals = decimalPlaces(x) + 2;
+  return decimals > 15 ? x * factor : Number((x * factor).toFixed(decimals));
+}
+
+/** Decimal places of a number's shortest round-trip spelling (1.5e-7 → 8). */
+function decimalPlaces(x: number): number {
+  const [mantissa, exponent = '0'] = Math.abs(x).toString().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
 }
 
 /** The answer value as MedCalc-Bench writes it in a CSV cell. */

@@ -26,6 +26,8 @@ export interface Revision {
   proposed?: Answer;
   /** Marked contentious: the sign-off policy may ask for more physician sign-offs. */
   contentious?: boolean;
+  /** The label's explanation before this relabel (the label carries one for its new answer). */
+  previousExplanation?: string;
   category: string;
   rationale: string;
   evidence?: string;

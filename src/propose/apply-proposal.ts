@@ -1,6 +1,7 @@
 import { withinTolerance } from '../label/answer.js';
 import type { Label, Revision } from '../label/types.js';
 import { answerKindOf, answerOf, type ProposedValue, sameAnswer } from './answer-kind.js';
+import { relabelExplanation } from './explanation.js';
 
 export type ProposalOutcome = 'confirmed' | 'relabeled' | 'incomputable' | 'unchanged';
 
@@ -10,6 +11,10 @@ export interface Proposal {
   rationale: string;
   evidence?: string;
   contentious?: boolean;
+  /** The new answer's explanation (--explanation, or the verifier's); see relabelExplanation for the fallbacks. */
+  explanation?: string;
+  /** Whether `rationale` is the verifier's own words (then it may serve as the explanation). */
+  rationaleFromVerifier?: boolean;
 }
 
 export interface ProposalMeta {
@@ -53,6 +58,14 @@ export function applyProposal(label: Label, proposal: Proposal, meta: ProposalMe
   if (proposal.evidence !== undefined) revision.evidence = proposal.evidence;
   if (meta.verifier !== undefined) revision.verifier = meta.verifier;
   if (proposal.contentious) revision.contentious = true;
+  // The old explanation explains the old answer (revision.previous): it moves into the revision with it.
+  revision.previousExplanation = label.explanation;
+  const explanation = relabelExplanation(label, answer, {
+    explanation: proposal.explanation,
+    rationale: proposal.rationaleFromVerifier ? proposal.rationale : undefined,
+    by: meta.verifier ? `verifier ${meta.verifier}` : meta.proposer,
+    reason: proposal.rationale,
+  });
   const outcome = answer.kind === 'incomputable' ? 'incomputable' : 'relabeled';
-  return { outcome, label: { ...label, answer, status: outcome, revision } };
+  return { outcome, label: { ...label, answer, status: outcome, revision, explanation } };
 }

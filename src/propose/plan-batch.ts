@@ -82,6 +82,7 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
     }
     let category = row.category;
     let rationale = row.rationale;
+    const rationaleFromVerifier = row.rationale !== undefined;
     if (!withinTolerance(label.answer, value) && (category === undefined || rationale === undefined)) {
       const suggestion = suggestCategory(label, value === null);
       category ??= suggestion.category;
@@ -89,7 +90,15 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
     }
     const applied = applyProposal(
       label,
-      { value, category: category ?? 'unclassified', rationale: rationale ?? '', evidence: row.evidence ?? `${name} row ${row.place.row} (line ${row.place.line})`, contentious: row.contentious },
+      {
+        value,
+        category: category ?? 'unclassified',
+        rationale: rationale ?? '',
+        evidence: row.evidence ?? `${name} row ${row.place.row} (line ${row.place.line})`,
+        contentious: row.contentious,
+        explanation: row.explanation,
+        rationaleFromVerifier,
+      },
       meta,
       { confirmWithinTolerance: true },
     );

@@ -20,6 +20,8 @@ export interface ProposeOneOptions {
   incomputable?: boolean;
   category: string;
   rationale: string;
+  /** The new answer's explanation (default: the reference calculator's trace when it gives the value, else a statement of the change). */
+  explanation?: string;
   /** A file inside the repository (recorded by path and committed), a URL, or a citation. */
   evidence?: string;
   /** Mark the item contentious: the policy may then ask for more physician sign-offs. */
@@ -70,7 +72,7 @@ export async function proposeOne(options: ProposeOneOptions): Promise<ProposeOne
   const meta = { proposer: formatIdentity(committer.author!), time: isoTime(options.now) };
   const applied = applyProposal(
     entry.label,
-    { value, category: options.category, rationale: options.rationale, evidence: evidence?.text, contentious: options.contentious },
+    { value, category: options.category, rationale: options.rationale, evidence: evidence?.text, contentious: options.contentious, explanation: options.explanation },
     meta,
     { confirmWithinTolerance: false },
   );

@@ -13,6 +13,8 @@ export interface VerifierRow {
   calculatorName?: string;
   category?: string;
   rationale?: string;
+  /** The verifier's explanation of its value (it becomes the label's explanation). */
+  explanation?: string;
   evidence?: string;
   contentious?: boolean;
 }
@@ -30,7 +32,7 @@ export interface ReadVerifierOptions {
 
 const ID_COLUMNS = ['Unique ID', 'uid', 'Row Number', 'id', 'row'];
 const VALUE_COLUMNS = ['Ground Truth Answer', 'value'];
-const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'evidence', 'contentious']);
+const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'explanation', 'evidence', 'contentious']);
 
 /**
  * Reads a verifier's output: a CSV (the stewardship project's corrected file, its pipeline file with
@@ -72,7 +74,7 @@ function readCsv({ text, file, idColumn, valueColumn }: ReadVerifierOptions): Ve
     const out: VerifierRow = { place, ref: itemRefOf(cells[idCol]), value: cells[valueCol] };
     const name = optional(cells, 'Calculator Name');
     if (name !== undefined) out.calculatorName = name;
-    for (const key of ['category', 'rationale', 'evidence'] as const) {
+    for (const key of ['category', 'rationale', 'explanation', 'evidence'] as const) {
       const v = optional(cells, key);
       if (v !== undefined) out[key] = v;
     }
@@ -107,7 +109,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
     else return fail('JSONL_BAD_ID', 'needs exactly one of "id" (a label id) or "row" (an upstream Row Number)');
     if (!('value' in o)) fail('JSONL_NO_VALUE', 'needs "value" (use "N/A" or null for incomputable)');
     const entry: VerifierRow = { place, ref, value: valueText(o.value, fail) };
-    for (const key of ['category', 'rationale', 'evidence'] as const) {
+    for (const key of ['category', 'rationale', 'explanation', 'evidence'] as const) {
       if (o[key] === undefined) continue;
       if (typeof o[key] !== 'string') fail('JSONL_BAD_FIELD', `"${key}" must be a string`);
       entry[key] = o[key] as string;

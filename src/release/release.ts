@@ -112,6 +112,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const unchangedSeen: string[] = [];
   const signed: string[] = [];
   let addedUnsigned = 0;
+  const addedUnsignedByCalculator: Record<string, number> = {};
   let checkedFiles = 0;
   const collect = (f: LabelFile, findings: readonly unknown[]) => {
     checkedFiles++;
@@ -127,7 +128,10 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     }
     hashed.push(manifestItem(label));
     if (known || hasSignoffs) changed.push(label);
-    else addedUnsigned++;
+    else {
+      addedUnsigned++;
+      addedUnsignedByCalculator[label.calculator.id] = (addedUnsignedByCalculator[label.calculator.id] ?? 0) + 1;
+    }
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
@@ -152,6 +156,8 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
       omittedUnchanged: reused.length - unchangedSigned.length,
       omittedAdded: addedUnsigned,
       previousTotal: since?.record.manifest.count ?? 0,
+      previousByCalculator: since?.record.statistics.labelsByCalculator,
+      omittedAddedByCalculator: addedUnsignedByCalculator,
     },
     contentHash,
   );

@@ -1,22 +1,17 @@
 import { catalogById } from '../calculators/catalog.js';
 import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
-import { cohensKappa, exactMcNemar, newcombePairedDifference, wilsonInterval } from '../stats/index.js';
-import { AGREEMENT_RULE, physicianAgrees } from '../review/agreement.js';
-import { physicianValues } from './agreement.js';
+import { wilsonInterval } from '../stats/index.js';
+import { type AgreementStatistics, agreementStatistics } from './agreement-statistics.js';
+import { type CalculatorRate, type ChangedShare, changedShare } from './changed-share.js';
+
+export type { AgreementLine, AgreementStatistics } from './agreement-statistics.js';
+export type { CalculatorRate, ChangedShare } from './changed-share.js';
 
 /** A count with its share of the benchmark and a Wilson 95% interval on that share. */
 export interface Share {
   count: number;
   share: number;
-  lower: number;
-  upper: number;
-}
-
-export interface AgreementLine {
-  k: number;
-  n: number;
-  percent: number;
   lower: number;
   upper: number;
 }
@@ -37,31 +32,14 @@ export interface ReleaseStatistics {
   byCalculator: Record<string, Share & { name: string }>;
   physicianSigned: number;
   verifierOnly: number;
+  /**
+   * The previous release's labels this release changed or made incomputable, as a share of them with a
+   * Wilson interval, and per calculator sorted by rate (null for a first release).
+   */
+  changedShare: ChangedShare | null;
+  /** This release's labels per calculator id: the next release's per-calculator denominators (absent when the previous release did not record its own). */
+  labelsByCalculator?: Record<string, number>;
   agreement: AgreementStatistics;
-}
-
-export interface AgreementStatistics {
-  rule: string;
-  /** Items carrying a physician value (the earliest physician sign-off with a value is the item's ground truth). */
-  items: number;
-  previous: AgreementLine | null;
-  proposed: AgreementLine | null;
-  current: AgreementLine | null;
-  paired: {
-    both: number;
-    onlyProposed: number;
-    onlyPrevious: number;
-    neither: number;
-    difference: number;
-    lower: number;
-    upper: number;
-    mcnemarP: number;
-  } | null;
-  kappa: { items: number; kappa: number; se: number; lower: number; upper: number } | null;
-  /** Physician values given with a unit and read as their number ('78.1 ml/hr' → 78.1). */
-  valuesWithUnits: { id: string; text: string; value: number; agrees: { previous: boolean; proposed: boolean; current: boolean } }[];
-  /** Physician texts that are no value at all ('Multiple'): kept raw, not counted. */
-  unreadable: { id: string; text: string }[];
 }
 
 export interface StatisticsInput {
@@ -77,6 +55,13 @@ export interface StatisticsInput {
   omittedAdded?: number;
   /** The previous release's label count, when `previous` holds only the labels the comparison needs. */
   previousTotal?: number;
+  /**
+   * The previous release's labels per calculator id (its record's `labelsByCalculator`), when `previous`
+   * holds only some of them; without it the per-calculator rates are left out unless `previous` is whole.
+   */
+  previousByCalculator?: Record<string, number>;
+  /** The labels counted in `omittedAdded`, per calculator id. */
+  omittedAddedByCalculator?: Record<string, number>;
 }
 
 const sameAnswer = (a: Answer, b: Answer) => canonicalJson(a) === canonicalJson(b);
@@ -85,12 +70,6 @@ function share(count: number, total: number): Share {
   if (total === 0) return { count, share: 0, lower: 0, upper: 0 };
   const ci = wilsonInterval(count, total);
   return { count, share: count / total, lower: ci.lower, upper: ci.upper };
-}
-
-function line(k: number, n: number): AgreementLine | null {
-  if (n === 0) return null;
-  const ci = wilsonInterval(k, n);
-  return { k, n, percent: (100 * k) / n, lower: ci.lower, upper: ci.upper };
 }
 
 /** Whether a label's answer is vouched for by a physician approve/amend bound to its current content. */
@@ -107,11 +86,25 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
   const stats = { added: omittedAdded, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: omitted, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
   const byCategory = new Map<string, number>();
   const byCalculator = new Map<number, number>();
+  // Labels per calculator: the previous release's counts, moved by what this release added, removed or re-filed.
+  const previousWhole = input.previousTotal === undefined || input.previousTotal === previous.size;
+  // Recorded counts that do not add up to the previous release's labels (an older or edited record) are not trusted.
+  const recorded = input.previousByCalculator;
+  const recordedFits = recorded !== undefined && Object.values(recorded).reduce((a, b) => a + b, 0) === (input.previousTotal ?? previous.size);
+  const previousCounts = recordedFits ? recorded : previousWhole ? countByCalculator(previous.values()) : null;
+  const counts = new Map<number, number>(Object.entries(previousCounts ?? {}).map(([k, v]) => [Number(k), v]));
+  const bump = (calculator: number, by: number) => counts.set(calculator, (counts.get(calculator) ?? 0) + by);
+  for (const [k, v] of Object.entries(input.omittedAddedByCalculator ?? {})) bump(Number(k), v);
   for (const [id, label] of current) {
     const before = previous.get(id);
     if (!before) {
       stats.added++;
+      bump(label.calculator.id, 1);
       continue;
+    }
+    if (before.calculator.id !== label.calculator.id) {
+      bump(before.calculator.id, -1);
+      bump(label.calculator.id, 1);
     }
     // Unchanged files share one object between the two sides: no need to compare them field by field.
     if (before === label) {
@@ -130,83 +123,33 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
     else if (canonicalJson(before) === canonicalJson(label)) stats.unchanged++;
     else stats.otherEdits++;
   }
-  for (const id of previous.keys()) if (!current.has(id)) stats.removed++;
+  for (const [id, label] of previous) {
+    if (current.has(id)) continue;
+    stats.removed++;
+    bump(label.calculator.id, -1);
+  }
+  const previousTotal = input.previousTotal ?? previous.size;
+  const hadPrevious = previousTotal > 0 || previous.size > 0;
   return {
     total,
-    previousTotal: input.previousTotal ?? previous.size,
+    previousTotal,
     ...stats,
     byCategory: Object.fromEntries([...byCategory].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, share(v, total)])),
     byCalculator: Object.fromEntries(
       [...byCalculator].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), { ...share(v, total), name: catalogById(k)?.names[0] ?? String(k) }]),
     ),
-    agreement: agreementStatistics(input),
+    changedShare: hadPrevious
+      ? changedShare({ changed: stats.relabeled, madeIncomputable: stats.madeIncomputable, previousTotal }, { changed: byCalculator, previous: previousCounts })
+      : null,
+    ...(previousCounts || !hadPrevious
+      ? { labelsByCalculator: Object.fromEntries([...counts].filter(([, v]) => v > 0).sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v])) }
+      : {}),
+    agreement: agreementStatistics(input, hashOf),
   };
 }
 
-function agreementStatistics({ previous, current, physicianRoles }: StatisticsInput): AgreementStatistics {
-  let items = 0;
-  const tallies = { previous: [0, 0], proposed: [0, 0], current: [0, 0] };
-  const paired = { both: 0, onlyProposed: 0, onlyPrevious: 0, neither: 0 };
-  const valuesWithUnits: AgreementStatistics['valuesWithUnits'] = [];
-  const unreadable: AgreementStatistics['unreadable'] = [];
-  const kappaPairs: [boolean, boolean][] = [];
-  for (const [id, label] of current) {
-    for (const s of label.signoffs) {
-      if (physicianRoles.includes(s.role) && s.value !== undefined && s.parsedValue === undefined) unreadable.push({ id, text: s.value });
-    }
-    const values = physicianValues(label, physicianRoles);
-    if (values.length === 0) continue;
-    items++;
-    const truth = values[0];
-    const physician = truth.parsedValue ?? null;
-    const before = previous.get(id);
-    const proposedAnswer = label.revision?.proposed ?? (label.revision ? label.answer : before?.answer ?? label.answer);
-    const agree = {
-      previous: before ? physicianAgrees(before.answer, physician) : undefined,
-      proposed: physicianAgrees(proposedAnswer, physician),
-      current: physicianAgrees(label.answer, physician),
-    };
-    if (typeof truth.parsedValue === 'number' && truth.value !== undefined && !/^\s*[-+]?[\d.]+(e[-+]?\d+)?\s*$/i.test(truth.value)) {
-      const agrees = { previous: agree.previous ?? false, proposed: agree.proposed, current: agree.current };
-      valuesWithUnits.push({ id, text: truth.value, value: truth.parsedValue, agrees });
-    }
-    for (const key of ['previous', 'proposed', 'current'] as const) {
-      if (agree[key] === undefined) continue;
-      tallies[key][1]++;
-      if (agree[key]) tallies[key][0]++;
-    }
-    if (agree.previous !== undefined) {
-      if (agree.proposed && agree.previous) paired.both++;
-      else if (agree.proposed) paired.onlyProposed++;
-      else if (agree.previous) paired.onlyPrevious++;
-      else paired.neither++;
-    }
-    if (values.length >= 2) {
-      const [a, b] = values;
-      kappaPairs.push([physicianAgrees(proposedAnswer, a.parsedValue ?? null), physicianAgrees(proposedAnswer, b.parsedValue ?? null)]);
-    }
-  }
-  const pairedTotal = paired.both + paired.onlyProposed + paired.onlyPrevious + paired.neither;
-  let pairedResult: AgreementStatistics['paired'] = null;
-  if (pairedTotal > 0) {
-    const diff = newcombePairedDifference({ both: paired.both, onlyA: paired.onlyProposed, onlyB: paired.onlyPrevious, neither: paired.neither });
-    const mcnemar = exactMcNemar(paired.onlyProposed, paired.onlyPrevious);
-    pairedResult = { ...paired, difference: diff.estimate, lower: diff.lower, upper: diff.upper, mcnemarP: mcnemar.pValue };
-  }
-  let kappa: AgreementStatistics['kappa'] = null;
-  if (kappaPairs.length > 0) {
-    const k = cohensKappa({ pairs: kappaPairs });
-    kappa = { items: kappaPairs.length, kappa: k.kappa, se: k.se, lower: k.lower, upper: k.upper };
-  }
-  return {
-    rule: AGREEMENT_RULE,
-    items,
-    previous: line(tallies.previous[0], tallies.previous[1]),
-    proposed: line(tallies.proposed[0], tallies.proposed[1]),
-    current: line(tallies.current[0], tallies.current[1]),
-    paired: pairedResult,
-    kappa,
-    valuesWithUnits,
-    unreadable,
-  };
+function countByCalculator(labels: Iterable<Label>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of labels) out[l.calculator.id] = (out[l.calculator.id] ?? 0) + 1;
+  return out;
 }

@@ -1,4 +1,6 @@
 import { answerKindOf, answerOf } from '../propose/answer-kind.js';
+import { relabelExplanation, traceExplanation } from '../propose/explanation.js';
+import type { Revision } from '../label/types.js';
 import type { Label } from '../label/types.js';
 import { answerValueOf, type PhysicianValue } from './physician-value.js';
 
@@ -16,7 +18,7 @@ export interface AmendMeta {
 export function amendLabel(label: Label, value: PhysicianValue, meta: AmendMeta): Label {
   const kind = answerKindOf(label);
   const answer = answerOf(kind, value === null ? null : answerValueOf(kind, value));
-  const revision = label.revision
+  const revision: Revision = label.revision
     ? { ...label.revision, proposed: label.revision.proposed ?? label.answer }
     : {
         previous: label.answer,
@@ -25,5 +27,10 @@ export function amendLabel(label: Label, value: PhysicianValue, meta: AmendMeta)
         proposer: meta.reviewer,
         time: meta.time,
       };
-  return { ...label, answer, status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled', revision };
+  // The explanation follows the answer: a physician's value gets its own (the calculator's trace when it
+  // reproduces the value), and the first explanation stays in the revision.
+  revision.previousExplanation ??= label.explanation;
+  const byPhysician = { rationale: meta.note ? `Set by physician ${meta.reviewer}: ${meta.note}` : undefined, by: `physician ${meta.reviewer}` };
+  const explanation = (answer.kind !== 'incomputable' ? traceExplanation(label, answer) : undefined) ?? relabelExplanation(label, answer, byPhysician);
+  return { ...label, answer, status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled', revision, explanation };
 }

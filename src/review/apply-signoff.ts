@@ -11,6 +11,8 @@ export interface SignoffRequest {
   /** The physician's own value as written, and as read (undefined when it could not be read). */
   value?: string;
   parsedValue?: PhysicianValue;
+  /** For `amend`: the value the label becomes when it is not `parsedValue` (a panel's decided value). */
+  amendTo?: PhysicianValue;
   note?: string;
   time: string;
 }
@@ -22,8 +24,9 @@ export interface SignoffRequest {
 export function applySignoff(label: Label, reviewer: Reviewer, request: SignoffRequest, key: KeyObject): Label {
   let next = label;
   if (request.decision === 'amend') {
-    if (request.parsedValue === undefined) throw new TypeError(`amend of ${label.id} needs a physician value`);
-    next = amendLabel(label, request.parsedValue, { reviewer: reviewer.id, note: request.note, time: request.time });
+    const value = request.amendTo !== undefined ? request.amendTo : request.parsedValue;
+    if (value === undefined) throw new TypeError(`amend of ${label.id} needs a physician value`);
+    next = amendLabel(label, value, { reviewer: reviewer.id, note: request.note, time: request.time });
   }
   const signoff = signSignoff(
     label.id,

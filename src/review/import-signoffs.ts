@@ -8,6 +8,7 @@ import { isoTime } from '../propose/time.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
+import type { TextReading } from './free-text-readings.js';
 import { type SignoffImportPlan, planSignoffImport } from './plan-signoff-import.js';
 import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
@@ -27,6 +28,10 @@ export interface ImportSignoffsOptions {
   valueColumn?: string;
   /** Default "Physician Note (Optional)" (optional unless named). */
   noteColumn?: string;
+  /** A column with the value the reviewers decided the label becomes (default: the physician value itself). */
+  decisionColumn?: string;
+  /** How to read free-text physician values, overriding the defaults ("Multiple" → N/A). */
+  readings?: readonly TextReading[];
   split?: string;
   author?: Identity | string;
   now?: Date | string;
@@ -46,7 +51,8 @@ export async function importSignoffs(options: ImportSignoffsOptions): Promise<Im
     value: options.valueColumn ?? DEFAULT_SIGNOFF_COLUMNS.value,
     note: options.noteColumn ?? DEFAULT_SIGNOFF_COLUMNS.note,
   };
-  const table = parseCsvTable(await readSourceText(file), { file, required: [columns.id, columns.value, ...(options.noteColumn ? [options.noteColumn] : [])] });
+  const named = [options.noteColumn, options.decisionColumn].filter((c): c is string => c !== undefined);
+  const table = parseCsvTable(await readSourceText(file), { file, required: [columns.id, columns.value, ...named] });
   const reviewer = await requireReviewer(dir, options.reviewer);
   const key = await reviewerSigningKey(reviewer, options.keyPath, dir);
   const committer = await openCommitter({ dir, author: options.author, requireRepository: false });
@@ -55,7 +61,8 @@ export async function importSignoffs(options: ImportSignoffsOptions): Promise<Im
     table,
     file,
     index,
-    columns: { ...columns, note: table.header.includes(columns.note) ? columns.note : undefined },
+    columns: { ...columns, note: table.header.includes(columns.note) ? columns.note : undefined, decision: options.decisionColumn },
+    readings: options.readings,
     reviewer,
     key,
     time: isoTime(options.now),
@@ -67,6 +74,6 @@ export async function importSignoffs(options: ImportSignoffsOptions): Promise<Im
     `Import ${plan.signoffs.length} physician sign-off(s) by ${reviewer.id} from ${name}: ` +
     `${plan.approved.length} approve, ${plan.amended.length} amend, ${plan.rejected.length} reject`;
   const commit = await committer.commit(written, message);
-  const { signoffs, approved, amended, rejected, skipped, unchanged } = plan;
-  return { signoffs, approved, amended, rejected, skipped, unchanged, written, commit };
+  const { signoffs, approved, amended, rejected, skipped, unchanged, readings } = plan;
+  return { signoffs, approved, amended, rejected, skipped, unchanged, readings, written, commit };
 }

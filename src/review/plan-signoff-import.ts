@@ -4,11 +4,11 @@ import { inputError } from '../errors/index.js';
 import type { CsvTable } from '../importers/csv.js';
 import type { Signoff } from '../label/types.js';
 import { contentHash } from '../store/canonical.js';
-import { answerKindOf } from '../propose/answer-kind.js';
+import { answerKindOf, answerOf, sameAnswer } from '../propose/answer-kind.js';
 import { type LabelEntry, type LabelIndex, describeRef, findItem, itemRefOf } from '../propose/label-index.js';
-import { physicianAgrees } from './agreement.js';
 import { applySignoff } from './apply-signoff.js';
-import { type PhysicianValue, parsePhysicianValue } from './physician-value.js';
+import { type FreeTextReading, type TextReading, textReader } from './free-text-readings.js';
+import { type PhysicianValue, answerValueOf, parsePhysicianValue } from './physician-value.js';
 import type { Reviewer } from './reviewer.js';
 
 export interface ImportedSignoff {
@@ -31,6 +31,8 @@ export interface SignoffImportPlan {
   skipped: number;
   /** Items this reviewer already signed with the same value, and which have not changed since (a re-import). */
   unchanged: string[];
+  /** How each free-text physician value (anything but a plain number) was read. */
+  readings: FreeTextReading[];
   changes: LabelEntry[];
 }
 
@@ -38,7 +40,13 @@ export interface PlanSignoffImportOptions {
   table: CsvTable;
   file: string;
   index: LabelIndex;
-  columns: { id: string; value: string; note?: string };
+  /**
+   * `decision`: a column with the label the reviewers decided on (the stewardship panel's y_final), when
+   * it is not simply the physician's value; the physician's value is still what the sign-off records.
+   */
+  columns: { id: string; value: string; note?: string; decision?: string };
+  /** Maintainer's readings of free-text values (--read 'Multiple=N/A'). */
+  readings?: readonly TextReading[];
   reviewer: Reviewer;
   key: KeyObject;
   time: string;
@@ -46,13 +54,16 @@ export interface PlanSignoffImportOptions {
 
 /**
  * Physician adjudications → signed sign-offs. Each non-empty value is read (number, number with a unit,
- * date, N/A), compared with the label by the paper's agreement rule: agreement is an approval, a
- * disagreement an amendment that makes the physician's value the answer. A value that cannot be read
- * or applied is kept raw as a rejection with a note saying why. Any unknown or repeated item refuses
- * the whole file.
+ * date, N/A, or as the maintainer mapped it with `readings`). The decided label is that value, or the
+ * decision column's value when there is one. A decided value equal to the label (by the kind's exact
+ * equality: no tolerance, labels are never rounded to a physician's "close enough") is an approval;
+ * any other is an amendment that makes exactly that value the answer. Agreement statistics use the
+ * tolerance later; the label does not. A text that stands for no single value ("Multiple") is a
+ * rejection with a note saying why, unless mapped. Any unknown or repeated item refuses the whole file.
  */
-export function planSignoffImport({ table, file, index, columns, reviewer, key, time }: PlanSignoffImportOptions): SignoffImportPlan {
-  const plan: SignoffImportPlan = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], changes: [] };
+export function planSignoffImport({ table, file, index, columns, readings = [], reviewer, key, time }: PlanSignoffImportOptions): SignoffImportPlan {
+  const plan: SignoffImportPlan = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], readings: [], changes: [] };
+  const reader = textReader(readings);
   const errors: string[] = [];
   const seen = new Map<string, number>();
   for (const { cells, row, line } of table.rows) {
@@ -79,45 +90,60 @@ export function planSignoffImport({ table, file, index, columns, reviewer, key, 
       errors.push(`${at}: calculator "${name}" does not match ${label.id} (${label.calculator.name})`);
       continue;
     }
+    const kind = answerKindOf(label);
+    const parsed = reader.read(kind, raw, label.id);
+    const decisionText = columns.decision ? cells[columns.decision].trim() : '';
+    let decided: PhysicianValue | undefined = parsed;
+    if (decisionText !== '') {
+      decided = parsePhysicianValue(kind, decisionText);
+      if (decided === undefined) {
+        errors.push(`${at}, column "${columns.decision}": "${decisionText}" is not a ${kind} value or N/A`);
+        continue;
+      }
+    }
     const mine = label.signoffs.filter((s) => s.reviewer === reviewer.id).pop();
     if (mine && mine.value === raw && mine.contentHash === contentHash(label)) {
       plan.unchanged.push(label.id);
       continue;
     }
     const physicianNote = columns.note ? cells[columns.note].trim() || undefined : undefined;
-    const kind = answerKindOf(label);
-    const parsed = parsePhysicianValue(kind, raw);
     let decision: Signoff['decision'];
     let note = physicianNote;
-    if (parsed === undefined) {
+    if (decided === undefined) {
       decision = 'reject';
       note = rejectionNote(`"${raw}" is not a single ${kind} value`, physicianNote);
       plan.rejected.push({ id: label.id, value: raw, reason: 'unreadable value', row });
-    } else if (physicianAgrees(label.answer, parsed)) {
+    } else if (kind === 'integer' && typeof decided === 'number' && !Number.isInteger(decided)) {
+      decision = 'reject';
+      note = rejectionNote(`${decisionText || raw} is not a whole number, and ${label.calculator.name} answers are integers`, physicianNote);
+      plan.rejected.push({ id: label.id, value: raw, reason: 'not a whole number', row });
+    } else if (sameAnswer(label.answer, answerOf(kind, decided === null ? null : answerValueOf(kind, decided)))) {
       decision = 'approve';
       plan.approved.push(label.id);
-    } else if (kind === 'integer' && typeof parsed === 'number' && !Number.isInteger(parsed)) {
-      decision = 'reject';
-      note = rejectionNote(`${raw} is not a whole number, and ${label.calculator.name} answers are integers`, physicianNote);
-      plan.rejected.push({ id: label.id, value: raw, reason: 'not a whole number', row });
     } else {
       decision = 'amend';
       plan.amended.push(label.id);
     }
-    const signed = applySignoff(label, reviewer, { decision, value: raw, parsedValue: parsed, note, time }, key);
+    if (decisionText !== '' && decided !== parsed && decision !== 'reject') {
+      note = `Decided value (column "${columns.decision}"): ${decisionText}; the physician's own value is "${raw}".${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+    }
+    const request = { decision, value: raw, parsedValue: parsed, note, time, ...(decision === 'amend' ? { amendTo: decided } : {}) };
+    const signed = applySignoff(label, reviewer, request, key);
     plan.changes.push({ file: entry.file, label: signed });
     const imported: ImportedSignoff = { id: label.id, decision, value: raw, row };
     if (parsed !== undefined) imported.parsedValue = parsed;
     plan.signoffs.push(imported);
   }
+  if (errors.length === 0) reader.assertAllUsed(file);
   if (errors.length > 0) {
     const shown = errors.slice(0, 20).map((e) => `  ${e}`);
     if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
     throw inputError('BAD_SIGNOFF_FILE', `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`, { file, errors });
   }
+  plan.readings = reader.readings();
   return plan;
 }
 
 function rejectionNote(why: string, physicianNote: string | undefined): string {
-  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it.${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it (or map the text with --read).${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
 }

@@ -36,13 +36,14 @@ describe('steward propose --from', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', answer: { value: 22.857 }, revision: null });
     expect(readLabel(dir, PATHS.bmi2).revision).toEqual({
       previous: { kind: 'decimal', value: 27.778, lower: 26.3891, upper: 29.1669 },
-      proposed: { kind: 'decimal', value: 31.2, lower: 31.2 * 0.95, upper: 31.2 * 1.05 },
+      proposed: { kind: 'decimal', value: 31.2, lower: 29.64, upper: 32.76 },
       category: 'unclassified',
       rationale: 'weight 101 kg on admission',
       evidence: 'note, line 3',
       proposer: 'Test Steward <steward@example.org>',
       verifier: 'gemini-x5',
       time: '2026-02-02T00:00:00.000Z',
+      previousExplanation: expect.stringMatching(/./),
     });
     expect(readLabel(dir, PATHS.cha)).toMatchObject({ status: 'incomputable', revision: { category: 'incomputable', verifier: 'gemini-x5' } });
     // The due date label (LMP + 280 days, cycle 28) is what the reference calculator gives: no code defect to blame.

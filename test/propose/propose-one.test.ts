@@ -23,7 +23,8 @@ describe('steward propose <id>', () => {
     expect(gitCli(dir, ['rev-parse', 'main']).trim()).toBe(main);
     const label = readLabel(dir, PATHS.bmi1);
     expect(label.status).toBe('relabeled');
-    expect(label.answer).toEqual({ kind: 'decimal', value: 30.1, lower: 30.1 * 0.95, upper: 30.1 * 1.05 });
+    // Limits as v1.0 writes them: the exact decimal products 0.95·x and 1.05·x, never 28.594999999999995.
+    expect(label.answer).toEqual({ kind: 'decimal', value: 30.1, lower: 28.595, upper: 31.605 });
     expect(label.revision).toEqual({
       previous: { kind: 'decimal', value: 22.857, lower: 21.71415, upper: 23.99985 },
       proposed: label.answer,
@@ -31,7 +32,11 @@ describe('steward propose <id>', () => {
       rationale: 'The note says 92 kg, not 70.',
       proposer: 'Test Steward <steward@example.org>',
       time: expect.any(String),
+      previousExplanation: expect.stringMatching(/./),
     });
+    // The relabel carries its own explanation; the old one moved into the revision.
+    expect(label.explanation).not.toBe(label.revision!.previousExplanation);
+    expect(label.explanation).toMatch(/30\.1/);
     expect(lastMessage(dir)).toBe('Propose demo-0001: 22.857 → 30.1 (extraction-error)\n\nBody Mass Index (BMI).\nThe note says 92 kg, not 70.');
     expect(gitCli(dir, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe(PATHS.bmi1);
     expect(gitCli(dir, ['status', '--porcelain']).trim()).toBe('');

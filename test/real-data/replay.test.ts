@@ -18,7 +18,9 @@ import type { ReleaseRecord } from '../../src/release/record.js';
 import { type ReplayResult, replayStewardship } from '../../scripts/replay-stewardship.js';
 import { runCli } from '../helpers/cli.js';
 import { useTestIdentity } from '../helpers/git.js';
-import { HAS_SHARED, SHARED, V1_CSV } from '../helpers/shared.js';
+import { HAS_SHARED, PHYSICIAN_CSV, SHARED, V1_CSV } from '../helpers/shared.js';
+import { withinTolerance } from '../../src/label/answer.js';
+import { answerKindOf, answerOf, readProposedValue, sameAnswer } from '../../src/propose/answer-kind.js';
 
 describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
   let replay: ReplayResult;
@@ -32,24 +34,96 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     if (replay) rmSync(replay.workDir, { recursive: true, force: true });
   });
 
-  it('1.1.0 agrees with the physicians as the paper reports, on the 50 physician-labelled items', () => {
+  it('1.1.0 agrees with the physicians exactly as the paper reports, on the 50 physician-labelled items', () => {
     const a = record.statistics.agreement;
     expect(a.items).toBe(50);
-    // Proposed (y_new) 37/50 = 74.0%, Wilson 60.45–84.13% (the paper's 74%, 60–84%).
+    // Wilson 95% intervals by the closed form in Python floats (z = scipy.stats.norm.ppf(0.975) = 1.959963984540054):
+    //   37/50 → (0.6044684273515117, 0.8412847250644762); 10/50 → (0.1124375001577611, 0.3303710593222542)
     expect(a.proposed).toMatchObject({ k: 37, n: 50 });
-    expect(a.proposed!.lower).toBeCloseTo(0.6045, 4);
-    expect(a.proposed!.upper).toBeCloseTo(0.8413, 4);
-    // v1.0 11/50 = 22.0%, Wilson 12.75–35.24%: one more than the paper's 10/50, because "78.1 ml/hr" is 78.1.
-    expect(a.previous).toMatchObject({ k: 11, n: 50 });
-    expect(a.previous!.lower).toBeCloseTo(0.1275, 4);
-    expect(a.previous!.upper).toBeCloseTo(0.3524, 4);
-    // The released labels carry the physicians' amendments.
-    expect(a.current).toMatchObject({ k: 50, n: 50 });
-    // Paired: 33 right only with the proposal, 7 only with v1.0; exact McNemar p, scipy:
-    // binomtest(7, 40, 0.5).pvalue = 4.2277022657799534e-05
-    expect(a.paired).toMatchObject({ onlyProposed: 33, onlyPrevious: 7, both: 4, neither: 6 });
-    expect(a.paired!.mcnemarP).toBeCloseTo(4.2277022657799534e-5, 12);
+    expect(a.proposed!.lower).toBeCloseTo(0.6044684273515117, 12);
+    expect(a.proposed!.upper).toBeCloseTo(0.8412847250644762, 12);
+    expect(a.previous).toMatchObject({ k: 10, n: 50 });
+    expect(a.previous!.lower).toBeCloseTo(0.1124375001577611, 12);
+    expect(a.previous!.upper).toBeCloseTo(0.3303710593222542, 12);
+    // Paired 33/6/4/7. Exact McNemar p = 2·Σ_{i≤6} C(39, i) / 2^39 = 2·3,930,551 / 2^39 = 1.429926e-05
+    // (Python integers: math.comb; scipy.stats.binomtest(6, 39, 0.5).pvalue is the same number).
+    expect(a.paired).toMatchObject({ onlyProposed: 33, onlyPrevious: 6, both: 4, neither: 7 });
+    expect(a.paired!.mcnemarP).toBeCloseTo((2 * 3930551) / 2 ** 39, 15);
+    expect(Number(a.paired!.mcnemarP.toPrecision(3))).toBe(1.43e-5);
+    // Newcombe (1998) method 10 for paired proportions (src/stats/newcombe.ts, tested against its worked
+    // examples): 54.0% (31.9%–69.7%), the figures issue 17 gives for the paper's 50 items.
+    expect(a.paired!.difference).toBeCloseTo(0.54, 12);
+    expect(Number(a.paired!.lower.toFixed(3))).toBe(0.319);
+    expect(Number(a.paired!.upper.toFixed(3))).toBe(0.697);
+    // The released labels on these items are not compared: 16 are the panel's own values by construction.
+    expect(a).not.toHaveProperty('current');
+    expect(a.byConstruction).toEqual({ released: 16, previous: 0 });
+    expect(a.approvedAsProposed).toBe(34);
     expect(a.valuesWithUnits.map((v) => v.text)).toEqual(['78.1 ml/hr']);
+  });
+
+  it("states the share of 1.0.0's labels changed or made incomputable, whole and per calculator", () => {
+    const c = record.statistics.changedShare!;
+    expect(c.total.n).toBe(1047);
+    expect(c.total.k).toBe(c.changed + c.madeIncomputable);
+    expect(c.changed).toBe(record.statistics.relabeled);
+    expect(c.madeIncomputable).toBe(record.statistics.madeIncomputable);
+    // The paper's "at least 27%": 286 by y_new alone; the panel's decisions move a few.
+    expect(c.total.share).toBeGreaterThan(0.26);
+    expect(c.total.share).toBeLessThan(0.28);
+    const byCalculator = c.byCalculator!;
+    expect(byCalculator.reduce((sum, r) => sum + r.n, 0)).toBe(1047);
+    expect(byCalculator.reduce((sum, r) => sum + r.k, 0)).toBe(c.total.k);
+    for (let i = 1; i < byCalculator.length; i++) expect(byCalculator[i - 1].share).toBeGreaterThanOrEqual(byCalculator[i].share);
+    expect(Object.values(record.statistics.labelsByCalculator!).reduce((x, y) => x + y, 0)).toBe(1047);
+  });
+
+  it('after the replay the 50 physician-reviewed items equal y_final, the other 837 agree with it within the harness tolerance', async () => {
+    const labels = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.source.row, label]));
+    const rows = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8')).rows;
+    expect(rows).toHaveLength(887);
+    let reviewed = 0;
+    for (const { cells } of rows) {
+      const label = labels.get(Number(cells.uid))!;
+      const final = readProposedValue(answerKindOf(label), cells.y_final);
+      if (cells['y* (Physician label)'].trim() !== '') {
+        reviewed++;
+        expect(sameAnswer(label.answer, answerOf(answerKindOf(label), final)), `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`).toBe(true);
+      } else {
+        expect(withinTolerance(label.answer, final), `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`).toBe(true);
+      }
+    }
+    expect(reviewed).toBe(50);
+  });
+
+  it('the sign-off import shows how it read each free-text value', () => {
+    const step = replay.steps.find((s) => s.argv[0] === 'signoff')!;
+    expect(step.out).toMatch(/^50 sign-off\(s\) by stewardship-panel: 34 approve, 16 amend, 0 reject/);
+    expect(step.out).toMatch(/"Multiple" +N\/A \(by --read\) +test-0342/);
+    expect(step.out).toMatch(/"78\.1 ml\/hr" +78\.1 \(number with a unit\) +test-0334/);
+    expect(step.out).toMatch(/"Not applicable" +N\/A \(a spelling of N\/A\) +test-0309/);
+  });
+
+  it('an export of 1.1.0 carries no stale explanation and no float noise', async () => {
+    const out = join(replay.workDir, 'medcalc-v1.1.0.csv');
+    expect((await runCli(['export', '--version', '1.1.0', '--out', out, '--dir', replay.dir])).code).toBe(0);
+    const rows = parseCsvTable(readFileSync(out, 'utf8')).rows;
+    const original = new Map(parseCsvTable(readFileSync(V1_CSV, 'utf8')).rows.map((r) => [r.cells['Row Number'], r.cells]));
+    let relabeled = 0;
+    for (const { cells } of rows) {
+      for (const c of ['Ground Truth Answer', 'Lower Limit', 'Upper Limit']) expect(cells[c], `row ${cells['Row Number']} ${c}`).not.toMatch(/\d\.\d*(0000000|9999999)\d*$/);
+      const before = original.get(cells['Row Number'])!;
+      if (cells['Ground Truth Answer'] === before['Ground Truth Answer']) continue;
+      relabeled++;
+      expect(cells['Ground Truth Explanation'], `row ${cells['Row Number']}`).not.toBe(before['Ground Truth Explanation']);
+    }
+    expect(relabeled).toBe(record.statistics.relabeled + record.statistics.madeIncomputable);
+    const row3 = rows.find((r) => r.cells['Row Number'] === '3')!.cells;
+    expect(row3['Ground Truth Answer']).toBe('9');
+    expect(row3['Lower Limit']).toBe('8.55');
+    expect(row3['Ground Truth Explanation']).not.toMatch(/25\.017 mL\/min\s*$/);
+    const label3 = (await readAllLabels(replay.dir)).find((l) => l.label.id === 'test-0003')!.label;
+    expect(label3.revision!.previousExplanation).toMatch(/25\.017 mL\/min/);
   });
 
   it("1.1.0's manifest, built from 1.0.0's hashes plus the changed labels, equals a full recomputation", async () => {
@@ -60,12 +134,18 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
 
   it('its notes read well and say how they were computed', () => {
     const notes = readFileSync(join(replay.dir, 'changelogs/v1.1.0.md'), 'utf8');
-    expect(notes).toContain('| previous release (1.0.0) | 11/50 | 22.0% | 12.8%–35.2% |');
-    expect(notes).toContain('| proposed (as first proposed, before physician amendment) | 37/50 | 74.0% | 60.4%–84.1% |');
-    expect(notes).toMatch(/33 items agree only with the proposal, 7 only with the previous label/);
-    expect(notes).toMatch(/exact McNemar p = 4\.2×10\^-5/);
+    expect(notes).toContain('| previous release (1.0.0) | 10/50 | 20.0% | 11.2%–33.0% |');
+    expect(notes).toContain('| as proposed, before physician review | 37/50 | 74.0% | 60.4%–84.1% |');
+    expect(notes).toMatch(/33 agree only with the proposal, 6 only with the previous label, 4 with both, 7 with neither/);
+    expect(notes).toContain('Difference in agreement 54.0% (Newcombe 95% CI 31.9% to 69.7%); exact McNemar p = 1.43×10⁻⁵.');
     expect(notes).toContain('"78.1 ml/hr" → 78.1');
-    expect(notes).toMatch(/would report previous 10\/50 instead of 11\/50/);
+    expect(notes).not.toMatch(/instead of 11\/50/);
+    // Never a 100% that is true by construction.
+    expect(notes).not.toMatch(/50\/50|\| this release/);
+    expect(notes).toMatch(/released label is the physician's own value by construction/);
+    const share = record.statistics.changedShare!.total;
+    expect(notes).toContain(`**${share.k} of 1047, ${(100 * share.share).toFixed(1)}% (Wilson 95% CI`);
+    expect(notes).toMatch(/\| calculator \| changed or N\/A \| rate \| Wilson 95% CI \|/);
     expect(notes).toMatch(/verifier-only/);
     expect(record.statistics.verifierOnly).toBeGreaterThan(0);
   });
@@ -124,7 +204,8 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     expect(next.record.statistics).toEqual(full);
     expect(next.record.statistics).toMatchObject({ total: 1047, previousTotal: 1047, relabeled: 1, unchanged: 1046 });
     // The 50 physician-labelled items did not change since 1.1.0, yet still count for agreement.
-    expect(next.record.statistics.agreement).toMatchObject({ items: 50, previous: { k: 50, n: 50 }, current: { k: 50, n: 50 } });
+    // 1.1.0's labels on the 16 amended items are the physicians' values: left out of the previous row, never a 100%.
+    expect(next.record.statistics.agreement).toMatchObject({ items: 50, byConstruction: { released: 16, previous: 16 }, previous: { n: 34 }, proposed: { k: 37, n: 50 } });
     expect(next.record.manifest).toEqual(buildManifest(current.values()));
   });
 });

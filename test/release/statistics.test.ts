@@ -30,7 +30,10 @@ describe('agreesWithPhysician (the stewardship paper rule)', () => {
     ['integer physician value 21 uses ±5%', decimal(22), 21, true],
     ['decimal within 5%', decimal(10.02), 10, true],
     ['decimal 5.3% off (physician 30 is above 20, so ±5%)', decimal(31.6), 30, false],
-    ['physician 10 is a score: ±1 even for a decimal label', decimal(10.9), 10, true],
+    ['physician 10 but a non-integer label makes the item continuous: ±5%, not ±1', decimal(10.9), 10, false],
+    ['physician 10 and integer-like labels: ordinal, ±1', integer(11), 10, true],
+    ['a zero physician value in a continuous item agrees within |label| ≤ 0.05', decimal(0.04), 0, true],
+    ['a zero physician value in a continuous item: 0.06 disagrees', decimal(0.06), 0, false],
     ['negative values', decimal(-0.31), -0.31, true],
     ['gestational age in total days (physician 99 days = [14,1])', { kind: 'gestational-age', value: [14, 1], lower: [14, 1], upper: [14, 1] }, '[14,1]', true],
     ['gestational age within 5% of total days', { kind: 'gestational-age', value: [14, 0], lower: [14, 0], upper: [14, 0] }, '[14,1]', true],
@@ -71,10 +74,14 @@ describe('releaseStatistics', () => {
     expect(a.items).toBe(4);
     expect(a.previous).toMatchObject({ k: 2, n: 4 }); // b, d
     expect(a.proposed).toMatchObject({ k: 2, n: 4 }); // a, d
-    expect(a.current).toMatchObject({ k: 4, n: 4 });
+    expect(a).not.toHaveProperty('current');
+    // Dummy content hashes: no sign-off is bound, so no label counts as a physician's value by construction.
+    expect(a.byConstruction).toEqual({ released: 0, previous: 0 });
+    expect(a.approvedAsProposed).toBe(4);
+    expect(a.types).toEqual({ ordinal: 2, continuous: 1, na: 1, exact: 0 });
     expect(a.paired).toMatchObject({ both: 1, onlyProposed: 1, onlyPrevious: 1, neither: 1 });
     expect(a.paired!.mcnemarP).toBe(1);
-    expect(a.valuesWithUnits).toEqual([{ id: 'd', text: '78.1 ml/hr', value: 78.1, agrees: { previous: true, proposed: true, current: true } }]);
+    expect(a.valuesWithUnits).toEqual([{ id: 'd', text: '78.1 ml/hr', value: 78.1 }]);
     // Wilson 2/4: scipy-free check by the closed form, z = 1.959963984540054
     // centre = (0.5 + z²/8)/(1 + z²/4), half = z·sqrt(0.25/4 + z²/64)/(1 + z²/4)
     const z = 1.959963984540054;

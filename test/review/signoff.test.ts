@@ -44,7 +44,7 @@ describe('steward signoff', () => {
     const r = await runCli(['signoff', 'demo-0001', '--reviewer', 'dr-a', '--decision', 'amend', '--value', '29.4 kg/m2', '--key', key, '--dir', dir]);
     expect(r.code, r.err).toBe(0);
     const label = readLabel(dir, PATHS.bmi1);
-    expect(label.answer).toEqual({ kind: 'decimal', value: 29.4, lower: 29.4 * 0.95, upper: 29.4 * 1.05 });
+    expect(label.answer).toEqual({ kind: 'decimal', value: 29.4, lower: 27.93, upper: 30.87 });
     expect(label.status).toBe('relabeled');
     expect(label.revision).toMatchObject({ previous: { value: 22.857 }, proposed: { value: 30 }, category: 'extraction-error' });
     expect(label.signoffs[0]).toMatchObject({ decision: 'amend', value: '29.4 kg/m2', parsedValue: 29.4, contentHash: contentHash(label) });
@@ -93,18 +93,18 @@ describe('steward signoff --from (physician adjudications)', () => {
     return file;
   };
 
-  it('approve when the value agrees by the paper rule, amend when not, reject what cannot be read; blanks skipped', async () => {
+  it('approve when the value equals the label exactly, amend to exactly the value when not (even when close), reject what cannot be read; blanks skipped', async () => {
     const dir = await benchRepo();
     const key = await registerReviewer(dir, 'panel');
     const file = csv([
-      ['1', 'Body Mass Index (BMI)', '23 kg/m2', 'Straightforward.'],
+      ['1', 'Body Mass Index (BMI)', '22.857 kg/m2', 'Straightforward.'],
       ['2', 'Body Mass Index (BMI)', '31.2', 'Used the later weight'],
       ['3', 'CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk', 'Multiple', 'Depends on the day'],
       ['4', 'Estimated Due Date', '', ''],
     ]);
     const result = await importSignoffs({ dir, file, reviewer: 'panel', keyPath: key, split: 'demo', now: NOW });
     expect(result.signoffs.map((s) => [s.id, s.decision, s.value, s.parsedValue])).toEqual([
-      ['demo-0001', 'approve', '23 kg/m2', 23],
+      ['demo-0001', 'approve', '22.857 kg/m2', 22.857],
       ['demo-0002', 'amend', '31.2', 31.2],
       ['demo-0003', 'reject', 'Multiple', undefined],
     ]);
@@ -120,8 +120,45 @@ describe('steward signoff --from (physician adjudications)', () => {
 
     const cli = await runCli(['signoff', '--from', file, '--reviewer', 'panel', '--key', key, '--split', 'demo', '--dir', dir]);
     expect(cli.code).toBe(0);
-    expect(cli.out).toBe('0 sign-off(s) by panel: 0 approve, 0 amend, 0 reject; 3 already signed\n');
+    expect(cli.out).toBe(
+      [
+        '0 sign-off(s) by panel: 0 approve, 0 amend, 0 reject; 3 already signed',
+        "How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or reject):",
+        '  text            read as                      items',
+        '  "22.857 kg/m2"  22.857 (number with a unit)  demo-0001',
+        '  "Multiple"      rejection (no single value)  demo-0003',
+        '',
+      ].join('\n'),
+    );
     expect(readLabel(dir, PATHS.bmi2).signoffs).toHaveLength(1);
+  });
+
+  it('a physician value close to the label (within the agreement tolerance) still amends it to exactly that value', async () => {
+    const dir = await benchRepo();
+    const key = await registerReviewer(dir, 'panel');
+    // CHA2DS2-VASc 4 in the demo label; the physician says 3: within ±1, but a label is never "close enough".
+    const file = csv([['3', 'CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk', '3', '']]);
+    const result = await importSignoffs({ dir, file, reviewer: 'panel', keyPath: key, split: 'demo', now: NOW });
+    expect(result.amended).toEqual(['demo-0003']);
+    expect(readLabel(dir, PATHS.cha).answer).toEqual({ kind: 'integer', value: 3, lower: 3, upper: 3 });
+  });
+
+  it('--read maps a free-text value to a decision the user chose, shown in the table and in --json; an unused --read refuses', async () => {
+    const dir = await benchRepo();
+    const key = await registerReviewer(dir, 'panel');
+    const file = csv([['3', 'CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk', 'Multiple', 'Depends on the day']]);
+    const typo = await runCli(['signoff', '--from', file, '--read', 'Mutliple=N/A', '--reviewer', 'panel', '--key', key, '--split', 'demo', '--dir', dir]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/--read "Mutliple" matched no physician value in the file; nothing was changed/);
+    expect(readLabel(dir, PATHS.cha).signoffs).toEqual([]);
+    const cli = await runCli(['signoff', '--from', file, '--read', 'Multiple=N/A', '--reviewer', 'panel', '--key', key, '--split', 'demo', '--dir', dir, '--json']);
+    expect(cli.code, cli.err).toBe(0);
+    const result = JSON.parse(cli.out);
+    expect(result.readings).toEqual([{ text: 'Multiple', value: null, how: 'by --read', ids: ['demo-0003'] }]);
+    expect(result.amended).toEqual(['demo-0003']);
+    const label = readLabel(dir, PATHS.cha);
+    expect(label).toMatchObject({ status: 'incomputable', answer: { kind: 'incomputable', value: null } });
+    expect(label.signoffs[0]).toMatchObject({ decision: 'amend', value: 'Multiple', parsedValue: null });
   });
 
   it('one bad row (unknown item, repeated item, wrong calculator) and nothing changes', async () => {

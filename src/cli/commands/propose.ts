@@ -12,9 +12,10 @@ export const proposeCommand: CommandSpec = {
       .option('incomputable', { type: 'boolean', describe: 'The note does not support an answer: make the label incomputable' })
       .option('category', { type: 'string', describe: 'Error category (schema/error-categories.json)' })
       .option('rationale', { type: 'string', describe: 'Why the label is wrong and the new answer right' })
+      .option('explanation', { type: 'string', describe: "The new answer's explanation (default: the reference calculator's trace when it gives the value)" })
       .option('evidence', { type: 'string', describe: 'A file inside the repository (committed with the proposal), a URL, or a citation' })
       .option('contentious', { type: 'boolean', describe: 'Mark the item contentious (the policy may ask for more physician sign-offs)' })
-      .option('from', { type: 'string', describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, "rationale"?, "evidence"?}' })
+      .option('from', { type: 'string', describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, "rationale"?, "explanation"?, "evidence"?}' })
       .option('verifier', { type: 'string', describe: 'Name of the verifier that produced --from, recorded in each revision' })
       .option('id-column', { type: 'string', describe: 'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row Number, id)' })
       .option('value-column', { type: 'string', describe: 'CSV column with the proposed value (default: Ground Truth Answer, value)' })
@@ -57,6 +58,7 @@ export const proposeCommand: CommandSpec = {
       incomputable: Boolean(args.incomputable),
       category: String(args.category),
       rationale: String(args.rationale),
+      explanation: args.explanation as string | undefined,
       // A path that exists from where the user stands is a file; pass it absolute so it is found.
       evidence: evidence !== undefined && existsSync(evidence) ? resolve(evidence) : evidence,
       contentious: Boolean(args.contentious),

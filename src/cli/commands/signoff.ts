@@ -18,11 +18,14 @@ export const signoffCommand: CommandSpec = {
       .option('id-column', { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' })
       .option('value-column', { type: 'string', default: 'y* (Physician label)', describe: 'CSV column with the physician value' })
       .option('note-column', { type: 'string', describe: 'CSV column with the note (default: Physician Note (Optional), when present)' })
+      .option('decision-column', { type: 'string', describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the physician value)' })
+      .option('read', { type: 'string', array: true, describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. 'Multiple=N/A'" })
       .option('split', { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' })
       .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
     const { importSignoffs } = await import('../../review/import-signoffs.js');
+    const { formatReadings, parseTextReadings } = await import('../../review/free-text-readings.js');
     const { signLabels } = await import('../../review/sign-labels.js');
     const dir = resolve(args.dir);
     const ids = (args.ids as string[] | undefined) ?? [];
@@ -35,12 +38,15 @@ export const signoffCommand: CommandSpec = {
         idColumn: String(args['id-column']),
         valueColumn: String(args['value-column']),
         noteColumn: args['note-column'] as string | undefined,
+        decisionColumn: args['decision-column'] as string | undefined,
+        readings: parseTextReadings(((args.read as string[] | undefined) ?? []).map(String)),
         split: String(args.split),
       });
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(`${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`);
         for (const r of result.rejected) io.out(`  ${r.id} (row ${r.row}): "${r.value}" recorded as a rejection: ${r.reason}\n`);
+        for (const l of formatReadings(result.readings)) io.out(`${l}\n`);
         if (result.commit) io.out(`committed ${result.commit.slice(0, 10)}\n`);
       }
       return 0;
