@@ -30,6 +30,7 @@ export type Gate = (options: {
   onFile?: (file: LabelFile, info: { findings: readonly unknown[] }) => void;
   paths?: string[];
   takenIds?: ReadonlyMap<string, string>;
+  purpose?: 'release';
 }) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
@@ -131,7 +132,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
+    const gate = await options.gate({ dir, base: previous?.tag, purpose: 'release', allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`);
