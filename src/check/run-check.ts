@@ -134,7 +134,8 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       file: f.file,
       change,
       label: f.parseError ? null : (f.json as Label),
-      base: parseSide(changes.get(f.file)?.oldText),
+      // An unchanged file is its base version, byte for byte (so its sign-offs are all at the base).
+      base: change === 'unchanged' && !f.parseError ? (f.json as Label) : parseSide(changes.get(f.file)?.oldText),
       findings,
       reviewers,
       policy,
