@@ -151,7 +151,8 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (approvals.keys.size >= out.required) return out;
   // A verifier may stand in for an absent physician when the base's policy allows it: only for a new
   // revision that changes nothing but the answer and status, and never for one who rejected the label.
-  const onlyAnswer = !added && contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision }) === contentHash(base);
+  // (In a first release, a label imported with a verifier's relabel on it is such a revision.)
+  const onlyAnswer = added ? o.addedOriginalsNeedSignoff === false : contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision }) === contentHash(base);
   if (policy.allowVerifierOnly && approvals.keys.size === 0 && label.revision?.verifier && revisionChanged && onlyAnswer && rejected.length === 0) {
     out.verifierOnly = true;
     return out;

@@ -5,7 +5,7 @@ import { type ChangedPath, changedPaths, openRepo, WORKTREE } from '../git/index
 import type { Label } from '../label/types.js';
 import { trustStateAt, trustStateOnDisk } from '../review/registry-at.js';
 import { type Reviewer, readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
-import { type TrustChange, type TrustProblem, verifyTrustChanges } from '../review/trust-changes.js';
+import { MAINTAINER_ROLE, type TrustChange, type TrustProblem, verifyTrustChanges } from '../review/trust-changes.js';
 import { parseLabelPath } from '../store/paths.js';
 import { type LabelFile, forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
@@ -94,6 +94,15 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     trustProblems = verdict.problems.filter((p) => p.code !== 'invalid-reviewer');
     reviewers = purpose === 'release' ? verdict.reviewers : atBase.reviewers;
     rootPolicy = purpose === 'release' ? verdict.policy : atBase.policy;
+    if (purpose === 'release' && !hasMaintainer(atBase.reviewers)) {
+      // A benchmark without a maintainer at its trust root has nobody to sign a trust change: its
+      // release trusts its own branch (the changes stay listed as unsigned). With a maintainer, never.
+      trustProblems = trustProblems.filter((p) => p.code !== 'unsigned-trust-change');
+      if (trustProblems.length === 0) {
+        reviewers = onDisk.reviewers;
+        rootPolicy = onDisk.policy;
+      }
+    }
   } else {
     // No git: no base to trust, so the folder's own reviewers and policy (the result says so).
     const [config, read] = await Promise.all([loadConfig(dir), readReviewers(dir)]);
@@ -171,6 +180,10 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       verifierOnly: labels.filter((l) => l.verifierOnly).length,
     },
   };
+}
+
+function hasMaintainer(reviewers: ReadonlyMap<string, Reviewer>): boolean {
+  return [...reviewers.values()].some((r) => r.role === MAINTAINER_ROLE && !r.revoked);
 }
 
 function parseSide(text: string | undefined): Label | null {
