@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
 import type { Label } from '../../src/label/types.js';
-import { canonicalJson } from '../../src/store/canonical.js';
 import { pathOfLabel } from '../../src/store/write.js';
 import { makeLabel } from '../helpers/labels.js';
 import { useTestIdentity } from '../helpers/git.js';
 import { PATHS } from '../review/fixture.js';
-import { type TrustedBench, cli, copyBench, expectRefused, gitCli, makeTrustedTemplate, ok, propose, readJson, signoff, tag, writeJson } from './hostile-fixture.js';
+import { type TrustedBench, copyBench, expectRefused, gitCli, makeTrustedTemplate, propose, readJson, signoff, writeJson } from './hostile-fixture.js';
 
 let template: TrustedBench;
 let cleanup: () => void;

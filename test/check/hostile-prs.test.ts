@@ -2,14 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
-import type { Label } from '../../src/label/types.js';
 import { loadPrivateKey, publicKeyOfFile } from '../../src/review/keys.js';
 import { signSignoff } from '../../src/review/sign.js';
-import { canonicalJson, contentHash } from '../../src/store/canonical.js';
-import { pathOfLabel } from '../../src/store/write.js';
+import { contentHash } from '../../src/store/canonical.js';
 import { useTestIdentity } from '../helpers/git.js';
 import { PATHS } from '../review/fixture.js';
-import { type TrustedBench, cli, copyBench, demoLabels, expectRefused, gitCli, makeTrustedTemplate, ok, propose, readJson, signoff, tag, writeJson } from './hostile-fixture.js';
+import { type TrustedBench, cli, copyBench, expectRefused, gitCli, makeTrustedTemplate, ok, propose, readJson, signoff, writeJson } from './hostile-fixture.js';
 
 let template: TrustedBench;
 let cleanup: () => void;
