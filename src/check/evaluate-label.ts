@@ -1,11 +1,12 @@
 import type { SignoffPolicy } from '../config/config.js';
 import { formatAnswerValue } from '../label/answer.js';
 import type { Answer, Label, LabelStatus, Revision, Signoff } from '../label/types.js';
+import type { Reviewer } from '../review/reviewer.js';
 import type { Finding } from '../schema/findings.js';
 import { canonicalJson, contentHash } from '../store/canonical.js';
-import type { Reviewer } from '../review/reviewer.js';
-import { verifySignoff } from '../review/verify-signoff.js';
 import type { CheckProblem } from './problems.js';
+import { insaneAnswer } from './sane-answer.js';
+import { currentApprovals, signoffStandings } from './signoff-standing.js';
 
 export type LabelChange = 'added' | 'modified' | 'removed' | 'unchanged';
 
@@ -17,7 +18,7 @@ export interface SignoffStatus {
   value?: string;
   signatureValid: boolean;
   stale: boolean;
-  /** A later sign-off by the same reviewer on this label replaces this one. */
+  /** A later sign-off by the same reviewer on this label (or, for a reject, the policy's quorum) replaces this one. */
   superseded: boolean;
 }
 
@@ -30,10 +31,10 @@ export interface LabelCheck {
   physicianSigned: boolean;
   /** A relabel allowed on its verifier alone (policy.allowVerifierOnly), without physician sign-off. */
   verifierOnly: boolean;
-  /** The change is a relabel: the policy asks for physician sign-off. */
+  /** The change needs sign-off under the policy: new, or any content changed (a confirmation alone does not). */
   needsSignoff: boolean;
   required: number;
-  /** Physicians whose latest sign-off on the label is a sound, current approve or amend. */
+  /** Physicians whose latest sign-off on the label is a sound, current approve or amend (distinct keys count). */
   approvedBy: string[];
   problems: CheckProblem[];
   calculator?: { id: number; name: string };
@@ -54,20 +55,32 @@ export interface EvaluateLabelOptions {
   base: Label | null;
   /** Validation findings of the file now. */
   findings: Finding[];
+  /** The trust root's registry: sign-offs are verified against it, never against the tree checked. */
   reviewers: ReadonlyMap<string, Reviewer>;
+  /** The trust root's policy. */
   policy: SignoffPolicy;
+  /** The trust root as people name it (a tag, a short oid) for messages. */
+  root?: string;
+  /** False for a first release: a label added as imported (status original, no revision) needs no sign-off. */
+  addedOriginalsNeedSignoff?: boolean;
+}
+
+/** Content fields a confirmation may change: only its status, from original to confirmed. */
+function isConfirmation(base: Label, label: Label): boolean {
+  return base.status === 'original' && label.status === 'confirmed' && contentHash({ ...label, status: 'original' }) === contentHash(base);
 }
 
 /**
- * The gate for one label. Every label: valid, and each sign-off from a registered reviewer with a
- * signature that verifies and a content hash that is current (unless the same reviewer signed again
- * later). A changed label that is a relabel (its answer or revision differs from the base) also needs
- * `policy.relabel` physicians (`policy.contentious` when marked contentious) whose latest sign-off is
- * an approve or amend, none whose latest is a reject; with `policy.allowVerifierOnly`, a relabel with a
- * verifier and no physician sign-off passes, flagged `verifierOnly`.
+ * The gate for one label, against the trust root (the base). Every label: valid, and each sign-off
+ * registered at the root, with the root's key and role, current, and every sign-off of the base still
+ * there. A label that is new, or whose content (anything but its sign-offs: answer, limits, note,
+ * question, entities, explanation, source, revision, status) differs from the base, needs
+ * `policy.relabel` physician approvals (`policy.contentious` when marked contentious at either side),
+ * counted by distinct key, not from the proposer, and no reject in force; its answer must be sane.
  */
 export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   const { label, base, policy } = o;
+  const root = o.root ?? 'base';
   const shown = label ?? base;
   const out: LabelCheck = {
     id: o.id,
@@ -87,34 +100,40 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (shown?.calculator) out.calculator = { id: shown.calculator.id, name: shown.calculator.name };
   if (label?.status) out.status = label.status;
   if (o.change === 'removed') {
-    out.problems.push({ code: 'removed', message: 'the label file was removed; items are never deleted (mark the item incomputable instead)' });
+    out.problems.push({ code: 'removed', message: `the label file was removed (it is at the base ${root}); items are never deleted (mark the item incomputable instead)` });
     return out;
   }
   for (const f of o.findings) out.problems.push({ code: 'invalid-label', message: `${f.pointer || '/'}: ${f.message}`, pointer: f.pointer });
   if (!label || o.findings.some((f) => f.code.startsWith('json/') || f.code.startsWith('schema/'))) return out;
 
-  const hash = label.signoffs.length > 0 ? contentHash(label) : '';
-  const lastIndexOf = new Map<string, number>();
-  label.signoffs.forEach((s, i) => lastIndexOf.set(s.reviewer, i));
-  const sound = new Set<number>();
-  label.signoffs.forEach((s, i) => {
-    const verdict = verifySignoff(label, s, o.reviewers, hash);
-    const superseded = lastIndexOf.get(s.reviewer) !== i;
-    const status: SignoffStatus = { reviewer: s.reviewer, role: s.role, decision: s.decision, time: s.time, signatureValid: verdict.signatureValid, stale: verdict.stale, superseded };
+  const contentious = Boolean(label.revision?.contentious || base?.revision?.contentious);
+  const quorum = contentious ? policy.contentious : policy.relabel;
+  const hash = contentHash(label);
+  const { standings, lost } = signoffStandings({ label, base, hash, reviewers: o.reviewers, root, physicianRoles: policy.physicianRoles, quorum });
+  out.problems.push(...lost);
+  for (const st of standings) {
+    const s = st.signoff;
+    const status: SignoffStatus = { reviewer: s.reviewer, role: s.role, decision: s.decision, time: s.time, signatureValid: st.signatureValid, stale: st.stale, superseded: st.superseded };
     if (s.value !== undefined) status.value = s.value;
     out.signoffs.push(status);
-    for (const p of verdict.problems) if (!(p.code === 'stale-signoff' && superseded)) out.problems.push({ code: p.code, message: p.message, reviewer: p.reviewer });
-    if (verdict.problems.length === 0) sound.add(i);
-  });
-  const latest = [...lastIndexOf.values()].filter((i) => sound.has(i)).map((i) => ({ s: label.signoffs[i], role: o.reviewers.get(label.signoffs[i].reviewer)!.role }));
-  out.approvedBy = latest.filter((x) => policy.physicianRoles.includes(x.role) && (x.s.decision === 'approve' || x.s.decision === 'amend')).map((x) => x.s.reviewer);
-  out.physicianSigned = out.approvedBy.length > 0;
+    for (const p of st.problems) if (!(p.code === 'stale-signoff' && st.superseded)) out.problems.push(p);
+  }
+  const approvals = currentApprovals(standings, o.reviewers, policy.physicianRoles);
+  out.approvedBy = approvals.reviewers;
+  out.physicianSigned = approvals.keys.size > 0;
   if (o.change === 'unchanged') return out;
 
-  for (const x of latest.filter((l) => l.s.decision === 'reject')) {
-    out.problems.push({ code: 'rejected', reviewer: x.s.reviewer, message: `rejected by ${x.s.reviewer} (${x.s.time})${x.s.note ? `: ${x.s.note}` : ''}` });
+  for (const st of standings.filter((x) => x.selfApproval && !x.superseded)) {
+    out.problems.push({ code: 'self-approval', reviewer: st.signoff.reviewer, message: `the ${st.signoff.decision} by ${st.signoff.reviewer} (${st.signoff.time}) does not count: ${st.signoff.reviewer} proposed this revision (proposer "${label.revision!.proposer}") and cannot approve it` });
   }
-  const answerChanged = base !== null && canonicalJson(base.answer) !== canonicalJson(label.answer);
+  const rejected = standings.filter((x) => x.authentic && x.signoff.decision === 'reject' && !x.superseded);
+  for (const x of rejected) {
+    out.problems.push({ code: 'rejected', reviewer: x.signoff.reviewer, message: `rejected by ${x.signoff.reviewer} (${x.signoff.time})${x.signoff.note ? `: ${x.signoff.note}` : ''}; in force until ${x.signoff.reviewer} or ${quorum} other physician(s) sign a later decision` });
+  }
+
+  const added = base === null;
+  const contentChanged = !added && contentHash(base) !== hash;
+  const answerChanged = !added && canonicalJson(base.answer) !== canonicalJson(label.answer);
   const revisionChanged = canonicalJson(base?.revision ?? null) !== canonicalJson(label.revision);
   if (answerChanged && !revisionChanged) {
     out.problems.push({
@@ -122,20 +141,27 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
       message: `the answer changed (${formatAnswerValue(base!.answer)} → ${formatAnswerValue(label.answer)}) without a new revision record; use steward propose`,
     });
   }
-  out.needsSignoff = answerChanged || (revisionChanged && label.revision !== null);
+  const importedOriginal = added && o.addedOriginalsNeedSignoff === false && label.status === 'original' && label.revision === null && label.signoffs.length === 0;
+  out.needsSignoff = added ? !importedOriginal : contentChanged && !isConfirmation(base, label);
   if (!out.needsSignoff) return out;
-  out.required = label.revision?.contentious ? policy.contentious : policy.relabel;
-  if (out.approvedBy.length >= out.required) return out;
-  // A verifier may stand in for an absent physician, never for one who rejected the label.
-  const rejected = out.problems.some((p) => p.code === 'rejected');
-  if (policy.allowVerifierOnly && out.approvedBy.length === 0 && label.revision?.verifier && !rejected) {
+  const insane = insaneAnswer(label.answer);
+  if (insane) out.problems.push({ code: 'insane-answer', message: `${insane}; refused whatever its sign-offs` });
+  // Never fewer than one: a policy of 0 would let anything through.
+  out.required = Math.max(1, quorum);
+  if (approvals.keys.size >= out.required) return out;
+  // A verifier may stand in for an absent physician when the base's policy allows it: only for a new
+  // revision that changes nothing but the answer and status, and never for one who rejected the label.
+  // (In a first release, a label imported with a verifier's relabel on it is such a revision.)
+  const onlyAnswer = added ? o.addedOriginalsNeedSignoff === false : contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision }) === contentHash(base);
+  if (policy.allowVerifierOnly && approvals.keys.size === 0 && label.revision?.verifier && revisionChanged && onlyAnswer && rejected.length === 0) {
     out.verifierOnly = true;
     return out;
   }
-  const contentious = label.revision?.contentious ? ' (marked contentious)' : '';
+  const shared = out.approvedBy.length > approvals.keys.size ? `; ${out.approvedBy.join(', ')} share keys, so they count as ${approvals.keys.size}` : '';
+  const what = added ? 'a new label' : label.revision && revisionChanged ? 'a relabel' : 'a content change';
   out.problems.push({
     code: 'missing-signoff',
-    message: `a relabel${contentious} needs ${out.required} physician sign-off(s) (approve or amend), has ${out.approvedBy.length}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}`,
+    message: `${what}${contentious ? ' (marked contentious)' : ''} needs ${out.required} physician sign-off(s) (approve or amend) by reviewers registered at the base ${root}, has ${approvals.keys.size}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}${shared}`,
   });
   return out;
 }

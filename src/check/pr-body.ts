@@ -53,8 +53,13 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
     listWithin(out, budget, lines, (n) => `- …and ${n} more`);
     out.push('');
   }
-  if (result.reviewersChanged.length > 0) {
-    out.push('### Reviewer registry changes', '', ...result.reviewersChanged.map((r) => `- \`${r.file}\` ${r.change}: check who added this key before trusting its sign-offs`), '');
+  if (result.trustChanges.length > 0 || result.trustProblems.length > 0) {
+    out.push('### Trust-root change', '', 'This pull request changes who may sign off or the sign-off policy; it is judged by the maintainers registered at the base.', '');
+    for (const c of result.trustChanges) {
+      out.push(`- \`${c.file}\` ${c.change}: ${c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'}`);
+    }
+    for (const p of result.trustProblems) out.push(`- ❌ ${p.code}: ${oneLine(p.message)}`);
+    out.push('');
   }
   return out.join('\n');
 }

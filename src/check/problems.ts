@@ -7,6 +7,10 @@ export type CheckProblemCode =
   | 'rejected'
   | 'unrecorded-change'
   | 'removed'
+  | 'signoff-lost'
+  | 'revoked-reviewer'
+  | 'self-approval'
+  | 'insane-answer'
   | SignoffProblemCode;
 
 export interface CheckProblem {

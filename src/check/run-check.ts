@@ -1,15 +1,19 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig, type SignoffPolicy } from '../config/config.js';
-import { type ChangedPath, changedPaths, openRepo, resolveCommit, WORKTREE } from '../git/index.js';
+import { type ChangedPath, changedPaths, openRepo, WORKTREE } from '../git/index.js';
 import type { Label } from '../label/types.js';
-import { readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
+import { trustStateAt, trustStateOnDisk } from '../review/registry-at.js';
+import { type Reviewer, readReviewers, type ReviewerFileProblem } from '../review/reviewer.js';
+import { MAINTAINER_ROLE, type TrustChange, type TrustProblem, verifyTrustChanges } from '../review/trust-changes.js';
 import { parseLabelPath } from '../store/paths.js';
 import { type LabelFile, forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
 import { loadCategories } from '../taxonomy/categories.js';
 import type { Finding } from '../schema/findings.js';
 import { labelValidator } from '../validate/validate-labels.js';
-import { defaultBase } from './default-base.js';
 import { type LabelChange, type LabelCheck, evaluateLabel } from './evaluate-label.js';
+import { shortRef } from './format-check.js';
+import { resolveTrustRoot } from './trust-root.js';
 
 export interface RunCheckOptions {
   dir: string;
@@ -31,6 +35,14 @@ export interface RunCheckOptions {
   paths?: string[];
   /** With `paths`: the ids of the label files left out (id → where), so a duplicate id is still found. */
   takenIds?: ReadonlyMap<string, string>;
+  /**
+   * 'pr' (default): a pull request, judged by the base's reviewers and policy only; a trust-root change
+   * must come alone. 'release': the range since the previous release (or, for a first release, the
+   * root commit), where trust-root and label changes were merged one after another; reviewer and policy
+   * changes count once their signed change records verify, and labels imported as they were published
+   * (status original, no revision, no sign-offs) need no sign-off in a first release.
+   */
+  purpose?: 'pr' | 'release';
 }
 
 export interface CheckResult {
@@ -44,29 +56,78 @@ export interface CheckResult {
   reviewerProblems: ReviewerFileProblem[];
   /** Reviewer files added, changed or removed since the base: a reviewer must not be approved by the same PR that uses them unnoticed. */
   reviewersChanged: { file: string; change: string }[];
+  /** Whose reviewers and policy the check trusted: the base commit, or null without git (the working tree's own). */
+  trustRoot: { ref: string; commit: string } | null;
+  /** Changes to reviewers/ or the policy since the base (a trust-root pull request), with the records that sign them. */
+  trustChanges: TrustChange[];
+  /** Unsigned or badly signed trust-root changes, or a trust-root change mixed with label changes. */
+  trustProblems: TrustProblem[];
   summary: { changed: number; withProblems: number; needSignoff: number; physicianSigned: number; verifierOnly: number };
 }
 
 /**
- * The pull-request gate: every label valid; every sign-off from a registered reviewer, with a
- * verifying signature, not stale; every label changed since the base carries the sign-offs the policy
- * asks for. Labels are compared as they are on disk (the PR's head in CI).
+ * The pull-request gate: every label valid; every sign-off from a reviewer registered at the base,
+ * verifying with the base's key, in the base's role, not stale; every label new or changed since the
+ * base carries the sign-offs the base's policy asks for; every reviewer or policy change is signed by a
+ * maintainer registered at the base and comes in a pull request of its own. Labels are compared as
+ * they are on disk (the PR's head in CI). Fails closed: with a .git, HEAD and the base must resolve.
  */
 export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const { dir } = options;
-  const repo = await openRepo({ dir });
-  const base = options.base !== undefined ? { ref: options.base, commit: await resolveCommit(repo, options.base) } : await defaultBase(repo);
-  const config = await loadConfig(dir);
-  const policy: SignoffPolicy = { ...config.policy, allowVerifierOnly: Boolean(options.allowVerifierOnly || config.policy.allowVerifierOnly) };
-  const [categories, { reviewers, problems: reviewerProblems }] = await Promise.all([loadCategories(dir), readReviewers(dir)]);
+  const purpose = options.purpose ?? 'pr';
+  const hasGit = await stat(join(dir, '.git')).then(() => true, () => false);
+  const repo = hasGit ? await openRepo({ dir }) : null;
+  const root = repo ? await resolveTrustRoot(repo, options.base) : null;
+  const base = root ? { ref: root.ref, commit: root.commit } : null;
+
+  // The trust root: reviewers and policy as committed at the base, never as the tree checked has them.
+  let reviewers: ReadonlyMap<string, Reviewer>;
+  let rootPolicy: SignoffPolicy;
+  let reviewerProblems: ReviewerFileProblem[];
+  let trustChanges: TrustChange[] = [];
+  let trustProblems: TrustProblem[] = [];
+  if (repo && root) {
+    const [atBase, onDisk] = await Promise.all([trustStateAt(repo, root.commit), trustStateOnDisk(repo)]);
+    const verdict = verifyTrustChanges(atBase, onDisk);
+    reviewerProblems = onDisk.problems;
+    trustChanges = verdict.changes;
+    trustProblems = verdict.problems.filter((p) => p.code !== 'invalid-reviewer');
+    reviewers = purpose === 'release' ? verdict.reviewers : atBase.reviewers;
+    rootPolicy = purpose === 'release' ? verdict.policy : atBase.policy;
+    if (purpose === 'release' && !hasMaintainer(atBase.reviewers)) {
+      // A benchmark without a maintainer at its trust root has nobody to sign a trust change: its
+      // release trusts its own branch (the changes stay listed as unsigned). With a maintainer, never.
+      trustProblems = trustProblems.filter((p) => p.code !== 'unsigned-trust-change');
+      if (trustProblems.length === 0) {
+        reviewers = onDisk.reviewers;
+        rootPolicy = onDisk.policy;
+      }
+    }
+  } else {
+    // No git: no base to trust, so the folder's own reviewers and policy (the result says so).
+    const [config, read] = await Promise.all([loadConfig(dir), readReviewers(dir)]);
+    reviewers = read.reviewers;
+    reviewerProblems = read.problems;
+    rootPolicy = config.policy;
+  }
+  const policy: SignoffPolicy = { ...rootPolicy, allowVerifierOnly: Boolean(options.allowVerifierOnly || rootPolicy.allowVerifierOnly) };
+  const rootName = base ? shortRef(base.ref) : 'working tree';
+  const addedOriginalsNeedSignoff = !(purpose === 'release' && root?.isRootCommit);
+  const categories = await loadCategories(dir);
   const validator = labelValidator(new Set(categories.map((c) => c.id)), options.takenIds);
 
   const changes = new Map<string, ChangedPath>();
-  let reviewersChanged: CheckResult['reviewersChanged'] = [];
-  if (base) {
+  if (repo && base) {
     const labelChanges = options.changes ?? (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: 'old' }));
     for (const c of labelChanges) if (parseLabelPath(c.path)) changes.set(c.path, c);
-    reviewersChanged = (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'reviewers' })).map((c) => ({ file: c.path, change: c.change }));
+  }
+  const reviewersChanged = trustChanges.map((c) => ({ file: c.file, change: c.change }));
+  if (purpose === 'pr' && trustChanges.length > 0 && changes.size > 0) {
+    trustProblems.push({
+      code: 'mixed-trust-root-change',
+      file: trustChanges[0].file,
+      message: `this pull request changes the trust root (${trustChanges.map((c) => `${c.file} ${c.change}`).join(', ')}) and ${changes.size} label file(s): a reviewer or policy change is its own pull request, merged before any sign-off relies on it`,
+    });
   }
 
   // One streaming pass: each file is validated, checked and handed on, then dropped, so memory stays flat.
@@ -82,10 +143,13 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       file: f.file,
       change,
       label: f.parseError ? null : (f.json as Label),
-      base: parseSide(changes.get(f.file)?.oldText),
+      // An unchanged file is its base version, byte for byte (so its sign-offs are all at the base).
+      base: change === 'unchanged' && !f.parseError ? (f.json as Label) : parseSide(changes.get(f.file)?.oldText),
       findings,
       reviewers,
       policy,
+      root: rootName,
+      addedOriginalsNeedSignoff,
     });
     if (change !== 'unchanged' || check.problems.length > 0) labels.push(check);
     options.onFile?.(f, { change, findings });
@@ -93,18 +157,21 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;
     const before = parseSide(c.oldText);
-    labels.push(evaluateLabel({ id: before?.id ?? parseLabelPath(c.path)!.id, file: c.path, change: 'removed', label: null, base: before, findings: [], reviewers, policy }));
+    labels.push(evaluateLabel({ id: before?.id ?? parseLabelPath(c.path)!.id, file: c.path, change: 'removed', label: null, base: before, findings: [], reviewers, policy, root: rootName }));
   }
   labels.sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
   const withProblems = labels.filter((l) => l.problems.length > 0).length;
   return {
-    passed: withProblems === 0 && reviewerProblems.length === 0,
+    passed: withProblems === 0 && reviewerProblems.length === 0 && trustProblems.length === 0,
     base: base?.ref ?? null,
     baseCommit: base?.commit ?? null,
     policy,
     labels,
     reviewerProblems,
     reviewersChanged,
+    trustRoot: base,
+    trustChanges,
+    trustProblems,
     summary: {
       changed: labels.filter((l) => l.changed !== 'unchanged').length,
       withProblems,
@@ -113,6 +180,10 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       verifierOnly: labels.filter((l) => l.verifierOnly).length,
     },
   };
+}
+
+function hasMaintainer(reviewers: ReadonlyMap<string, Reviewer>): boolean {
+  return [...reviewers.values()].some((r) => r.role === MAINTAINER_ROLE && !r.revoked);
 }
 
 function parseSide(text: string | undefined): Label | null {

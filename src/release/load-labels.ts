@@ -6,6 +6,7 @@ import type { Label } from '../label/types.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
 import { formatSemver, parseSemver, tagOf } from './semver.js';
+import { type ReleaseTrust, verifyReleaseTrust } from './record-signature.js';
 
 export interface LoadedRelease {
   version: string;
@@ -13,10 +14,12 @@ export interface LoadedRelease {
   commit: string;
   record: ReleaseRecord;
   labels: Label[];
+  /** Who signed the release (checked with the tag: see verifyReleaseTrust). */
+  trust: ReleaseTrust;
 }
 
 /** The release record of a version as committed at its tag (UNKNOWN_VERSION when there is no such release). */
-export async function readReleaseRecord(repo: Repo, version: string): Promise<{ record: ReleaseRecord; tag: string; commit: string }> {
+export async function readReleaseRecord(repo: Repo, version: string): Promise<{ record: ReleaseRecord; tag: string; commit: string; trust: ReleaseTrust }> {
   const v = formatSemver(parseSemver(version));
   const tag = tagOf(v);
   const releases = await listReleases(repo);
@@ -27,7 +30,9 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
   const files = await readLabelsAt(repo, { ref: tag, prefix: 'changelogs' });
   const text = files.get(recordPath(v));
   if (text === undefined) throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, { version: v, file: recordPath(v) });
-  return { record: parseReleaseRecord(text, `${recordPath(v)} at ${tag}`), tag, commit: found.commit };
+  const record = parseReleaseRecord(text, `${recordPath(v)} at ${tag}`);
+  const trust = await verifyReleaseTrust(repo, { record, recordText: text, tag, commit: found.commit });
+  return { record, tag, commit: found.commit, trust };
 }
 
 /**
@@ -36,7 +41,7 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
  */
 export async function loadLabels(options: { dir: string; version: string }): Promise<LoadedRelease> {
   const repo = await openRepo({ dir: options.dir });
-  const { record, tag, commit } = await readReleaseRecord(repo, options.version);
+  const { record, tag, commit, trust } = await readReleaseRecord(repo, options.version);
   const expected = new Map(record.manifest.items.map((i) => [i[0], i[1]]));
   const files = await labelFilesAtRef(repo, tag);
   const labels = [...files.values()].map((f) => f.label);
@@ -55,7 +60,7 @@ export async function loadLabels(options: { dir: string; version: string }): Pro
   if (differing.length || missing.length || extra.length) {
     throw findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${describe({ differing, missing, extra })}`, { differing, missing, extra });
   }
-  return { version: record.version, tag, commit, record, labels };
+  return { version: record.version, tag, commit, record, labels, trust };
 }
 
 export function describe(d: { differing: string[]; missing: string[]; extra: string[] }): string {

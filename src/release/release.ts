@@ -20,6 +20,7 @@ import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
 import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
 import { releaseStatistics } from './statistics.js';
+import { releaseSigner, signReleaseRecord, signaturePath } from './record-signature.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
 export type Gate = (options: {
@@ -30,9 +31,11 @@ export type Gate = (options: {
   onFile?: (file: LabelFile, info: { findings: readonly unknown[] }) => void;
   paths?: string[];
   takenIds?: ReadonlyMap<string, string>;
+  purpose?: 'release';
 }) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
+  trustProblems?: { message: string }[];
 }>;
 
 export interface ReleaseOptions {
@@ -44,6 +47,9 @@ export interface ReleaseOptions {
   gate?: Gate;
   now?: Date;
   author?: Identity;
+  /** The maintainer who signs the release record, and their private key (record-signature.ts). */
+  signer?: string;
+  keyPath?: string;
 }
 
 export interface ReleaseResult {
@@ -90,6 +96,11 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   if (releases.some((r) => r.version === version)) refuse('VERSION_EXISTS', `tag ${tag} already exists`);
   const labelCommit = await resolveCommit(repo, 'HEAD');
+  const signer = await releaseSigner(repo, { dir, previousTag: previous?.tag, signer: options.signer, keyPath: options.keyPath }).catch((error: Error) => {
+    if (!options.dryRun) throw error;
+    refusals.push(error.message);
+    return null;
+  });
   const clean = await isClean(repo);
   if (!clean) refuse('DIRTY_TREE', 'the working tree has uncommitted changes; commit or discard them first');
   // On a clean tree the labels on disk are HEAD's, so what changed is a two-tree walk, no disk scan.
@@ -135,10 +146,10 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
+    const gate = await options.gate({ dir, base: previous?.tag, purpose: 'release', allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
-      const first = failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`);
+      const first = [...(gate.trustProblems ?? []).map((p) => p.message), ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`)];
       refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
   } else {
@@ -182,6 +193,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   if (options.dryRun) return result;
 
   const files = await releaseFiles(dir, record, markdown, authorsOf(config), config.description);
+  if (signer) files.push({ path: signaturePath(version), content: signReleaseRecord(record, files[0].content, tag, signer) });
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
   const author = options.author ?? (await defaultIdentity(repo));

@@ -15,6 +15,8 @@ export interface Reviewer {
   orcid?: string;
   /** "ed25519:<base64 raw key>". */
   publicKey: string;
+  /** Set by `steward reviewer revoke`: sign-offs added after the revocation is at the base do not count. */
+  revoked?: { time: string; by: string; reason?: string };
 }
 
 export interface ReviewerFileProblem {

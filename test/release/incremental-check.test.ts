@@ -11,6 +11,7 @@ import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { gitCli, useTestIdentity } from '../helpers/git.js';
 import { makeLabel } from '../helpers/labels.js';
+import { testdir } from '../helpers/tempdir.js';
 
 beforeAll(useTestIdentity);
 
@@ -30,9 +31,17 @@ const relabeled = makeLabel({
   },
 } as Partial<Label>);
 
+const keys = new Map<string, string>();
+const physicianKey = (dir: string) => keys.get(dir)!;
+
 /** A benchmark of three labels (one relabeled under 'extraction-error'), released as 1.0.0. */
 async function released(): Promise<string> {
   const dir = await benchmarkWith('incremental', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' }), relabeled]);
+  // A physician registered before the release: the trust root of the next one.
+  const key = join(testdir(), 'dr-a.pem');
+  expect((await runCli(['keygen', '--out', key, '--dir', dir])).code).toBe(0);
+  expect((await runCli(['reviewer', 'add', 'dr-a', '--name', 'Dr A', '--role', 'physician', '--key', key, '--dir', dir])).code).toBe(0);
+  keys.set(dir, key);
   const first = await release({ dir, version: '1.0.0', gate: runCheck, allowVerifierOnly: true });
   expect(first.checked).toEqual({ files: 3, all: true, unchangedSince: null });
   expect(first.record.checked).toEqual({ rules: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), signed: [] });
@@ -60,7 +69,8 @@ describe('a release checks again only what changed since the previous one, under
     const dir = await released();
     const file = join(dir, 'labels/demo/bmi/demo-0002.json');
     writeFileSync(file, canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note, corrected.' })));
-    commitAll(dir, 'note fixed');
+    // A note edit is a content change: it needs a physician registered at v1.0.0 to sign it.
+    expect((await runCli(['signoff', 'demo-0002', '--reviewer', 'dr-a', '--decision', 'approve', '--key', physicianKey(dir), '--dir', dir])).code).toBe(0);
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.refusals).toEqual([]);
     expect(next.checked).toEqual({ files: 1, all: false, unchangedSince: '1.0.0' });
@@ -97,7 +107,8 @@ describe('a release checks again only what changed since the previous one, under
     editJson(dir, 'changelogs/v1.0.0.json', (record) => delete record.checked, 'an older record');
     gitCli(dir, ['tag', '-f', '-a', 'v1.0.0', '-m', 'older']);
     writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Edited.' })));
-    commitAll(dir, 'one note edited');
+    // A note edit is a content change: signed by the physician registered at v1.0.0 (the signoff commits it).
+    expect((await runCli(['signoff', 'demo-0002', '--reviewer', 'dr-a', '--decision', 'approve', '--key', physicianKey(dir), '--dir', dir])).code).toBe(0);
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
     expect(next.record.statistics).toMatchObject({ total: 3, otherEdits: 1, unchanged: 2 });
@@ -105,7 +116,8 @@ describe('a release checks again only what changed since the previous one, under
     expect(cli.err).toBe('');
     expect(cli.code).toBe(0);
     const after = await runCli(['release', 'patch', '--dry-run', '--dir', dir]);
-    expect(after.out).toContain('Checked 0 label files (changed since 1.1.0, or signed); the other 3 are byte-identical to 1.1.0');
+    // demo-0002 carries a sign-off now (see above), so it is read again with the changed ones.
+    expect(after.out).toContain('Checked 1 label files (changed since 1.1.0, or signed); the other 2 are byte-identical to 1.1.0');
   });
 
   it('refuses a label that does not validate, and a dry run still reports the rest', async () => {

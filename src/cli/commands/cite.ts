@@ -19,12 +19,14 @@ export const citeCommand: CommandSpec = {
     const repo = await openRepo({ dir });
     const version = (args.version as string | undefined) ?? latestRelease(await listReleases(repo))?.version;
     if (!version) throw inputError('NO_RELEASE', 'no release yet: make one with steward release <version>', {});
-    const { record, tag, commit } = await readReleaseRecord(repo, version);
+    const { record, tag, commit, trust } = await readReleaseRecord(repo, version);
     const config = await loadConfig(dir);
     const facts = { name: record.name, version: record.version, date: record.date, commit: record.labelCommit, tagCommit: commit, root: record.manifest.root, count: record.manifest.count, authors: authorsOf(config), description: config.description };
     const format = args.json ? 'json' : String(args.format);
-    if (format === 'json') io.out(JSON.stringify({ ...facts, tag }, null, 2) + '\n');
-    else if (format === 'cff') io.out(citationCff(facts));
+    if (format === 'json') io.out(JSON.stringify({ ...facts, tag, signedBy: trust.signer }, null, 2) + '\n');
+    else io.err(`release ${record.version}: ${trust.note}\n`);
+    if (format === 'json') return 0;
+    if (format === 'cff') io.out(citationCff(facts));
     else if (format === 'apa') io.out(citationApa(facts));
     else io.out(citationBibtex(facts));
     return 0;

@@ -9,7 +9,9 @@ export const releaseCommand: CommandSpec = {
       .positional('version', { type: 'string', describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it', demandOption: true })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' })
       .option('message', { alias: 'm', type: 'string', describe: 'A paragraph for the notes' })
-      .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' }),
+      .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' })
+      .option('signer', { type: 'string', describe: 'The maintainer (registered at the previous release) who signs the release record' })
+      .option('key', { type: 'string', describe: "The signer's private key (outside the repository)" }),
   async run(args, io) {
     const { runCheck } = await import('../../check/run-check.js');
     const { release } = await import('../../release/release.js');
@@ -20,6 +22,8 @@ export const releaseCommand: CommandSpec = {
       message: args.message as string | undefined,
       allowVerifierOnly: Boolean(args['allow-verifier-only']),
       gate: runCheck,
+      signer: args.signer as string | undefined,
+      keyPath: args.key === undefined ? undefined : resolve(String(args.key)),
     });
     if (args.json) {
       const { markdown: _markdown, ...rest } = result;

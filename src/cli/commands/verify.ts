@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 
+async function releaseTrustNote(dir: string, version: string) {
+  const { openRepo } = await import('../../git/index.js');
+  const { readReleaseRecord } = await import('../../release/load-labels.js');
+  return (await readReleaseRecord(await openRepo({ dir }), version)).trust;
+}
+
 export const verifyCommand: CommandSpec = {
   command: 'verify <file>',
   describe: 'Check an export made with --version against its release: every item present once, with the released content',
@@ -17,8 +23,10 @@ export const verifyCommand: CommandSpec = {
       version: args.version as string | undefined,
       releaseFile: args.release ? resolve(String(args.release)) : undefined,
     });
-    if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
-    else if (report.ok) io.out(`OK: ${report.items} items match release ${report.version} (root ${report.root})\n`);
+    // The record was read at its tag, which checks its signature and the tag; say who signed.
+    const trust = args.release ? null : await releaseTrustNote(resolve(args.dir), report.version);
+    if (args.json) io.out(JSON.stringify(trust ? { ...report, signedBy: trust.signer } : report, null, 2) + '\n');
+    else if (report.ok) io.out(`OK: ${report.items} items match release ${report.version} (root ${report.root})${trust ? `; ${trust.note}` : ''}\n`);
     else {
       const lines = [`MISMATCH against release ${report.version} (root ${report.root}):`];
       for (const [name, ids] of [['changed', report.changed], ['missing', report.missing], ['unexpected', report.unexpected], ['duplicated', report.duplicated]] as const) {
