@@ -35,12 +35,12 @@ const percent = (k: number, n: number) => (n === 0 ? '–' : `${((100 * k) / n).
 /** The per-calculator table with a totals row. */
 export function conformanceTable(report: AuditReport): string {
   const lines = [
-    '| id | calculator | n | confirmed | mismatch | disagrees | incomputable |',
+    '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable |',
     '|---:|---|---:|---:|---:|---:|---:|',
-    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.confirmed} (${percent(r.confirmed, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
+    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${percent(r.reproduced, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
   ];
   const c = report.counts;
-  lines.push(`| | **all ${report.calculators.length} calculators** | **${report.total}** | **${c.confirmed} (${percent(c.confirmed, report.total)})** | **${c['calculator-logic-mismatch']}** | **${c.disagrees}** | **${c.incomputable}** |`);
+  lines.push(`| | **all ${report.calculators.length} calculators** | **${report.total}** | **${c['reproduced-from-entities']} (${percent(c['reproduced-from-entities'], report.total)})** | **${c['calculator-logic-mismatch']}** | **${c.disagrees}** | **${c.incomputable}** |`);
   return lines.join('\n') + '\n';
 }
 
