@@ -93,7 +93,7 @@ export async function startScriptedServer(respond: (body: ChatRequestBody, callN
 }
 
 /** The patient note inside a verifier prompt (the text after "Patient note:"). */
-export function noteOf(body: ChatRequestBody): string {
+export function noteOf(body: Pick<ChatRequestBody, 'messages'>): string {
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   const at = user.indexOf('Patient note:\n');
   if (at < 0) return '';
