@@ -112,4 +112,19 @@ describe('plausibility and computability', () => {
     const label: Label = makeLabel({ calculator: { id: 39, name: ANION_GAP.names[0], category: 'lab' }, entities, answer: answerWithLimits('decimal', 12), note: 'Na 140 mmol/L, Cl 104 mmol/L, HCO3 24 mmol/L.' });
     expect(auditLabel(label).outcome).toBe(OUTCOME.reproducedFromEntities);
   });
+
+  it('a sore-throat score on a note that never examined the throat is likely incomputable', () => {
+    const entities: Entities = { age: [30, 'years'], Temperature: [38.5, 'degrees celsius'], 'Cough Absent': true };
+    const bare = evidence('A 30-year-old with a temperature of 38.5 °C and no cough.', entities, 20);
+    expect(bare.missingFromNote).toEqual(['Exudate or swelling on tonsils', 'Tender/swollen anterior cervical lymph nodes']);
+    const examined = evidence('A 30-year-old, 38.5 °C, no cough; tonsils without exudate, no cervical lymphadenopathy.', entities, 20);
+    expect(examined.missingFromNote).toEqual([]);
+  });
+
+  it('an adult weighing under 25 kg is implausible; a child of that weight is not', () => {
+    const adult = evidence('A 51-year-old man weighing 8 kg, sodium 124.', { age: [51, 'years'], weight: [8, 'kg'], sex: 'Male', Sodium: [124, 'mmol/L'] }, 38);
+    expect(adult.implausible.map((i) => [i.what, i.value])).toEqual([['weight', 8]]);
+    const child = evidence('A 2-year-old boy weighing 8 kg, sodium 124.', { age: [2, 'years'], weight: [8, 'kg'], sex: 'Male', Sodium: [124, 'mmol/L'] }, 38);
+    expect(child.implausible).toEqual([]);
+  });
 });

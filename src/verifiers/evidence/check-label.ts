@@ -28,6 +28,8 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
     const r = plausibleRange(key, pair.unit);
     if (r && (pair.v < r.range[0] || pair.v > r.range[1])) implausible.push({ what: key, value: pair.v, unit: pair.unit, range: r.range, source: r.source });
   }
+  const adultWeight = implausibleAdultWeight(input.entities);
+  if (adultWeight) implausible.push(adultWeight);
   const ref = input.reference;
   if (input.calculator && ref && !ref.incomputable && typeof ref.value === 'number') {
     const r = RESULT_RANGES[input.calculator.id];
@@ -39,7 +41,7 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
   for (const key of required) {
     const syn = synonymsOf(key);
     if (!syn?.measured) continue;
-    if (key in input.entities) {
+    if (key in input.entities && typeof input.entities[key] !== 'boolean') {
       const g = groundings.find((x) => x.entity === key);
       // A required measured value that the note neither names nor contains came from nowhere: the
       // note most likely lacks it, the paper's N/A.
@@ -59,7 +61,27 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
 const NEEDED_INPUTS: Record<number, string[]> = {
   9: ['Race'],
   18: ['Initial troponin', 'Electrocardiogram Test'],
+  // Centor/McIsaac (McIsaac et al., CMAJ 1998) and FeverPAIN (Little et al., BMJ 2013) score findings of
+  // a throat examination.
+  20: ['Exudate or swelling on tonsils', 'Tender/swollen anterior cervical lymph nodes'],
+  33: ['Purulent tonsils', 'Severe tonsil inflammation'],
 };
+
+/**
+ * An adult (18 years or older) weighing under 25 kg: below the lowest weights survived in extreme
+ * starvation (BMI about 7–9 at adult heights; Henry et al., "Minimum BMI compatible with life", and
+ * WHO BMI classification), so the number is almost certainly a child's, a unit slip or a misread.
+ */
+function implausibleAdultWeight(entities: Entities): ImplausibleFinding | undefined {
+  const age = entities.age;
+  const weight = entities.weight;
+  if (!Array.isArray(age) || !Array.isArray(weight) || typeof age[0] !== 'number' || typeof weight[0] !== 'number') return undefined;
+  const years = age[1] === 'months' ? age[0] / 12 : age[0];
+  const unit = String(weight[1]);
+  const kg = unit === 'lbs' || unit === 'lb' ? weight[0] * 0.453592 : unit === 'g' ? weight[0] / 1000 : weight[0];
+  if (years < 18 || kg >= 25) return undefined;
+  return { what: 'weight', value: weight[0], unit, range: [25, 650], source: 'adult weight below the minimum compatible with life (BMI ≈ 7–9 at adult heights)' };
+}
 
 function requiredKeys(schema: Record<string, unknown>): string[] {
   const r = schema.required;

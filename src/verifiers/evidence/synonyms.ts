@@ -66,6 +66,12 @@ export const ENTITY_SYNONYMS: Record<string, EntitySynonyms> = {
   'Initial troponin': { names: n(String.raw`\b(?:troponins?|trop|tni|tnt|ctni|ctnt|hs-?ctn\w*|cardiac enzymes|cardiac markers|cardiac biomarkers)\b`), measured: true },
   'Electrocardiogram Test': { names: n(String.raw`\b(?:ecg|ekg|electrocardiogra\w*|st[- ]segment|st elevation|st depression|sinus rhythm|t[- ]wave)\b`), measured: true },
   Race: { names: n(String.raw`\b(?:black|african|white|caucasian|asian|hispanic|latin[oa]|race|ethnicity|ethnic)\b`), measured: true },
+  // Throat examination findings (Centor/McIsaac, FeverPAIN): a note that never describes the throat or
+  // the neck nodes has not examined them, which is not the same as finding them normal.
+  'Exudate or swelling on tonsils': { names: n(String.raw`\b(?:tonsil\w*|exudat\w*|pharyn\w*|oropharyn\w*|throat)\b`), measured: true },
+  'Tender/swollen anterior cervical lymph nodes': { names: n(String.raw`\b(?:lymph\w*|nodes?|adenopathy|lymphadenopathy|lymphadenitis)\b`), measured: true },
+  'Purulent tonsils': { names: n(String.raw`\b(?:tonsil\w*|exudat\w*|purulen\w*|pus|pharyn\w*)\b`), measured: true },
+  'Severe tonsil inflammation': { names: n(String.raw`\b(?:tonsil\w*|pharyn\w*|inflam\w*|erythem\w*|swollen|swelling)\b`), measured: true },
   // Booleans: the finding's names.
   Hemoptysis: { names: n(String.raw`\b(?:ha?emoptysis|coughing up blood|blood-tinged sputum)\b`) },
   'Hypertension history': { names: n(String.raw`\b(?:hypertension|hypertensive|htn|high blood pressure)\b`) },
