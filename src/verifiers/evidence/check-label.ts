@@ -45,8 +45,8 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
       const g = groundings.find((x) => x.entity === key);
       // A required measured value that the note neither names nor contains came from nowhere: the
       // note most likely lacks it, the paper's N/A.
-      if (g && g.status === 'not-found' && analyteMentions(input.note, syn).length === 0) missingFromNote.push(key);
-    } else if (analyteMentions(input.note, syn).length === 0) {
+      if (g && g.status === 'not-found' && analyteMentions(input.note, syn, index).length === 0) missingFromNote.push(key);
+    } else if (analyteMentions(input.note, syn, index).length === 0) {
       missingFromNote.push(key);
     }
   }

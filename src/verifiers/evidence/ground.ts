@@ -18,12 +18,17 @@ interface Mention {
 export interface NoteIndex {
   note: string;
   numbers: NumberMention[];
+  /** Mentions found so far, per synonym entry (several entities and checks share an entry). */
+  mentions?: Map<EntitySynonyms, Mention[]>;
 }
 
 /** Where the note names an entity (by its synonym table entry). */
-export function analyteMentions(note: string, syn: EntitySynonyms): Mention[] {
+export function analyteMentions(note: string, syn: EntitySynonyms, index?: NoteIndex): Mention[] {
+  const known = index?.mentions?.get(syn);
+  if (known) return known;
   const out: Mention[] = [];
   for (const m of note.matchAll(syn.names)) out.push({ start: m.index, end: m.index + m[0].length });
+  if (index) (index.mentions ??= new Map()).set(syn, out);
   return out;
 }
 
@@ -65,7 +70,7 @@ function groundNumber(key: string, value: number, unit: string | undefined, inde
     const hit = exact[0];
     return hit ? result(key, 'grounded', 'the number is in the note (no synonym table for this key)', false, hit) : result(key, 'not-found', 'the number is not in the note (no synonym table for this key)', false);
   }
-  const mentions = analyteMentions(index.note, syn);
+  const mentions = analyteMentions(index.note, syn, index);
   const nearExact = exact.filter((m) => near(m, mentions));
   for (const m of nearExact) {
     const written = unitAfter(m.after);
@@ -88,10 +93,11 @@ function groundNumber(key: string, value: number, unit: string | undefined, inde
 }
 
 /** Grounds a true/false finding: true wants an un-negated mention, false a negated one or none. */
-function groundBoolean(key: string, value: boolean, note: string): EntityGrounding {
+function groundBoolean(key: string, value: boolean, index: NoteIndex): EntityGrounding {
+  const note = index.note;
   const syn = synonymsOf(key);
   if (!syn) return result(key, 'not-found', 'no synonym table for this finding', false);
-  const mentions = analyteMentions(note, syn).map((m) => ({ ...m, negated: NEGATION.test(note.slice(Math.max(0, m.start - BEFORE_WINDOW), m.start)) }));
+  const mentions = analyteMentions(note, syn, index).map((m) => ({ ...m, negated: NEGATION.test(note.slice(Math.max(0, m.start - BEFORE_WINDOW), m.start)) }));
   const positive = mentions.find((m) => !m.negated);
   const negative = mentions.find((m) => m.negated);
   const span = (m: Mention) => ({ start: m.start, end: m.end, text: note.slice(m.start, m.end) });
@@ -127,7 +133,7 @@ function groundString(key: string, value: string, note: string): EntityGrounding
 
 /** The evidence for one entity of a label in its note. */
 export function groundEntity(key: string, value: EntityValue, index: NoteIndex): EntityGrounding {
-  if (typeof value === 'boolean') return groundBoolean(key, value, index.note);
+  if (typeof value === 'boolean') return groundBoolean(key, value, index);
   if (typeof value === 'number') return groundNumber(key, value, undefined, index);
   if (typeof value === 'string') return groundString(key, value, index.note);
   if (Array.isArray(value)) {

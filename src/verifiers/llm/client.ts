@@ -51,7 +51,9 @@ export function makeChatClient(options: ChatClientOptions) {
   return async function chat(model: string, request: ChatRequest, params: { seed: number; temperature: number; maxTokens: number }): Promise<ChatReply> {
     let lastError = '';
     let lastStatus: number | undefined;
+    let attempts = 0;
     for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+      attempts = attempt;
       try {
         const completion = await client.chat.completions.create({
           model,
@@ -81,7 +83,7 @@ export function makeChatClient(options: ChatClientOptions) {
         await sleep(Math.min(wait, 60_000));
       }
     }
-    throw new ChatCallError(`chat call failed after retries: ${lastError}`, options.maxAttempts, lastStatus);
+    throw new ChatCallError(`chat call failed after ${attempts} attempt(s)${lastStatus ? ` (HTTP ${lastStatus})` : ''}: ${lastError}`, attempts, lastStatus);
   };
 }
 

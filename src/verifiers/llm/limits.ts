@@ -7,7 +7,14 @@ export class CallLimiter {
   private waiting: (() => void)[] = [];
   private recent: { at: number; tokens: number }[] = [];
 
-  constructor(private readonly limits: { concurrency: number; requestsPerMinute?: number; tokensPerMinute?: number }) {}
+  private readonly clock: { now(): number; sleep(ms: number): Promise<void> };
+
+  constructor(
+    private readonly limits: { concurrency: number; requestsPerMinute?: number; tokensPerMinute?: number },
+    clock?: { now(): number; sleep(ms: number): Promise<void> },
+  ) {
+    this.clock = clock ?? { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+  }
 
   async run<T>(tokens: number, fn: () => Promise<T>): Promise<T> {
     await this.slot();
@@ -32,7 +39,7 @@ export class CallLimiter {
   private async rate(tokens: number): Promise<void> {
     const { requestsPerMinute: rpm, tokensPerMinute: tpm } = this.limits;
     for (;;) {
-      const now = Date.now();
+      const now = this.clock.now();
       this.recent = this.recent.filter((r) => now - r.at < 60_000);
       const used = this.recent.reduce((n, r) => n + r.tokens, 0);
       const okRequests = rpm === undefined || this.recent.length < rpm;
@@ -42,7 +49,7 @@ export class CallLimiter {
         return;
       }
       const wait = 60_000 - (now - this.recent[0].at) + 5;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await this.clock.sleep(wait);
     }
   }
 }
