@@ -1,5 +1,5 @@
 import type { EntityValue } from '../../label/types.js';
-import { type NumberMention, sameNumber } from './numbers.js';
+import { type NumberMention, sameNumber, textAfter } from './numbers.js';
 import { synonymsOf, type EntitySynonyms } from './synonyms.js';
 import type { EntityGrounding, GroundingStatus } from './types.js';
 import { conversionFactor, convertTemperature, entityUnitId, sameUnit, type UnitId, unitAfter } from './units.js';
@@ -73,15 +73,15 @@ function groundNumber(key: string, value: number, unit: string | undefined, inde
   const mentions = analyteMentions(index.note, syn, index);
   const nearExact = exact.filter((m) => near(m, mentions));
   for (const m of nearExact) {
-    const written = unitAfter(m.after);
+    const written = unitAfter(textAfter(index.note, m));
     if (!written || !unitId || sameUnit(written, unitId, syn.monovalent === true) || syn.count) return result(key, 'grounded', 'the number is written next to the analyte', measured, m);
   }
   const others = equivalents(value, unitId, syn).slice(1);
   const converted = index.numbers.find((m) => near(m, mentions) && others.some((v) => closeTo(m, v)));
-  if (converted) return result(key, 'grounded', `the note writes it in another unit (${converted.text}${converted.after.slice(0, 10)}), converted correctly`, measured, converted);
+  if (converted) return result(key, 'grounded', `the note writes it in another unit (${converted.text}${textAfter(index.note, converted).slice(0, 10)}), converted correctly`, measured, converted);
   if (nearExact.length > 0) {
     const m = nearExact[0];
-    return result(key, 'grounded-other-unit', `the note writes ${m.text} ${unitAfter(m.after)}, the entity says ${value} ${unit}`, measured, m);
+    return result(key, 'grounded-other-unit', `the note writes ${m.text} ${unitAfter(textAfter(index.note, m))}, the entity says ${value} ${unit}`, measured, m);
   }
   if (exact.length > 0) return result(key, 'grounded', 'the number is in the note, away from any name of the analyte', measured, exact[0]);
   const nearAny = index.numbers.filter((m) => near(m, mentions));

@@ -9,8 +9,6 @@ export interface NumberMention {
   start: number;
   end: number;
   text: string;
-  /** Up to 24 characters after the number, lower-cased: where the unit is. */
-  after: string;
   /** Decimal places as written (for matching a rounded value). */
   decimals: number;
 }
@@ -40,9 +38,14 @@ export function numberMentions(note: string): NumberMention[] {
     }
     if (m[3]) value *= 10 ** Number([...m[3]].map((c) => SUPERSCRIPT[c] ?? c).join(''));
     if (!Number.isFinite(value)) continue;
-    out.push({ value, start, end, text: m[0], after: note.slice(end, end + 24).toLowerCase(), decimals });
+    out.push({ value, start, end, text: m[0], decimals });
   }
   return out;
+}
+
+/** Up to 24 characters after the number, lower-cased: where its unit is (computed only when asked). */
+export function textAfter(note: string, mention: NumberMention): string {
+  return note.slice(mention.end, mention.end + 24).toLowerCase();
 }
 
 /**
