@@ -10,7 +10,7 @@ export interface AuditEvidence {
   implausible: ImplausibleFinding[];
   missingFromNote: string[];
   calculatorWarnings: string[];
-  /** Measured entities the note contradicts or writes in another unit. */
+  /** Measured entities the note contradicts, writes in another unit, or names without their number. */
   suspect: { entity: string; status: string; detail: string }[];
 }
 
@@ -27,7 +27,9 @@ export function evidenceOutcome(
 ): { outcome: AuditOutcome; priority: number; evidence: AuditEvidence } {
   const found = checkEvidence({ note: label.note, entities: label.entities, calculator, reference });
   const suspect = found.groundings
-    .filter((g) => g.measured && (g.status === 'contradicted' || g.status === 'grounded-other-unit'))
+    // A measured number that appears nowhere in the note (in no unit) while its analyte is named came
+    // from somewhere else: as suspect as a contradicted one.
+    .filter((g) => g.measured && (g.status === 'contradicted' || g.status === 'grounded-other-unit' || (g.status === 'not-found' && !found.missingFromNote.includes(g.entity) && typeof label.entities[g.entity] !== 'boolean' && typeof label.entities[g.entity] !== 'string')))
     .map(({ entity, status, detail }) => ({ entity, status, detail }));
   const evidence: AuditEvidence = { spans: evidenceSpans(found), implausible: found.implausible, missingFromNote: found.missingFromNote, calculatorWarnings: found.calculatorWarnings, suspect };
   if (outcome !== OUTCOME.reproducedFromEntities) return { outcome, priority: 0, evidence };
