@@ -127,4 +127,18 @@ describe('plausibility and computability', () => {
     const child = evidence('A 2-year-old boy weighing 8 kg, sodium 124.', { age: [2, 'years'], weight: [8, 'kg'], sex: 'Male', Sodium: [124, 'mmol/L'] }, 38);
     expect(child.implausible).toEqual([]);
   });
+
+  it('a measured number the note names but never gives is an extraction suspect', () => {
+    const entities: Entities = { Sodium: [140, 'mmol/L'], Chloride: [104, 'mmol/L'], Bicarbonate: [24, 'mmol/L'] };
+    const label: Label = makeLabel({ calculator: { id: 39, name: ANION_GAP.names[0], category: 'lab' }, entities, answer: answerWithLimits('decimal', 12), note: 'Bicarbonate was still pending when this note was written; the team will follow it up. Na 140 mmol/L, Cl 104 mmol/L.' });
+    const item = auditLabel(label);
+    expect(item.outcome).toBe(OUTCOME.extractionSuspect);
+    expect(item.evidence?.suspect).toEqual([{ entity: 'Bicarbonate', status: 'not-found', detail: 'the note names it but gives no number for it' }]);
+  });
+
+  it('"white blood cells" is not a statement of race (MDRD needs race)', () => {
+    const entities: Entities = { age: [60, 'years'], sex: 'Female', creatinine: [1.1, 'mg/dL'] };
+    expect(evidence('A 60-year-old woman; creatinine 1.1 mg/dL, white blood cells 9000.', entities, 9).missingFromNote).toEqual(['Race']);
+    expect(evidence('A 60-year-old white woman; creatinine 1.1 mg/dL.', entities, 9).missingFromNote).toEqual([]);
+  });
 });
