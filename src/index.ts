@@ -19,6 +19,8 @@ export { exportLabels } from './exporters/export.js';
 export { allCalculators, findCalculator } from './calculators/registry.js';
 export type { CalculatorDefinition, CalcResult, Convention, TraceStep } from './calculators/types.js';
 export { auditLabels, type AuditReport } from './audit/run-audit.js';
+export { AUDIT_OUTCOMES, OUTCOME, type AuditOutcome } from './audit/outcomes.js';
+export { checkEvidence, evidenceSpans, type EvidenceSpan, type LabelEvidence } from './verifiers/evidence/index.js';
 
 // Releases: pinned, verified labels.
 export { loadLabels, type LoadedRelease } from './release/load-labels.js';

@@ -1,5 +1,6 @@
 import type { CalcResult } from '../calculators/types.js';
 import { formatAnswerValue } from '../label/answer.js';
+import type { AuditItem } from './classify.js';
 import type { AuditReport } from './run-audit.js';
 
 function pct(k: number, n: number): string {
@@ -19,29 +20,44 @@ export function auditMarkdown(report: AuditReport, options: { title?: string; tr
   const lines = [
     `# ${options.title ?? 'Label audit'}`,
     '',
-    `${report.total} labels: ${c.confirmed} confirmed (${pct(c.confirmed, report.total)}), ${c['calculator-logic-mismatch']} calculator-logic-mismatch, ${c.disagrees} disagree, ${c.incomputable} incomputable` +
+    `${report.total} labels: ${c['reproduced-from-entities']} reproduced-from-entities (${pct(c['reproduced-from-entities'], report.total)}), ${c['calculator-logic-mismatch']} calculator-logic-mismatch, ${c.disagrees} disagree, ${c.incomputable} incomputable` +
       (c['no-calculator'] ? `, ${c['no-calculator']} without a calculator` : '') +
       '.',
     '',
-    '| id | calculator | n | confirmed | mismatch | disagrees | incomputable |',
-    '|---:|---|---:|---:|---:|---:|---:|',
-    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.confirmed} (${pct(r.confirmed, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
+    `From the notes: ${c['implausible-input']} implausible-input, ${c['calculator-warning']} calculator-warning, ${c['likely-incomputable']} likely-incomputable, ${c['extraction-suspect']} extraction-suspect.`,
+    '',
+    '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable | flagged from the note |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
+    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${pct(r.reproduced, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} | ${r.evidence} |`),
     '',
   ];
   const limit = options.triageLimit ?? 50;
   if (report.triage.length > 0) {
     lines.push(`## Triage (${report.triage.length} items, ${Math.min(limit, report.triage.length)} shown, most clinically significant first)`, '');
-    lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold |', '|---|---:|---|---|---|---|---:|---|');
+    lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |', '|---|---:|---|---|---|---|---:|---|---|');
     for (const item of report.triage.slice(0, limit)) {
       const dev = item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
-      lines.push(`| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} |`);
+      lines.push(`| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ${noteFindings(item).replace(/\|/g, '\\|')} |`);
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-/** The audit as JSON for later steps (proposals): everything but the full traces of confirmed items. */
+/** What the evidence checks found, in a few words for a table cell. */
+export function noteFindings(item: AuditItem): string {
+  const e = item.evidence;
+  if (!e) return '';
+  const parts = [
+    ...e.implausible.map((i) => `implausible ${i.what} ${Number(i.value.toPrecision(6))}${i.unit ? ' ' + i.unit : ''} (plausible ${i.range[0]}–${i.range[1]})`),
+    ...e.calculatorWarnings,
+    ...e.missingFromNote.map((m) => `${m}: not in the note`),
+    ...e.suspect.map((s) => `${s.entity}: ${s.detail}`),
+  ];
+  return parts.join('; ');
+}
+
+/** The audit as JSON for later steps (proposals): everything but the full traces of reproduced items. */
 export function auditJson(report: AuditReport): unknown {
   return {
     total: report.total,
@@ -58,6 +74,7 @@ export function auditJson(report: AuditReport): unknown {
       deviation: i.deviation !== null && !Number.isFinite(i.deviation) ? 'infinite' : i.deviation,
       crossesThreshold: i.crossesThreshold,
       priority: i.priority,
+      evidence: i.evidence,
     })),
   };
 }

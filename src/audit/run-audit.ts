@@ -1,61 +1,51 @@
-import { catalogById } from '../calculators/catalog.js';
 import type { Label } from '../label/types.js';
 import type { CalcResult } from '../calculators/types.js';
 import { type AuditItem, type AuditOutcome, auditLabel } from './classify.js';
+import { emptyCounts } from './outcomes.js';
+import { type CalculatorAuditRow, isFlagged, newCalculatorRow, tallyItem } from './tally.js';
 
-export interface CalculatorAuditRow {
-  id: number;
-  name: string;
-  n: number;
-  confirmed: number;
-  mismatch: number;
-  disagrees: number;
-  incomputable: number;
-}
+export type { CalculatorAuditRow } from './tally.js';
 
 export interface AuditReport {
   total: number;
   counts: Record<AuditOutcome, number>;
   calculators: CalculatorAuditRow[];
-  /** Items that are not confirmed, highest priority first: the physicians' review queue. */
+  /** Items that are not reproduced-from-entities, highest priority first: the physicians' review queue. */
   triage: AuditItem[];
-  /** Every item in input order. Confirmed items keep their values but not their traces (see auditLabels). */
+  /** Every item in input order. Reproduced items keep their values but not their traces (see auditLabels). */
   items: AuditItem[];
 }
 
 /**
- * Audits every label; `onProgress` is called as items finish (for a terminal progress line). A confirmed
- * item needs no explanation, so its two results are kept without their step-by-step traces: on a large
- * benchmark the traces of the confirmed majority would be most of the report's memory (auditLabel on
+ * Audits every label; `onProgress` is called as items finish (for a terminal progress line). A reproduced
+ * item needs no explanation, so its two results are kept without their step-by-step traces or evidence: on a large
+ * benchmark the traces of the reproduced majority would be most of the report's memory (auditLabel on
  * one label still gives every trace).
  */
 export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
   const items: AuditItem[] = [];
   labels.forEach(({ label, file }, k) => {
     const item = auditLabel(label, file);
-    if (item.outcome === 'confirmed') {
+    if (!isFlagged(item)) {
       item.reference = withoutTrace(item.reference);
       item.v1 = withoutTrace(item.v1);
+      item.evidence = undefined;
     }
     items.push(item);
     if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
   });
-  const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
+  const counts: Record<AuditOutcome, number> = emptyCounts();
   const rows = new Map<number, CalculatorAuditRow>();
   for (const item of items) {
     counts[item.outcome]++;
     let row = rows.get(item.calculatorId);
     if (!row) {
-      row = { id: item.calculatorId, name: catalogById(item.calculatorId)?.names[0] ?? String(item.calculatorId), n: 0, confirmed: 0, mismatch: 0, disagrees: 0, incomputable: 0 };
+      row = newCalculatorRow(item.calculatorId);
       rows.set(item.calculatorId, row);
     }
-    row.n++;
-    if (item.outcome === 'confirmed') row.confirmed++;
-    else if (item.outcome === 'calculator-logic-mismatch') row.mismatch++;
-    else if (item.outcome === 'disagrees') row.disagrees++;
-    else if (item.outcome === 'incomputable') row.incomputable++;
+    tallyItem(row, item);
   }
-  const triage = items.filter((i) => i.outcome !== 'confirmed').sort(byPriority);
+  const triage = items.filter(isFlagged).sort(byPriority);
   return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
 }
 

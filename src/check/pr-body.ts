@@ -64,6 +64,7 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
   return out.join('\n');
 }
 
+// A verifier's votes and quotes (steward verify-labels, read by propose --from) get a wider evidence cell.
 function relabelRow(l: LabelCheck): string {
   // An item added with a relabel already on it shows the relabel itself.
   const was = l.before ?? l.revision?.previous ?? null;
@@ -71,7 +72,7 @@ function relabelRow(l: LabelCheck): string {
   const after = l.after ? formatAnswerValue(l.after) : '(removed)';
   const arrow = !was ? `${after} (added)` : before === after ? `${after} (unchanged)` : `${before} → **${after}**`;
   const r = l.revision;
-  return `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', 80)} | ${cell(signoffStatus(l))} |`;
+  return `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', r?.evidence?.startsWith('votes ') ? 320 : 80)} | ${cell(signoffStatus(l))} |`;
 }
 
 function signoffStatus(l: LabelCheck): string {

@@ -17,6 +17,10 @@ export interface VerifierRow {
   explanation?: string;
   evidence?: string;
   contentious?: boolean;
+  /** From `verify-labels` output: how the runs voted, in words ("votes 4 of 5 for 22.857 …"). */
+  votes?: string;
+  /** From `verify-labels` output: false when the runs reached no supermajority. */
+  decided?: boolean;
 }
 
 export interface ReadVerifierOptions {
@@ -32,7 +36,7 @@ export interface ReadVerifierOptions {
 
 const ID_COLUMNS = ['Unique ID', 'uid', 'Row Number', 'id', 'row'];
 const VALUE_COLUMNS = ['Ground Truth Answer', 'value'];
-const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'explanation', 'evidence', 'contentious']);
+const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'explanation', 'evidence', 'contentious', 'votes', 'decided', 'provenance']);
 
 /**
  * Reads a verifier's output: a CSV (the stewardship project's corrected file, its pipeline file with
@@ -44,6 +48,11 @@ const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'expl
  *
  * `id` is a label id, `row` an upstream Row Number; `value` a number, a string as in the CSV files, a
  * [weeks, days] pair, or "N/A" / null for incomputable. Unknown keys are refused (they are typos).
+ *
+ * `steward verify-labels` lines are read as they are: `evidence` may be a list of
+ * {"entity", "quote"}; `votes` ({runs, supermajority, clusters: [{value, count}], invalid}), `decided`
+ * and `provenance` ({models, promptHash, …}) are summed up into the evidence text the proposal records,
+ * and an undecided item (no supermajority) is marked contentious, so the policy routes it to physicians.
  */
 export function readVerifierFile(options: ReadVerifierOptions): VerifierRow[] {
   const format = options.format ?? sniffFormat(options.file, options.text);
@@ -109,6 +118,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
     else return fail('JSONL_BAD_ID', 'needs exactly one of "id" (a label id) or "row" (an upstream Row Number)');
     if (!('value' in o)) fail('JSONL_NO_VALUE', 'needs "value" (use "N/A" or null for incomputable)');
     const entry: VerifierRow = { place, ref, value: valueText(o.value, fail) };
+    if (Array.isArray(o.evidence)) o.evidence = quotesText(o.evidence, fail);
     for (const key of ['category', 'rationale', 'explanation', 'evidence'] as const) {
       if (o[key] === undefined) continue;
       if (typeof o[key] !== 'string') fail('JSONL_BAD_FIELD', `"${key}" must be a string`);
@@ -118,6 +128,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
       if (typeof o.contentious !== 'boolean') fail('JSONL_BAD_FIELD', '"contentious" must be true or false');
       entry.contentious = o.contentious as boolean;
     }
+    readVotes(o, entry, fail);
     out.push(entry);
   });
   return out;
@@ -129,4 +140,49 @@ function valueText(value: unknown, fail: (code: string, why: string) => never): 
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.length === 2 && value.every((x) => Number.isInteger(x) && x >= 0)) return `[${value[0]}, ${value[1]}]`;
   return fail('JSONL_BAD_VALUE', '"value" must be a number, a string, a [weeks, days] pair, or null');
+}
+
+function quotesText(list: unknown[], fail: (code: string, why: string) => never): string {
+  return list
+    .map((q) => {
+      const o = q as { entity?: unknown; quote?: unknown };
+      if (!o || typeof o.entity !== 'string' || typeof o.quote !== 'string') return fail('JSONL_BAD_FIELD', '"evidence" must be a string or a list of {"entity", "quote"} strings');
+      return `${o.entity}: "${o.quote}"`;
+    })
+    .join('; ');
+}
+
+/** Folds a verify-labels line's votes, decision and provenance into the row (evidence text, contentious). */
+function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: string, why: string) => never): void {
+  if (o.decided !== undefined) {
+    if (typeof o.decided !== 'boolean') fail('JSONL_BAD_FIELD', '"decided" must be true or false');
+    entry.decided = o.decided as boolean;
+    if (entry.decided === false && entry.contentious === undefined) entry.contentious = true;
+  }
+  const parts: string[] = [];
+  if (o.votes !== undefined) {
+    const v = o.votes as { runs?: unknown; supermajority?: unknown; clusters?: unknown; invalid?: unknown };
+    const clusters = Array.isArray(v?.clusters) ? (v.clusters as { value?: unknown; count?: unknown }[]) : null;
+    if (!v || !Number.isInteger(v.runs) || !Number.isInteger(v.supermajority) || !clusters || clusters.some((c) => !c || !Number.isInteger(c.count))) {
+      fail('JSONL_BAD_FIELD', '"votes" must be {"runs", "supermajority", "clusters": [{"value", "count"}]}');
+    }
+    const top = clusters![0];
+    const shown = (x: unknown) => (Array.isArray(x) ? `${x[0]} weeks ${x[1]} days` : String(x));
+    const verdict = entry.decided === false ? 'no consensus' : entry.decided ? 'decided' : 'undeclared';
+    entry.votes =
+      `votes ${top ? `${top.count} of ${v.runs} for ${shown(top.value)}` : `0 of ${v.runs}`} (${verdict}, supermajority ${v.supermajority}` +
+      (clusters!.length > 1 ? `; others: ${clusters!.slice(1).map((c) => `${shown(c.value)} ×${c.count}`).join(', ')}` : '') +
+      (Number.isInteger(v.invalid) && (v.invalid as number) > 0 ? `; ${v.invalid} unreadable` : '') +
+      ')';
+    parts.push(entry.votes);
+  }
+  if (entry.evidence) parts.push(`quotes: ${entry.evidence}`);
+  if (o.provenance !== undefined) {
+    const p = o.provenance as { models?: unknown; promptHash?: unknown; tool?: unknown };
+    if (!p || typeof p !== 'object') fail('JSONL_BAD_FIELD', '"provenance" must be an object');
+    const models = Array.isArray(p.models) ? p.models.filter((m): m is string => typeof m === 'string') : [];
+    const bits = [models.length ? `model ${models.join(', ')}` : '', typeof p.promptHash === 'string' ? `prompt sha256:${p.promptHash.slice(0, 12)}` : '', typeof p.tool === 'string' ? p.tool : ''].filter(Boolean);
+    if (bits.length) parts.push(bits.join(', '));
+  }
+  if (o.votes !== undefined || o.provenance !== undefined) entry.evidence = parts.join('; ');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditLabel } from '../../src/audit/classify.js';
+import { emptyCounts } from '../../src/audit/outcomes.js';
 import { auditJson, auditMarkdown } from '../../src/audit/report.js';
 import { auditLabels } from '../../src/audit/run-audit.js';
 import { crossesThreshold } from '../../src/audit/thresholds.js';
@@ -11,8 +12,16 @@ import { makeLabel } from '../helpers/labels.js';
 const BMI = { id: 6, name: 'Body Mass Index (BMI)', category: 'physical' };
 const GCS = { id: 21, name: 'Glasgow Coma Score (GCS)', category: 'severity' };
 
+// The audit reads the note too (src/verifiers/evidence): each synthetic note states its entities, so
+// that only the recomputation decides these outcomes.
+function noteOf(entities: Entities): string {
+  return Object.entries(entities)
+    .map(([key, value]) => (Array.isArray(value) ? `${key} ${value[0]} ${value[1]}` : `${key}: ${String(value)}`))
+    .join('. ');
+}
+
 function label(id: string, calculator: Label['calculator'], entities: Entities, answer: Answer): Label {
-  return makeLabel({ id, calculator, entities, answer, source: { ...makeLabel().source, calculatorId: calculator.id } });
+  return makeLabel({ id, calculator, entities, answer, note: noteOf(entities), source: { ...makeLabel().source, calculatorId: calculator.id } });
 }
 
 const bmi = (id: string, value: number, entities: Entities = { weight: [70, 'kg'], height: [175, 'cm'] }) => label(id, BMI, entities, answerWithLimits('decimal', value));
@@ -21,9 +30,9 @@ const gcs = (id: string, value: number, eye: string, verbal: string, motor: stri
 
 describe('auditLabel outcomes', () => {
   it('confirmed: the reference agrees within the label tolerance (±5% for decimals)', () => {
-    expect(auditLabel(bmi('a', 22.857))).toMatchObject({ outcome: 'confirmed', priority: 0, crossesThreshold: false });
+    expect(auditLabel(bmi('a', 22.857))).toMatchObject({ outcome: 'reproduced-from-entities', priority: 0, crossesThreshold: false });
     // 22.857 is inside [0.95 × 22, 1.05 × 22] = [20.9, 23.1]
-    expect(auditLabel(bmi('b', 22)).outcome).toBe('confirmed');
+    expect(auditLabel(bmi('b', 22)).outcome).toBe('reproduced-from-entities');
   });
 
   it('calculator-logic-mismatch: only the medcalc-v1.0 convention reproduces the label', () => {
@@ -57,7 +66,7 @@ describe('auditLabel outcomes', () => {
   it('an incomputable (N/A) label is confirmed by an incomputable reference and disagrees with a value', () => {
     const na: Answer = { kind: 'incomputable', value: null };
     expect(auditLabel(bmi('g', 0, { weight: [70, 'kg'] })).outcome).toBe('incomputable');
-    expect(auditLabel(label('h', BMI, { weight: [70, 'kg'] }, na)).outcome).toBe('confirmed');
+    expect(auditLabel(label('h', BMI, { weight: [70, 'kg'] }, na)).outcome).toBe('reproduced-from-entities');
     expect(auditLabel(label('i', BMI, { weight: [70, 'kg'], height: [175, 'cm'] }, na))).toMatchObject({ outcome: 'disagrees', deviation: 1 });
   });
 
@@ -99,10 +108,10 @@ describe('auditLabels report and triage', () => {
   it('counts outcomes overall and per calculator', () => {
     const report = auditLabels(labels);
     expect(report.total).toBe(6);
-    expect(report.counts).toEqual({ confirmed: 1, 'calculator-logic-mismatch': 1, disagrees: 3, incomputable: 1, 'no-calculator': 0 });
+    expect(report.counts).toEqual({ ...emptyCounts(), 'reproduced-from-entities': 1, 'calculator-logic-mismatch': 1, disagrees: 3, incomputable: 1 });
     expect(report.calculators).toEqual([
-      { id: 6, name: 'Body Mass Index (BMI)', n: 4, confirmed: 1, mismatch: 0, disagrees: 2, incomputable: 1 },
-      { id: 21, name: 'Glasgow Coma Score (GCS)', n: 2, confirmed: 0, mismatch: 1, disagrees: 1, incomputable: 0 },
+      { id: 6, name: 'Body Mass Index (BMI)', n: 4, reproduced: 1, mismatch: 0, disagrees: 2, incomputable: 1, evidence: 0 },
+      { id: 21, name: 'Glasgow Coma Score (GCS)', n: 2, reproduced: 0, mismatch: 1, disagrees: 1, incomputable: 0, evidence: 0 },
     ]);
   });
 
@@ -122,8 +131,8 @@ describe('auditLabels report and triage', () => {
   it('writes a Markdown report with the per-calculator table and the triage queue', () => {
     const md = auditMarkdown(auditLabels(labels), { title: 'Demo audit', triageLimit: 2 });
     expect(md).toMatch(/^# Demo audit\n/);
-    expect(md).toContain('6 labels: 1 confirmed (17%), 1 calculator-logic-mismatch, 3 disagree, 1 incomputable.');
-    expect(md).toContain('| 21 | Glasgow Coma Score (GCS) | 2 | 0 (0%) | 1 | 1 | 0 |');
+    expect(md).toContain('6 labels: 1 reproduced-from-entities (17%), 1 calculator-logic-mismatch, 3 disagree, 1 incomputable.');
+    expect(md).toContain('| 21 | Glasgow Coma Score (GCS) | 2 | 0 (0%) | 1 | 1 | 0 | 0 |');
     expect(md).toContain('## Triage (5 items, 2 shown, most clinically significant first)');
     expect(md).toMatch(/\| demo-04 \| 21 \| disagrees \| 9 \| 8 \| 10 \| 11\.1% \| yes \|/);
     expect(md).not.toContain('demo-03');

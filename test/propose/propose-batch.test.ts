@@ -49,7 +49,7 @@ describe('steward propose --from', () => {
     // The due date label (LMP + 280 days, cycle 28) is what the reference calculator gives: no code defect to blame.
     expect(readLabel(dir, PATHS.due).revision).toMatchObject({
       category: 'unclassified',
-      rationale: 'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: confirmed, reference calculator gives 10/16/2020.',
+      rationale: 'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: reproduced-from-entities, reference calculator gives 10/16/2020.',
       evidence: 'verifier.jsonl row 4 (line 4)',
     });
     expect(lastMessage(dir)).toBe(

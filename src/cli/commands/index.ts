@@ -20,13 +20,14 @@ import { reviewerCommand } from './reviewer.js';
 import { signoffCommand } from './signoff.js';
 import { checkCommand } from './check.js';
 import { prBodyCommand } from './pr-body.js';
+import { verifyLabelsCommand } from './verify-labels.js';
 
 /** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
 export const commands: CommandSpec[] = [
   // a benchmark and its labels
   initCommand, importCommand, validateCommand, summaryCommand,
   // recompute and audit
-  calcCommand, auditCommand,
+  calcCommand, auditCommand, verifyLabelsCommand,
   // relabel, sign off, gate
   proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, commitCommand,
   // versions
