@@ -118,7 +118,11 @@ function entityText(value: EntityValue): string {
 
 export function answerView(answer: Answer): AnswerView {
   const out: AnswerView = { text: formatAnswerValue(answer), kind: answer.kind };
-  if (answer.kind !== 'incomputable') {
+  if (answer.kind === 'decimal' || answer.kind === 'integer') {
+    // Limits are ±5% computed in binary floating point (28.613049999999998): six figures are what a reader needs.
+    out.lower = shortNumber(answer.lower);
+    out.upper = shortNumber(answer.upper);
+  } else if (answer.kind !== 'incomputable') {
     out.lower = formatAnswerValue({ ...answer, value: answer.lower } as Answer);
     out.upper = formatAnswerValue({ ...answer, value: answer.upper } as Answer);
   }
