@@ -39,14 +39,16 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${LOOPBACK}:${port}`;
   gate = new Gate(origin);
-  return { url: `${origin}/?token=${gate.token}`, origin, port, service, close: () => closeServer(server) };
+  return { url: `${origin}/?token=${gate.token}`, origin, port, service, close: () => closeServer(server, service) };
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+/** Stops taking requests, lets a decision being signed finish (and its page hear the commit), then closes. */
+async function closeServer(server: Server, service: ReviewService): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await service.idle();
+  server.closeAllConnections();
+  await closed;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, gate: Gate, service: ReviewService, assets: Map<string, Asset>): Promise<void> {

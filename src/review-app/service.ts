@@ -153,6 +153,11 @@ export class ReviewService {
     return { id: label.id, decision: request.decision, commit: result.commit, contentHash: result.signoffs[0].contentHash };
   }
 
+  /** Resolves when no decision is being signed. */
+  async idle(): Promise<void> {
+    await this.writing;
+  }
+
   async panel(): Promise<Panel> {
     const labels = await readAllLabels(this.options.dir);
     if (this.reviewers.size === 0) this.reviewers = (await readReviewers(this.options.dir)).reviewers;

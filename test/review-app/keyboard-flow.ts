@@ -14,7 +14,8 @@ export async function currentId(page: Page): Promise<string> {
 }
 
 async function waitForItemChange(page: Page, from: string): Promise<void> {
-  await page.waitForFunction(`document.querySelector('[data-testid="item-id"]')?.textContent?.trim() !== ${JSON.stringify(from)}`);
+  // Locators, not waitForFunction: the page's CSP (no eval) refuses Playwright's string predicates.
+  await page.getByTestId('item-id').filter({ hasNotText: new RegExp(`^${from}$`) }).waitFor();
 }
 
 /** A corrected value of the right kind for whatever the item asks, typed into the page's fields. */
@@ -43,12 +44,12 @@ export async function reviewFiveByKeyboard(page: Page): Promise<FlowStep[]> {
   for (const action of ['approve', 'amend', 'na', 'reject', 'skip'] as const) {
     const id = await currentId(page);
     const step: FlowStep = { id, action };
-    await page.evaluate('document.activeElement?.blur()');
+    await page.locator('body').press('Escape'); // the page's Escape leaves any field
     if (action === 'approve') await page.keyboard.press('a');
     if (action === 'reject') await page.keyboard.press('p');
     if (action === 'amend') {
       await page.keyboard.press('e');
-      await page.waitForFunction(`document.activeElement?.id === 'corrected-value'`);
+      await page.locator('#corrected-value:focus').waitFor();
       step.typed = await typeCorrection(page);
       await page.getByTestId('value-check').filter({ hasText: '✓' }).waitFor();
       await page.getByTestId('category').selectOption('extraction-error');
@@ -56,7 +57,7 @@ export async function reviewFiveByKeyboard(page: Page): Promise<FlowStep[]> {
     }
     if (action === 'na') {
       await page.keyboard.press('n');
-      await page.waitForFunction(`document.activeElement?.id === 'reason'`);
+      await page.locator('#reason:focus').waitFor();
       await page.getByTestId('reason').selectOption('several-values');
     }
     if (action === 'skip') await page.keyboard.press('j');

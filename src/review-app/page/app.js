@@ -5,7 +5,8 @@ import { actionForKey } from '/keys.js';
 import { Help, ItemBody, Panel, Queue, ValueFields, html, visibleItems } from '/views.js';
 
 async function api(path, body) {
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  // keepalive: a decision flushed as the page is closed still reaches the server.
+  const res = await fetch(path, body === undefined ? {} : { method: 'POST', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = await res.json().catch(() => ({ message: res.statusText }));
   if (!res.ok) throw Object.assign(new Error(json.message ?? res.statusText), { status: res.status, code: json.code });
   return json;
@@ -146,8 +147,23 @@ function App() {
       if (action === 'undo') return undo();
       choose(action);
     };
+    // A decision waiting out its undo window is sent at once when the page is hidden or closed: never lost.
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    const onLeave = (event) => {
+      if (!state.current.pending) return;
+      flush();
+      event.preventDefault();
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', onLeave);
+    };
   }, [blindFields]);
 
   async function showPanel() {
