@@ -69,17 +69,29 @@ export class ReviewService {
   }
 
   async queue(): Promise<{ items: QueueEntry[]; base: string | null; done: number; total: number }> {
-    const [check, labels, { reviewers }, config] = await Promise.all([
-      runCheck({ dir: this.options.dir, base: this.options.base }),
-      readAllLabels(this.options.dir),
+    // The gate reads every label file once; its onFile hands each one on, so the queue needs no second read.
+    const labels = new Map<string, Label>();
+    const files = new Map<string, string>();
+    const [check, { reviewers }, config] = await Promise.all([
+      runCheck({
+        dir: this.options.dir,
+        base: this.options.base,
+        onFile: (f) => {
+          const label = f.parseError ? undefined : (f.json as Label | undefined);
+          if (label && typeof label.id === 'string') {
+            labels.set(label.id, label);
+            files.set(label.id, f.file);
+          }
+        },
+      }),
       readReviewers(this.options.dir),
       loadConfig(this.options.dir),
     ]);
     this.lastCheck = check;
     this.reviewers = reviewers;
     this.physicianRoles = config.policy.physicianRoles;
-    this.files = new Map(labels.map((e) => [e.label.id, e.file]));
-    const items = buildQueue(check.labels, new Map(labels.map((e) => [e.label.id, e.label])), this.options.reviewer?.id);
+    this.files = files;
+    const items = buildQueue(check.labels, labels, this.options.reviewer?.id);
     return { items, base: check.base, done: items.filter((i) => i.status === 'done').length, total: items.length };
   }
 

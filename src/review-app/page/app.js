@@ -65,7 +65,9 @@ function App() {
     try {
       const result = await api('/api/decision', p.body);
       setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
-      setQueue(await api('/api/queue'));
+      // The item is done now; the whole queue (others' commits too) is re-read once the physician pauses.
+      setQueue((q) => markDone(q, result.id, result.decision));
+      refreshSoon();
     } catch (e) {
       if (e.status === 409) {
         setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has been reloaded: look again.` });
@@ -73,6 +75,11 @@ function App() {
         await open(p.body.id);
       } else setMessage({ kind: 'error', text: `${p.body.id}: ${e.message}` });
     }
+  }
+
+  function refreshSoon() {
+    clearTimeout(state.refreshTimer);
+    state.refreshTimer = setTimeout(() => api('/api/queue').then(setQueue, () => undefined), 2000);
   }
 
   function flush() {
@@ -185,6 +192,11 @@ function App() {
         blindFields=${blindFields} setBlindFields=${setBlindFields} reveal=${reveal} />` : html`<p class="muted">Started without --reviewer/--key: read only.</p>`}` : html`<p>Nothing to review.</p>`}</main>
     ${help ? html`<${Help} close=${() => setHelp(false)} />` : null}
   </div>`;
+}
+
+function markDone(queue, id, decision) {
+  const items = queue.items.map((i) => (i.id === id ? { ...i, status: 'done', decision } : i));
+  return { ...queue, items, done: items.filter((i) => i.status === 'done').length };
 }
 
 function DecisionForm({ item, form, setForm, session, choose, submit, blindFields, setBlindFields, reveal }) {
