@@ -17,6 +17,7 @@ import { type DecisionInput, INCOMPUTABLE_REASONS, type StructuredValue, readDec
 import type { EvidenceLocator } from './evidence-spans.js';
 import { type ItemView, itemView } from './item-view.js';
 import { type QueueEntry, buildQueue } from './queue.js';
+import { reviewSheet } from './sheet.js';
 
 export interface ReviewServiceOptions {
   dir: string;
@@ -52,6 +53,7 @@ export class ReviewService {
   private readonly blindValues = new Map<string, string>();
   private writing: Promise<unknown> = Promise.resolve();
   private lastCheck: CheckResult | undefined;
+  private labels = new Map<string, Label>();
 
   constructor(readonly options: ReviewServiceOptions) {}
 
@@ -91,6 +93,7 @@ export class ReviewService {
     this.reviewers = reviewers;
     this.physicianRoles = config.policy.physicianRoles;
     this.files = files;
+    this.labels = labels;
     const items = buildQueue(check.labels, labels, this.options.reviewer?.id);
     return { items, base: check.base, done: items.filter((i) => i.status === 'done').length, total: items.length };
   }
@@ -163,6 +166,12 @@ export class ReviewService {
       expectContentHash: { [label.id]: input.contentHash },
     });
     return { id: label.id, decision: request.decision, commit: result.commit, contentHash: result.signoffs[0].contentHash };
+  }
+
+  /** The queue as a spreadsheet (see reviewSheet). */
+  async sheet(): Promise<{ text: string; rows: number }> {
+    const { items } = await this.queue();
+    return { text: reviewSheet(items, this.labels), rows: items.filter((i) => i.status !== 'done').length };
   }
 
   /** Resolves when no decision is being signed. */
