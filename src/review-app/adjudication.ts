@@ -36,15 +36,18 @@ export interface Panel {
 
 type Rated = { value: string; decision: Signoff['decision']; parsed: ReturnType<typeof parsePhysicianValue> };
 
-/** The physicians' values side by side, for items that at least two of them have given a value on. */
-export function buildPanel(labels: readonly Label[], physicians: ReadonlySet<string>): Panel {
+/**
+ * The physicians' values side by side, for items that at least two of them have given a value on. Only
+ * sign-offs `sound` accepts count (the caller's check: a verifying signature on the current content).
+ */
+export function buildPanel(labels: readonly Label[], physicians: ReadonlySet<string>, sound: (label: Label, signoff: Signoff) => boolean): Panel {
   const rows: PanelRow[] = [];
   const ratings: { label: Label; by: Map<string, Rated> }[] = [];
   const names = new Set<string>();
   for (const label of labels) {
     const by = new Map<string, Rated>();
     for (const s of label.signoffs) {
-      if (!physicians.has(s.reviewer) || s.value === undefined) continue;
+      if (!physicians.has(s.reviewer) || s.value === undefined || !sound(label, s)) continue;
       by.set(s.reviewer, { value: s.value, decision: s.decision, parsed: parsePhysicianValue(answerKindOf(label), s.value) });
     }
     if (by.size < 2) continue;

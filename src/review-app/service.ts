@@ -183,7 +183,11 @@ export class ReviewService {
     const labels = await readAllLabels(this.options.dir);
     if (this.reviewers.size === 0) this.reviewers = (await readReviewers(this.options.dir)).reviewers;
     const physicians = new Set([...this.reviewers.values()].filter((r) => this.physicianRoles.includes(r.role)).map((r) => r.id));
-    return buildPanel(labels.map((e) => e.label), physicians);
+    return buildPanel(
+      labels.map((e) => e.label),
+      physicians,
+      (label, s) => verifySignoff(label, s, this.reviewers).problems.length === 0,
+    );
   }
 
   get check(): CheckResult | undefined {
