@@ -180,8 +180,7 @@ function App() {
 
   if (!session || !queue) return html`<p class="loading">${message ? message.text : 'Loading the review queue…'}</p>`;
   return html`<div class="layout">
-    <nav><b>steward review</b> · ${session.reviewer ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>` : 'read only'}${session.blind ? ' · blind' : ''}
-      · base ${queue.base ?? '–'}
+    <nav><b>steward review</b> · ${session.reviewer ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>` : 'read only'}${session.blind ? ' · blind review' : ''} · base ${queue.base ?? '–'}
       <button class=${view !== 'panel' ? 'tab on' : 'tab'} onClick=${() => setView('item')}>Review</button>
       <button class=${view === 'panel' ? 'tab on' : 'tab'} data-testid="panel-tab" onClick=${showPanel}>Adjudication</button>
       <button class="tab" onClick=${() => setHelp(true)}>? keys</button></nav>
