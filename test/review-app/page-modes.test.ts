@@ -63,10 +63,10 @@ describe.skipIf(!HAS_CHROMIUM)('the review page: blind protocol and undo, in Chr
     await page.keyboard.press('a');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('message').filter({ hasText: 'press u to undo' }).waitFor();
-    expect(await page.getByTestId('item-id').textContent()).not.toBe(first); // moved on
+    await page.getByTestId('item-id').filter({ hasNotText: new RegExp(`^${first}$`) }).waitFor(); // moved on
     await page.keyboard.press('u');
     await page.getByTestId('message').filter({ hasText: `Undone: ${first} was not signed.` }).waitFor();
-    expect(await page.getByTestId('item-id').textContent()).toBe(first); // back, with the choice restored
+    await page.getByTestId('item-id').filter({ hasText: new RegExp(`^${first}$`) }).waitFor(); // back, with the choice restored
     expect(await page.getByTestId('action-approve').isChecked()).toBe(true);
     // Moving on and back sends nothing: the undone decision is gone for good.
     await page.keyboard.press('j');

@@ -54,7 +54,7 @@ describe.skipIf(!HAS_SHARED || !HAS_CHROMIUM)('steward review in Chromium on the
     const queue = JSON.parse(await page.evaluate('fetch("/api/queue").then((r) => r.text())'));
     const priorities = queue.items.map((i: { priority: number }) => i.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
-    expect(await page.getByTestId('item-id').textContent()).toBe(queue.items[0].id);
+    await page.getByTestId('item-id').filter({ hasText: new RegExp(`^${queue.items[0].id}$`) }).waitFor(); // the first item opens by itself
     // The highest-priority item shows its note with evidence marked and the reference trace.
     expect(await page.locator('[data-testid="note"] mark').count()).toBeGreaterThan(0);
     await page.getByTestId('trace-reference').waitFor();

@@ -42,8 +42,11 @@ function App() {
 
   async function open(id) {
     setView('item');
+    // Only the latest navigation shows its item: an undo, or a quicker j, must not be overwritten by a slower load.
+    const nav = (state.nav = (state.nav ?? 0) + 1);
     try {
       const next = await api(`/api/item/${encodeURIComponent(id)}`);
+      if (nav !== state.nav) return;
       setItem(next);
       setForm(emptyForm(next));
       setBlindFields({ fields: {}, na: false });
@@ -112,6 +115,7 @@ function App() {
     if (!p) return;
     clearTimeout(p.timer);
     setPending(null);
+    state.nav = (state.nav ?? 0) + 1;
     setItem(p.item);
     setForm(p.form);
     setMessage({ kind: 'ok', text: `Undone: ${p.item.id} was not signed.` });
