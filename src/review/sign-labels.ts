@@ -6,6 +6,7 @@ import { answerKindOf } from '../propose/answer-kind.js';
 import { openCommitter } from '../propose/committer.js';
 import type { LabelEntry } from '../propose/label-index.js';
 import { isoTime } from '../propose/time.js';
+import { contentHash } from '../store/canonical.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
@@ -30,6 +31,8 @@ export interface SignLabelsOptions {
   keyPath: string;
   author?: Identity | string;
   now?: Date | string;
+  /** id → the content hash the signer was shown: refuse (LABEL_CHANGED) rather than sign other content. */
+  expectContentHash?: Readonly<Record<string, string>>;
 }
 
 export interface SignLabelsResult {
@@ -52,6 +55,10 @@ export async function signLabels(options: SignLabelsOptions): Promise<SignLabels
   const byId = new Map((await readAllLabels(dir)).map((e) => [e.label.id, e]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length > 0) throw inputError('UNKNOWN_LABEL', `no label ${unknown.map((u) => `"${u}"`).join(', ')}`, { ids: unknown });
+  for (const [id, hash] of Object.entries(options.expectContentHash ?? {})) {
+    const now = byId.has(id) ? contentHash(byId.get(id)!.label) : undefined;
+    if (now !== hash) throw inputError('LABEL_CHANGED', `${id} changed since it was shown (content hash ${now ?? 'none'}, shown ${hash}); nothing was signed`, { id, shown: hash, now });
+  }
 
   const time = isoTime(options.now);
   const changed: LabelEntry[] = [];

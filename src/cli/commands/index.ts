@@ -21,6 +21,7 @@ import { signoffCommand } from './signoff.js';
 import { checkCommand } from './check.js';
 import { prBodyCommand } from './pr-body.js';
 import { verifyLabelsCommand } from './verify-labels.js';
+import { reviewCommand } from './review.js';
 
 /** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
 export const commands: CommandSpec[] = [
@@ -29,7 +30,7 @@ export const commands: CommandSpec[] = [
   // recompute and audit
   calcCommand, auditCommand, verifyLabelsCommand,
   // relabel, sign off, gate
-  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, commitCommand,
+  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, reviewCommand, checkCommand, prBodyCommand, commitCommand,
   // versions
   diffCommand, logCommand, showCommand,
   // releases and their users

@@ -32,7 +32,9 @@ export const signoffCommand: CommandSpec = {
     const common = { dir, reviewer: String(args.reviewer), keyPath: resolve(String(args.key)), author: args.author as string | undefined };
     if (args.from !== undefined) {
       if (ids.length > 0 || args.decision !== undefined) throw inputError('USAGE', 'give either label ids with --decision, or --from <csv>, not both', {});
-      const result = await importSignoffs({
+      // A sheet `steward review --export-sheet` wrote: its structured decision columns win over free text.
+      const sheet = await import('../../review-app/import-sheet.js');
+      const result = (await sheet.isReviewSheet(String(args.from))) ? await sheet.importReviewSheet({ ...common, file: String(args.from) }) : await importSignoffs({
         ...common,
         file: String(args.from),
         idColumn: String(args['id-column']),
