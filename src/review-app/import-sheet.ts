@@ -56,7 +56,7 @@ export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<Im
   const time = isoTime(o.now);
   const errors: string[] = [];
   const changes: LabelEntry[] = [];
-  const result: Omit<ImportSignoffsResult, 'written' | 'commit'> = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [] };
+  const result: Omit<ImportSignoffsResult, 'written' | 'commit'> = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], readings: [] };
   const freeText: CsvTable = { header: table.header, rows: [] };
   for (const { cells, row, line } of table.rows) {
     const at = `row ${row} (line ${line})`;
