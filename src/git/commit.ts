@@ -7,6 +7,9 @@ import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
 import { readHead, updateRefChecked } from './refs.js';
 import type { Repo } from './repo.js';
+import { faultPoint } from './fault.js';
+import { expectedHeadFor, markCommitted } from './journal.js';
+import { stage } from './stage.js';
 import { type TreeEdit, editTree } from './tree-edit.js';
 
 export interface CommitFilesOptions {
@@ -20,7 +23,9 @@ export interface CommitFilesOptions {
   /**
    * The commit HEAD must still be at (null: unborn), as the command read it before deciding what to
    * write: if the branch moved since, the commit is refused (REF_MOVED) rather than built on a tree
-   * the command never saw. Default: HEAD as read at the start of this call.
+   * the command never saw. Default: inside withRepositoryLock, HEAD as the command found it when it
+   * took the lock (or, on a branch it switched to since, when it wrote its first file); else HEAD as
+   * read at the start of this call.
    */
   expectedHead?: string | null;
 }
@@ -46,6 +51,7 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
     ? await resolveIdentity(repo, committer, 'committer')
     : await resolveIdentity(repo, undefined, 'committer').catch(() => authorSig);
   const head = await readHead(repo);
+  if (expectedHead === undefined) expectedHead = expectedHeadFor(repo.dir, head.ref);
   if (expectedHead !== undefined && head.oid !== expectedHead) {
     throw new GitStoreError('REF_MOVED', `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ${head.oid ?? 'no commit'}); nothing was committed, run the command again`, {
       ref: head.ref,
@@ -58,6 +64,7 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
   const gone = edits.filter((e) => e.oid === null);
   if (gone.length > 0) await refuseUnknown(repo, baseTree, gone.map((e) => e.path));
 
+  faultPoint('blobs-written');
   const tree = await editTree(repo, baseTree, edits);
   let oid: string | null = null;
   if (tree !== baseTree) {
@@ -68,9 +75,13 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
       env: { ...signatureEnv(authorSig, 'AUTHOR'), ...signatureEnv(committerSig, 'COMMITTER') },
     });
     oid = out.stdout.toString('utf8').trim();
+    faultPoint('commit-written');
     await updateRefChecked(repo, head.ref, oid, head.oid, `steward: ${text.split('\n')[0]}`);
+    faultPoint('ref-updated');
   }
   await stage(repo, unique);
+  faultPoint('index-updated');
+  if (oid) markCommitted(repo.dir, unique, head.ref, oid);
   return oid;
 }
 
@@ -112,15 +123,4 @@ async function refuseUnknown(repo: Repo, baseTree: string | null, paths: readonl
   const inIndex = new Set(splitNul((await runGit(repo.dir, ['ls-files', '-z', '--cached', '--', ...unknown])).stdout));
   const missing = unknown.find((path) => !inIndex.has(path));
   if (missing) throw new GitStoreError('UNKNOWN_PATH', `${missing} is neither on disk, in HEAD nor in the index`, { path: missing });
-}
-
-/** The index entries of these paths brought up to date with the disk (git add / git rm --cached for them). */
-export async function stage(repo: Repo, paths: readonly string[]): Promise<void> {
-  if (paths.length === 0) return;
-  const out = await runGit(repo.dir, ['update-index', '--add', '--remove', '--replace', '-z', '--stdin'], { input: paths.join('\0') + '\0', okCodes: [128] });
-  if (out.code === 0) return;
-  if (/index\.lock/.test(out.stderr)) {
-    throw new GitStoreError('INDEX_LOCKED', `the index is locked by another git process (${out.stderr.trim()}); the commit was made, run "git status" once it is done`, { stderr: out.stderr });
-  }
-  throw new GitStoreError('GIT_FAILED', `git update-index failed: ${out.stderr.trim()}`, { stderr: out.stderr });
 }

@@ -18,3 +18,4 @@ export {
 } from './branches.js';
 export { createTag, listTags, tagsContainingCommit, type TagInfo, type CreateTagOptions, type TagsContainingOptions } from './tags.js';
 export { fileHistory, type FileHistoryOptions, type FileVersion } from './history.js';
+export { withRepositoryLock, type LockHolder, type LockOptions } from './lock.js';
