@@ -163,13 +163,13 @@ export interface TrialOutcome {
   problem: string | null;
 }
 
-type Run = (args: string[], env?: Record<string, string>) => Promise<{ code: number | null; signal: string | null; err: string }>;
+type Run = (args: string[], env?: Record<string, string>, options?: { killAfterMs?: number }) => Promise<{ code: number | null; signal: string | null; err: string }>;
 
 /** One trial on a fresh copy of the template: interrupt, inspect, re-run, inspect. */
 export async function trial(scenario: Scenario, template: string, args: string[], run: Run, interrupt: { env?: Record<string, string>; killAfterMs?: number }): Promise<TrialOutcome> {
   const dir = copyTemplate(template);
   const argv = args.map((a) => (a === '{dir}' ? dir : a));
-  const first = await run(argv, interrupt.env);
+  const first = await run(argv, interrupt.env ?? {}, { killAfterMs: interrupt.killAfterMs });
   const fsckAfterKill = fsckOk(dir);
   let validateAfterKill = true;
   try {
