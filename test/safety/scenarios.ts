@@ -55,6 +55,11 @@ async function imported(dir: string, aside: string): Promise<void> {
 }
 
 function labelAtHead(dir: string, id: string, ref = 'HEAD'): { answer: { value: unknown }; signoffs: Array<{ reviewer: string }> } | null {
+  try {
+    git(dir, ['rev-parse', '-q', '--verify', `${ref}^{commit}`]);
+  } catch {
+    return null; // the branch was never made
+  }
   const path = git(dir, ['ls-tree', '-r', '--name-only', ref, 'labels']).split('\n').find((p) => p.endsWith(`/${id}.json`));
   return path ? JSON.parse(git(dir, ['show', `${ref}:${path}`])) : null;
 }
