@@ -1,3 +1,4 @@
+import { withRepositoryLock } from '../git/lock.js';
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE, DEFAULT_POLICY } from '../config/config.js';
@@ -21,7 +22,17 @@ export async function initBenchmark(options: {
   /** The first maintainer, registered in the first commit: the root of trust. */
   maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
 }): Promise<{ created: string[]; commit: string | null; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
-  const existing = await readdir(options.dir).catch(() => [] as string[]);
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'init', () => initBenchmarkLocked(options));
+}
+
+async function initBenchmarkLocked(options: {
+  dir: string;
+  name?: string;
+  /** The first maintainer, registered in the first commit: the root of trust. */
+  maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
+}): Promise<{ created: string[]; commit: string | null; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
+  const existing = (await readdir(options.dir).catch(() => [] as string[])).filter((name) => name !== '.steward.lock');
   if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
   // Settled (the key read or generated, outside the folder) before anything is written.
   const maintainer = options.maintainer ? await firstMaintainerFiles({ ...options.maintainer, dir: options.dir }) : undefined;

@@ -1,3 +1,4 @@
+import { withRepositoryLock } from '../git/lock.js';
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,6 +47,11 @@ export interface ReviewerChangeResult {
  * at all the change is written unsigned, and the gate reports it as such.
  */
 export async function addReviewer(options: AddReviewerOptions): Promise<ReviewerChangeResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'reviewer add', () => addReviewerLocked(options));
+}
+
+async function addReviewerLocked(options: AddReviewerOptions): Promise<ReviewerChangeResult> {
   const { dir, id } = options;
   const reviewer: Reviewer = { id, name: options.name, role: options.role, publicKey: await publicKeyOfFile(options.keyPath) };
   if (options.specialty !== undefined) reviewer.specialty = options.specialty;

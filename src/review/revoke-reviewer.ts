@@ -1,3 +1,4 @@
+import { withRepositoryLock } from '../git/lock.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE, type SignoffPolicy, loadConfig } from '../config/config.js';
@@ -24,6 +25,11 @@ export interface SignedChangeOptions {
  * gains `revoked`; sign-offs they add from then on do not count. Signed by a maintainer; committed.
  */
 export async function revokeReviewer(options: SignedChangeOptions & { id: string; reason?: string }): Promise<ReviewerChangeResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'reviewer revoke', () => revokeReviewerLocked(options));
+}
+
+async function revokeReviewerLocked(options: SignedChangeOptions & { id: string; reason?: string }): Promise<ReviewerChangeResult> {
   const { dir, id } = options;
   const { reviewers } = await readReviewers(dir);
   const current = reviewers.get(id);
@@ -48,6 +54,11 @@ export async function revokeReviewer(options: SignedChangeOptions & { id: string
 
 /** Sets the sign-off policy in steward.config.json (its other fields kept), with a signed change record. */
 export async function setPolicy(options: SignedChangeOptions & { policy: Partial<SignoffPolicy> }): Promise<{ policy: SignoffPolicy; record: string; signer: string; commit: string | null }> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'reviewer set-policy', () => setPolicyLocked(options));
+}
+
+async function setPolicyLocked(options: SignedChangeOptions & { policy: Partial<SignoffPolicy> }): Promise<{ policy: SignoffPolicy; record: string; signer: string; commit: string | null }> {
   const { dir } = options;
   const config = await loadConfig(dir);
   const before = config.policy;
