@@ -9,7 +9,10 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  out: (text) => process.stdout.write(text),
+  out: (text) => {
+    quietOnClosedPipe();
+    process.stdout.write(text);
+  },
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
   stdin: async () => {
@@ -18,6 +21,22 @@ export const processIO: CliIO = {
     return Buffer.concat(chunks).toString('utf8');
   },
 };
+
+let guarded = false;
+
+/**
+ * A reader that stops early (`steward diff v1 | head`) closes the pipe: the next write fails with
+ * EPIPE. Nobody is left to read the rest, so the command ends there, quietly and successfully, as
+ * Unix tools do, instead of dying with a stack trace. Any other stdout error is still an error.
+ */
+function quietOnClosedPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 
 /** A progress line on stderr, only for a person at a terminal: never when piped or with --json. */
 export function progress(io: CliIO, enabled: boolean): (label: string, done: number, total: number) => void {
