@@ -1,3 +1,4 @@
+import { hasOwn, setOwn } from '../label/own-keys.js';
 import type { EntityValue } from '../label/types.js';
 
 /** Where and why a Python literal did not parse; `offset` is 0-based into the literal. */
@@ -72,7 +73,7 @@ class Parser {
         this.fail('dict keys must be strings or numbers');
       }
       const name = String(key);
-      if (Object.prototype.hasOwnProperty.call(out, name)) {
+      if (hasOwn(out, name)) {
         this.i = keyAt;
         this.fail(`duplicate key ${JSON.stringify(name)}`);
       }
@@ -80,7 +81,7 @@ class Parser {
       if (this.s[this.i] !== ':') this.fail("expected ':' after a dict key");
       this.i++;
       this.skipSpace();
-      out[name] = this.value();
+      setOwn(out, name, this.value());
       this.skipSpace();
       if (this.s[this.i] === ',') {
         this.i++;
