@@ -12,7 +12,7 @@ import { canonicalLine, sha256Hex } from '../store/canonical.js';
  * policy evaluation) without a schema or catalog change: releases made under other rules then check
  * every label again instead of trusting the labels they left unchanged.
  */
-export const CHECK_RULES_VERSION = 1;
+export const CHECK_RULES_VERSION = 2;
 
 /** The repository's own files that validation and the gate read besides the labels. */
 export const CHECK_INPUT_PATHS = ['schema', REVIEWERS_DIR, CONFIG_FILE] as const;

@@ -2,6 +2,7 @@ import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../errors/index.js';
+import { MAX_JSON_DEPTH, tooDeepPointer } from '../label/depth.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
 import { readTextsInOrder } from './read-texts.js';
@@ -46,14 +47,18 @@ export async function forEachLabelFile(dir: string, files: readonly string[], vi
 
 /** Parses label JSON, keeping a parse error as data with its line and column. */
 export function parseLabelText(file: string, text: string): LabelFile {
+  let json: unknown;
   try {
-    return { file, text, json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
     const where = at ? lineColumn(text, Number(at[1])) : {};
     return { file, text, parseError: { message: `invalid JSON: ${message}`, ...where } };
   }
+  const deep = tooDeepPointer(json);
+  if (deep !== undefined) return { file, text, parseError: { message: `${deep || '/'}: nested more than ${MAX_JSON_DEPTH} levels deep` } };
+  return { file, text, json };
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
