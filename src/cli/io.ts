@@ -1,3 +1,5 @@
+import { decodeUtf8 } from '../store/utf8.js';
+
 /** Where a command writes: injected so tests capture output instead of spawning processes. */
 export interface CliIO {
   out(text: string): void;
@@ -18,7 +20,7 @@ export const processIO: CliIO = {
   stdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks), '<stdin>');
   },
 };
 

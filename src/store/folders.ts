@@ -13,7 +13,7 @@ export async function makeFolders(path: string, options: { mode?: number } = {})
   let current = resolve(path);
   for (;;) {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
       throw cannotCreate(path, current, error);
     });
     if (info) {
