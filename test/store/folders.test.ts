@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeFolders } from '../../src/store/folders.js';
+import { makeFolders, makeFoldersSync } from '../../src/store/folders.js';
 import { testdir } from '../helpers/tempdir.js';
 
 describe('makeFolders', () => {
@@ -15,6 +15,15 @@ describe('makeFolders', () => {
 
   it('ends with an error under /proc, where mkdir({ recursive: true }) never returns', async () => {
     await expect(makeFolders('/proc/steward-nope/deeper')).rejects.toMatchObject({ code: 'FOLDER_NOT_CREATABLE', message: expect.stringContaining('cannot create folder /proc/steward-nope') });
+  });
+
+  it('has a synchronous twin that behaves the same', () => {
+    const dir = testdir();
+    makeFoldersSync(join(dir, 'x/y'));
+    expect(statSync(join(dir, 'x/y')).isDirectory()).toBe(true);
+    expect(() => makeFoldersSync('/proc/steward-nope/deeper')).toThrow(/cannot create folder \/proc\/steward-nope/);
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(() => makeFoldersSync(join(dir, 'f/g'))).toThrow(/is not a folder/);
   });
 
   it('names a file in the way', async () => {
