@@ -20,7 +20,8 @@ let worst = 0;
 for (const [title, argv] of steps) {
   process.stdout.write(`\n=== ${title}: steward ${argv.join(' ')}\n\n`);
   const code = await main(argv);
-  worst = Math.max(worst, code);
+  // The demo has labels wrong on purpose: the audit finding them (exit 1) is the demo working.
+  worst = Math.max(worst, argv[0] === 'audit' && code === 1 ? 0 : code);
 }
 if (existsSync(new URL('../.git', import.meta.url))) {
   process.stdout.write(`\n=== ${preview[0]}: steward ${preview[1].join(' ')}\n\n`);

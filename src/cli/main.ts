@@ -1,52 +1,68 @@
-import yargs from 'yargs';
+import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { StewardError } from '../errors/index.js';
+import type { CommandSpec, GlobalOptions } from './command.js';
 import { commands } from './commands/index.js';
 import { type CliIO, processIO } from './io.js';
+import { parseArgv } from './parse-argv.js';
 
 /** Exit codes: 0 ok, 1 findings or failed checks, 2 usage or input error, 3 internal error. */
 export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
 
-/** The CLI entry point: parses argv, runs one command, and is the only place errors become exit codes. */
+/**
+ * The CLI entry point and the only place errors become exit codes. The whole argv is judged first
+ * (unknown options, missing positionals, choices, numbers, --dir); only a command that passed all of
+ * it runs, so a mistyped flag never half-does what was asked.
+ */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  let usageError: string | undefined;
   let json = argv.includes('--json');
-  const parser = yargs(argv)
-    .scriptName('steward')
-    .usage('$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed off and released.')
-    .option('dir', { type: 'string', default: '.', describe: 'The benchmark repository', global: true })
-    .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON', global: true })
-    .strict()
-    .demandCommand(1, 'Name a command (see --help).')
-    .recommendCommands()
-    .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
-    })
-    .help()
-    .version(false);
-  for (const spec of commands) {
-    parser.command(spec.command, spec.describe, spec.builder, async (args) => {
-      json = Boolean(args.json);
-      exitCode = await spec.run(args as never, io);
-    });
-  }
   try {
-    let helpText = '';
-    await parser.parseAsync(argv, {}, (_err, _args, output) => {
-      helpText = output;
-    });
-    if (usageError !== undefined) {
-      io.err(`${helpText ? helpText + '\n\n' : ''}${usageError}\n`);
+    if (asksForVersion(argv)) {
+      io.out(packageVersion() + '\n');
+      return EXIT.ok;
+    }
+    const parsed = await parseArgv(argv, commands);
+    if (parsed.kind === 'help') {
+      io.out(parsed.text + '\n');
+      return EXIT.ok;
+    }
+    if (parsed.kind === 'usage') {
+      if (json) io.out(JSON.stringify({ error: { code: 'USAGE', message: parsed.message, data: {} } }, null, 2) + '\n');
+      io.err(`${parsed.help ? parsed.help + '\n\n' : ''}${parsed.message}\n`);
       return EXIT.input;
     }
-    if (helpText) io.out(helpText + '\n');
-    return exitCode;
+    json = Boolean(parsed.args.json);
+    requireBenchmarkDir(parsed.spec, parsed.args);
+    return await parsed.spec.run(parsed.args, io);
   } catch (error) {
     return reportError(error, io, json);
   }
+}
+
+/** `steward --version` (or -V) with no command: a command's own --version (export, score) is an option. */
+function asksForVersion(argv: string[]): boolean {
+  const names = new Set(commands.flatMap((c) => [c.command].flat().map((text) => text.split(' ')[0])));
+  return argv.some((a) => a === '--version' || a === '-V') && !argv.some((a) => names.has(a));
+}
+
+function packageVersion(): string {
+  // src/cli and dist/cli are both two folders below the package root.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+/** Every command but init works on an existing benchmark folder: a typo in --dir is named, not created. */
+function requireBenchmarkDir(spec: CommandSpec, args: GlobalOptions): void {
+  if (spec === commands.find((c) => c.command === 'init <path>')) return;
+  const dir = resolve(args.dir);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    throw new StewardError('DIR_NOT_FOUND', `--dir ${args.dir}: no such folder`, { file: args.dir }, 'usage');
+  }
+  if (!isFolder) throw new StewardError('DIR_NOT_FOLDER', `--dir ${args.dir}: not a folder`, { file: args.dir }, 'usage');
 }
 
 function reportError(error: unknown, io: CliIO, json: boolean): number {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../errors/index.js';
+import { findingsFromAjv } from '../schema/findings.js';
+import { schemaValidator } from '../schema/load.js';
+import { parseJsonText } from '../store/json-text.js';
+import { decodeUtf8 } from '../store/utf8.js';
 
 export const CONFIG_FILE = 'steward.config.json';
 
@@ -26,22 +30,40 @@ export interface StewardConfig {
 
 export const DEFAULT_POLICY: SignoffPolicy = { relabel: 1, contentious: 2, physicianRoles: ['physician'], allowVerifierOnly: false };
 
+/** The config of a benchmark with no steward.config.json: every default. */
+export function defaultConfig(): StewardConfig {
+  return { name: 'benchmark', policy: { ...DEFAULT_POLICY, physicianRoles: [...DEFAULT_POLICY.physicianRoles] } };
+}
+
+/**
+ * A config's text → the config with defaults filled in, or an input error naming `file` and the JSON
+ * pointer of the first problem (schema/config.schema.json). Pure: the gate reads the config as it is
+ * at a base ref through this same function, so both sides are judged alike.
+ */
+export function parseConfig(text: string, file: string = CONFIG_FILE): StewardConfig {
+  const json = parseJsonText(text, file, 'CONFIG_BROKEN_JSON');
+  const validate = schemaValidator('config.schema.json');
+  if (!validate(json)) {
+    const finding = findingsFromAjv(file, validate.errors)[0];
+    const pointer = finding?.pointer ?? '';
+    throw inputError('CONFIG_INVALID', `${file} ${pointer || '/'}: ${finding?.message ?? 'is invalid'}`, { file, pointer });
+  }
+  const valid = json as Partial<StewardConfig> & { policy?: Partial<SignoffPolicy> };
+  const defaults = defaultConfig();
+  return {
+    name: valid.name ?? defaults.name,
+    description: valid.description,
+    authors: valid.authors,
+    policy: { ...defaults.policy, ...(valid.policy ?? {}) },
+  };
+}
+
 /** The benchmark's config with defaults filled in; a missing file means all defaults. */
 export async function loadConfig(dir: string): Promise<StewardConfig> {
-  const file = join(dir, CONFIG_FILE);
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) return { name: 'benchmark', policy: { ...DEFAULT_POLICY } };
-  let json: Partial<StewardConfig>;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw inputError('CONFIG_BROKEN_JSON', `${CONFIG_FILE}: invalid JSON: ${(error as Error).message}`, { file: CONFIG_FILE });
-  }
-  const policy = { ...DEFAULT_POLICY, ...(json.policy ?? {}) };
-  for (const key of ['relabel', 'contentious'] as const) {
-    if (!Number.isInteger(policy[key]) || policy[key] < 0) {
-      throw inputError('CONFIG_INVALID', `${CONFIG_FILE} /policy/${key}: must be a whole number ≥ 0`, { file: CONFIG_FILE, pointer: `/policy/${key}` });
-    }
-  }
-  return { name: json.name ?? 'benchmark', description: json.description, authors: json.authors, policy };
+  const bytes = await readFile(join(dir, CONFIG_FILE)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw inputError('CONFIG_UNREADABLE', `${CONFIG_FILE}: cannot be read (${error.code ?? error.message})`, { file: CONFIG_FILE });
+  });
+  if (bytes === null) return defaultConfig();
+  return parseConfig(decodeUtf8(bytes, CONFIG_FILE), CONFIG_FILE);
 }

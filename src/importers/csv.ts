@@ -1,4 +1,5 @@
 import { inputError } from '../errors/index.js';
+import { setOwn } from '../label/own-keys.js';
 
 /** One parsed record with the physical line it started on (records may span lines). */
 export interface CsvRecord {
@@ -117,7 +118,7 @@ export function parseCsvTable(text: string, options: { file?: string; required?:
       );
     }
     const cells: Record<string, string> = {};
-    header.forEach((h, k) => (cells[h] = record.fields[k]));
+    header.forEach((h, k) => setOwn(cells, h, record.fields[k]));
     return { cells, row, line: record.line };
   });
   return { header, rows };

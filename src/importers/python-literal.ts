@@ -1,3 +1,4 @@
+import { hasOwn, setOwn } from '../label/own-keys.js';
 import type { EntityValue } from '../label/types.js';
 
 /** Where and why a Python literal did not parse; `offset` is 0-based into the literal. */
@@ -26,8 +27,15 @@ export function parsePythonLiteral(source: string): EntityValue {
   return value;
 }
 
+/**
+ * How deep dicts and lists may nest. Real entities nest two or three levels; the limit stops a hostile
+ * cell from exhausting the stack here, or in every later step that walks the value (hashing, export).
+ */
+export const MAX_LITERAL_DEPTH = 64;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   atEnd(): boolean {
@@ -44,9 +52,13 @@ class Parser {
 
   value(): EntityValue {
     const c = this.s[this.i];
-    if (c === '{') return this.dict();
-    if (c === '[') return this.sequence('[', ']');
-    if (c === '(') return this.sequence('(', ')');
+    if (c === '{' || c === '[' || c === '(') {
+      if (this.depth >= MAX_LITERAL_DEPTH) this.fail(`nested more than ${MAX_LITERAL_DEPTH} levels deep`);
+      this.depth++;
+      const nested = c === '{' ? this.dict() : c === '[' ? this.sequence('[', ']') : this.sequence('(', ')');
+      this.depth--;
+      return nested;
+    }
     if (c === "'" || c === '"') return this.string();
     if (c === '-' || c === '+' || c === '.' || (c >= '0' && c <= '9')) return this.number();
     for (const [word, v] of [['True', true], ['False', false], ['None', null]] as const) {
@@ -72,7 +84,7 @@ class Parser {
         this.fail('dict keys must be strings or numbers');
       }
       const name = String(key);
-      if (Object.prototype.hasOwnProperty.call(out, name)) {
+      if (hasOwn(out, name)) {
         this.i = keyAt;
         this.fail(`duplicate key ${JSON.stringify(name)}`);
       }
@@ -80,7 +92,7 @@ class Parser {
       if (this.s[this.i] !== ':') this.fail("expected ':' after a dict key");
       this.i++;
       this.skipSpace();
-      out[name] = this.value();
+      setOwn(out, name, this.value());
       this.skipSpace();
       if (this.s[this.i] === ',') {
         this.i++;
@@ -140,8 +152,11 @@ class Parser {
       const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = this.s.slice(this.i + 2, this.i + 2 + len);
       if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) this.fail(`bad \\${e} escape`);
+      const code = parseInt(hex, 16);
+      // Python refuses these too ("illegal Unicode character"): there is no such code point.
+      if (code > 0x10ffff) this.fail(`\\${e}${hex} is beyond the last Unicode code point U+10FFFF`);
       this.i += 2 + len;
-      return String.fromCodePoint(parseInt(hex, 16));
+      return String.fromCodePoint(code);
     }
     if (e !== undefined && e in simple) {
       this.i += 2;

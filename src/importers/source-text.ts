@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
+import { decodeUtf8 } from '../store/utf8.js';
 
 /** The text of a local file or an http(s) URL; a clear error names whichever could not be read. */
 export async function readSourceText(source: string, options: { timeoutMs?: number } = {}): Promise<string> {
@@ -12,12 +13,14 @@ export async function readSourceText(source: string, options: { timeoutMs?: numb
       throw inputError('UNREACHABLE_URL', `${source}: could not be fetched (${cause})`, { file: source });
     }
     if (!response.ok) throw inputError('UNREACHABLE_URL', `${source}: HTTP ${response.status} ${response.statusText}`, { file: source, status: response.status });
-    return new TextDecoder('utf-8', { fatal: false }).decode(await response.arrayBuffer());
+    return decodeUtf8(new Uint8Array(await response.arrayBuffer()), source);
   }
+  let bytes: Buffer;
   try {
-    return await readFile(source, 'utf8');
+    bytes = await readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError('FILE_NOT_READABLE', `${source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: source });
+    throw inputError('FILE_NOT_READABLE', `${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}`, { file: source });
   }
+  return decodeUtf8(bytes, source);
 }

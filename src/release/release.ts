@@ -15,7 +15,7 @@ import { changelogIndex } from './changelog-index.js';
 import { authorsOf, citationCff } from './citation.js';
 import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
-import { type ReleaseRecord, notesPath, recordPath, serializeReleaseRecord } from './record.js';
+import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
@@ -250,7 +250,8 @@ async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
   const entries = [];
   for (const name of names) {
-    const other = JSON.parse(await readFile(join(dir, 'changelogs', name), 'utf8')) as ReleaseRecord;
+    // A broken or hand-edited record is named (file and place), never a crash or a silent index entry.
+    const other = parseReleaseRecord(await readFile(join(dir, 'changelogs', name), 'utf8'), `changelogs/${name}`);
     if (other.version !== record.version) entries.push(other);
   }
   entries.push(record);

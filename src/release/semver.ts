@@ -8,7 +8,19 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 export function parseSemver(text: string): Semver {
   const m = SEMVER.exec(text.replace(/^v/, ''));
   if (!m) throw inputError('BAD_VERSION', `"${text}" is not a release version (MAJOR.MINOR.PATCH, e.g. 1.1.0)`, { version: text });
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return checkedSemver([Number(m[1]), Number(m[2]), Number(m[3])], text);
+}
+
+/**
+ * Each part must be a safe integer: beyond 2^53 − 1, Number() rounds, so "9007199254740993.0.0" would
+ * be released, tagged and compared as 9007199254740992.0.0, a different version than the one asked for.
+ */
+function checkedSemver(v: Semver, text: string): Semver {
+  const part = v.findIndex((n) => !Number.isSafeInteger(n));
+  if (part !== -1) {
+    throw inputError('BAD_VERSION', `"${text}": the ${['major', 'minor', 'patch'][part]} number is larger than ${Number.MAX_SAFE_INTEGER}`, { version: text });
+  }
+  return v;
 }
 
 export function isSemver(text: string): boolean {
@@ -20,7 +32,8 @@ export function compareSemver(a: Semver, b: Semver): number {
 }
 
 export function formatSemver(v: Semver): string {
-  return v.join('.');
+  // A bump of the largest version would step past the safe integers: refused, not rounded.
+  return checkedSemver(v, v.join('.')).join('.');
 }
 
 /** The git tag of a release version: v1.1.0. */

@@ -1,6 +1,7 @@
-import { chmod, mkdir, open } from 'node:fs/promises';
+import { chmod, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { inputError } from '../errors/index.js';
+import { makeFolders } from '../store/folders.js';
 import { refuseInsideRepository } from './key-location.js';
 import { generateSigningKey } from './keys.js';
 
@@ -16,13 +17,15 @@ export async function keygen({ dir, out }: KeygenOptions): Promise<{ path: strin
   const path = resolve(out);
   await refuseInsideRepository(path, dir, 'KEY_INSIDE_REPOSITORY');
   const { privatePem, publicKey } = generateSigningKey();
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // Not mkdir({ recursive }): under /proc it never returns (see makeFolders).
+  await makeFolders(dirname(path), { mode: 0o700 });
   let handle;
   try {
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw inputError('KEY_EXISTS', `${out}: already exists; keygen never overwrites a key`, { file: out });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw inputError('KEY_EXISTS', `${out}: already exists; keygen never overwrites a key`, { file: out });
+    throw inputError('KEY_NOT_WRITABLE', `${out}: cannot be written (${code ?? (error as Error).message})`, { file: out });
   }
   try {
     await handle.writeFile(privatePem, 'utf8');

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { faultPoint } from '../git/fault.js';
 import { journalWrites } from '../git/journal.js';
 import { batches } from './batches.js';
+import { makeFoldersSync } from './folders.js';
 
 export interface FileWrite {
   /** Absolute path. */
@@ -47,7 +48,7 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
       }
       const folder = dirname(w.path);
       if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
+        makeFoldersSync(folder); // not mkdirSync({ recursive }): it never returns under /proc
         folders.add(folder);
       }
       const temp = `${w.path}.steward-tmp-${token}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setOwn } from '../label/own-keys.js';
 import type { Label } from '../label/types.js';
 
 /**
@@ -24,10 +25,11 @@ export function canonicalForms(value: unknown): { json: string; line: string } {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
+    // Keys are data: "__proto__" or "constructor" in entities are kept and hashed like any other key.
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+      if (v !== undefined) setOwn(out, key, sortKeys(v));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { decodeUtf8 } from './utf8.js';
 
 // Files per batch: a few milliseconds of reading between two turns of the event loop.
 const BATCH = 256;
@@ -14,6 +15,7 @@ const WINDOW = 8;
  * instead of before it; few files are read here. Reads are synchronous: per small file, the promise
  * API's thread-pool round trips cost several times the read itself.
  *
+ * Text is strict UTF-8 (decodeUtf8: a bad byte is an input error with its offset, never U+FFFD).
  * Errors are those of readFileSync on this thread: when the helper cannot read a file, or cannot run,
  * the rest is read here, so a bad file fails exactly as it would without the helper.
  */
@@ -27,7 +29,7 @@ export async function* readTextsInOrder(files: readonly string[]): AsyncGenerato
   }
   for (let start = next; start < files.length; start += BATCH) {
     if (start > next) await new Promise<void>((done) => setImmediate(done));
-    yield files.slice(start, start + BATCH).map((file) => readFileSync(file, 'utf8'));
+    yield files.slice(start, start + BATCH).map((file) => decodeUtf8(readFileSync(file), file));
   }
 }
 
@@ -129,7 +131,7 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
       const texts: string[] = [];
       let start = 0;
       for (const end of message.ends) {
-        texts.push(bytes.toString('utf8', start, end));
+        texts.push(decodeUtf8(bytes.subarray(start, end), files[received + texts.length]));
         start = end;
       }
       received += texts.length;

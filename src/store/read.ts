@@ -1,7 +1,8 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../errors/index.js';
+import { MAX_JSON_DEPTH, tooDeepPointer } from '../label/depth.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
 import { readTextsInOrder } from './read-texts.js';
@@ -26,7 +27,7 @@ export async function readLabelFiles(dir: string, options: { paths?: string[] } 
 
 /** The absolute paths readLabelFiles reads: every *.json under labels/ (or under `paths`), sorted. */
 export async function listLabelFiles(dir: string, options: { paths?: string[] } = {}): Promise<string[]> {
-  return options.paths ? expandPaths(dir, options.paths) : listJson(resolve(dir, LABELS_DIR));
+  return options.paths ? expandPaths(dir, options.paths) : listJson(resolve(dir, LABELS_DIR), dir);
 }
 
 /**
@@ -46,14 +47,18 @@ export async function forEachLabelFile(dir: string, files: readonly string[], vi
 
 /** Parses label JSON, keeping a parse error as data with its line and column. */
 export function parseLabelText(file: string, text: string): LabelFile {
+  let json: unknown;
   try {
-    return { file, text, json: JSON.parse(text) };
+    json = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
     const where = at ? lineColumn(text, Number(at[1])) : {};
     return { file, text, parseError: { message: `invalid JSON: ${message}`, ...where } };
   }
+  const deep = tooDeepPointer(json);
+  if (deep !== undefined) return { file, text, parseError: { message: `${deep || '/'}: nested more than ${MAX_JSON_DEPTH} levels deep` } };
+  return { file, text, json };
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -94,38 +99,43 @@ function repoPathOf(dir: string): (abs: string) => string {
 /**
  * Every *.json below root at any depth (no temp files of an interrupted write), sorted. A walk of
  * readdirSync calls: one per folder, where Node 20's recursive readdir took ~10× longer on 100,000 files.
- * Like it, the walk follows symbolic links to folders.
+ * Symbolic links are refused, never followed: a link could make a label's content something outside
+ * the repository (or outside what git tracks), and what is checked must be what is committed. Anything
+ * named *.json that is not a regular file (a folder, a FIFO that would block the read) is refused too.
  */
-async function listJson(root: string): Promise<string[]> {
+async function listJson(root: string, repoDir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = (abs: string, rel: string, entries: Dirent[]) => {
     for (const entry of entries) {
       const childRel = rel ? rel + sep + entry.name : entry.name;
       const childAbs = join(abs, entry.name);
-      if (childRel.endsWith('.json') && !childRel.includes('.steward-tmp-')) out.push(childAbs);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(childAbs))) {
+      if (entry.isSymbolicLink()) refuseEntry(repoDir, childAbs, 'LABEL_SYMLINK', 'a symbolic link; label folders hold regular files only (links are never followed)');
+      if (entry.isDirectory()) {
+        if (childRel.endsWith('.json')) refuseEntry(repoDir, childAbs, 'LABEL_NOT_A_FILE', 'a folder named like a label file');
         walk(childAbs, childRel, readdirSync(childAbs, { withFileTypes: true }));
+        continue;
       }
+      if (!childRel.endsWith('.json') || childRel.includes('.steward-tmp-')) continue;
+      if (!entry.isFile()) refuseEntry(repoDir, childAbs, 'LABEL_NOT_A_FILE', 'not a regular file');
+      out.push(childAbs);
     }
   };
   let top: Dirent[];
   try {
+    if (lstatSync(root).isSymbolicLink()) refuseEntry(repoDir, root, 'LABEL_SYMLINK', 'a symbolic link; label folders hold regular files only (links are never followed)');
     top = readdirSync(root, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuseEntry(repoDir, root, 'LABEL_NOT_A_FILE', 'not a folder');
     throw error;
   }
   walk(root, '', top);
   return out.sort();
 }
 
-/** Whether a path is a folder once links are followed; false when it cannot be stat'ed (a broken link or a loop). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+function refuseEntry(repoDir: string, abs: string, code: string, why: string): never {
+  const file = toRepoPath(repoDir, abs);
+  throw inputError(code, `${file}: ${why}`, { file });
 }
 
 async function expandPaths(dir: string, paths: string[]): Promise<string[]> {
@@ -134,10 +144,12 @@ async function expandPaths(dir: string, paths: string[]): Promise<string[]> {
     const abs = resolve(dir, p);
     const rel = relative(dir, abs);
     if (rel.startsWith('..') || isAbsolute(rel)) throw inputError('PATH_OUTSIDE', `${p}: outside the benchmark repository ${dir}`, { file: p });
-    const info = await stat(abs).catch(() => null);
+    const info = await lstat(abs).catch(() => null);
     if (!info) throw inputError('PATH_NOT_FOUND', `${p}: no such file or folder`, { file: p });
-    if (info.isDirectory()) out.push(...(await listJson(abs)));
-    else out.push(abs);
+    if (info.isSymbolicLink()) throw inputError('LABEL_SYMLINK', `${p}: a symbolic link; label files are never read through links`, { file: p });
+    if (info.isDirectory()) out.push(...(await listJson(abs, dir)));
+    else if (info.isFile()) out.push(abs);
+    else throw inputError('LABEL_NOT_A_FILE', `${p}: not a regular file`, { file: p });
   }
   return [...new Set(out)].sort();
 }

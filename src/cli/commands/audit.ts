@@ -30,6 +30,7 @@ export const auditCommand: CommandSpec = {
       ]);
     }
     io.out(args.json ? json : markdown);
-    return 0;
+    // Findings (labels that disagree with their recomputation, or cannot be recomputed) exit 1, as validate's do.
+    return report.triage.length > 0 ? 1 : 0;
   },
 };
