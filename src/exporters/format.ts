@@ -24,6 +24,11 @@ export interface ExportFormatSpec {
    * order (it was parsed from a canonical file), so a canonical rendering need not sort them again.
    */
   line(label: Label, options: { keysSorted: boolean }): string;
+  /**
+   * The line of a label from its canonical file bytes (as the tool writes them), when the format can make
+   * it without parsing: a pinned export of a format kept in manifest order uses it for every such label.
+   */
+  lineFromCanonicalBytes?(bytes: Uint8Array): Uint8Array;
   /** The order of an export's lines. */
   compare(a: ExportKey, b: ExportKey): number;
   /**

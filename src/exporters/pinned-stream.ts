@@ -15,7 +15,10 @@ export async function writePinnedExport(release: ReleaseStream, format: ExportFo
   const header = pinnedHeader(release, format.name as PinnedHeader['format']);
   if (format.pinnedInManifestOrder) {
     out.write(JSONL_HEADER_PREFIX + JSON.stringify(header) + '\n' + format.header());
-    for await (const { label, canonical } of release.labels()) out.write(format.line(label, { keysSorted: canonical }));
+    const fromBytes = format.lineFromCanonicalBytes;
+    for await (const released of release.labels()) {
+      out.write(fromBytes && released.canonical ? fromBytes(released.bytes) : format.line(released.label, { keysSorted: released.canonical }));
+    }
     return;
   }
   const keys = await writeSortedExport(

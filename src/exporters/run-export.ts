@@ -32,7 +32,7 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
     if (out) {
       await writeStaged(needsSidecar ? [out, `${out}.manifest.json`] : [out], ([main, sidecar]) => writePinnedExport(release, format, main, sidecar));
     } else {
-      const sink = new BufferedSink(options.stdout);
+      const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
       try {
         await writePinnedExport(release, format, sink);
       } finally {
@@ -44,7 +44,7 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
   const feed = workingTreeFeed(options.dir);
   if (out) await writeStaged([out], ([main]) => writeSortedExport(feed, format, main, { split: options.split }).then(() => {}));
   else {
-    const sink = new BufferedSink(options.stdout);
+    const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
     await writeSortedExport(feed, format, sink as Sink, { split: options.split });
     sink.flush();
   }

@@ -18,7 +18,11 @@ export class SpillSorter<K> {
   private folder: string | undefined;
   private fd: number | undefined;
 
-  constructor(private readonly compare: (a: K, b: K) => number) {}
+  /** `memoryBytes`: how many bytes of lines are gathered before they go to the file (tests make it small). */
+  constructor(
+    private readonly compare: (a: K, b: K) => number,
+    private readonly memoryBytes = 4 * 2 ** 20,
+  ) {}
 
   add(key: K, text: string): void {
     const bytes = Buffer.from(text, 'utf8');
@@ -29,7 +33,7 @@ export class SpillSorter<K> {
     this.lengths[k] = bytes.length;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= 4 * 2 ** 20) this.flush();
+    if (this.pendingBytes >= this.memoryBytes) this.flush();
   }
 
   get size(): number {
@@ -47,7 +51,7 @@ export class SpillSorter<K> {
       return;
     }
     this.flush();
-    const buffer = Buffer.allocUnsafe(8 * 2 ** 20);
+    const buffer = Buffer.allocUnsafe(Math.max(64, 2 * this.memoryBytes));
     let start = 0; // the file range held in `buffer`
     let end = 0;
     for (const k of order) {

@@ -1,11 +1,15 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inputError } from '../errors/index.js';
 import { type Repo, readLabelsAt, resolveCommit } from '../git/index.js';
 
 /**
  * The streaming read of files at a commit, for the commands that read a whole release (export, verify,
- * score, audit): one `git ls-tree -r -z` for the paths and blob ids, one long-lived `git cat-file --batch`
- * for the bytes, so only the file being handled is in memory, never all of them (1M labels are ~4.5 GB).
+ * score, audit): one `git ls-tree -r -z` for the paths and blob ids, `git cat-file --batch` for the bytes
+ * (batch by batch, see readBlobs), so only a few MB of files are in memory, never all of them (1M labels
+ * are ~4.5 GB).
  *
  * This is an adapter over the git store's public API (src/git/index.ts): the store is being rewritten on
  * git's plumbing with its own streaming read, and switching to it is an edit of this file alone. Where no
@@ -70,8 +74,11 @@ function addEntry(out: BlobEntry[], record: string): void {
 }
 
 /**
- * The bytes of each entry in the order given, through one `git cat-file --batch`: requests are written
- * as the answers are read, so the pipe, not memory, holds what is in flight.
+ * The bytes of each entry in the order given. The entries are read in batches, each by one
+ * `git cat-file --batch` writing into a temporary file while the batch before is handed out: git never
+ * waits on a full pipe for this process (on a loaded machine, a 64 KB pipe made the two take turns,
+ * each wake-up a wait for a core: 30 s for 100k labels where git alone took 4), and no more than two
+ * batches (~40 MB) are held at once, whatever the number of entries.
  */
 export async function* readBlobs(repo: Repo, entries: readonly BlobEntry[], options: { ref?: string } = {}): AsyncGenerator<FileBytes> {
   if (entries.length === 0) return;
@@ -80,58 +87,71 @@ export async function* readBlobs(repo: Repo, entries: readonly BlobEntry[], opti
     for (const { path } of entries) yield { path, bytes: Buffer.from(texts.get(path) ?? '', 'utf8') };
     return;
   }
-  const child = spawn('git', ['--git-dir', repo.gitdir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const errors = collect(child.stderr);
-  const writing = writeRequests(child, entries);
-  let k = 0;
+  const folder = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
+  const running: Batch[] = [];
   try {
-    const reader = new BatchReader();
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      for (const blob of reader.push(chunk, entries, k)) {
-        yield { path: entries[k].path, bytes: blob };
-        k++;
-      }
-      if (k === entries.length) break;
+    let next: Batch | undefined = startBatch(repo, folder, entries, 0);
+    running.push(next);
+    for (let from = 0; from < entries.length; from += BLOB_BATCH) {
+      const current = next!;
+      next = from + BLOB_BATCH < entries.length ? startBatch(repo, folder, entries, from + BLOB_BATCH) : undefined;
+      if (next) running.push(next);
+      yield* splitBatch(await current.output, entries, from);
+      running.shift();
     }
-    if (k < entries.length) throw inputError('GIT_READ_FAILED', `git cat-file ended after ${k} of ${entries.length} objects: ${errors.text()}`, {});
-    await writing;
   } finally {
-    child.stdin.destroy();
-    if (child.exitCode === null) child.kill();
+    for (const batch of running) batch.cancel();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
-async function writeRequests(child: ChildProcessWithoutNullStreams, entries: readonly BlobEntry[]): Promise<void> {
-  child.stdin.on('error', () => {}); // the reader reports a failed read; an early close is not an error here
-  const BATCH = 512;
-  for (let from = 0; from < entries.length && !child.stdin.destroyed; from += BATCH) {
-    let text = '';
-    for (const { oid } of entries.slice(from, from + BATCH)) text += oid + '\n';
-    if (!child.stdin.write(text)) await new Promise<void>((resolve) => (child.stdin.destroyed ? resolve() : child.stdin.once('drain', resolve).once('close', resolve)));
+const BLOB_BATCH = 4096;
+
+interface Batch {
+  output: Promise<Buffer>;
+  cancel(): void;
+}
+
+/** One `git cat-file --batch` for entries[from, from + BLOB_BATCH), its output going to a file. */
+function startBatch(repo: Repo, folder: string, entries: readonly BlobEntry[], from: number): Batch {
+  const file = join(folder, String(from));
+  const fd = openSync(file, 'w', 0o600);
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn('git', ['--git-dir', repo.gitdir, 'cat-file', '--batch'], { stdio: ['pipe', fd, 'pipe'] });
+  } finally {
+    closeSync(fd);
   }
-  child.stdin.end();
+  const closed = closeOf(child);
+  const errors = collect(child.stderr!);
+  child.stdin!.on('error', () => {}); // a failed git reports through its exit code below
+  let requests = '';
+  for (const { oid } of entries.slice(from, from + BLOB_BATCH)) requests += oid + '\n';
+  child.stdin!.end(requests);
+  const output = closed.then((code) => {
+    if (code !== 0) throw inputError('GIT_READ_FAILED', `git cat-file failed (exit ${code}): ${errors.text()}`, {});
+    const bytes = readFileSync(file);
+    rmSync(file, { force: true });
+    return bytes;
+  });
+  output.catch(() => {}); // awaited (and thrown) in order by readBlobs; not an unhandled rejection meanwhile
+  return { output, cancel: () => child.exitCode === null && child.kill() };
 }
 
 /** Splits `cat-file --batch` output ("<oid> <type> <size>\n<bytes>\n" per object) into blobs. */
-class BatchReader {
-  private buffer: Buffer = Buffer.alloc(0);
-
-  *push(chunk: Buffer, entries: readonly BlobEntry[], first: number): Generator<Buffer> {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-    let at = 0;
-    for (let k = first; k < entries.length; k++) {
-      const newline = this.buffer.indexOf(0x0a, at);
-      if (newline === -1) break;
-      const header = this.buffer.toString('latin1', at, newline).split(' ');
-      if (header[1] === 'missing' || header.length !== 3) throw inputError('GIT_OBJECT_MISSING', `${entries[k].path}: object ${entries[k].oid} is missing from the repository`, { file: entries[k].path });
-      const size = Number(header[2]);
-      const end = newline + 1 + size;
-      if (end + 1 > this.buffer.length) break;
-      // A copy when the chunk is kept (the rest of it stays referenced otherwise); a view when it is not.
-      yield this.buffer.subarray(newline + 1, end);
-      at = end + 1;
+function* splitBatch(buffer: Buffer, entries: readonly BlobEntry[], from: number): Generator<FileBytes> {
+  let at = 0;
+  const to = Math.min(entries.length, from + BLOB_BATCH);
+  for (let k = from; k < to; k++) {
+    const newline = buffer.indexOf(0x0a, at);
+    const header = newline === -1 ? [] : buffer.toString('latin1', at, newline).split(' ');
+    if (header.length !== 3 || header[0] !== entries[k].oid) {
+      throw inputError('GIT_OBJECT_MISSING', `${entries[k].path}: object ${entries[k].oid} could not be read from the repository`, { file: entries[k].path });
     }
-    this.buffer = at === 0 ? this.buffer : Buffer.from(this.buffer.subarray(at));
+    const end = newline + 1 + Number(header[2]);
+    if (end > buffer.length) throw inputError('GIT_READ_FAILED', `git cat-file output ended inside ${entries[k].path}`, { file: entries[k].path });
+    yield { path: entries[k].path, bytes: buffer.subarray(newline + 1, end) };
+    at = end + 1;
   }
 }
 
@@ -153,3 +173,4 @@ function collect(stream: NodeJS.ReadableStream): { text: () => string } {
 function closeOf(child: ReturnType<typeof spawn>): Promise<number | null> {
   return new Promise((resolve) => child.once('close', (code: number | null) => resolve(code)));
 }
+

@@ -9,7 +9,8 @@ import type { ReleaseRecord } from './record.js';
 
 /** One released label as read from git: its parsed content, its file's bytes and its manifest item. */
 export interface ReleasedLabel {
-  label: Label;
+  /** Parsed on first use: an export that copies canonical bytes never parses them. */
+  readonly label: Label;
   bytes: Buffer;
   item: ManifestItem;
   /** The file's bytes are the label's canonical JSON (as the tool writes them), so its keys are in canonical order. */
@@ -65,12 +66,24 @@ export async function openRelease(options: { dir: string; version: string; repo?
       let k = 0;
       for await (const { path, bytes } of readBlobs(repo, ordered, { ref: tag })) {
         const item = items[k++];
+        // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
+        // the id to that hash); only a file that does not is parsed here and re-serialised (a
+        // hand-formatted file with the released content still passes).
+        if (sha256Hex(bytes) === item[1]) {
+          let parsed: Label | undefined;
+          yield {
+            get label() {
+              return (parsed ??= parseLabel(bytes, path, tag));
+            },
+            bytes,
+            item,
+            canonical: true,
+          };
+          continue;
+        }
         const label = parseLabel(bytes, path, tag);
-        // Files the tool writes are canonical, so their bytes hash to the manifest directly; only a file
-        // that does not is re-serialised (a hand-formatted file with the released content still passes).
-        const canonical = sha256Hex(bytes) === item[1];
-        if (label.id !== item[0] || (!canonical && sha256Hex(canonicalJson(label)) !== item[1])) differing.push(item[0]);
-        else yield { label, bytes, item, canonical };
+        if (label.id !== item[0] || sha256Hex(canonicalJson(label)) !== item[1]) differing.push(item[0]);
+        else yield { label, bytes, item, canonical: false };
       }
       if (differing.length) throw mismatch(tag, { differing, missing: [], extra: [] });
     },
