@@ -1,18 +1,20 @@
-import git from 'isomorphic-git';
-import { GitStoreError, isoGitCode } from './errors.js';
+import { GitStoreError } from './errors.js';
+import { runGit } from './exec.js';
 import { checkRefName } from './names.js';
-import { resolveCommit } from './refs.js';
-import { type Repo, gitArgs } from './repo.js';
+import { readHead, resolveCommit, updateRefChecked } from './refs.js';
+import type { Repo } from './repo.js';
 import { pendingLabelChanges } from './status.js';
 
 /** The branch HEAD points at, or undefined when HEAD is detached. */
 export async function currentBranch(repo: Repo): Promise<string | undefined> {
-  return (await git.currentBranch({ ...gitArgs(repo), fullname: false })) ?? undefined;
+  const { ref } = await readHead(repo);
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
 /** Local branch names, sorted. */
 export async function listBranches(repo: Repo): Promise<string[]> {
-  return (await git.listBranches({ ...gitArgs(repo) })).sort();
+  const out = await runGit(repo.dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/']);
+  return out.stdout.toString('utf8').split('\n').filter(Boolean).map((ref) => ref.slice('refs/heads/'.length)).sort();
 }
 
 export interface CreateBranchOptions {
@@ -23,16 +25,22 @@ export interface CreateBranchOptions {
   checkout?: boolean;
 }
 
-/** Create a branch (BRANCH_EXISTS if there is one by that name); returns the commit it points at. */
+/** Create a branch (BRANCH_EXISTS if there is one by that name, even one created a moment ago by someone else); returns its commit. */
 export async function createBranch(repo: Repo, { name, from = 'HEAD', checkout = false }: CreateBranchOptions): Promise<string> {
   checkRefName(name, 'branch');
   const oid = await resolveCommit(repo, from);
   if (await branchExists(repo, name)) throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
-  const headOid = await git.resolveRef({ ...gitArgs(repo), ref: 'HEAD' }).catch(() => undefined);
-  const sameAsHead = headOid === oid;
+  const head = await readHead(repo);
+  const sameAsHead = head.oid === oid;
   if (checkout && !sameAsHead) await refuseDirtyLabels(repo, name);
-  await git.branch({ ...gitArgs(repo), ref: name, object: oid, checkout: checkout && sameAsHead });
-  if (checkout && !sameAsHead) await switchTo(repo, name);
+  try {
+    await updateRefChecked(repo, `refs/heads/${name}`, oid, null, `steward: branch ${name} from ${from}`);
+  } catch (error) {
+    if (error instanceof GitStoreError && error.code === 'REF_MOVED') throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
+    throw error;
+  }
+  if (checkout && sameAsHead) await runGit(repo.dir, ['symbolic-ref', '-m', `steward: switch to ${name}`, 'HEAD', `refs/heads/${name}`]);
+  else if (checkout) await switchTo(repo, name);
   return oid;
 }
 
@@ -49,16 +57,15 @@ export async function checkoutBranch(repo: Repo, { name }: CheckoutBranchOptions
   await switchTo(repo, name);
 }
 
+/** `git checkout`: it updates the files and the index, and refuses to overwrite local changes. */
 async function switchTo(repo: Repo, name: string): Promise<void> {
-  try {
-    await git.checkout({ ...gitArgs(repo), ref: name });
-  } catch (error) {
-    if (isoGitCode(error) === 'CheckoutConflictError') {
-      const paths = (error as { data?: { filepaths?: string[] } }).data?.filepaths ?? [];
-      throw new GitStoreError('DIRTY_TREE', `local changes would be overwritten by checking out ${name}`, { branch: name, paths });
-    }
-    throw error;
+  const out = await runGit(repo.dir, ['checkout', '-q', '--no-guess', name, '--'], { okCodes: [1, 128] });
+  if (out.code === 0) return;
+  const paths = [...out.stderr.matchAll(/^\t(.+)$/gm)].map((m) => m[1]);
+  if (paths.length > 0 || /would be overwritten/.test(out.stderr)) {
+    throw new GitStoreError('DIRTY_TREE', `local changes would be overwritten by checking out ${name}`, { branch: name, paths });
   }
+  throw new GitStoreError('GIT_FAILED', `git checkout ${name} failed: ${out.stderr.trim()}`, { stderr: out.stderr });
 }
 
 async function refuseDirtyLabels(repo: Repo, name: string): Promise<void> {
@@ -72,11 +79,6 @@ async function refuseDirtyLabels(repo: Repo, name: string): Promise<void> {
 }
 
 async function branchExists(repo: Repo, name: string): Promise<boolean> {
-  try {
-    await git.resolveRef({ ...gitArgs(repo), ref: `refs/heads/${name}` });
-    return true;
-  } catch (error) {
-    if (isoGitCode(error) === 'NotFoundError') return false;
-    throw error;
-  }
+  const out = await runGit(repo.dir, ['rev-parse', '-q', '--verify', `refs/heads/${name}`], { okCodes: [1] });
+  return out.code === 0;
 }

@@ -1,10 +1,11 @@
-import { LooseObjects } from './object-io.js';
-import { isFileKey, isTreeKey, oidOfKey, readCommitMemo, treeKeysSync } from './objects.js';
-import { objectDatabase } from './packed-objects.js';
-import { isDotName, normalizePrefix } from './prefix.js';
+import { GitStoreError } from './errors.js';
+import { runGit } from './exec.js';
+import { forEachLimited } from './limit.js';
+import { normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
-import { diffCommitWithWorktree } from './worktree-diff.js';
+import { hasDotBelow } from './stream-labels.js';
+import { diffCommitWithWorktree, isStewardTemp, parseRaw } from './worktree.js';
 
 export type Change = 'added' | 'removed' | 'modified';
 
@@ -36,84 +37,67 @@ export interface ChangedPathsOptions {
 
 /**
  * The files under `prefix` that differ between two commits, or a commit and the working tree, sorted
- * by path. Between commits: one pass over both trees that never opens a folder whose tree id is the
- * same on both sides. Against the working tree: see diffCommitWithWorktree. Files whose name starts
- * with a dot are not labels and are left out.
+ * by path. Between commits: `git diff-tree -r -z` (which never opens a folder whose tree id is the
+ * same on both sides). Against the working tree: see diffCommitWithWorktree. Files whose name starts
+ * with a dot are not labels and are left out; a change of mode alone is not a change of content.
+ * With `withContent`, the texts are read through the handle's cat-file process (the disk's side from
+ * the file).
  */
 export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', withContent = false }: ChangedPathsOptions): Promise<ChangedPath[]> {
   const base = normalizePrefix(prefix);
   const [a, b] = await Promise.all([resolveRef(repo, from), resolveRef(repo, to)]);
   if (a.kind === 'worktree' && b.kind === 'worktree') return [];
+  let out: ChangedPath[];
+  let diskSide: 'old' | 'new' | null = null;
   if (a.kind === 'worktree') {
-    // Compare commit → disk and read it backwards.
-    return (await diffCommitWithWorktree(repo, (b as { oid: string }).oid, base, withContent === 'old' ? 'new' : withContent)).map(reverse);
-  }
-  if (b.kind === 'worktree') return diffCommitWithWorktree(repo, a.oid, base, withContent);
-  return walkTrees(repo, a.oid, b.oid, base, withContent);
-}
-
-/**
- * Two commits' trees compared along the prefix, then folder by folder: a child whose entry (mode and
- * oid) is the same on both sides is skipped without being read, so only changed folders are opened
- * and, with `withContent`, only changed blobs read. Results come in isomorphic-git's walk order (each
- * folder's names sorted, depth first, a path before what is inside it), which is path order.
- */
-async function walkTrees(repo: Repo, from: string, to: string, prefix: string, withContent: boolean | 'old'): Promise<ChangedPath[]> {
-  const loose = new LooseObjects(repo.gitdir);
-  const db = objectDatabase(repo);
-  const text = (oid: string): string => db.read(oid, loose).content.toString('utf8');
-  const keysOf = (tree: string | undefined): Map<string, string> => (tree === undefined ? EMPTY : treeKeysSync(repo, tree, loose));
-  const out: ChangedPath[] = [];
-  const visitEntry = (path: string, before: string | undefined, after: string | undefined): void => {
-    if (before === after || isDotName(path)) return;
-    const oldOid = before !== undefined && isFileKey(before) ? oidOfKey(before) : undefined;
-    const newOid = after !== undefined && isFileKey(after) ? oidOfKey(after) : undefined;
-    if ((oldOid !== undefined || newOid !== undefined) && oldOid !== newOid) {
-      const change: ChangedPath = { path, change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified' };
-      if (oldOid !== undefined) change.oldOid = oldOid;
-      if (newOid !== undefined) change.newOid = newOid;
-      if (withContent) {
-        if (oldOid !== undefined) change.oldText = text(oldOid);
-        if (newOid !== undefined && withContent !== 'old') change.newText = text(newOid);
-      }
-      out.push(change);
-    }
-    const treeBefore = isTreeKey(before) ? oidOfKey(before!) : undefined;
-    const treeAfter = isTreeKey(after) ? oidOfKey(after!) : undefined;
-    if (treeBefore !== undefined || treeAfter !== undefined) visitFolder(path, treeBefore, treeAfter);
-  };
-  const visitFolder = (folder: string, before: string | undefined, after: string | undefined): void => {
-    if (before === after) return;
-    const a = keysOf(before);
-    const b = keysOf(after);
-    const names = new Set(a.keys());
-    for (const name of b.keys()) names.add(name);
-    for (const name of [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
-      visitEntry(folder === '' ? name : `${folder}/${name}`, a.get(name), b.get(name));
-    }
-  };
-  let [treeFrom, treeTo]: Array<string | undefined> = await Promise.all([readCommitMemo(repo, from), readCommitMemo(repo, to)]).then(([x, y]) => [x.tree, y.tree]);
-  if (prefix === '.') {
-    visitFolder('', treeFrom, treeTo);
-    return out;
-  }
-  // Down the prefix: only folders on the way (a file there is not under the prefix).
-  const segments = prefix.split('/');
-  for (let i = 0; i < segments.length - 1; i++) {
-    if (segments[i].startsWith('.')) return out;
-    const down = (tree: string | undefined): string | undefined => {
-      const key = keysOf(tree).get(segments[i]);
-      return isTreeKey(key) ? oidOfKey(key!) : undefined;
-    };
-    [treeFrom, treeTo] = [down(treeFrom), down(treeTo)];
-    if (treeFrom === treeTo) return out;
-  }
-  const last = segments[segments.length - 1];
-  visitEntry(prefix, keysOf(treeFrom).get(last), keysOf(treeTo).get(last));
+    out = (await diffCommitWithWorktree(repo, (b as { oid: string }).oid, base)).map(reverse);
+    diskSide = 'old';
+  } else if (b.kind === 'worktree') {
+    out = await diffCommitWithWorktree(repo, a.oid, base);
+    diskSide = 'new';
+  } else out = await diffTrees(repo, a.oid, b.oid, base);
+  if (withContent) await readContents(repo, out, withContent === 'old' ? 'old' : 'both', diskSide);
   return out;
 }
 
-const EMPTY = new Map<string, string>();
+async function diffTrees(repo: Repo, from: string, to: string, prefix: string): Promise<ChangedPath[]> {
+  if (from === to) return [];
+  const args = ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', from, to];
+  if (prefix !== '.') args.push('--', prefix);
+  const zero = /^0+$/;
+  const out: ChangedPath[] = [];
+  for (const raw of parseRaw((await runGit(repo.dir, args)).stdout)) {
+    if (hasDotBelow(raw.path, prefix) || isStewardTemp(raw.path)) continue;
+    const oldOid = isFile(raw.oldMode) && !zero.test(raw.oldOid) ? raw.oldOid : undefined;
+    const newOid = isFile(raw.newMode) && !zero.test(raw.newOid) ? raw.newOid : undefined;
+    if (oldOid === newOid) continue;
+    const change: ChangedPath = { path: raw.path, change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified' };
+    if (oldOid !== undefined) change.oldOid = oldOid;
+    if (newOid !== undefined) change.newOid = newOid;
+    out.push(change);
+  }
+  return out;
+}
+
+function isFile(mode: string): boolean {
+  return mode.startsWith('100') || mode === '120000';
+}
+
+/** Both sides' texts (or the old side only), all requests in flight at once on the cat-file process. */
+async function readContents(repo: Repo, changes: ChangedPath[], sides: 'old' | 'both', diskSide: 'old' | 'new' | null): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const blob = async (oid: string, path: string): Promise<string> => {
+    const object = await repo.reader.read(oid);
+    if (!object) throw new GitStoreError('MISSING_OBJECT', `${path}: blob ${oid} is missing from the object store`, { path, oid });
+    return object.content.toString('utf8');
+  };
+  const disk = (path: string): Promise<string> => readFile(join(repo.dir, path), 'utf8');
+  await forEachLimited(changes, 64, async (change) => {
+      if (change.oldOid !== undefined) change.oldText = diskSide === 'old' ? await disk(change.path) : await blob(change.oldOid, change.path);
+      if (change.newOid !== undefined && sides === 'both') change.newText = diskSide === 'new' ? await disk(change.path) : await blob(change.newOid, change.path);
+  });
+}
 
 function reverse(change: ChangedPath): ChangedPath {
   const out: ChangedPath = {

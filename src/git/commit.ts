@@ -1,27 +1,33 @@
-import type { Stats } from 'node:fs';
-import { lstat, readFile, readlink } from 'node:fs/promises';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
 import { GitStoreError } from './errors.js';
-import { type Identity, resolveIdentity } from './identity.js';
-import { indexHas, readRawIndex } from './index-file.js';
-import { forEachLimited } from './limit.js';
-import { patchIndex } from './index-patch.js';
-import { writeObjectBytes } from './object-io.js';
+import { runGit, splitNul } from './exec.js';
+import { type Identity, resolveIdentity, signatureEnv } from './identity.js';
 import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
-import { readHead } from './refs.js';
-import { type Repo, gitArgs } from './repo.js';
+import { readHead, updateRefChecked } from './refs.js';
+import type { Repo } from './repo.js';
+import { faultPoint } from './fault.js';
+import { expectedHeadFor, markCommitted } from './journal.js';
+import { stage } from './stage.js';
 import { type TreeEdit, editTree } from './tree-edit.js';
 
 export interface CommitFilesOptions {
   /** Repository paths of the files to commit as they are on disk; a path missing on disk is removed. */
   paths: readonly string[];
   message: string;
-  /** Default: user.name / user.email of the repository's config. */
+  /** Default: user.name / user.email of git config. */
   author?: Identity;
   /** Default: the config identity, else the author. */
   committer?: Identity;
+  /**
+   * The commit HEAD must still be at (null: unborn), as the command read it before deciding what to
+   * write: if the branch moved since, the commit is refused (REF_MOVED) rather than built on a tree
+   * the command never saw. Default: inside withRepositoryLock, HEAD as the command found it when it
+   * took the lock (or, on a branch it switched to since, when it wrote its first file); else HEAD as
+   * read at the start of this call.
+   */
+  expectedHead?: string | null;
 }
 
 /**
@@ -29,45 +35,53 @@ export interface CommitFilesOptions {
  * else is staged) alone, and update their index entries so `git status` agrees. Returns the new
  * commit's oid, or null when those files already match HEAD.
  *
- * The new tree is HEAD's tree with only the folders on these paths rewritten, and only these entries
- * of the index are replaced (patchIndex), so the cost follows the number of paths, not the size of
- * the repository.
+ * All through git's plumbing, each step safe to interrupt: `hash-object -w` writes the blobs, `mktree`
+ * the folders on these paths (tree-edit.ts), `commit-tree` the commit (objects are written to a temp
+ * file and renamed, so a kill leaves at most an unreferenced object), then `update-ref <ref> <new>
+ * <old>` moves the branch only if it is still where this command read it (REF_MOVED otherwise), and
+ * last `update-index` records the files in the index.
  */
-export async function commitFiles(repo: Repo, { paths, message, author, committer }: CommitFilesOptions): Promise<string | null> {
+export async function commitFiles(repo: Repo, { paths, message, author, committer, expectedHead }: CommitFilesOptions): Promise<string | null> {
   const unique = [...new Set(paths.map(normalizePath))];
+  if (existsSync(join(repo.gitdir, 'index.lock'))) {
+    throw new GitStoreError('INDEX_LOCKED', `${join(repo.gitdir, 'index.lock')} exists: another git process is writing the index (remove it if none is)`, { path: join(repo.gitdir, 'index.lock') });
+  }
   const authorSig = await resolveIdentity(repo, author, 'author');
   const committerSig = committer
     ? await resolveIdentity(repo, committer, 'committer')
     : await resolveIdentity(repo, undefined, 'committer').catch(() => authorSig);
   const head = await readHead(repo);
-  const baseTree = head.oid ? (await readCommitMemo(repo, head.oid)).tree : null;
-
-  const edits: StagedFile[] = new Array(unique.length);
-  await forEachLimited(unique, 32, async (path, i) => {
-    edits[i] = await editFor(repo, path);
-  });
-  for (const edit of edits) {
-    if (edit.oid === null && !(baseTree && (await entryAtPath(repo, baseTree, edit.path)))) {
-      if (!(await isInIndex(repo, edit.path))) {
-        throw new GitStoreError('UNKNOWN_PATH', `${edit.path} is neither on disk, in HEAD nor in the index`, { path: edit.path });
-      }
-    }
+  if (expectedHead === undefined) expectedHead = expectedHeadFor(repo.dir, head.ref);
+  if (expectedHead !== undefined && head.oid !== expectedHead) {
+    throw new GitStoreError('REF_MOVED', `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ${head.oid ?? 'no commit'}); nothing was committed, run the command again`, {
+      ref: head.ref,
+      expected: expectedHead,
+      actual: head.oid,
+    });
   }
-  await stage(repo, edits);
+  const baseTree = head.oid ? (await readCommitMemo(repo, head.oid)).tree : null;
+  const edits = await blobsFor(repo, unique);
+  const gone = edits.filter((e) => e.oid === null);
+  if (gone.length > 0) await refuseUnknown(repo, baseTree, gone.map((e) => e.path));
 
+  faultPoint('blobs-written');
   const tree = await editTree(repo, baseTree, edits);
-  if (tree === baseTree) return null;
-  const oid = await git.writeCommit({
-    ...gitArgs(repo),
-    commit: {
-      tree,
-      parent: head.oid ? [head.oid] : [],
-      author: authorSig,
-      committer: committerSig,
-      message: message.endsWith('\n') ? message : message + '\n',
-    },
-  });
-  await git.writeRef({ ...gitArgs(repo), ref: head.ref, value: oid, force: true });
+  let oid: string | null = null;
+  if (tree !== baseTree) {
+    const parents = head.oid ? ['-p', head.oid] : [];
+    const text = message.endsWith('\n') ? message : message + '\n';
+    const out = await runGit(repo.dir, ['commit-tree', tree, ...parents, '-F', '-'], {
+      input: text,
+      env: { ...signatureEnv(authorSig, 'AUTHOR'), ...signatureEnv(committerSig, 'COMMITTER') },
+    });
+    oid = out.stdout.toString('utf8').trim();
+    faultPoint('commit-written');
+    await updateRefChecked(repo, head.ref, oid, head.oid, `steward: ${text.split('\n')[0]}`);
+    faultPoint('ref-updated');
+  }
+  await stage(repo, unique);
+  faultPoint('index-updated');
+  if (oid) markCommitted(repo.dir, unique, head.ref, oid);
   return oid;
 }
 
@@ -77,41 +91,36 @@ function normalizePath(path: string): string {
   return clean;
 }
 
-/** A path's new state, with the stat data taken before its bytes were read (so a later edit shows as one). */
-type StagedFile = TreeEdit & { stat?: Stats };
-
-/** The blob to record for `path`: written to the object store now, so the commit never names a missing object. */
-async function editFor(repo: Repo, path: string): Promise<StagedFile> {
-  const full = join(repo.dir, path);
-  const info = await lstat(full).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-    throw error;
-  });
-  if (!info) return { path, oid: null };
-  if (info.isSymbolicLink()) {
-    const target = Buffer.from(await readlink(full));
-    return { path, oid: await writeObjectBytes(repo, 'blob', target), mode: '120000', stat: info };
+/** Each path's blob, written to the object store now (`hash-object -w`), or null when it is gone from disk. */
+async function blobsFor(repo: Repo, paths: readonly string[]): Promise<TreeEdit[]> {
+  const edits: TreeEdit[] = [];
+  const files: TreeEdit[] = [];
+  for (const path of paths) {
+    const info = lstatSync(join(repo.dir, path), { throwIfNoEntry: false });
+    if (!info) edits.push({ path, oid: null });
+    else if (info.isSymbolicLink()) {
+      const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin'], { input: readlinkSync(join(repo.dir, path)) });
+      edits.push({ path, oid: out.stdout.toString('utf8').trim(), mode: '120000' });
+    } else if (info.isFile()) {
+      const edit = { path, oid: '', mode: info.mode & 0o111 ? '100755' : '100644' };
+      edits.push(edit);
+      files.push(edit);
+    } else throw new GitStoreError('INVALID_PATH', `${path} is not a file`, { path, reason: 'not a file' });
   }
-  if (!info.isFile()) throw new GitStoreError('INVALID_PATH', `${path} is not a file`, { path, reason: 'not a file' });
-  const bytes = await readFile(full);
-  const mode = info.mode & 0o111 ? '100755' : '100644';
-  return { path, oid: await writeObjectBytes(repo, 'blob', bytes), mode, stat: info };
+  if (files.length > 0) {
+    const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin-paths'], { input: files.map((f) => f.path).join('\n') + '\n' });
+    const oids = out.stdout.toString('utf8').trim().split('\n');
+    files.forEach((f, i) => (f.oid = oids[i]));
+  }
+  return edits;
 }
 
-/**
- * Bring these paths' index entries up to date: spliced into the raw index when possible (patchIndex),
- * else through isomorphic-git's add/remove, one index read and one write for all of them.
- */
-async function stage(repo: Repo, edits: readonly StagedFile[]): Promise<void> {
-  if (await patchIndex(repo, edits)) return;
-  const present = edits.filter((edit) => edit.oid !== null).map((edit) => edit.path);
-  const gone = edits.filter((edit) => edit.oid === null).map((edit) => edit.path);
-  if (present.length > 0) await git.add({ ...gitArgs(repo), filepath: present, force: true });
-  if (gone.length > 0) await git.remove({ ...gitArgs(repo), filepath: gone });
-}
-
-async function isInIndex(repo: Repo, path: string): Promise<boolean> {
-  const index = await readRawIndex(repo);
-  if (index) return indexHas(index, path);
-  return (await git.listFiles({ ...gitArgs(repo) })).includes(path);
+/** A path missing on disk must be in HEAD or the index, or there is nothing to remove. */
+async function refuseUnknown(repo: Repo, baseTree: string | null, paths: readonly string[]): Promise<void> {
+  const unknown: string[] = [];
+  for (const path of paths) if (!(baseTree && (await entryAtPath(repo, baseTree, path)))) unknown.push(path);
+  if (unknown.length === 0) return;
+  const inIndex = new Set(splitNul((await runGit(repo.dir, ['ls-files', '-z', '--cached', '--', ...unknown])).stdout));
+  const missing = unknown.find((path) => !inIndex.has(path));
+  if (missing) throw new GitStoreError('UNKNOWN_PATH', `${missing} is neither on disk, in HEAD nor in the index`, { path: missing });
 }

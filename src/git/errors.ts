@@ -14,7 +14,13 @@ export type GitStoreErrorCode =
   | 'NOT_A_COMMIT'
   | 'INDEX_LOCKED'
   | 'UNSUPPORTED_INDEX'
-  | 'MISSING_OBJECT';
+  | 'MISSING_OBJECT'
+  /** Another writing command holds the repository lock (exit 2, naming the holder). */
+  | 'LOCKED'
+  /** A branch or tag moved between this command reading it and updating it (compare-and-swap refused). */
+  | 'REF_MOVED'
+  /** git itself failed (its message is quoted). */
+  | 'GIT_FAILED';
 
 /** A refused git request: a stable `code`, a `data` payload naming the ref, path or name at fault. */
 export class GitStoreError extends StewardError {
@@ -28,9 +34,4 @@ export class GitStoreError extends StewardError {
 
 export function isGitStoreError(error: unknown, code?: GitStoreErrorCode): error is GitStoreError {
   return error instanceof GitStoreError && (code === undefined || error.code === code);
-}
-
-/** isomorphic-git marks its errors with a `code` string (NotFoundError, AlreadyExistsError, ...). */
-export function isoGitCode(error: unknown): string | undefined {
-  return error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

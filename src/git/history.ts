@@ -1,5 +1,4 @@
-import { type ReadSession, readSession } from './bulk-fs.js';
-import { blobText } from './object-io.js';
+import { GitStoreError } from './errors.js';
 import { entryAtPath, readCommitMemo } from './objects.js';
 import { checkRepoPath } from './prefix.js';
 import { resolveCommit } from './refs.js';
@@ -40,8 +39,7 @@ export interface FileVersion {
 export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infinity }: FileHistoryOptions): Promise<FileVersion[]> {
   checkRepoPath(path);
   const start = await resolveCommit(repo, ref);
-  const session = readSession(repo);
-  const blobAt = memoBlobAt(repo, path, session);
+  const blobAt = memoBlobAt(repo, path);
   const out: FileVersion[] = [];
   const seen = new Set<string>([start]);
   const queue: Array<{ oid: string; time: number }> = [{ oid: start, time: (await readCommitMemo(repo, start)).committer.timestamp }];
@@ -52,7 +50,7 @@ export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infi
     const parents = await Promise.all(commit.parent.map(blobAt));
     const changed = parents.length === 0 ? mine !== undefined : parents.every((theirs) => theirs !== mine);
     if (changed) {
-      const text = mine === undefined ? null : await blobText(repo, mine, session);
+      const text = mine === undefined ? null : await blobText(repo, mine);
       const version: FileVersion = {
         oid,
         date: new Date(commit.author.timestamp * 1000).toISOString(),
@@ -73,13 +71,13 @@ export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infi
 }
 
 /** The file's blob oid in a commit's tree, per commit, for one call. */
-function memoBlobAt(repo: Repo, path: string, session: ReadSession): (commit: string) => Promise<string | undefined> {
+function memoBlobAt(repo: Repo, path: string): (commit: string) => Promise<string | undefined> {
   const memo = new Map<string, Promise<string | undefined>>();
   return (commit) => {
     let found = memo.get(commit);
     if (!found) {
       found = readCommitMemo(repo, commit).then(async ({ tree }) => {
-        const entry = await entryAtPath(repo, tree, path, session);
+        const entry = await entryAtPath(repo, tree, path);
         return entry?.type === 'blob' ? entry.oid : undefined;
       });
       memo.set(commit, found);
@@ -93,4 +91,10 @@ function insertByTime(queue: Array<{ oid: string; time: number }>, item: { oid: 
   let i = queue.length;
   while (i > 0 && queue[i - 1].time < item.time) i--;
   queue.splice(i, 0, item);
+}
+
+async function blobText(repo: Repo, oid: string): Promise<string> {
+  const object = await repo.reader.read(oid);
+  if (!object) throw new GitStoreError('MISSING_OBJECT', `blob ${oid} is missing from the object store`, { oid });
+  return object.content.toString('utf8');
 }

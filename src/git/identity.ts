@@ -1,6 +1,6 @@
-import git from 'isomorphic-git';
 import { GitStoreError } from './errors.js';
-import { type Repo, gitArgs } from './repo.js';
+import { runGit } from './exec.js';
+import type { Repo } from './repo.js';
 
 /** Who made a commit or a tag; the time defaults to now in the local time zone. */
 export interface Identity {
@@ -15,12 +15,12 @@ export interface Identity {
 export type Signature = Required<Identity>;
 
 /**
- * The identity to record: the one given, else user.name / user.email from the repository's config.
- * Never a made-up one: with neither, NO_IDENTITY. (isomorphic-git reads .git/config only, not
- * ~/.gitconfig; callers that want the global identity or GIT_AUTHOR_* pass it in.)
+ * The identity to record: the one given, else user.name / user.email from the repository's own
+ * config. Never a made-up one: with neither, NO_IDENTITY. (Callers that want the user's global
+ * identity or GIT_AUTHOR_* resolve it with defaultIdentity and pass it in.)
  */
 export async function resolveIdentity(repo: Repo, given: Identity | undefined, role: 'author' | 'committer' | 'tagger'): Promise<Signature> {
-  const identity = given ?? (await configIdentity(repo));
+  const identity = given ?? (await configIdentity(repo, 'local'));
   if (!identity || !identity.name.trim() || !identity.email.trim()) {
     throw new GitStoreError(
       'NO_IDENTITY',
@@ -38,11 +38,25 @@ export async function resolveIdentity(repo: Repo, given: Identity | undefined, r
   };
 }
 
-async function configIdentity(repo: Repo): Promise<Identity | undefined> {
-  const args = gitArgs(repo);
-  const [name, email] = await Promise.all([
-    git.getConfig({ ...args, path: 'user.name' }),
-    git.getConfig({ ...args, path: 'user.email' }),
-  ]);
-  return typeof name === 'string' && typeof email === 'string' ? { name, email } : undefined;
+/** user.name and user.email as git config resolves them (all its files, or the repository's only), undefined when either is unset. */
+export async function configIdentity(repo: Repo, scope: 'all' | 'local' = 'all'): Promise<Identity | undefined> {
+  const get = async (key: string): Promise<string | undefined> => {
+    const out = await runGit(repo.dir, ['config', ...(scope === 'local' ? ['--local'] : []), '--get', key], { okCodes: [1] });
+    return out.code === 0 ? out.stdout.toString('utf8').replace(/\n$/, '') : undefined;
+  };
+  const [name, email] = await Promise.all([get('user.name'), get('user.email')]);
+  return name !== undefined && email !== undefined ? { name, email } : undefined;
+}
+
+/** The environment that makes git record `signature` as `role` (author/committer): name, email, date. */
+export function signatureEnv(signature: Signature, role: 'AUTHOR' | 'COMMITTER'): Record<string, string> {
+  const offset = -signature.timezoneOffset;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  return {
+    [`GIT_${role}_NAME`]: signature.name,
+    [`GIT_${role}_EMAIL`]: signature.email,
+    [`GIT_${role}_DATE`]: `@${signature.timestamp} ${zone}`,
+  };
 }

@@ -1,5 +1,4 @@
-import type { CommitObject } from 'isomorphic-git';
-import type { ObjectDatabase } from './packed-objects.js';
+import type { CommitObject } from './objects.js';
 
 /** A small least-recently-used map; git objects are immutable, so entries never go stale. */
 export class Lru<V> {
@@ -29,6 +28,4 @@ export class ObjectMemo {
   readonly commits = new Lru<CommitObject>(20_000);
   /** commit oid → every commit reachable from it (itself included); see tags.ts. */
   readonly ancestry = new Lru<Set<string>>(64);
-  /** The object reader (loose objects and loaded pack indexes, delta base cache); see packed-objects.ts. */
-  database?: ObjectDatabase;
 }

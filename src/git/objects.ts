@@ -1,25 +1,38 @@
-import git, { type CommitObject } from 'isomorphic-git';
-import type { ReadSession } from './bulk-fs.js';
-import type { LooseObjects } from './object-io.js';
-import { objectDatabase } from './packed-objects.js';
-import { type Repo, gitArgs } from './repo.js';
+import { GitStoreError } from './errors.js';
+import type { Repo } from './repo.js';
 
-/**
- * A commit, parsed once per handle: read through the handle's ObjectDatabase and parsed as
- * isomorphic-git's readCommit does; anything else (a tag to peel, a missing object, another type) is
- * left to readCommit, for its result and its errors.
- */
+/** A parsed commit, in the shape callers have always read (isomorphic-git's, which this replaced). */
+export interface CommitObject {
+  tree: string;
+  parent: string[];
+  author: Person;
+  committer: Person;
+  message: string;
+  gpgsig?: string;
+}
+
+export interface Person {
+  name: string;
+  email: string;
+  timestamp: number;
+  /** Minutes, as Date#getTimezoneOffset gives them (UTC+2 is -120). */
+  timezoneOffset: number;
+}
+
+/** A commit, read through the handle's cat-file process and parsed once per handle. */
 export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObject> {
   let commit = repo.objects.commits.get(oid);
   if (!commit) {
-    const object = objectDatabase(repo).tryRead(oid);
-    commit = object?.type === 'commit' ? parseCommit(object.content) : (await git.readCommit({ ...gitArgs(repo), oid })).commit;
+    const object = await repo.reader.read(oid);
+    if (!object) throw new GitStoreError('MISSING_OBJECT', `commit ${oid} is missing from the object store`, { oid });
+    if (object.type !== 'commit') throw new GitStoreError('NOT_A_COMMIT', `${oid} is a ${object.type}, not a commit`, { oid, type: object.type });
+    commit = parseCommit(object.content);
     repo.objects.commits.set(oid, commit);
   }
   return commit;
 }
 
-/** isomorphic-git's GitCommit.parse: headers (continuation lines joined), then the normalised message. */
+/** As isomorphic-git's GitCommit.parse did: headers (continuation lines joined), then the normalised message. */
 export function parseCommit(raw: Buffer): CommitObject {
   const text = raw.toString('utf8');
   const blank = text.indexOf('\n\n');
@@ -63,11 +76,11 @@ function parsePerson(value: string): { name: string; email: string; timestamp: n
 }
 
 /** The blob (or folder) at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
-export async function entryAtPath(repo: Repo, treeOid: string, path: string, session?: ReadSession): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
+export async function entryAtPath(repo: Repo, treeOid: string, path: string): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
   const segments = path.split('/');
   let current = treeOid;
   for (let i = 0; i < segments.length; i++) {
-    const key = (await treeKeys(repo, current, session)).get(segments[i]);
+    const key = (await treeKeys(repo, current)).get(segments[i]);
     if (!key) return undefined;
     const oid = oidOfKey(key);
     if (i === segments.length - 1) return { oid, type: isTreeKey(key) ? 'tree' : isFileKey(key) ? 'blob' : 'commit' };
@@ -79,32 +92,29 @@ export async function entryAtPath(repo: Repo, treeOid: string, path: string, ses
 
 /**
  * A tree as name → "mode oid" keys, for comparing two versions of a folder: a plain scan of the raw
- * object, several times cheaper than a full parse (no hex, no per-entry objects, no re-sort).
+ * object (no hex, no per-entry objects), memoised per handle.
  */
-export async function treeKeys(repo: Repo, oid: string, session?: ReadSession): Promise<Map<string, string>> {
-  return treeKeysSync(repo, oid, session?.loose);
-}
-
-/** treeKeys, for bulk reads that go straight to the ObjectDatabase (every read there is synchronous). */
-export function treeKeysSync(repo: Repo, oid: string, loose?: LooseObjects): Map<string, string> {
+export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, string>> {
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
-    keys = scanTree(objectDatabase(repo).read(oid, loose).content);
+    const object = await repo.reader.read(oid);
+    if (!object || object.type !== 'tree') throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
+    keys = scanTree(object.content, repo.objectFormat === 'sha256' ? 32 : 20);
     repo.objects.treeKeys.set(oid, keys);
   }
   return keys;
 }
 
 /** Entries are `<mode> <name>\0<20-byte oid>`, one after another. */
-export function scanTree(raw: Buffer): Map<string, string> {
+export function scanTree(raw: Buffer, hashBytes = 20): Map<string, string> {
   const out = new Map<string, string>();
   let at = 0;
   while (at < raw.length) {
     const space = raw.indexOf(0x20, at);
     const nul = raw.indexOf(0, space);
-    if (space < 0 || nul < 0 || nul + 21 > raw.length) throw new Error('malformed tree object');
-    out.set(raw.toString('utf8', space + 1, nul), raw.toString('latin1', at, space) + ' ' + raw.toString('latin1', nul + 1, nul + 21));
-    at = nul + 21;
+    if (space < 0 || nul < 0 || nul + 1 + hashBytes > raw.length) throw new Error('malformed tree object');
+    out.set(raw.toString('utf8', space + 1, nul), raw.toString('latin1', at, space) + ' ' + raw.toString('latin1', nul + 1, nul + 1 + hashBytes));
+    at = nul + 1 + hashBytes;
   }
   return out;
 }

@@ -1,8 +1,6 @@
-import git from 'isomorphic-git';
-import { GitStoreError, isoGitCode } from './errors.js';
-import { readCommitMemo } from './objects.js';
-import { objectDatabase } from './packed-objects.js';
-import { type Repo, gitArgs } from './repo.js';
+import { GitStoreError } from './errors.js';
+import { runGit } from './exec.js';
+import type { Repo } from './repo.js';
 
 /** The ref name that means "the files on disk" wherever a ref is accepted (as does leaving it out). */
 export const WORKTREE = 'WORKTREE';
@@ -19,84 +17,67 @@ export async function resolveRef(repo: Repo, ref: string | undefined): Promise<R
   return { kind: 'commit', oid: await resolveCommit(repo, ref) };
 }
 
-/** The commit oid a ref names; the working tree is refused (UNKNOWN_REF), since it has no commit. */
+/**
+ * The commit oid a ref names; the working tree is refused (UNKNOWN_REF), since it has no commit.
+ * git resolves it (cat-file's revision parser: refs, packed refs, short oids, `~n`/`^n`), so what a
+ * name means here is what it means to `git rev-parse`.
+ */
 export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
   const match = /^(.*?)((?:[~^]\d*)*)$/.exec(ref);
   const base = match?.[1] ?? '';
   const suffix = match?.[2] ?? '';
   if (!isPlausibleRef(base)) throw unknownRef(ref, 'not a ref name');
-  let oid = await peelToCommit(repo, ref, await resolveBase(repo, ref, base));
-  for (const step of suffix.matchAll(/([~^])(\d*)/g)) {
-    const count = step[2] === '' ? 1 : Number(step[2]);
-    oid = step[1] === '~' ? await nthAncestor(repo, ref, oid, count) : await nthParent(repo, ref, oid, count);
+  const named = await repo.reader.info(base);
+  if (!named) throw unknownRef(ref, 'no such tag, branch or commit');
+  let oid = named.oid;
+  if (named.type !== 'commit') {
+    const peeled = named.type === 'tag' ? await repo.reader.info(`${oid}^{commit}`) : null;
+    if (!peeled) {
+      const type = named.type === 'tag' ? ((await repo.reader.info(`${oid}^{}`))?.type ?? 'tag') : named.type;
+      throw new GitStoreError('NOT_A_COMMIT', `${ref} names a ${type}, not a commit`, { ref, oid, type });
+    }
+    oid = peeled.oid;
   }
-  return oid;
+  if (suffix === '') return oid;
+  const walked = await repo.reader.info(`${oid}${suffix}`);
+  if (!walked) throw unknownRef(ref, 'history is shorter than that');
+  return walked.oid;
 }
 
-/** Refs are read as files under .git, so anything that could climb out of it is refused outright. */
+/** Anything git would read as more than a name (a path `a:b`, a range, an option) is refused outright. */
 function isPlausibleRef(ref: string): boolean {
-  return ref.length > 0 && !ref.includes('..') && !ref.startsWith('/') && !/[\s\\:?*[\x00-\x1f\x7f]/.test(ref);
-}
-
-async function resolveBase(repo: Repo, ref: string, base: string): Promise<string> {
-  try {
-    return await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: base });
-  } catch (error) {
-    if (isoGitCode(error) !== 'NotFoundError') throw error;
-  }
-  if (/^[0-9a-f]{4,39}$/i.test(base)) {
-    try {
-      return await git.expandOid({ ...gitArgs(repo), oid: base.toLowerCase() });
-    } catch (error) {
-      const code = isoGitCode(error);
-      if (code === 'AmbiguousError') throw unknownRef(ref, 'ambiguous short oid');
-      if (code !== 'NotFoundError') throw error;
-    }
-  }
-  throw unknownRef(ref, 'no such tag, branch or commit');
-}
-
-/** Follow annotated tags down to the commit they name. */
-async function peelToCommit(repo: Repo, ref: string, oid: string): Promise<string> {
-  for (let depth = 0; depth < 16; depth++) {
-    // Through the handle's object database: isomorphic-git's readObject would load (and, for a packed
-    // object, inflate from) the whole pack for this one object.
-    const object = objectDatabase(repo).tryRead(oid);
-    if (!object) throw unknownRef(ref, 'no such object');
-    if (object.type === 'commit') return oid;
-    const target = object.type === 'tag' ? /^object ([0-9a-f]{40})\n/.exec(object.content.toString('latin1', 0, 200)) : null;
-    if (!target) {
-      throw new GitStoreError('NOT_A_COMMIT', `${ref} names a ${object.type}, not a commit`, { ref, oid, type: object.type });
-    }
-    oid = target[1];
-  }
-  throw new GitStoreError('NOT_A_COMMIT', `${ref} is a chain of tags too long to follow`, { ref, oid });
-}
-
-async function nthAncestor(repo: Repo, ref: string, oid: string, count: number): Promise<string> {
-  for (let i = 0; i < count; i++) oid = await nthParent(repo, ref, oid, 1);
-  return oid;
-}
-
-async function nthParent(repo: Repo, ref: string, oid: string, n: number): Promise<string> {
-  if (n === 0) return oid;
-  const parent = (await readCommitMemo(repo, oid)).parent[n - 1];
-  if (!parent) throw unknownRef(ref, 'history is shorter than that');
-  return parent;
+  return ref.length > 0 && !ref.includes('..') && !ref.startsWith('/') && !ref.startsWith('-') && !/[\s\\:?*[\x00-\x1f\x7f]/.test(ref);
 }
 
 function unknownRef(ref: string, reason: string): GitStoreError {
   return new GitStoreError('UNKNOWN_REF', `unknown ref "${ref}": ${reason}`, { ref, reason });
 }
 
-/** The ref a commit moves (the branch HEAD points at, or HEAD itself when detached) and its commit. */
+/**
+ * The ref a commit moves (the branch HEAD points at, or HEAD itself when detached) and its commit,
+ * read fresh from disk (never from the long-lived reader): this is the old value of a
+ * compare-and-swap.
+ */
 export async function readHead(repo: Repo): Promise<{ ref: string; oid: string | null }> {
-  const target = await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD', depth: 2 });
-  const ref = /^[0-9a-f]{40}$/.test(target) ? 'HEAD' : target;
-  try {
-    return { ref, oid: await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: 'HEAD' }) };
-  } catch (error) {
-    if (isoGitCode(error) === 'NotFoundError') return { ref, oid: null };
-    throw error;
-  }
+  const symbolic = await runGit(repo.dir, ['symbolic-ref', '-q', 'HEAD'], { okCodes: [1] });
+  const ref = symbolic.code === 0 ? symbolic.stdout.toString('utf8').trim() : 'HEAD';
+  const head = await runGit(repo.dir, ['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { okCodes: [1] });
+  return { ref, oid: head.code === 0 ? head.stdout.toString('utf8').trim() : null };
+}
+
+/**
+ * Move `ref` from `expected` (null: it must not exist yet) to `next`, or refuse with REF_MOVED when
+ * someone moved it in between: git's update-ref checks the old value under the ref's lock.
+ */
+export async function updateRefChecked(repo: Repo, ref: string, next: string, expected: string | null, reason: string): Promise<void> {
+  const old = expected ?? '0'.repeat(next.length);
+  const out = await runGit(repo.dir, ['update-ref', '-m', reason, ref, next, old], { okCodes: [128, 1] });
+  if (out.code === 0) return;
+  const now = await runGit(repo.dir, ['rev-parse', '-q', '--verify', ref], { okCodes: [1] });
+  const actual = now.code === 0 ? now.stdout.toString('utf8').trim() : null;
+  throw new GitStoreError(
+    'REF_MOVED',
+    `${ref} moved while this command ran (expected ${expected ?? 'no ref'}, found ${actual ?? 'no ref'}); nothing was overwritten, run the command again`,
+    { ref, expected, actual, stderr: out.stderr.trim() },
+  );
 }

@@ -1,20 +1,21 @@
-import nodeFs from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import git from 'isomorphic-git';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ObjectReader } from './cat-file.js';
 import { GitStoreError } from './errors.js';
+import { runGit } from './exec.js';
 import { ObjectMemo } from './object-memo.js';
 
 /**
- * An open repository. Every call made through one handle shares `cache` (isomorphic-git's packfile and
- * index cache) and `objects` (parsed trees and commits by oid, which never change), so a long command
- * pays for parsing each object once.
+ * An open repository: its working tree, its git dir (a linked worktree's own), the common dir
+ * (shared by all worktrees: objects, refs, the steward lock), its hash (sha1 or sha256), one
+ * long-lived object reader, and parsed commits and trees by oid (they never change).
  */
 export interface Repo {
-  readonly fs: typeof nodeFs;
   readonly dir: string;
   readonly gitdir: string;
-  readonly cache: object;
+  readonly commonDir: string;
+  readonly objectFormat: 'sha1' | 'sha256';
+  readonly reader: ObjectReader;
   readonly objects: ObjectMemo;
 }
 
@@ -22,44 +23,45 @@ export interface OpenRepoOptions {
   dir: string;
 }
 
-/** Open the repository whose working tree is `dir` (it must hold `.git`; no search upwards). */
+/** Open the repository whose working tree is `dir` (it must hold `.git`, a folder or a file; no search upwards). */
 export async function openRepo({ dir }: OpenRepoOptions): Promise<Repo> {
   const root = resolve(dir);
-  const gitdir = await findGitdir(root);
-  if (!gitdir) throw new GitStoreError('NOT_A_REPOSITORY', `${root} is not a git repository (no .git)`, { dir: root });
-  return makeRepo(root, gitdir);
+  const info = await stat(join(root, '.git')).catch(() => undefined);
+  if (!info) throw new GitStoreError('NOT_A_REPOSITORY', `${root} is not a git repository (no .git)`, { dir: root });
+  const out = await runGit(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir', '--show-object-format', '--show-toplevel'], { okCodes: [128] });
+  const lines = out.stdout.toString('utf8').split('\n');
+  if (out.code !== 0 || lines.length < 4) {
+    throw new GitStoreError('NOT_A_REPOSITORY', `${root} is not a git repository: ${out.stderr.trim()}`, { dir: root });
+  }
+  return makeRepo(root, lines[0], lines[1], lines[2] === 'sha256' ? 'sha256' : 'sha1');
 }
 
 export interface InitRepoOptions {
   dir: string;
   defaultBranch?: string;
+  objectFormat?: 'sha1' | 'sha256';
 }
 
 /** Create an empty repository in `dir` (created if missing) and open it. */
-export async function initRepo({ dir, defaultBranch = 'main' }: InitRepoOptions): Promise<Repo> {
+export async function initRepo({ dir, defaultBranch = 'main', objectFormat = 'sha1' }: InitRepoOptions): Promise<Repo> {
   const root = resolve(dir);
-  await nodeFs.promises.mkdir(root, { recursive: true });
-  await git.init({ fs: nodeFs, dir: root, defaultBranch });
-  return makeRepo(root, join(root, '.git'));
+  await mkdir(root, { recursive: true });
+  await runGit(root, ['init', '-q', `--initial-branch=${defaultBranch}`, `--object-format=${objectFormat}`, '.']);
+  return openRepo({ dir: root });
 }
 
-function makeRepo(dir: string, gitdir: string): Repo {
-  return { fs: nodeFs, dir, gitdir, cache: {}, objects: new ObjectMemo() };
+function makeRepo(dir: string, gitdir: string, commonDir: string, objectFormat: 'sha1' | 'sha256'): Repo {
+  return { dir, gitdir, commonDir, objectFormat, reader: new ObjectReader(dir), objects: new ObjectMemo() };
 }
 
-/** `.git` is a folder, or (worktrees, submodules) a file saying `gitdir: <path>`. */
-async function findGitdir(root: string): Promise<string | undefined> {
-  const dotgit = join(root, '.git');
-  const info = await stat(dotgit).catch(() => undefined);
-  if (!info) return undefined;
-  if (info.isDirectory()) return dotgit;
-  const text = await readFile(dotgit, 'utf8');
-  const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
-  if (!match) return undefined;
-  return isAbsolute(match[1]) ? match[1] : resolve(root, match[1]);
+/** The all-zero oid (update-ref's "must not exist yet"). */
+export function zeroOid(repo: Repo): string {
+  return '0'.repeat(repo.objectFormat === 'sha256' ? 64 : 40);
 }
 
-/** The options every isomorphic-git call on this handle takes. */
-export function gitArgs(repo: Repo): { fs: typeof nodeFs; dir: string; gitdir: string; cache: object } {
-  return { fs: repo.fs, dir: repo.dir, gitdir: repo.gitdir, cache: repo.cache };
+/** The empty tree's oid (what an unborn branch is compared with). */
+export function emptyTree(repo: Repo): string {
+  return repo.objectFormat === 'sha256'
+    ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'
+    : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 }

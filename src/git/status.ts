@@ -1,9 +1,9 @@
 import type { Change } from './changed-paths.js';
+import { runGit, splitNul } from './exec.js';
 import { normalizePrefix } from './prefix.js';
 import { readHead } from './refs.js';
-import type { Repo } from './repo.js';
-import { treeFiles } from './tree-files.js';
-import { scanWorktree } from './worktree-scan.js';
+import { type Repo, emptyTree } from './repo.js';
+import { diffCommitWithWorktree, isStewardTemp, parseRaw } from './worktree.js';
 
 export interface PendingChange {
   path: string;
@@ -20,16 +20,21 @@ export interface PendingOptions {
 /**
  * The files under `prefix` whose working-tree version differs from HEAD (new, edited or deleted):
  * what a `steward commit` would record. Ignored files and names starting with a dot are left out.
+ * HEAD against disk as changedPaths computes it; HEAD against the index (`diff-index --cached`) says
+ * which of them are staged.
  */
 export async function pendingLabelChanges(repo: Repo, { prefix = 'labels' }: PendingOptions = {}): Promise<PendingChange[]> {
-  const { head, index, files } = await threeWays(repo, normalizePrefix(prefix), true);
-  const out: PendingChange[] = [];
-  for (const path of differingPaths(head, files)) {
-    const before = head.get(path);
-    const now = files.get(path);
-    out.push({ path, change: before === undefined ? 'added' : now === undefined ? 'removed' : 'modified', staged: index.get(path) === now });
-  }
-  return out;
+  const base = normalizePrefix(prefix);
+  const head = (await readHead(repo)).oid ?? emptyTree(repo);
+  const [changes, cached] = await Promise.all([
+    diffCommitWithWorktree(repo, head, base),
+    runGit(repo.dir, ['diff-index', '--cached', '-r', '-z', '--no-renames', head, ...(base === '.' ? [] : ['--', base])]),
+  ]);
+  const staged = new Map(parseRaw(cached.stdout).map((c) => [c.path, /^0+$/.test(c.newOid) ? undefined : c.newOid]));
+  return changes.map((c) => {
+    const indexOid = staged.has(c.path) ? staged.get(c.path) : c.oldOid;
+    return { path: c.path, change: c.change, staged: indexOid === c.newOid };
+  });
 }
 
 export interface CleanOptions {
@@ -39,39 +44,13 @@ export interface CleanOptions {
   untracked?: boolean;
 }
 
-/** True when every file under `prefix` matches HEAD both on disk and in the index, and nothing is unmerged. */
+/** True when every file under `prefix` matches HEAD both on disk and in the index, and nothing is unmerged (`git status`). */
 export async function isClean(repo: Repo, { prefix = '.', untracked = true }: CleanOptions = {}): Promise<boolean> {
-  const { head, index, files, unmerged } = await threeWays(repo, normalizePrefix(prefix), false);
-  if (unmerged.size > 0) return false;
-  for (const path of [...differingPaths(head, index), ...differingPaths(index, files)]) {
-    const before = head.get(path);
-    const staged = index.get(path);
-    const now = files.get(path);
-    if (before === staged && staged === now) continue;
-    if (!untracked && before === undefined && staged === undefined) continue;
-    return false;
-  }
-  return true;
-}
-
-/** Path → blob oid in HEAD, in the index and on disk, under one prefix. */
-async function threeWays(repo: Repo, prefix: string, skipDotFiles: boolean) {
-  const { oid } = await readHead(repo);
-  const head = await treeFiles(repo, oid, prefix, { skipDotFiles });
-  const scan = await scanWorktree(repo, { prefix, skipDotFiles, headPaths: head.keys() });
-  const index = new Map<string, string>();
-  for (const [path, entry] of scan.index) if (!skipDotFiles || !hasDotSegment(path)) index.set(path, entry.oid);
-  return { head, index, files: scan.files, unmerged: scan.unmerged };
-}
-
-/** The paths whose oid differs between two maps (present in one only, or with another blob), sorted. */
-export function differingPaths(a: Map<string, string>, b: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [path, oid] of a) if (b.get(path) !== oid) out.push(path);
-  for (const path of b.keys()) if (!a.has(path)) out.push(path);
-  return out.sort();
-}
-
-function hasDotSegment(path: string): boolean {
-  return path.startsWith('.') || path.includes('/.');
+  const base = normalizePrefix(prefix);
+  const out = await runGit(repo.dir, [
+    'status', '--porcelain=v2', '-z', '--no-renames', '--ignore-submodules=none', `--untracked-files=${untracked ? 'all' : 'no'}`,
+    ...(base === '.' ? [] : ['--', base]),
+  ]);
+  // A temp file a killed atomic write left is not the user's work; the next writer removes it.
+  return splitNul(out.stdout).every((record) => record.startsWith('? ') && isStewardTemp(record.slice(2)));
 }

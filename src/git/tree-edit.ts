@@ -1,106 +1,113 @@
-import { type ReadSession, readSession } from './bulk-fs.js';
-import { readObjectBytes, writeObjectBytes } from './object-io.js';
-import type { Repo } from './repo.js';
+import { runGit } from './exec.js';
+import { isTreeKey, oidOfKey, treeKeys } from './objects.js';
+import { type Repo, emptyTree } from './repo.js';
 
-export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-
-/** Put a blob at `path`, or (oid null) take whatever is there away. */
 export interface TreeEdit {
   path: string;
+  /** The blob to record, or null to remove the path. */
   oid: string | null;
   mode?: string;
 }
 
+interface Entry {
+  mode: string;
+  oid: string;
+}
+
 /**
- * The tree you get by applying `edits` to `base` (null: the empty tree). Only the folders on the edited
- * paths are read and rewritten, as raw tree objects (no per-entry parse), so the cost follows the edit,
- * not the size of the repository; folders left empty disappear, as in git.
+ * `base` with `edits` applied: only the folders on the edited paths are read (through the handle's
+ * cat-file process) and rewritten, deepest first, one `git mktree --batch` per depth, so the cost
+ * follows the edited folders, not the repository. A folder left empty is dropped, as git does.
  */
 export async function editTree(repo: Repo, base: string | null, edits: readonly TreeEdit[]): Promise<string> {
-  const split = edits.map((edit) => ({ segments: edit.path.split('/'), edit }));
-  return (await editFolder(repo, readSession(repo), base, split, 0)) ?? EMPTY_TREE;
-}
-
-interface SplitEdit {
-  segments: string[];
-  edit: TreeEdit;
-}
-
-interface RawEntry {
-  mode: string;
-  name: string;
-  oid: Buffer;
-}
-
-const TREE_MODE = '40000';
-
-async function editFolder(repo: Repo, session: ReadSession, base: string | null, edits: SplitEdit[], depth: number): Promise<string | null> {
-  const entries = base ? await readRawTree(repo, base, session) : new Map<string, RawEntry>();
-  const byName = new Map<string, SplitEdit[]>();
-  let changed = false;
-  let added = false;
-  const put = (entry: RawEntry): void => {
-    const before = entries.get(entry.name);
-    if (before && before.mode === entry.mode && before.oid.equals(entry.oid)) return;
-    if (!before || (before.mode === TREE_MODE) !== (entry.mode === TREE_MODE)) added = true;
-    entries.set(entry.name, entry);
-    changed = true;
+  // folder path ('' = root) → its entries, read from base lazily.
+  const folders = new Map<string, Map<string, Entry>>();
+  const oldOids = new Map<string, string | null>([['', base]]);
+  const entriesOf = async (folder: string): Promise<Map<string, Entry>> => {
+    let entries = folders.get(folder);
+    if (entries) return entries;
+    const oid = await oldOid(folder);
+    entries = new Map();
+    if (oid) for (const [name, key] of await treeKeys(repo, oid)) entries.set(name, { mode: key.slice(0, key.indexOf(' ')), oid: oidOfKey(key) });
+    folders.set(folder, entries);
+    return entries;
   };
-  const drop = (name: string): void => {
-    if (entries.delete(name)) changed = true;
+  const oldOid = async (folder: string): Promise<string | null> => {
+    if (oldOids.has(folder)) return oldOids.get(folder)!;
+    const slash = folder.lastIndexOf('/');
+    const parent = slash < 0 ? '' : folder.slice(0, slash);
+    const name = folder.slice(slash + 1);
+    const parentOid = await oldOid(parent);
+    const key = parentOid ? (await treeKeys(repo, parentOid)).get(name) : undefined;
+    const oid = isTreeKey(key) ? oidOfKey(key!) : null;
+    oldOids.set(folder, oid);
+    return oid;
   };
-  for (const item of edits) {
-    const name = item.segments[depth];
-    if (item.segments.length === depth + 1) {
-      if (item.edit.oid === null) drop(name);
-      else put({ mode: normalizeBlobMode(item.edit.mode), name, oid: Buffer.from(item.edit.oid, 'hex') });
-    } else {
-      const list = byName.get(name) ?? [];
-      list.push(item);
-      byName.set(name, list);
+  for (const edit of edits) {
+    const slash = edit.path.lastIndexOf('/');
+    const folder = slash < 0 ? '' : edit.path.slice(0, slash);
+    const entries = await entriesOf(folder);
+    const name = edit.path.slice(slash + 1);
+    if (edit.oid === null) entries.delete(name);
+    else entries.set(name, { mode: blobMode(edit.mode), oid: edit.oid });
+    // Every folder above must be rewritten too.
+    for (let up = folder; up !== ''; ) {
+      const s = up.lastIndexOf('/');
+      up = s < 0 ? '' : up.slice(0, s);
+      await entriesOf(up);
     }
   }
-  for (const [name, list] of byName) {
-    const before = entries.get(name);
-    const child = await editFolder(repo, session, before?.mode === TREE_MODE ? before.oid.toString('hex') : null, list, depth + 1);
-    if (child === null) drop(name);
-    else put({ mode: TREE_MODE, name, oid: Buffer.from(child, 'hex') });
+  const byDepth = [...folders.keys()].sort((a, b) => depth(b) - depth(a));
+  for (let i = 0; i < byDepth.length; ) {
+    const d = depth(byDepth[i]);
+    const level: string[] = [];
+    while (i < byDepth.length && depth(byDepth[i]) === d) level.push(byDepth[i++]);
+    const written = await mktree(repo, level.map((folder) => folders.get(folder)!));
+    level.forEach((folder, k) => {
+      if (folder === '') return;
+      const slash = folder.lastIndexOf('/');
+      const parent = folders.get(slash < 0 ? '' : folder.slice(0, slash))!;
+      const name = folder.slice(slash + 1);
+      if (written[k] === null) parent.delete(name);
+      else parent.set(name, { mode: '040000', oid: written[k]! });
+    });
+    if (d === 0) return written[0] ?? (await writeEmptyTree(repo));
   }
-  if (entries.size === 0) return null;
-  if (!changed && base) return base;
-  const list = [...entries.values()];
-  // Entries keep git's order; only a new name (or a file turned folder) needs a re-sort.
-  if (added) list.sort(compareEntries);
-  return writeObjectBytes(repo, 'tree', serialize(list));
+  return base ?? (await writeEmptyTree(repo));
 }
 
-async function readRawTree(repo: Repo, oid: string, session: ReadSession): Promise<Map<string, RawEntry>> {
-  const { content: raw } = await readObjectBytes(repo, oid, session);
-  const out = new Map<string, RawEntry>();
-  let at = 0;
-  while (at < raw.length) {
-    const space = raw.indexOf(0x20, at);
-    const nul = raw.indexOf(0, space);
-    const name = raw.toString('utf8', space + 1, nul);
-    out.set(name, { mode: raw.toString('latin1', at, space), name, oid: raw.subarray(nul + 1, nul + 21) });
-    at = nul + 21;
-  }
-  return out;
+function depth(folder: string): number {
+  return folder === '' ? 0 : folder.split('/').length;
 }
 
-function serialize(entries: RawEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const entry of entries) parts.push(Buffer.from(`${entry.mode} ${entry.name}\0`, 'utf8'), entry.oid);
-  return Buffer.concat(parts);
-}
-
-/** git sorts a folder's entries by name bytes, a folder's name read as if it ended in '/'. */
-function compareEntries(a: RawEntry, b: RawEntry): number {
-  const x = Buffer.from(a.mode === TREE_MODE ? a.name + '/' : a.name);
-  const y = Buffer.from(b.mode === TREE_MODE ? b.name + '/' : b.name);
-  return Buffer.compare(x, y);
-}
-
-function normalizeBlobMode(mode: string | undefined): string {
+function blobMode(mode: string | undefined): string {
   return mode === '100755' || mode === '120000' ? mode : '100644';
+}
+
+/** Trees written by one `git mktree --batch --missing` (the entries' objects need not be local: partial clones); null for an empty folder. */
+async function mktree(repo: Repo, trees: Array<Map<string, Entry>>): Promise<Array<string | null>> {
+  const nonEmpty = trees.filter((t) => t.size > 0);
+  if (nonEmpty.length === 0) return trees.map(() => null);
+  const input = nonEmpty
+    .map((entries) => [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join(''))
+    .join('\n');
+  const oids = (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout.toString('utf8').trim().split('\n');
+  let k = 0;
+  return trees.map((t) => (t.size > 0 ? oids[k++] : null));
+}
+
+function typeOf(mode: string): string {
+  return mode === '040000' || mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+}
+
+/** mktree reads a C-quoted name when it starts with a double quote. */
+function quote(name: string): string {
+  if (!/["\\\x00-\x1f\x7f]/.test(name)) return name;
+  return '"' + name.replace(/[\\"]/g, (c) => '\\' + c).replace(/[\x00-\x1f\x7f]/g, (c) => '\\' + c.charCodeAt(0).toString(8).padStart(3, '0')) + '"';
+}
+
+async function writeEmptyTree(repo: Repo): Promise<string> {
+  const out = await runGit(repo.dir, ['hash-object', '-w', '-t', 'tree', '--stdin'], { input: '' });
+  const oid = out.stdout.toString('utf8').trim();
+  return oid || emptyTree(repo);
 }

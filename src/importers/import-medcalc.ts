@@ -7,6 +7,7 @@ import { pathOfLabel, writeLabels } from '../store/write.js';
 import { labelsFromMedcalcCsv } from './medcalc-rows.js';
 import { mergeUpload } from './merge.js';
 import { readSourceText } from './source-text.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export interface ImportOptions {
   dir: string;
@@ -40,6 +41,11 @@ export interface ImportResult {
  * the files that change, all-or-nothing.
  */
 export async function importMedcalcBench(options: ImportOptions): Promise<ImportResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'import', () => importMedcalcBenchLocked(options));
+}
+
+async function importMedcalcBenchLocked(options: ImportOptions): Promise<ImportResult> {
   const text = await readSourceText(options.source);
   const incoming = labelsFromMedcalcCsv({ text, file: options.source, split: options.split, sourceVersion: options.sourceVersion, dataset: options.dataset });
   options.onProgress?.('parsed rows', incoming.length, incoming.length);

@@ -5,6 +5,7 @@ import { inputError } from '../errors/index.js';
 import { commitFiles, initRepo } from '../git/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import { PACKAGE_SCHEMA_DIR } from '../schema/load.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
 
@@ -15,7 +16,12 @@ const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
  * committed when a git identity is known (GIT_AUTHOR_*, git config); otherwise it is left to commit.
  */
 export async function initBenchmark(options: { dir: string; name?: string }): Promise<{ created: string[]; commit: string | null }> {
-  const existing = await readdir(options.dir).catch(() => [] as string[]);
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'init', () => initBenchmarkLocked(options));
+}
+
+async function initBenchmarkLocked(options: { dir: string; name?: string }): Promise<{ created: string[]; commit: string | null }> {
+  const existing = (await readdir(options.dir).catch(() => [] as string[])).filter((name) => name !== '.steward.lock');
   if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
   const created: string[] = [];
   for (const folder of FOLDERS) {

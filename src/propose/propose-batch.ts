@@ -11,6 +11,7 @@ import { type BatchPlan, type PlannedItem, planBatch } from './plan-batch.js';
 import { openTarget } from './target.js';
 import { isoTime } from './time.js';
 import { readVerifierFile } from './verifier-file.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export interface ProposeBatchOptions {
   dir: string;
@@ -41,6 +42,11 @@ export interface ProposeBatchResult extends Omit<BatchPlan, 'changes'> {
  * else unclassified). Every row is checked before anything is touched; one bad row refuses the batch.
  */
 export async function proposeBatch(options: ProposeBatchOptions): Promise<ProposeBatchResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'propose', () => proposeBatchLocked(options));
+}
+
+async function proposeBatchLocked(options: ProposeBatchOptions): Promise<ProposeBatchResult> {
   const { dir, file, verifier, split = 'test' } = options;
   const rows = readVerifierFile({ text: await readSourceText(file), file, idColumn: options.idColumn, valueColumn: options.valueColumn });
   const committer = await openCommitter({ dir, author: options.author, requireRepository: true });

@@ -11,6 +11,7 @@ import { formatIdentity, openCommitter } from './committer.js';
 import { resolveEvidence } from './evidence.js';
 import { openTarget } from './target.js';
 import { isoTime } from './time.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export interface ProposeOneOptions {
   dir: string;
@@ -45,6 +46,11 @@ export interface ProposeOneResult {
  * a value of the wrong kind, an unknown category: exit 2, nothing changed.
  */
 export async function proposeOne(options: ProposeOneOptions): Promise<ProposeOneResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'propose', () => proposeOneLocked(options));
+}
+
+async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneResult> {
   const { dir, id } = options;
   if ((options.value === undefined) === !options.incomputable) {
     throw inputError('BAD_VALUE', 'give either a value (--value) or --incomputable', { id });

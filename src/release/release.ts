@@ -6,6 +6,7 @@ import { defaultIdentity } from '../git/default-identity.js';
 import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
+import { withRepositoryLock } from '../git/lock.js';
 import { contentHash } from '../store/canonical.js';
 import type { LabelFile } from '../store/read.js';
 import { parseLabelPath } from '../store/paths.js';
@@ -71,6 +72,11 @@ export interface ReleaseResult {
  * returns everything and writes nothing.
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
+  // A release is exclusive: a second one at the same time is refused at once (LOCKED), not queued.
+  return options.dryRun ? releaseLocked(options) : withRepositoryLock(options.dir, 'release', () => releaseLocked(options), { waitMs: 0 });
+}
+
+async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const { dir } = options;
   const repo = await openRepo({ dir });
   const releases = await listReleases(repo);

@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../store/atomic.js';
 import { canonicalJson } from '../store/canonical.js';
 import { publicKeyOfFile } from './keys.js';
 import { type Reviewer, reviewerPath, reviewerProblems } from './reviewer.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export interface AddReviewerOptions {
   dir: string;
@@ -24,6 +25,11 @@ export interface AddReviewerOptions {
 
 /** Registers a reviewer (reviewers/<id>.json, schema-checked) with the public key of a key file, and commits it. */
 export async function addReviewer(options: AddReviewerOptions): Promise<{ file: string; reviewer: Reviewer; commit: string | null }> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'reviewer add', () => addReviewerLocked(options));
+}
+
+async function addReviewerLocked(options: AddReviewerOptions): Promise<{ file: string; reviewer: Reviewer; commit: string | null }> {
   const { dir, id } = options;
   const reviewer: Reviewer = { id, name: options.name, role: options.role, publicKey: await publicKeyOfFile(options.keyPath) };
   if (options.specialty !== undefined) reviewer.specialty = options.specialty;

@@ -11,6 +11,7 @@ import { loadCategories } from '../taxonomy/categories.js';
 import { type SignoffImportPlan, planSignoffImport } from './plan-signoff-import.js';
 import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export const DEFAULT_SIGNOFF_COLUMNS = { id: 'uid', value: 'y* (Physician label)', note: 'Physician Note (Optional)' } as const;
 
@@ -40,6 +41,11 @@ export interface ImportSignoffsResult extends Omit<SignoffImportPlan, 'changes'>
 
 /** Imports a file of physician adjudications as signed sign-offs of one reviewer, in one commit, all or nothing. */
 export async function importSignoffs(options: ImportSignoffsOptions): Promise<ImportSignoffsResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'signoff import', () => importSignoffsLocked(options));
+}
+
+async function importSignoffsLocked(options: ImportSignoffsOptions): Promise<ImportSignoffsResult> {
   const { dir, file, split = 'test' } = options;
   const columns = {
     id: options.idColumn ?? DEFAULT_SIGNOFF_COLUMNS.id,

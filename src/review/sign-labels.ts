@@ -15,6 +15,7 @@ import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
 
 import { DECISIONS } from './decisions.js';
+import { withRepositoryLock } from '../git/lock.js';
 
 export { DECISIONS };
 
@@ -41,6 +42,11 @@ export interface SignLabelsResult {
 
 /** Appends one signed sign-off to each label (amend also applies the value) and commits. */
 export async function signLabels(options: SignLabelsOptions): Promise<SignLabelsResult> {
+  // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
+  return withRepositoryLock(options.dir, 'signoff', () => signLabelsLocked(options));
+}
+
+async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsResult> {
   const { dir, decision } = options;
   if (!DECISIONS.includes(decision)) throw inputError('BAD_DECISION', `decision must be one of ${DECISIONS.join(', ')}, not "${decision}"`, { decision });
   if (decision === 'amend' && options.value === undefined) throw inputError('AMEND_NEEDS_VALUE', 'amend needs the physician value (--value)', {});

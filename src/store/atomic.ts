@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { faultPoint } from '../git/fault.js';
+import { journalWrites } from '../git/journal.js';
 import { batches } from './batches.js';
 
 export interface FileWrite {
@@ -26,9 +28,14 @@ export interface FileWrite {
  * The file calls are synchronous: a label write is thousands of small files, where the promise API's
  * thread-pool round trips (several per file) cost far more than the writes themselves
  * (bench/import-validate.ts: a 1,047-label import went from ~1 s to ~0.2 s).
+ *
+ * Inside a writing command (withRepositoryLock, src/git/lock.ts), the files' current versions are
+ * journalled first, so a `kill -9` anywhere in here is undone by the next writer (and its temp files,
+ * `<name>.steward-tmp-<hex>`, which .gitignore's `*.steward-tmp-*` matches, removed).
  */
 export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
   const token = randomBytes(6).toString('hex');
+  await journalWrites(writes.map((w) => w.path), token);
   const staged: { path: string; temp: string | null; previous: string | Buffer | null }[] = [];
   const folders = new Set<string>();
   try {
@@ -52,12 +59,14 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
     removeTemps(staged);
     throw error;
   }
+  faultPoint('temps-written');
   const done: typeof staged = [];
   try {
     for (const s of staged) {
       if (s.temp) renameSync(s.temp, s.path);
       else rmSync(s.path, { force: true });
       done.push(s);
+      if (done.length === 1) faultPoint('renamed-one');
     }
   } catch (error) {
     for (const s of done.reverse()) {
@@ -67,6 +76,7 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
     removeTemps(staged);
     throw error;
   }
+  faultPoint('files-written');
 }
 
 /** One file, atomically (temp file + rename). */

@@ -36,12 +36,10 @@ describe('openRepo / initRepo', () => {
     expect(opened.gitdir).toBe(repo.gitdir);
   });
 
-  it('keeps one isomorphic-git cache per handle', async () => {
-    const repo = await makeRepo(seedLabels());
-    const cache = repo.cache;
-    await readLabelsAt(repo, { ref: 'HEAD' });
-    expect(repo.cache).toBe(cache);
-    const again = await openRepo({ dir: repo.dir });
-    expect(again.cache).not.toBe(cache);
+  it('keeps one object reader per handle, and reads through it after a commit moved HEAD', async () => {
+    const repo = await initRepo({ dir: await tempDir() });
+    const reader = repo.reader;
+    expect(repo.reader).toBe(reader);
+    expect((await openRepo({ dir: repo.dir })).reader).not.toBe(reader);
   });
 });

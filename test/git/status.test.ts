@@ -35,7 +35,9 @@ describe('pendingLabelChanges and isClean', () => {
     expect(await isClean(repo)).toBe(false);
   });
 
-  it('notice an edit that keeps the size and the timestamps', async () => {
+  // With the mtime too kept, git itself misses an edit made in the same second as the index was
+  // refreshed (its ctime check is in whole seconds); steward answers as git does.
+  it('notice an edit that keeps the size', async () => {
     const repo = await makeRepo(seedLabels());
     const file = join(repo.dir, labelFile('test-0001'));
     const before = label('test-0001', 22.5);
@@ -45,7 +47,6 @@ describe('pendingLabelChanges and isClean', () => {
     await utimes(file, time, time);
     cli(repo.dir, 'update-index', '--refresh');
     await writeFile(file, after);
-    await utimes(file, time, time);
     expect(await pendingLabelChanges(repo)).toEqual([{ path: labelFile('test-0001'), change: 'modified', staged: false }]);
   });
 
@@ -74,10 +75,12 @@ describe('pendingLabelChanges and isClean', () => {
     expect((await pendingLabelChanges(repo)).map((p) => p.path)).toEqual([labelFile('test-0001')]);
   });
 
-  it('say UNSUPPORTED_INDEX for an index version 4, which isomorphic-git cannot read either', async () => {
+  it('read an index of version 4 (git reads it; the hand-written index reader refused it)', async () => {
     const repo = await makeRepo(seedLabels());
     cli(repo.dir, 'update-index', '--index-version', '4');
-    await expect(pendingLabelChanges(repo)).rejects.toMatchObject({ code: 'UNSUPPORTED_INDEX' });
+    expect(await pendingLabelChanges(repo)).toEqual([]);
+    await writeFile(join(repo.dir, labelFile('test-0001')), label('test-0001', 30));
+    expect(await pendingLabelChanges(repo)).toEqual([{ path: labelFile('test-0001'), change: 'modified', staged: false }]);
   });
 
   it('agree with readLabelsAt on the working tree about ignored files', async () => {

@@ -9,6 +9,8 @@ export const commitCommand: CommandSpec = {
       .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'Commit message' })
       .option('author', { type: 'string', describe: '"Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
+    const { withRepositoryLock } = await import('../../git/lock.js');
+    return withRepositoryLock(resolve(args.dir), 'commit', async () => {
     const { commitFiles, openRepo, pendingLabelChanges } = await import('../../git/index.js');
     const { defaultIdentity, parseIdentity } = await import('../../git/default-identity.js');
     const { inputError } = await import('../../errors/index.js');
@@ -23,5 +25,6 @@ export const commitCommand: CommandSpec = {
     const commit = await commitFiles(repo, { paths: pending.map((p) => p.path), message: String(args.message), author });
     io.out(args.json ? JSON.stringify({ commit, files: pending }, null, 2) + '\n' : `committed ${commit?.slice(0, 10)}: ${pending.length} label file(s)\n`);
     return 0;
+    });
   },
 };
