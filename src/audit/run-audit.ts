@@ -30,33 +30,54 @@ export interface AuditReport {
  * one label still gives every trace).
  */
 export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
-  const items: AuditItem[] = [];
+  const audit = new AuditRun();
   labels.forEach(({ label, file }, k) => {
+    audit.add(label, file);
+    if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
+  });
+  return audit.report();
+}
+
+/**
+ * auditLabels one label at a time, for a caller that streams them (the CLI reads each file, audits it
+ * and lets it go): only the audit items are kept, never the labels' notes and explanations.
+ */
+export class AuditRun {
+  private readonly items: AuditItem[] = [];
+
+  add(label: Label, file?: string): void {
     const item = auditLabel(label, file);
     if (item.outcome === 'confirmed') {
       item.reference = withoutTrace(item.reference);
       item.v1 = withoutTrace(item.v1);
     }
-    items.push(item);
-    if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
-  });
-  const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
-  const rows = new Map<number, CalculatorAuditRow>();
-  for (const item of items) {
-    counts[item.outcome]++;
-    let row = rows.get(item.calculatorId);
-    if (!row) {
-      row = { id: item.calculatorId, name: catalogById(item.calculatorId)?.names[0] ?? String(item.calculatorId), n: 0, confirmed: 0, mismatch: 0, disagrees: 0, incomputable: 0 };
-      rows.set(item.calculatorId, row);
-    }
-    row.n++;
-    if (item.outcome === 'confirmed') row.confirmed++;
-    else if (item.outcome === 'calculator-logic-mismatch') row.mismatch++;
-    else if (item.outcome === 'disagrees') row.disagrees++;
-    else if (item.outcome === 'incomputable') row.incomputable++;
+    this.items.push(item);
   }
-  const triage = items.filter((i) => i.outcome !== 'confirmed').sort(byPriority);
-  return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  report(): AuditReport {
+    const items = this.items;
+    const counts: Record<AuditOutcome, number> = { confirmed: 0, 'calculator-logic-mismatch': 0, disagrees: 0, incomputable: 0, 'no-calculator': 0 };
+    const rows = new Map<number, CalculatorAuditRow>();
+    for (const item of items) {
+      counts[item.outcome]++;
+      let row = rows.get(item.calculatorId);
+      if (!row) {
+        row = { id: item.calculatorId, name: catalogById(item.calculatorId)?.names[0] ?? String(item.calculatorId), n: 0, confirmed: 0, mismatch: 0, disagrees: 0, incomputable: 0 };
+        rows.set(item.calculatorId, row);
+      }
+      row.n++;
+      if (item.outcome === 'confirmed') row.confirmed++;
+      else if (item.outcome === 'calculator-logic-mismatch') row.mismatch++;
+      else if (item.outcome === 'disagrees') row.disagrees++;
+      else if (item.outcome === 'incomputable') row.incomputable++;
+    }
+    const triage = items.filter((i) => i.outcome !== 'confirmed').sort(byPriority);
+    return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+  }
 }
 
 /** Highest priority first; ties by id (code-unit order: localeCompare costs more than the audit of an item). */
