@@ -28,7 +28,7 @@ const arg = (name: string, fallback: string) => {
 };
 const SIZES = arg('--sizes', '100000').split(',').map(Number);
 const RUNS = Number(arg('--runs', '3'));
-const ALL_OPS = ['first-release', 'export-jsonl', 'export-csv', 'verify-jsonl', 'verify-csv', 'score', 'validate', 'audit', 'incremental-release'] as const;
+const ALL_OPS = ['first-release', 'export-worktree', 'score-ref', 'export-jsonl', 'export-csv', 'verify-jsonl', 'verify-csv', 'score', 'validate', 'audit', 'incremental-release'] as const;
 type Op = (typeof ALL_OPS)[number];
 const OPS = arg('--ops', ALL_OPS.join(',')).split(',') as Op[];
 const JSON_OUT = arg('--json', '');
@@ -76,7 +76,11 @@ function measure(size: number, op: Op, what: string, git: string, runSteward: ()
 }
 
 const min = (xs: number[]) => Math.min(...xs);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const s = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} s`;
 function formatRow(r: Row): string {
   const wall = r.steward.map((x) => x.wall);
@@ -122,6 +126,15 @@ console.log('| operation, labels | steward min / median | git same I/O min / med
 for (const size of SIZES) {
   const dir = await committedFixture(size);
   const out = join(FIXTURE_ROOT, `out-${size}`);
+  if (OPS.includes('export-worktree')) measure(size, 'export-worktree', '`export` JSONL of the working tree', 'ls-files + hash-object --stdin-paths', () => steward(['export', '--format', 'jsonl', '--out', `${out}.jsonl`], dir), () => sh(READ_WORKTREE, dir));
+  if (OPS.includes('score-ref')) {
+    const file = predictionsFile(size, Math.max(1, Math.round(1_000_000 / size)));
+    measure(size, 'score-ref', '`score` 1M predictions `--version HEAD` (a ref)', 'ls-tree -r + cat-file --batch + cat predictions', () => steward(['score', file, '--version', 'HEAD', '--json'], dir), () => sh(`${READ_ALL('HEAD')} > /dev/null && cat ${file} > /dev/null`, dir));
+  }
+  if (!hasTag(dir, 'v1.0.0') && !OPS.includes('first-release')) {
+    console.log(`(${size}: no release v1.0.0 and first-release not asked for: the release operations are skipped)`);
+    continue;
+  }
   if (!hasTag(dir, 'v1.0.0')) {
     // The first release is made once per fixture (re-making it would need the tag and commit undone).
     const run = steward(['release', '1.0.0'], dir);
