@@ -6,20 +6,28 @@
  * re-serialising. Callers use it only for bytes known to be canonical (their hash matched the manifest).
  */
 export function compactCanonicalJson(bytes: Uint8Array, options: { lineEnd?: boolean } = {}): Buffer {
-  const out = Buffer.allocUnsafe(bytes.length + 1);
+  const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out = Buffer.allocUnsafe(input.length + 1);
   let n = 0;
-  let inString = false;
-  for (let k = 0; k < bytes.length; k++) {
-    const b = bytes[k];
-    if (inString) {
-      out[n++] = b;
-      if (b === 0x5c) out[n++] = bytes[++k]; // a backslash: the next byte is escaped, whatever it is
-      else if (b === 0x22) inString = false;
-    } else if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) {
-      continue;
+  for (let k = 0; k < input.length; ) {
+    const b = input[k];
+    if (b === 0x22) {
+      // A string, copied whole (natively: notes are kilobytes): its end is the next quote not escaped,
+      // i.e. not preceded by an odd run of backslashes.
+      let end = input.indexOf(0x22, k + 1);
+      for (;;) {
+        if (end === -1) throw new Error('unterminated string in canonical JSON');
+        let backslashes = 0;
+        for (let p = end - 1; input[p] === 0x5c; p--) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = input.indexOf(0x22, end + 1);
+      }
+      out.set(input.subarray(k, end + 1), n);
+      n += end + 1 - k;
+      k = end + 1;
     } else {
-      out[n++] = b;
-      if (b === 0x22) inString = true;
+      if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) out[n++] = b;
+      k++;
     }
   }
   if (options.lineEnd) out[n++] = 0x0a;
