@@ -51,25 +51,27 @@ export class SpillSorter<K> {
       return;
     }
     this.flush();
-    const buffer = Buffer.allocUnsafe(Math.max(64, 2 * this.memoryBytes));
-    let start = 0; // the file range held in `buffer`
+    // Lines read back in file order (the usual case) come from one large window; a line out of order
+    // (labels on disk by calculator folder, written by id) is read alone, never a whole window for it.
+    const window = Buffer.allocUnsafe(Math.max(64, 2 * this.memoryBytes));
+    let start = 0; // the file range held in `window`
     let end = 0;
+    let next = 0; // where the line after the last one read back starts
     for (const k of order) {
       const from = this.offsets[k];
       const to = from + this.lengths[k];
-      if (from < start || to > end) {
-        const span = Math.max(buffer.length, this.lengths[k]);
-        const target = span > buffer.length ? Buffer.allocUnsafe(span) : buffer;
-        const got = readSync(this.fd, target, 0, span, from);
-        if (target !== buffer) {
-          yield { key: this.keys[k], text: target.toString('utf8', 0, this.lengths[k]) };
-          start = end = 0;
-          continue;
-        }
+      const key = this.keys[k];
+      if (from >= start && to <= end) yield { key, text: window.toString('utf8', from - start, to - start) };
+      else if (from === next && this.lengths[k] <= window.length) {
+        end = from + readSync(this.fd, window, 0, window.length, from);
         start = from;
-        end = from + got;
+        yield { key, text: window.toString('utf8', 0, to - start) };
+      } else {
+        const line = Buffer.allocUnsafe(this.lengths[k]);
+        readSync(this.fd, line, 0, line.length, from);
+        yield { key, text: line.toString('utf8') };
       }
-      yield { key: this.keys[k], text: buffer.toString('utf8', from - start, to - start) };
+      next = to;
     }
   }
 
