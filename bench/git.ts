@@ -9,6 +9,8 @@
  *       `git add -A labels && git commit`;
  *   (c) read all labels at a tag, loose then packed (`git repack -ad`): bench/read-all.mjs
  *       (streamLabelsAt, built) vs `git ls-tree -r -z` + `git cat-file --batch`;
+ *   the same three in-process through src/git (no process start-up, no label parsing or rendering:
+ *   the engine alone), against the same git plumbing;
  *   and process start-up alone (`steward --help` vs `git --version`), which every steward row
  *   includes: Node's start-up is paid once per command, git's once per plumbing process.
  *
@@ -21,7 +23,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { makeSyntheticBenchmark } from '../scripts/make-synthetic-benchmark.js';
+import { changedPaths, commitFiles, openRepo, pendingLabelChanges, streamLabelsAt } from '../src/git/index.js';
 
 export { buildFixture, labelPathOf, slugOf, syntheticLabel } from './git-fixture.js';
 
@@ -91,6 +95,26 @@ function stats(samples: Sample[]): { min: number; median: number; rssMb: number 
   return { min: s[0], median: s[Math.floor(s.length / 2)], rssMb: Math.max(...samples.map((x) => x.rssMb)) };
 }
 
+/** An in-process call: wall seconds; RSS is this process's peak so far (it includes the fixture's). */
+async function inProcess(task: () => Promise<unknown>): Promise<Sample> {
+  const started = performance.now();
+  await task();
+  return { seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+async function measureAsync(operation: string, ours: () => Promise<Sample>, theirs: () => Sample, before?: () => void): Promise<void> {
+  const a: Sample[] = [];
+  const b: Sample[] = [];
+  for (let r = 0; r < runs; r++) {
+    before?.();
+    a.push(await ours());
+    before?.();
+    b.push(theirs());
+  }
+  rows.push({ operation, steward: stats(a), git: stats(b) });
+  process.stderr.write(`${operation}: steward ${stats(a).median}s, git ${stats(b).median}s\n`);
+}
+
 const rows: Array<{ operation: string; steward: ReturnType<typeof stats>; git: ReturnType<typeof stats> }> = [];
 function measure(operation: string, ours: () => Sample, theirs: () => Sample, before?: () => void): void {
   const a: Sample[] = [];
@@ -128,11 +152,26 @@ async function main(): Promise<void> {
     () => sum([timed('git', ['add', '-A', 'labels'], dir), timed('git', ['commit', '-q', '-m', `git ${round}`], dir)]),
     () => rewrite(dir, commitChanges, `c${round++}`),
   );
+  await measureAsync(`engine: changedPaths of ${changes} changes with both texts`, () => inProcess(async () => changedPaths(await openRepo({ dir }), { from: 'v1', to: 'v2', withContent: true })), () => catFileBoth(dir, 'v1', 'v2'));
+  await measureAsync(
+    `engine: commitFiles of ${commitChanges} changed labels`,
+    () => inProcess(async () => {
+      const repo = await openRepo({ dir });
+      await commitFiles(repo, { paths: (await pendingLabelChanges(repo)).map((p) => p.path), message: `engine ${round}`, author: { name: 'Bench', email: 'bench@example.org' } });
+    }),
+    () => sum([timed('git', ['add', '-A', 'labels'], dir), timed('git', ['commit', '-q', '-m', `git ${round}`], dir)]),
+    () => rewrite(dir, commitChanges, `e${round++}`),
+  );
+  const streamAll = (): Promise<Sample> => inProcess(async () => {
+    for await (const file of streamLabelsAt(await openRepo({ dir }), { ref: 'v2' })) void file;
+  });
+  await measureAsync(`engine: streamLabelsAt of all ${count} labels, loose`, streamAll, () => readAllGit(dir, 'v2'));
   const readAll = (): Sample => timed(process.execPath, [join(ROOT, 'bench/read-all.mjs'), dir, 'v2'], ROOT);
   measure(`read all ${count} labels at a tag, loose`, readAll, () => readAllGit(dir, 'v2'));
   git(dir, 'repack', '-adq');
   git(dir, 'prune-packed');
   measure(`read all ${count} labels at a tag, packed`, readAll, () => readAllGit(dir, 'v2'));
+  await measureAsync(`engine: streamLabelsAt of all ${count} labels, packed`, streamAll, () => readAllGit(dir, 'v2'));
 
   const lines = [
     `${count} labels, ${runs} runs each, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,

@@ -22,7 +22,8 @@ interface Pending {
  * One long-lived `git cat-file --batch-command` per repository handle: every object read (loose,
  * packed, from an alternate, fetched on demand in a partial clone, SHA-1 or SHA-256) is a line on its
  * stdin and an answer on its stdout, in order, so many reads can be in flight at once. The process is
- * unreferenced while idle, so it never keeps the command alive; it ends when the command does.
+ * unreferenced while idle, so it never keeps the command alive, and stopped after a second idle, so a
+ * long-lived server opening many handles does not collect processes (the next read starts another).
  */
 export class ObjectReader {
   private child: ChildProcess | undefined;
@@ -30,6 +31,7 @@ export class ObjectReader {
   private head = 0;
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | undefined;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(private readonly cwd: string) {}
 
@@ -45,6 +47,8 @@ export class ObjectReader {
 
   /** Stop the process (idle handles need not: it is unreferenced). */
   close(): void {
+    clearTimeout(this.idle);
+    if (this.pending() > 0) return;
     this.child?.stdin?.end();
     this.child = undefined;
   }
@@ -53,6 +57,7 @@ export class ObjectReader {
     if (/[\n\r\0]/.test(rev)) return Promise.reject(new GitStoreError('UNKNOWN_REF', `not a revision: ${JSON.stringify(rev)}`, { ref: rev, reason: 'not a ref name' }));
     if (this.failure) return Promise.reject(this.failure);
     const child = this.start();
+    clearTimeout(this.idle);
     return new Promise((resolve, reject) => {
       if (this.pending() === 0) this.setRef(true);
       this.queue.push({ rev, withContent, resolve, reject });
@@ -135,6 +140,8 @@ export class ObjectReader {
       this.queue.length = 0;
       this.head = 0;
       this.setRef(false);
+      this.idle = setTimeout(() => this.close(), 1000);
+      this.idle.unref();
     } else if (this.head > 1024) {
       this.queue.splice(0, this.head);
       this.head = 0;

@@ -1,10 +1,11 @@
-import { GitStoreError } from './errors.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runGit } from './exec.js';
 import { forEachLimited } from './limit.js';
 import { normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
-import { hasDotBelow } from './stream-labels.js';
+import { hasDotBelow, readBlobs } from './stream-labels.js';
 import { diffCommitWithWorktree, isStewardTemp, parseRaw } from './worktree.js';
 
 export type Change = 'added' | 'removed' | 'modified';
@@ -83,19 +84,28 @@ function isFile(mode: string): boolean {
   return mode.startsWith('100') || mode === '120000';
 }
 
-/** Both sides' texts (or the old side only), all requests in flight at once on the cat-file process. */
+/** Both sides' texts (or the old side only): the commits' blobs by one `cat-file --batch --buffer`, the disk's from the files. */
 async function readContents(repo: Repo, changes: ChangedPath[], sides: 'old' | 'both', diskSide: 'old' | 'new' | null): Promise<void> {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const blob = async (oid: string, path: string): Promise<string> => {
-    const object = await repo.reader.read(oid);
-    if (!object) throw new GitStoreError('MISSING_OBJECT', `${path}: blob ${oid} is missing from the object store`, { path, oid });
-    return object.content.toString('utf8');
-  };
-  const disk = (path: string): Promise<string> => readFile(join(repo.dir, path), 'utf8');
-  await forEachLimited(changes, 64, async (change) => {
-      if (change.oldOid !== undefined) change.oldText = diskSide === 'old' ? await disk(change.path) : await blob(change.oldOid, change.path);
-      if (change.newOid !== undefined && sides === 'both') change.newText = diskSide === 'new' ? await disk(change.path) : await blob(change.newOid, change.path);
+  const wanted: Array<{ path: string; oid: string; change: ChangedPath; side: 'old' | 'new' }> = [];
+  const fromDisk: Array<{ change: ChangedPath; side: 'old' | 'new' }> = [];
+  for (const change of changes) {
+    for (const side of sides === 'both' ? (['old', 'new'] as const) : (['old'] as const)) {
+      const oid = side === 'old' ? change.oldOid : change.newOid;
+      if (oid === undefined) continue;
+      if (side === diskSide) fromDisk.push({ change, side });
+      else wanted.push({ path: change.path, oid, change, side });
+    }
+  }
+  let k = 0;
+  for await (const { bytes } of readBlobs(repo, wanted)) {
+    const { change, side } = wanted[k++];
+    if (side === 'old') change.oldText = bytes.toString('utf8');
+    else change.newText = bytes.toString('utf8');
+  }
+  await forEachLimited(fromDisk, 64, async ({ change, side }) => {
+    const text = await readFile(join(repo.dir, change.path), 'utf8');
+    if (side === 'old') change.oldText = text;
+    else change.newText = text;
   });
 }
 

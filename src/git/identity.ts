@@ -40,11 +40,14 @@ export async function resolveIdentity(repo: Repo, given: Identity | undefined, r
 
 /** user.name and user.email as git config resolves them (all its files, or the repository's only), undefined when either is unset. */
 export async function configIdentity(repo: Repo, scope: 'all' | 'local' = 'all'): Promise<Identity | undefined> {
-  const get = async (key: string): Promise<string | undefined> => {
-    const out = await runGit(repo.dir, ['config', ...(scope === 'local' ? ['--local'] : []), '--get', key], { okCodes: [1] });
-    return out.code === 0 ? out.stdout.toString('utf8').replace(/\n$/, '') : undefined;
-  };
-  const [name, email] = await Promise.all([get('user.name'), get('user.email')]);
+  const out = await runGit(repo.dir, ['config', ...(scope === 'local' ? ['--local'] : []), '--get-regexp', '^user\\.(name|email)$'], { okCodes: [1] });
+  const values = new Map<string, string>();
+  for (const line of out.stdout.toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) values.set(line.slice(0, space), line.slice(space + 1)); // the last one wins, as in git
+  }
+  const name = values.get('user.name');
+  const email = values.get('user.email');
   return name !== undefined && email !== undefined ? { name, email } : undefined;
 }
 

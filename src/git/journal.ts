@@ -121,6 +121,7 @@ export async function recoverJournal(dir: string, journalPath: string): Promise<
   const now = await readHead(repo);
   const paths = journal.entries.map((e) => e.path);
   if (now.ref === journal.head.ref && now.oid === journal.head.oid) {
+    // The index was not touched: commitFiles stages only after the branch moved.
     for (const { path, before } of journal.entries) {
       const full = join(repo.dir, path);
       if (before === null) rmSync(full, { force: true });
@@ -129,8 +130,7 @@ export async function recoverJournal(dir: string, journalPath: string): Promise<
         if (object) writeWhole(full, object.content);
       }
     }
-  }
-  await stage(repo, paths.filter((p) => !p.startsWith('..')));
+  } else await stage(repo, paths);
   for (const path of paths) for (const token of journal.tokens) rmSync(join(repo.dir, `${path}.steward-tmp-${token}`), { force: true });
   repo.reader.close();
   rmSync(journalPath, { force: true });

@@ -12,7 +12,7 @@ export interface StreamLabelsOptions {
   ref?: string;
   /** The folder to read (default `labels`). */
   prefix?: string;
-  /** Reads in flight at once (default 64): the most file contents held in memory at any time. */
+  /** Accepted for compatibility; memory is bounded by the pipes between git and this process. */
   window?: number;
 }
 
@@ -23,13 +23,13 @@ export interface LabelFile {
 
 /**
  * The streaming read API: every file under `prefix` at a commit (or on disk), one at a time, in
- * git's tree order, holding at most `window` contents in memory. At a commit, `git ls-tree -r -z`
- * lists the blobs and the handle's cat-file process reads them, `window` requests in flight; on disk,
+ * git's tree order, holding only what the pipes hold in memory. At a commit, `git ls-tree -r -z`
+ * lists the blobs and a `git cat-file --batch --buffer` reads them as they are listed; on disk,
  * `git ls-files` lists what git would consider (tracked, or untracked and not ignored) and the files
  * are read in that order. Names starting with a dot (at any level below the prefix) are not labels
  * and are left out, as are submodules and temporary files of an interrupted atomic write.
  */
-export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels', window = 64 }: StreamLabelsOptions = {}): AsyncIterable<LabelFile> {
+export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels' }: StreamLabelsOptions = {}): AsyncIterable<LabelFile> {
   const base = normalizePrefix(prefix);
   const resolved = await resolveRef(repo, ref);
   if (resolved.kind === 'worktree') {
@@ -46,20 +46,63 @@ export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels', wind
     }
     return;
   }
-  const inFlight: Array<{ path: string; read: Promise<{ content: Buffer } | null>; oid: string }> = [];
-  const next = async (): Promise<LabelFile> => {
-    const { path, read, oid } = inFlight.shift()!;
-    const object = await read;
-    if (!object) throw new GitStoreError('MISSING_OBJECT', `${path}: blob ${oid} is missing from the object store`, { path, oid });
-    return { path, bytes: object.content };
-  };
-  for await (const entry of lsTree(repo, resolved.oid, base)) {
-    inFlight.push({ path: entry.path, oid: entry.oid, read: repo.reader.read(entry.oid) });
-    // Handled promptly so a failed read is not an unhandled rejection while others are awaited.
-    inFlight[inFlight.length - 1].read.catch(() => {});
-    if (inFlight.length >= window) yield await next();
+  yield* readBlobs(repo, lsTree(repo, resolved.oid, base));
+}
+
+/**
+ * The blobs of `entries`, in order, from a `git cat-file --batch --buffer` of their own: oids are
+ * written as ls-tree lists them and contents parsed as git writes them, the same pipeline as
+ * `ls-tree | cat-file --batch`. Memory stays bounded by the pipes: a slow consumer stops reading,
+ * git then stops writing and reading, and the listing waits.
+ */
+export async function* readBlobs(repo: Repo, entries: AsyncIterable<Pick<TreeEntry, 'path' | 'oid'>> | Iterable<Pick<TreeEntry, 'path' | 'oid'>>): AsyncIterable<LabelFile> {
+  const child = spawnGit(repo.dir, ['cat-file', '--batch', '--buffer']);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdin!.on('error', () => {});
+  const pending: Array<Pick<TreeEntry, 'path' | 'oid'>> = [];
+  let feedError: unknown;
+  const feed = (async () => {
+    try {
+      for await (const entry of entries) {
+        pending.push(entry);
+        if (!child.stdin!.write(entry.oid + '\n')) await new Promise((resolve) => child.stdin!.once('drain', resolve));
+      }
+    } catch (error) {
+      feedError = error;
+    } finally {
+      child.stdin!.end();
+    }
+  })();
+  let buffer: Buffer = Buffer.alloc(0);
+  let head = 0;
+  try {
+    for await (const chunk of child.stdout! as AsyncIterable<Buffer>) {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const nl = buffer.indexOf(0x0a);
+        if (nl < 0) break;
+        const header = buffer.toString('latin1', 0, nl);
+        const entry = pending[head];
+        if (header.endsWith(' missing')) throw new GitStoreError('MISSING_OBJECT', `${entry.path}: blob ${entry.oid} is missing from the object store`, { path: entry.path, oid: entry.oid });
+        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+        if (buffer.length < nl + 1 + size + 1) break;
+        const bytes = Buffer.from(buffer.subarray(nl + 1, nl + 1 + size));
+        buffer = buffer.subarray(nl + 2 + size);
+        pending[head++] = undefined as never;
+        if (head > 4096) {
+          pending.splice(0, head);
+          head = 0;
+        }
+        yield { path: entry.path, bytes };
+      }
+    }
+    await feed;
+    if (feedError) throw feedError;
+    if (head < pending.length) throw new GitStoreError('GIT_FAILED', `git cat-file stopped early: ${stderr.trim()}`, { stderr });
+  } finally {
+    if (child.exitCode === null) child.kill();
   }
-  while (inFlight.length > 0) yield await next();
 }
 
 export interface TreeEntry {

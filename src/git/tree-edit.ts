@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { GitStoreError } from './errors.js';
 import { runGit } from './exec.js';
 import { isTreeKey, oidOfKey, treeKeys } from './objects.js';
 import { type Repo, emptyTree } from './repo.js';
@@ -16,8 +18,8 @@ interface Entry {
 
 /**
  * `base` with `edits` applied: only the folders on the edited paths are read (through the handle's
- * cat-file process) and rewritten, deepest first, one `git mktree --batch` per depth, so the cost
- * follows the edited folders, not the repository. A folder left empty is dropped, as git does.
+ * cat-file process) and rewritten, all by one `git mktree --batch`, so the cost follows the edited
+ * folders, not the repository. A folder left empty is dropped, as git does.
  */
 export async function editTree(repo: Repo, base: string | null, edits: readonly TreeEdit[]): Promise<string> {
   // folder path ('' = root) → its entries, read from base lazily.
@@ -57,23 +59,34 @@ export async function editTree(repo: Repo, base: string | null, edits: readonly 
       await entriesOf(up);
     }
   }
+  // Deepest first, so a folder's new id is known before its parent is hashed. The ids are computed
+  // here and all trees written by one mktree, which must agree on every id.
   const byDepth = [...folders.keys()].sort((a, b) => depth(b) - depth(a));
-  for (let i = 0; i < byDepth.length; ) {
-    const d = depth(byDepth[i]);
-    const level: string[] = [];
-    while (i < byDepth.length && depth(byDepth[i]) === d) level.push(byDepth[i++]);
-    const written = await mktree(repo, level.map((folder) => folders.get(folder)!));
-    level.forEach((folder, k) => {
-      if (folder === '') return;
-      const slash = folder.lastIndexOf('/');
-      const parent = folders.get(slash < 0 ? '' : folder.slice(0, slash))!;
-      const name = folder.slice(slash + 1);
-      if (written[k] === null) parent.delete(name);
-      else parent.set(name, { mode: '040000', oid: written[k]! });
-    });
-    if (d === 0) return written[0] ?? (await writeEmptyTree(repo));
+  const trees: Array<Map<string, Entry>> = [];
+  const expected: string[] = [];
+  let root: string | null = null;
+  for (const folder of byDepth) {
+    const entries = folders.get(folder)!;
+    const oid = entries.size === 0 ? null : treeId(repo, entries);
+    if (oid) {
+      trees.push(entries);
+      expected.push(oid);
+    }
+    if (folder === '') {
+      root = oid;
+      continue;
+    }
+    const slash = folder.lastIndexOf('/');
+    const parent = folders.get(slash < 0 ? '' : folder.slice(0, slash))!;
+    const name = folder.slice(slash + 1);
+    if (oid === null) parent.delete(name);
+    else parent.set(name, { mode: '40000', oid });
   }
-  return base ?? (await writeEmptyTree(repo));
+  const written = await mktree(repo, trees);
+  if (written.join() !== expected.join()) {
+    throw new GitStoreError('GIT_FAILED', 'git mktree wrote trees other than the ones computed; nothing was committed', { expected, written });
+  }
+  return root ?? (await writeEmptyTree(repo));
 }
 
 function depth(folder: string): number {
@@ -84,20 +97,29 @@ function blobMode(mode: string | undefined): string {
   return mode === '100755' || mode === '120000' ? mode : '100644';
 }
 
-/** Trees written by one `git mktree --batch --missing` (the entries' objects need not be local: partial clones); null for an empty folder. */
-async function mktree(repo: Repo, trees: Array<Map<string, Entry>>): Promise<Array<string | null>> {
-  const nonEmpty = trees.filter((t) => t.size > 0);
-  if (nonEmpty.length === 0) return trees.map(() => null);
-  const input = nonEmpty
-    .map((entries) => [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join(''))
-    .join('\n');
-  const oids = (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout.toString('utf8').trim().split('\n');
-  let k = 0;
-  return trees.map((t) => (t.size > 0 ? oids[k++] : null));
+/** Trees written by one `git mktree --batch --missing` (the entries' objects need not be local: partial clones). */
+async function mktree(repo: Repo, trees: Array<Map<string, Entry>>): Promise<string[]> {
+  if (trees.length === 0) return [];
+  const input = trees.map((entries) => [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join('')).join('\n');
+  return (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout.toString('utf8').trim().split('\n');
+}
+
+/** A tree's object id as git computes it: entries sorted by name, a folder's name read as if it ended in '/'. */
+function treeId(repo: Repo, entries: Map<string, Entry>): string {
+  const sorted = [...entries].map(([name, e]) => ({ name, e, key: Buffer.from(isTreeMode(e.mode) ? name + '/' : name) }));
+  sorted.sort((a, b) => Buffer.compare(a.key, b.key));
+  const parts: Buffer[] = [];
+  for (const { name, e } of sorted) parts.push(Buffer.from(`${isTreeMode(e.mode) ? '40000' : e.mode} ${name}\0`), Buffer.from(e.oid, 'hex'));
+  const body = Buffer.concat(parts);
+  return createHash(repo.objectFormat).update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+function isTreeMode(mode: string): boolean {
+  return mode === '40000' || mode === '040000';
 }
 
 function typeOf(mode: string): string {
-  return mode === '040000' || mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+  return isTreeMode(mode) ? 'tree' : mode === '160000' ? 'commit' : 'blob';
 }
 
 /** mktree reads a C-quoted name when it starts with a double quote. */
