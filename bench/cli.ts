@@ -126,6 +126,8 @@ console.log('| operation, labels | steward min / median | git same I/O min / med
 for (const size of SIZES) {
   const dir = await committedFixture(size);
   const out = join(FIXTURE_ROOT, `out-${size}`);
+  if (OPS.includes('validate')) measure(size, 'validate', '`validate` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['validate'], dir), () => sh(READ_WORKTREE, dir));
+  if (OPS.includes('audit')) measure(size, 'audit', '`audit` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['audit', '--json'], dir), () => sh(READ_WORKTREE, dir));
   if (OPS.includes('export-worktree')) measure(size, 'export-worktree', '`export` JSONL of the working tree', 'ls-files + hash-object --stdin-paths', () => steward(['export', '--format', 'jsonl', '--out', `${out}.jsonl`], dir), () => sh(READ_WORKTREE, dir));
   if (OPS.includes('score-ref')) {
     const file = predictionsFile(size, Math.max(1, Math.round(1_000_000 / size)));
@@ -153,8 +155,6 @@ for (const size of SIZES) {
     const file = predictionsFile(size, models);
     measure(size, 'score', `\`score\` ${(models * size).toLocaleString('en')} predictions \`--version\``, 'ls-tree -r + cat-file --batch + cat predictions', () => steward(['score', file, '--version', '1.0.0', '--json'], dir), () => sh(`${READ_ALL('v1.0.0')} > /dev/null && cat ${file} > /dev/null`, dir));
   }
-  if (OPS.includes('validate')) measure(size, 'validate', '`validate` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['validate'], dir), () => sh(READ_WORKTREE, dir));
-  if (OPS.includes('audit')) measure(size, 'audit', '`audit` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['audit', '--json'], dir), () => sh(READ_WORKTREE, dir));
   if (OPS.includes('incremental-release')) {
     // 1,000 relabels backed by a verifier, committed (not measured); released; then undone for the next run.
     const base = git(dir, ['rev-parse', 'HEAD']);
