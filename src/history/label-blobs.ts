@@ -11,9 +11,11 @@ import { type Repo, readLabelsAt, resolveCommit } from '../git/index.js';
  * (batch by batch, see readBlobs), so only a few MB of files are in memory, never all of them (1M labels
  * are ~4.5 GB).
  *
- * This is an adapter over the git store's public API (src/git/index.ts): the store is being rewritten on
- * git's plumbing with its own streaming read, and switching to it is an edit of this file alone. Where no
- * git binary runs, it falls back to the store's readLabelsAt (everything in memory, as before).
+ * This is an adapter over the git store's public API (src/git/index.ts: resolveCommit, the repository's
+ * git directory, readLabelsAt as the fallback where no git binary runs). The store's own streaming read,
+ * streamLabelsAt, yields files in tree order; a pinned export and a release check need them in manifest
+ * (id) order, so this module lists the blob ids first and reads them in the order asked. Were the store
+ * to offer "read these blob ids in this order", readBlobs would become a call to it: an edit of this file.
  */
 export interface BlobEntry {
   /** Repository path ("labels/test/bmi/test-0001.json"). */
