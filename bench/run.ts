@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: runs every benchmark in bench/ (each *.ts file but this one), one after another,
  * each in its own Node process (`node --import tsx`) with its output passed through, so one bench's
- * memory and warm-up do not colour the next one's numbers.
+ * memory and warm-up do not colour the next one's numbers. Both measure the CLI in fresh processes
+ * against git doing the same I/O in the same run; results and method: docs/benchmarks.md.
  *
- *   npm run bench                 every benchmark, in file-name order
- *   npm run bench -- git score    only bench/git.ts and bench/score.ts
+ *   npm run bench                 every benchmark, in file-name order (bench/cli.ts, bench/git.ts)
+ *   npm run bench -- cli          only bench/cli.ts (options such as --sizes and --runs: see its header)
  *
  * Exits 1 when a benchmark fails (the others still run).
  */

@@ -23,30 +23,51 @@ export interface AuditReport {
  * one label still gives every trace).
  */
 export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
-  const items: AuditItem[] = [];
+  const audit = new AuditRun();
   labels.forEach(({ label, file }, k) => {
+    audit.add(label, file);
+    if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
+  });
+  return audit.report();
+}
+
+/**
+ * auditLabels one label at a time, for a caller that streams them (the CLI reads each file, audits it
+ * and lets it go): only the audit items are kept, never the labels' notes and explanations.
+ */
+export class AuditRun {
+  private readonly items: AuditItem[] = [];
+
+  add(label: Label, file?: string): void {
     const item = auditLabel(label, file);
     if (!isFlagged(item)) {
       item.reference = withoutTrace(item.reference);
       item.v1 = withoutTrace(item.v1);
       item.evidence = undefined;
     }
-    items.push(item);
-    if (onProgress && (k % 200 === 0 || k === labels.length - 1)) onProgress(k + 1, labels.length);
-  });
-  const counts: Record<AuditOutcome, number> = emptyCounts();
-  const rows = new Map<number, CalculatorAuditRow>();
-  for (const item of items) {
-    counts[item.outcome]++;
-    let row = rows.get(item.calculatorId);
-    if (!row) {
-      row = newCalculatorRow(item.calculatorId);
-      rows.set(item.calculatorId, row);
-    }
-    tallyItem(row, item);
+    this.items.push(item);
   }
-  const triage = items.filter(isFlagged).sort(byPriority);
-  return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  report(): AuditReport {
+    const items = this.items;
+    const counts: Record<AuditOutcome, number> = emptyCounts();
+    const rows = new Map<number, CalculatorAuditRow>();
+    for (const item of items) {
+      counts[item.outcome]++;
+      let row = rows.get(item.calculatorId);
+      if (!row) {
+        row = newCalculatorRow(item.calculatorId);
+        rows.set(item.calculatorId, row);
+      }
+      tallyItem(row, item);
+    }
+    const triage = items.filter(isFlagged).sort(byPriority);
+    return { total: items.length, counts, calculators: [...rows.values()].sort((a, b) => a.id - b.id), triage, items };
+  }
 }
 
 /** Highest priority first; ties by id (code-unit order: localeCompare costs more than the audit of an item). */

@@ -1,4 +1,5 @@
-import { csvLines } from '../importers/csv.js';
+import { csvField, csvLines } from '../importers/csv.js';
+import type { ExportFormatSpec } from './format.js';
 import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
 import { toPythonLiteral } from '../importers/python-literal.js';
 import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
@@ -58,4 +59,17 @@ function sameAnswer(answer: Exclude<Answer, { kind: 'incomputable' }>, text: { v
   } catch {
     return false;
   }
+}
+
+/** The MedCalc CSV format for the streaming export (see format.ts): rows by Row Number, then id. */
+export const medcalcCsvFormat: ExportFormatSpec = {
+  name: 'medcalc-csv',
+  header: () => csvRow([...MEDCALC_COLUMNS]),
+  line: (label) => csvRow(medcalcRowCells(label)),
+  compare: (a, b) => a.row - b.row || a.id.localeCompare(b.id),
+  pinnedInManifestOrder: false,
+};
+
+function csvRow(cells: string[]): string {
+  return cells.map(csvField).join(',') + '\n';
 }

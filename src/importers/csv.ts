@@ -14,10 +14,11 @@ export interface CsvRecord {
  * unterminated quote is an error naming the line, because a silently mis-split row would shift every
  * later cell of a benchmark item.
  */
-export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
+export function parseCsv(text: string, file = '<csv>', options: { firstLine?: number } = {}): CsvRecord[] {
   const records: CsvRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  // A piece of a larger file (read in chunks) starts at its own line, so places name the file's lines.
+  let line = options.firstLine ?? 1;
   const n = text.length;
   while (i < n) {
     const startLine = line;

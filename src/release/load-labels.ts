@@ -1,7 +1,5 @@
-import { findingsError, inputError } from '../errors/index.js';
-import { type Repo, openRepo, readLabelsAt } from '../git/index.js';
-import { labelFilesAtRef } from '../history/labels-at-ref.js';
-import { canonicalJson, sha256Hex } from '../store/canonical.js';
+import { inputError } from '../errors/index.js';
+import { type Repo, readLabelsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
@@ -38,29 +36,14 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
 /**
  * The labels of a release exactly as released, read from git at its tag and verified against the
  * release's manifest: a label whose content hash differs, or that is missing or extra, is an error.
+ * All of them in memory: commands that go through a release once use openRelease's stream instead.
  */
 export async function loadLabels(options: { dir: string; version: string }): Promise<LoadedRelease> {
-  const repo = await openRepo({ dir: options.dir });
-  const { record, tag, commit, trust } = await readReleaseRecord(repo, options.version);
-  const expected = new Map(record.manifest.items.map((i) => [i[0], i[1]]));
-  const files = await labelFilesAtRef(repo, tag);
-  const labels = [...files.values()].map((f) => f.label);
-  // Label files written by the tool are canonical, so their bytes hash to the manifest directly; only a
-  // file that does not is re-serialised (a hand-formatted file with the released content still passes).
-  const actual = new Map(
-    [...files.values()].map(({ text, label }) => {
-      const hash = sha256Hex(text);
-      return [label.id, hash === expected.get(label.id) ? hash : sha256Hex(canonicalJson(label))];
-    }),
-  );
-
-  const differing = [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).map(([id]) => id);
-  const missing = [...expected.keys()].filter((id) => !actual.has(id));
-  const extra = [...actual.keys()].filter((id) => !expected.has(id));
-  if (differing.length || missing.length || extra.length) {
-    throw findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${describe({ differing, missing, extra })}`, { differing, missing, extra });
-  }
-  return { version: record.version, tag, commit, record, labels, trust };
+  const { openRelease } = await import('./stream-release.js');
+  const release = await openRelease(options);
+  const labels: Label[] = [];
+  for await (const { label } of release.labels()) labels.push(label);
+  return { version: release.version, tag: release.tag, commit: release.commit, record: release.record, labels, trust: release.trust };
 }
 
 export function describe(d: { differing: string[]; missing: string[]; extra: string[] }): string {

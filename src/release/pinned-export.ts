@@ -13,7 +13,7 @@ export interface PinnedHeader {
   format: 'jsonl' | 'medcalc-csv';
 }
 
-export function pinnedHeader(release: LoadedRelease, format: PinnedHeader['format']): PinnedHeader {
+export function pinnedHeader(release: Pick<LoadedRelease, 'record' | 'version'>, format: PinnedHeader['format']): PinnedHeader {
   return { steward: 'medcalc-steward', name: release.record.name, version: release.version, root: release.record.manifest.root, count: release.record.manifest.count, format };
 }
 

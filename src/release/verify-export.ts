@@ -1,7 +1,6 @@
 import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { openRepo } from '../git/index.js';
-import { parseCsvTable } from '../importers/csv.js';
 import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
 import { sha256Hex } from '../store/canonical.js';
 import { readReleaseRecord } from './load-labels.js';
@@ -56,13 +55,11 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
         return { ...emptyReport(options.file, 'jsonl', record.value), items: items.length, ok: true };
       }
       // Something differs: find what, item by item (the lines parsed for their ids).
-      const body = (await readFile(options.file)).toString('utf8', first.next);
-      return compare(options.file, 'jsonl', record.value, hashJsonl(body, options.file));
+      return compare(options.file, 'jsonl', record.value, await hashJsonl(handle, first.next, options.file));
     }
   } finally {
     await handle.close();
   }
-  const text = await readFile(options.file, 'utf8');
   const sidecarFile = `${options.file}.manifest.json`;
   const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
   if (sidecarText === null) {
@@ -70,7 +67,7 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
   }
   const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   const record = await releaseRecordFor(options, sidecar);
-  return compare(options.file, 'medcalc-csv', record, hashCsv(text, options.file, sidecar.rows));
+  return compare(options.file, 'medcalc-csv', record, await hashCsv(options.file, sidecar.rows));
 }
 
 const NEWLINE = 0x0a;
@@ -102,6 +99,12 @@ async function firstLine(handle: FileHandle): Promise<{ bytes: Buffer; next: num
  */
 async function lineHashes(handle: FileHandle, start: number): Promise<string[]> {
   const hashes: string[] = [];
+  await forEachLine(handle, start, (line) => hashes.push(sha256Hex(line)));
+  return hashes;
+}
+
+/** Every line from `start` on, as bytes without its newline, read in 8 MB chunks (a line may span several). */
+async function forEachLine(handle: FileHandle, start: number, visit: (line: Buffer) => void): Promise<void> {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let carry: Buffer | null = null; // the unfinished line at the end of the last chunk (copied: the chunk is reused)
   for (let position = start; ; ) {
@@ -112,14 +115,13 @@ async function lineHashes(handle: FileHandle, start: number): Promise<string[]> 
     let from = 0;
     for (let newline = data.indexOf(NEWLINE); newline !== -1; newline = data.indexOf(NEWLINE, from)) {
       const line = data.subarray(from, newline);
-      hashes.push(sha256Hex(carry ? Buffer.concat([carry, line]) : line));
+      visit(carry ? Buffer.concat([carry, line]) : line);
       carry = null;
       from = newline + 1;
     }
     if (from < data.length) carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
   }
-  if (carry) hashes.push(sha256Hex(carry));
-  return hashes;
+  if (carry) visit(carry);
 }
 
 function parseHeader(text: string, place: string): PinnedHeader {
@@ -155,21 +157,23 @@ async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): P
 
 type Hashed = { hashes: Map<string, string>; duplicated: string[]; unreadable: VerifyReport['unreadable'] };
 
-function hashJsonl(body: string, file: string): Hashed {
+async function hashJsonl(handle: FileHandle, start: number, file: string): Promise<Hashed> {
   const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
-  const lines = body.split('\n');
-  lines.forEach((line, k) => {
+  let k = 0;
+  await forEachLine(handle, start, (bytes) => {
+    const place = `${file} line ${k++ + 2}`;
+    const line = bytes.toString('utf8');
     if (line.trim() === '') return;
     // Each line is hashed as written; it is parsed only to learn which item it is.
     let id: unknown;
     try {
       id = (JSON.parse(line) as { id?: unknown })?.id;
     } catch (error) {
-      out.unreadable.push({ place: `${file} line ${k + 2}`, message: (error as Error).message });
+      out.unreadable.push({ place, message: (error as Error).message });
       return;
     }
     if (typeof id !== 'string') {
-      out.unreadable.push({ place: `${file} line ${k + 2}`, message: 'no "id"' });
+      out.unreadable.push({ place, message: 'no "id"' });
       return;
     }
     if (out.hashes.has(id)) out.duplicated.push(id);
@@ -178,23 +182,28 @@ function hashJsonl(body: string, file: string): Hashed {
   return out;
 }
 
-function hashCsv(text: string, file: string, rows: [string, number][]): Hashed {
+/** The CSV's rows hashed as they are read (see csvRows), each paired by position with the sidecar's item. */
+async function hashCsv(file: string, rows: [string, number][]): Promise<Hashed> {
   const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
-  const table = parseCsvTable(text, { file, required: [...MEDCALC_COLUMNS] });
-  if (table.rows.length !== rows.length) {
-    out.unreadable.push({ place: file, message: `${table.rows.length} rows, but the sidecar lists ${rows.length}` });
-  }
-  for (const [k, { cells, row, line }] of table.rows.entries()) {
+  const { csvRows } = await import('./csv-stream.js');
+  const columns = [...MEDCALC_COLUMNS];
+  let header: number[] | undefined;
+  let count = 0;
+  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns })) {
+    header ??= columns.map((c) => names.indexOf(c));
+    const k = count++;
     // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
     const expected = rows[k];
-    if (!expected || String(expected[1]) !== cells['Row Number']) {
-      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${cells['Row Number']} is not the sidecar's row ${k + 1}` });
+    const rowNumber = fields[header[0]];
+    if (!expected || String(expected[1]) !== rowNumber) {
+      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${rowNumber} is not the sidecar's row ${k + 1}` });
       continue;
     }
     const id = expected[0];
     if (out.hashes.has(id)) out.duplicated.push(id);
-    out.hashes.set(id, csvCellsHash(MEDCALC_COLUMNS.map((c) => cells[c])));
+    out.hashes.set(id, csvCellsHash(header.map((at) => fields[at])));
   }
+  if (count !== rows.length) out.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
   return out;
 }
 

@@ -1,5 +1,5 @@
-import { itemsOfSplit, scoringItemsOf } from './items.js';
-import { loadVersionLabels } from './load-version.js';
+import { itemsOfSplit } from './items.js';
+import { loadVersionItems } from './load-items.js';
 import type { Prediction } from './predictions.js';
 import { scoreModels } from './score-models.js';
 import type { ScoreReport } from './types.js';
@@ -28,9 +28,9 @@ export async function scorePredictions(options: ScorePredictionsOptions): Promis
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
   const versions = await Promise.all(
     names.map(async (version) => {
-      // Keep only what scoring needs, so the full labels (notes, entities) can be freed while it runs.
-      const loaded = await loadVersionLabels({ dir: options.dir, version });
-      return { name: loaded.name, note: loaded.note, items: itemsOfSplit(scoringItemsOf(loaded.labels), options.split) };
+      // Only what scoring needs is kept, each label cut down as it is read (see loadVersionItems).
+      const loaded = await loadVersionItems({ dir: options.dir, version });
+      return { name: loaded.name, note: loaded.note, items: itemsOfSplit(loaded.items, options.split) };
     }),
   );
   const [base, compare] = versions;

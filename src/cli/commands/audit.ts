@@ -12,14 +12,26 @@ export const auditCommand: CommandSpec = {
       .option('triage', { type: 'number', default: 50, describe: 'Triage rows shown in the Markdown' }),
   async run(args, io) {
     const { auditJson, auditMarkdown } = await import('../../audit/report.js');
-    const { auditLabels } = await import('../../audit/run-audit.js');
-    const { readAllLabels } = await import('../../store/read.js');
+    const { AuditRun } = await import('../../audit/run-audit.js');
+    const { forEachLabelFile, listLabelFiles } = await import('../../store/read.js');
+    const { inputError } = await import('../../errors/index.js');
     const { writeFilesAtomically } = await import('../../store/atomic.js');
     const dir = resolve(args.dir);
-    const all = await readAllLabels(dir);
-    const labels = args.split ? all.filter((f) => f.label.split === args.split) : all;
     const tick = progress(io, !args.json);
-    const report = auditLabels(labels, (done, total) => tick('auditing', done, total));
+    // Each file is read, audited and let go (streaming: memory holds the audit items, not the labels).
+    // A broken file stops the audit before anything is written, with the error readAllLabels gives.
+    const files = await listLabelFiles(dir);
+    const run = new AuditRun();
+    let done = 0;
+    await forEachLabelFile(dir, files, (f) => {
+      if (f.parseError) {
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+      }
+      const label = f.json as import('../../label/types.js').Label;
+      if (!args.split || label.split === args.split) run.add(label, f.file);
+      if (++done % 200 === 0 || done === files.length) tick('auditing', run.size, files.length);
+    });
+    const report = run.report();
     const markdown = auditMarkdown(report, { triageLimit: Number(args.triage) });
     const json = JSON.stringify(auditJson(report), null, 2) + '\n';
     if (args.out) {

@@ -11,36 +11,20 @@ export const exportCommand: CommandSpec = {
       .option('version', { type: 'string', describe: 'Export the labels exactly as released in this version (read from git, verified)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' }),
   async run(args, io) {
-    const { inputError } = await import('../../errors/index.js');
-    const { exportLabelLines } = await import('../../exporters/export.js');
-    const { loadLabels } = await import('../../release/load-labels.js');
-    const { pinnedCsv, pinnedJsonl } = await import('../../release/pinned-export.js');
-    const { writeFileAtomically, writeFilesAtomically } = await import('../../store/atomic.js');
-    const { batches } = await import('../../store/batches.js');
-    const dir = resolve(args.dir);
-    const format = args.format as 'medcalc-csv' | 'jsonl';
+    const { runExport } = await import('../../exporters/run-export.js');
+    const { EXPORT_FORMATS } = await import('../../exporters/formats.js');
+    // yargs has already reported a format outside the choices (it runs the handler anyway): do nothing.
+    if (!(String(args.format) in EXPORT_FORMATS)) return 2;
     const out = args.out ? resolve(String(args.out)) : undefined;
-    if (args.version) {
-      if (args.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
-      const release = await loadLabels({ dir, version: String(args.version) });
-      if (format === 'jsonl') {
-        const lines = pinnedJsonl(release);
-        if (out) await writeFileAtomically(out, lines);
-        else for (const text of batches(lines)) io.out(text);
-      } else {
-        if (!out) throw inputError('OUT_REQUIRED', 'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)', {});
-        const { csv, sidecar } = pinnedCsv(release);
-        await writeFilesAtomically([
-          { path: out, content: csv },
-          { path: `${out}.manifest.json`, content: sidecar },
-        ]);
-      }
-      if (out) io.err(`exported release ${release.version} (root ${release.record.manifest.root}) to ${out}\n`);
-      return 0;
-    }
-    const lines = await exportLabelLines({ dir, format, split: args.split as string | undefined });
-    if (out) await writeFileAtomically(out, lines);
-    else for (const text of batches(lines)) io.out(text);
+    const done = await runExport({
+      dir: resolve(args.dir),
+      format: String(args.format),
+      split: args.split as string | undefined,
+      version: args.version === undefined ? undefined : String(args.version),
+      out,
+      stdout: (text) => io.out(text),
+    });
+    if (out && done.version) io.err(`exported release ${done.version} (root ${done.root}) to ${out}\n`);
     return 0;
   },
 };

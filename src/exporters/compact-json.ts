@@ -1,0 +1,35 @@
+/**
+ * Canonical JSON (JSON.stringify(value, null, 2) + "\n", as the tool writes label files) made compact
+ * byte by byte: every space, tab, CR and LF outside strings is dropped. Pretty and compact output of
+ * JSON.stringify differ only by that whitespace (the newline and indent between tokens, the space after
+ * ":"), so for canonical bytes this equals JSON.stringify(value) (canonicalLine) without parsing or
+ * re-serialising. Callers use it only for bytes known to be canonical (their hash matched the manifest).
+ */
+export function compactCanonicalJson(bytes: Uint8Array, options: { lineEnd?: boolean } = {}): Buffer {
+  const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const out = Buffer.allocUnsafe(input.length + 1);
+  let n = 0;
+  for (let k = 0; k < input.length; ) {
+    const b = input[k];
+    if (b === 0x22) {
+      // A string, copied whole (natively: notes are kilobytes): its end is the next quote not escaped,
+      // i.e. not preceded by an odd run of backslashes.
+      let end = input.indexOf(0x22, k + 1);
+      for (;;) {
+        if (end === -1) throw new Error('unterminated string in canonical JSON');
+        let backslashes = 0;
+        for (let p = end - 1; input[p] === 0x5c; p--) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = input.indexOf(0x22, end + 1);
+      }
+      out.set(input.subarray(k, end + 1), n);
+      n += end + 1 - k;
+      k = end + 1;
+    } else {
+      if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) out[n++] = b;
+      k++;
+    }
+  }
+  if (options.lineEnd) out[n++] = 0x0a;
+  return out.subarray(0, n);
+}

@@ -1,0 +1,52 @@
+import { inputError } from '../errors/index.js';
+import { openRelease } from '../release/stream-release.js';
+import { exportFormat } from './formats.js';
+import { writePinnedExport } from './pinned-stream.js';
+import { BufferedSink, type Sink, writeStaged } from './sink.js';
+import { workingTreeFeed, writeSortedExport } from './stream-export.js';
+
+export interface RunExportOptions {
+  dir: string;
+  format: string;
+  split?: string;
+  /** A release version: its labels as released, read from git and verified as they stream. */
+  version?: string;
+  /** Output file (atomic: a temp file renamed into place); standard output when undefined. */
+  out?: string;
+  /** Where standard output goes (the CLI's io.out). */
+  stdout: (text: string) => void;
+}
+
+/**
+ * `steward export`, streaming: labels go from git (or the disk) to the output one at a time, so memory does
+ * not grow with the benchmark (bench/export-verify.ts measures it at 1M labels). Returns what was exported.
+ */
+export async function runExport(options: RunExportOptions): Promise<{ version?: string; root?: string }> {
+  const format = exportFormat(options.format);
+  const { out } = options;
+  if (options.version !== undefined) {
+    if (options.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
+    const needsSidecar = !format.pinnedInManifestOrder;
+    if (needsSidecar && !out) throw inputError('OUT_REQUIRED', 'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)', {});
+    const release = await openRelease({ dir: options.dir, version: options.version });
+    if (out) {
+      await writeStaged(needsSidecar ? [out, `${out}.manifest.json`] : [out], ([main, sidecar]) => writePinnedExport(release, format, main, sidecar));
+    } else {
+      const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
+      try {
+        await writePinnedExport(release, format, sink);
+      } finally {
+        sink.flush();
+      }
+    }
+    return { version: release.version, root: release.record.manifest.root };
+  }
+  const feed = workingTreeFeed(options.dir);
+  if (out) await writeStaged([out], ([main]) => writeSortedExport(feed, format, main, { split: options.split }).then(() => {}));
+  else {
+    const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
+    await writeSortedExport(feed, format, sink as Sink, { split: options.split });
+    sink.flush();
+  }
+  return {};
+}

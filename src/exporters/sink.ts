@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Where a streaming export's text goes, piece by piece: text, or bytes already encoded as UTF-8. */
+export interface Sink {
+  write(piece: string | Uint8Array): void;
+}
+
+/**
+ * Gathers small pieces (lines) into one 4 MB buffer, encoding text straight into it, and passes each
+ * full buffer on: a 1M-line export makes no per-line Buffer or joined string.
+ */
+export class BufferedSink implements Sink {
+  private buffer = Buffer.allocUnsafe(4 * 2 ** 20);
+  private used = 0;
+  constructor(private readonly flushTo: (bytes: Buffer) => void) {}
+
+  write(piece: string | Uint8Array): void {
+    const size = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+    if (this.used + size > this.buffer.length) this.flush();
+    if (size > this.buffer.length) {
+      this.flushTo(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece));
+      return;
+    }
+    if (typeof piece === 'string') this.used += this.buffer.write(piece, this.used, 'utf8');
+    else {
+      this.buffer.set(piece, this.used);
+      this.used += piece.length;
+    }
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    // The receiver may keep the bytes (a test's captured output): it gets them, and a fresh buffer is used on.
+    const full = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.used = 0;
+    this.flushTo(full);
+  }
+}
+
+/**
+ * A file being written beside its target (`<target>.steward-tmp-<token>`, the ignore pattern's name),
+ * renamed into place by commitStaged only when every piece is written; abandon() removes it.
+ */
+export class StagedFile implements Sink {
+  readonly temp: string;
+  private fd: number | undefined;
+  private readonly buffer: BufferedSink;
+
+  constructor(
+    readonly path: string,
+    token: string,
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.temp = `${path}.steward-tmp-${token}`;
+    this.fd = openSync(this.temp, 'w');
+    this.buffer = new BufferedSink((bytes) => {
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+    });
+  }
+
+  write(piece: string | Uint8Array): void {
+    this.buffer.write(piece);
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    this.buffer.flush();
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+}
+
+/** Temp files for `paths`, one token for all. */
+export function stageFiles(paths: string[]): StagedFile[] {
+  const token = randomBytes(6).toString('hex');
+  const staged: StagedFile[] = [];
+  try {
+    for (const path of paths) staged.push(new StagedFile(path, token));
+  } catch (error) {
+    for (const s of staged) s.abandon();
+    throw error;
+  }
+  return staged;
+}
+
+/**
+ * Renames every staged file into place, all or nothing: a file it replaces is first moved aside (not
+ * read: an old export can be gigabytes), and put back if a later rename fails.
+ */
+export function commitStaged(staged: StagedFile[]): void {
+  const token = randomBytes(6).toString('hex');
+  const done: { path: string; aside: string | null }[] = [];
+  try {
+    for (const s of staged) s.close();
+    for (const s of staged) {
+      const aside = existsSync(s.path) ? `${s.path}.steward-tmp-${token}-old` : null;
+      if (aside) renameSync(s.path, aside);
+      done.push({ path: s.path, aside });
+      renameSync(s.temp, s.path);
+    }
+  } catch (error) {
+    for (const d of done.reverse()) {
+      rmSync(d.path, { force: true });
+      if (d.aside) renameSync(d.aside, d.path);
+    }
+    for (const s of staged) s.abandon();
+    throw error;
+  }
+  for (const d of done) if (d.aside) rmSync(d.aside, { force: true });
+}
+
+/** Runs `write` into staged files for `paths` and commits them; on any error, nothing is left behind. */
+export async function writeStaged(paths: string[], write: (files: StagedFile[]) => Promise<void>): Promise<void> {
+  const staged = stageFiles(paths);
+  try {
+    await write(staged);
+  } catch (error) {
+    for (const s of staged) s.abandon();
+    throw error;
+  }
+  commitStaged(staged);
+}

@@ -1,0 +1,107 @@
+import { findingsError, inputError } from '../errors/index.js';
+import { type Repo, openRepo } from '../git/index.js';
+import { type BlobEntry, listBlobsAt, readBlobs } from '../history/label-blobs.js';
+import type { Label } from '../label/types.js';
+import { canonicalJson, sha256Hex } from '../store/canonical.js';
+import { describe, readReleaseRecord } from './load-labels.js';
+import type { ReleaseTrust } from './record-signature.js';
+import type { ManifestItem } from './manifest.js';
+import type { ReleaseRecord } from './record.js';
+
+/** One released label as read from git: its parsed content, its file's bytes and its manifest item. */
+export interface ReleasedLabel {
+  /** Parsed on first use: an export that copies canonical bytes never parses them. */
+  readonly label: Label;
+  bytes: Buffer;
+  item: ManifestItem;
+  /** The file's bytes are the label's canonical JSON (as the tool writes them), so its keys are in canonical order. */
+  canonical: boolean;
+}
+
+export interface ReleaseStream {
+  version: string;
+  tag: string;
+  commit: string;
+  record: ReleaseRecord;
+  /** Who signed the release, checked with the tag against the record (readReleaseRecord). */
+  trust: ReleaseTrust;
+  /**
+   * The labels in manifest order (by id), each verified as it is read: a file whose content hash differs
+   * from its item is collected, and RELEASE_MISMATCH is thrown after the last one (missing and extra
+   * labels are found before the first is read, from the file names alone). Only one label is in memory
+   * at a time, so a consumer that writes each out as it comes holds a constant amount whatever the size.
+   */
+  labels(): AsyncGenerator<ReleasedLabel>;
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A release opened for a streaming read at its tag; nothing but the file list and the record is read yet. */
+export async function openRelease(options: { dir: string; version: string; repo?: Repo }): Promise<ReleaseStream> {
+  const repo = options.repo ?? (await openRepo({ dir: options.dir }));
+  const { record, tag, commit, trust } = await readReleaseRecord(repo, options.version);
+  const files = (await listBlobsAt(repo, { ref: tag })).filter((f) => f.path.endsWith('.json'));
+  const named = files.map((file) => ({ id: file.path.slice(file.path.lastIndexOf('/') + 1, -'.json'.length), file }));
+  named.sort((a, b) => byCodeUnit(a.id, b.id));
+  const items = record.manifest.items;
+  // Label files are named <id>.json (validate refuses any other name), so which labels are missing or
+  // extra is known from the file list; a file whose content names another id is a changed label below.
+  const missing: string[] = [];
+  const extra: string[] = [];
+  const ordered: BlobEntry[] = [];
+  for (let i = 0, j = 0; i < items.length || j < named.length; ) {
+    const order = i === items.length ? 1 : j === named.length ? -1 : byCodeUnit(items[i][0], named[j].id);
+    if (order < 0) missing.push(items[i++][0]);
+    else if (order > 0 || (ordered.length > 0 && named[j - 1]?.id === named[j].id)) extra.push(named[j++].id);
+    else {
+      ordered.push(named[j++].file);
+      i++;
+    }
+  }
+  if (missing.length || extra.length) throw mismatch(tag, { differing: [], missing, extra });
+  return {
+    version: record.version,
+    tag,
+    commit,
+    record,
+    trust,
+    async *labels() {
+      const differing: string[] = [];
+      let k = 0;
+      for await (const { path, bytes } of readBlobs(repo, ordered, { ref: tag })) {
+        const item = items[k++];
+        // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
+        // the id to that hash); only a file that does not is parsed here and re-serialised (a
+        // hand-formatted file with the released content still passes).
+        if (sha256Hex(bytes) === item[1]) {
+          let parsed: Label | undefined;
+          yield {
+            get label() {
+              return (parsed ??= parseLabel(bytes, path, tag));
+            },
+            bytes,
+            item,
+            canonical: true,
+          };
+          continue;
+        }
+        const label = parseLabel(bytes, path, tag);
+        if (label.id !== item[0] || sha256Hex(canonicalJson(label)) !== item[1]) differing.push(item[0]);
+        else yield { label, bytes, item, canonical: false };
+      }
+      if (differing.length) throw mismatch(tag, { differing, missing: [], extra: [] });
+    },
+  };
+}
+
+function parseLabel(bytes: Buffer, path: string, tag: string): Label {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as Label;
+  } catch (error) {
+    throw inputError('LABEL_BROKEN_JSON', `${path} at ${tag}: invalid JSON: ${(error as Error).message}`, { file: path, ref: tag });
+  }
+}
+
+function mismatch(tag: string, d: { differing: string[]; missing: string[]; extra: string[] }) {
+  return findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${describe(d)}`, d);
+}

@@ -1,0 +1,77 @@
+import { StewardError, inputError } from '../errors/index.js';
+import { isGitStoreError, openRepo } from '../git/index.js';
+import { listBlobsAt, readBlobs } from '../history/label-blobs.js';
+import type { Label } from '../label/types.js';
+import { isSemver, tagOf } from '../release/semver.js';
+import { openRelease } from '../release/stream-release.js';
+import { parseLabelPath } from '../store/paths.js';
+import { forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
+import type { ScoringItem } from './items.js';
+
+export interface LoadedItems {
+  /** The version as the user named it ("working tree" when none). */
+  name: string;
+  /** Sorted by id. */
+  items: ScoringItem[];
+  /** How the labels were read, for the report. */
+  note: string;
+}
+
+/**
+ * The scoring items of a version, as loadVersionLabels reads its labels (a release verified against its
+ * manifest, a bare tag, a ref, or the working tree) but streamed: each label is cut down to what scoring
+ * needs as it is read, so notes and explanations (most of a label's bytes) are never all in memory.
+ */
+export async function loadVersionItems(options: { dir: string; version?: string }): Promise<LoadedItems> {
+  const { dir, version } = options;
+  const items: ScoringItem[] = [];
+  const add = (label: Label) => items.push(scoringItem(label));
+  if (version === undefined) {
+    await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
+      if (f.parseError) {
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+      }
+      add(f.json as Label);
+    });
+    return { name: 'working tree', items: byId(items), note: 'working tree: the label files on disk' };
+  }
+  if (isSemver(version)) {
+    try {
+      const release = await openRelease({ dir, version });
+      for await (const { label } of release.labels()) add(label);
+      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest` };
+    } catch (error) {
+      if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
+      const tag = tagOf(version);
+      await itemsAtRef(dir, tag, add);
+      return { name: version, items: byId(items), note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified` };
+    }
+  }
+  await itemsAtRef(dir, version, add);
+  return { name: version, items: byId(items), note: `${version}: labels at that ref` };
+}
+
+/** What scoring keeps of a label (see ScoringItem). */
+export function scoringItem(l: Label): ScoringItem {
+  return { id: l.id, split: l.split, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer };
+}
+
+function byId(items: ScoringItem[]): ScoringItem[] {
+  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void): Promise<void> {
+  const repo = await openRepo({ dir });
+  let entries;
+  try {
+    entries = (await listBlobsAt(repo, { ref })).filter((e) => parseLabelPath(e.path));
+  } catch (error) {
+    if (isGitStoreError(error, 'UNKNOWN_REF')) throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
+    throw error;
+  }
+  for await (const { path, bytes } of readBlobs(repo, entries, { ref })) {
+    const file = parseLabelText(path, bytes.toString('utf8'));
+    if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
+    add(file.json as Label);
+  }
+}
