@@ -16,6 +16,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .usage('$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed off and released.')
     .option('dir', { type: 'string', default: '.', describe: 'The benchmark repository', global: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON', global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines on a terminal', global: true })
     .strict()
     .demandCommand(1, 'Name a command (see --help).')
     .recommendCommands()

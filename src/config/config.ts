@@ -20,7 +20,9 @@ export interface StewardConfig {
   name: string;
   description?: string;
   /** The CITATION.cff authors of the benchmark. */
-  authors?: { name: string; orcid?: string }[];
+  authors?: { name?: string; family?: string; given?: string; orcid?: string }[];
+  /** CITATION.cff extras: the labels' licence (default CC-BY-SA-4.0), the repository URL, a DOI. */
+  citation?: { license?: string; repositoryCode?: string; doi?: string };
   policy: SignoffPolicy;
 }
 
@@ -43,5 +45,14 @@ export async function loadConfig(dir: string): Promise<StewardConfig> {
       throw inputError('CONFIG_INVALID', `${CONFIG_FILE} /policy/${key}: must be a whole number ≥ 0`, { file: CONFIG_FILE, pointer: `/policy/${key}` });
     }
   }
-  return { name: json.name ?? 'benchmark', description: json.description, authors: json.authors, policy };
+  checkCitationConfig(json.citation);
+  return { name: json.name ?? 'benchmark', description: json.description, authors: json.authors, citation: json.citation, policy };
+}
+
+/** A DOI and a repository URL that CITATION.cff can carry (its schema would reject others). */
+function checkCitationConfig(citation: StewardConfig['citation']): void {
+  if (citation === undefined) return;
+  const bad = (key: string, why: string) => inputError('CONFIG_INVALID', `${CONFIG_FILE} /citation/${key}: ${why}`, { file: CONFIG_FILE, pointer: `/citation/${key}` });
+  if (citation.doi !== undefined && !/^10\.\d{4,9}(\.\d+)?\/[A-Za-z0-9:/_;\-.()[\]\\]+$/.test(citation.doi)) throw bad('doi', 'must be a bare DOI such as 10.5281/zenodo.1003150');
+  if (citation.repositoryCode !== undefined && !/^https?:\/\/\S+$/.test(citation.repositoryCode)) throw bad('repositoryCode', 'must be an http(s) URL');
 }

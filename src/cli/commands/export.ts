@@ -3,11 +3,11 @@ import type { CommandSpec } from '../command.js';
 
 export const exportCommand: CommandSpec = {
   command: 'export',
-  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses) or JSONL; --version pins a release',
+  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
   builder: (y) =>
     y
-      .option('format', { choices: ['medcalc-csv', 'jsonl'] as const, default: 'medcalc-csv', describe: 'Output format' })
-      .option('split', { type: 'string', describe: 'Only this split (not with --version: a pinned export is the whole release)' })
+      .option('format', { choices: ['medcalc-csv', 'jsonl', 'hf'] as const, default: 'medcalc-csv', describe: 'Output format (hf: Parquet per split + dataset card, needs --version and --out <folder>)' })
+      .option('split', { type: 'string', describe: 'Only this split (with --version: its own sidecar <out>.manifest.json, checked by verify)' })
       .option('version', { type: 'string', describe: 'Export the labels exactly as released in this version (read from git, verified)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' }),
   async run(args, io) {
@@ -20,8 +20,11 @@ export const exportCommand: CommandSpec = {
     const dir = resolve(args.dir);
     const format = args.format as 'medcalc-csv' | 'jsonl';
     const out = args.out ? resolve(String(args.out)) : undefined;
+    if (args.format === 'hf' || (args.version && args.split)) {
+      const { exportPinnedPart } = await import('../../exporters/pinned-part-cli.js');
+      return exportPinnedPart({ dir, format: args.format as 'medcalc-csv' | 'jsonl' | 'hf', version: args.version as string | undefined, split: args.split as string | undefined, out }, io, args);
+    }
     if (args.version) {
-      if (args.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
       const release = await loadLabels({ dir, version: String(args.version) });
       if (format === 'jsonl') {
         const lines = pinnedJsonl(release);
