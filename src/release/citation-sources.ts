@@ -3,7 +3,7 @@
  * MedCalc-Bench is CC-BY-SA 4.0: attribution is a condition of the licence, not a courtesy.
  */
 export interface CitedWork {
-  type: 'dataset' | 'article';
+  type: 'data' | 'article';
   title: string;
   authors: { 'family-names': string; 'given-names': string }[];
   year: number;
@@ -16,7 +16,7 @@ export interface CitedWork {
 const person = (given: string, family: string) => ({ 'given-names': given, 'family-names': family });
 
 export const MEDCALC_BENCH: CitedWork = {
-  type: 'dataset',
+  type: 'data',
   title: 'MedCalc-Bench: Evaluating Large Language Models for Medical Calculations',
   authors: [
     person('Nikhil', 'Khandekar'), person('Qiao', 'Jin'), person('Guangzhi', 'Xiong'), person('Soren', 'Dunn'),
