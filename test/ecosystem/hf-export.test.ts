@@ -3,29 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { gitCli, useTestIdentity } from '../helpers/git.js';
-import { REPO_ROOT } from '../helpers/shared.js';
+import { useTestIdentity } from '../helpers/git.js';
 import { snapshotTree, testdir } from '../helpers/tempdir.js';
 import { readAllLabels } from '../../src/store/read.js';
+import { releasedDemo } from './demo-repo.js';
 import { expectParquetMatches, pyarrowRowCounts } from './hf-readback.js';
 
 beforeAll(useTestIdentity);
-
-/** The repository's demo benchmark, copied into a temp git repository and released as 0.1.0. */
-export async function releasedDemo(): Promise<string> {
-  const dir = testdir();
-  gitCli(dir, ['init', '-q', '-b', 'main']);
-  for (const path of ['labels', 'schema', 'reviewers', 'changelogs', 'steward.config.json']) {
-    const { cpSync } = await import('node:fs');
-    cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });
-  }
-  gitCli(dir, ['add', '-A']);
-  gitCli(dir, ['commit', '-q', '-m', 'demo']);
-  const run = await runCli(['release', '0.1.0', '--dir', dir]);
-  expect(run.err).toBe('');
-  expect(run.code).toBe(0);
-  return dir;
-}
 
 describe('export --format hf', () => {
   it('writes one Parquet file per split and a dataset card that datasets and the Hub read', async () => {
