@@ -18,7 +18,7 @@ export const auditCommand: CommandSpec = {
     const dir = resolve(args.dir);
     const all = await readAllLabels(dir);
     const labels = args.split ? all.filter((f) => f.label.split === args.split) : all;
-    const tick = progress(io, !args.json);
+    const tick = progress(io, !args.json && !args.quiet);
     const report = auditLabels(labels, (done, total) => tick('auditing', done, total));
     const markdown = auditMarkdown(report, { triageLimit: Number(args.triage) });
     const json = JSON.stringify(auditJson(report), null, 2) + '\n';

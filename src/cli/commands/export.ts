@@ -24,8 +24,11 @@ export const exportCommand: CommandSpec = {
       const { exportPinnedPart } = await import('../../exporters/pinned-part-cli.js');
       return exportPinnedPart({ dir, format: args.format as 'medcalc-csv' | 'jsonl' | 'hf', version: args.version as string | undefined, split: args.split as string | undefined, out }, io, args);
     }
+    const progress = (await import('../../progress/progress.js')).progressFor(io, args);
+    progress.phase(args.version ? `reading release ${String(args.version)}` : 'reading labels');
     if (args.version) {
       const release = await loadLabels({ dir, version: String(args.version) });
+      progress.end();
       if (format === 'jsonl') {
         const lines = pinnedJsonl(release);
         if (out) await writeFileAtomically(out, lines);
@@ -42,6 +45,7 @@ export const exportCommand: CommandSpec = {
       return 0;
     }
     const lines = await exportLabelLines({ dir, format, split: args.split as string | undefined });
+    progress.end();
     if (out) await writeFileAtomically(out, lines);
     else for (const text of batches(lines)) io.out(text);
     return 0;
