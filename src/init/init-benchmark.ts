@@ -1,10 +1,11 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CONFIG_FILE, DEFAULT_POLICY } from '../config/config.js';
 import { inputError } from '../errors/index.js';
 import { commitFiles, initRepo } from '../git/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import { PACKAGE_SCHEMA_DIR } from '../schema/load.js';
+import { benchmarkTemplates } from './templates/index.js';
 
 const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
 
@@ -14,7 +15,7 @@ const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
  * Refuses a folder that already has files, so it never mixes into someone's work. The skeleton is
  * committed when a git identity is known (GIT_AUTHOR_*, git config); otherwise it is left to commit.
  */
-export async function initBenchmark(options: { dir: string; name?: string }): Promise<{ created: string[]; commit: string | null }> {
+export async function initBenchmark(options: { dir: string; name?: string }): Promise<{ created: string[]; commit: string | null; notShipped: string[] }> {
   const existing = await readdir(options.dir).catch(() => [] as string[]);
   if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
   const created: string[] = [];
@@ -30,11 +31,17 @@ export async function initBenchmark(options: { dir: string; name?: string }): Pr
   const config = { name: options.name ?? 'benchmark', policy: DEFAULT_POLICY };
   await writeFile(join(options.dir, CONFIG_FILE), JSON.stringify(config, null, 2) + '\n');
   created.push(CONFIG_FILE);
+  const templates = await benchmarkTemplates({ name: config.name });
+  for (const file of templates.files) {
+    await mkdir(dirname(join(options.dir, file.path)), { recursive: true });
+    await writeFile(join(options.dir, file.path), file.content);
+    created.push(file.path);
+  }
   const repo = await initRepo({ dir: options.dir });
   created.push('.git/');
   // The skeleton is committed when an identity is known, so the first import diffs against it.
   const author = await defaultIdentity(repo);
   const files = created.filter((c) => !c.endsWith('/')).concat(FOLDERS.map((f) => `${f}/.gitkeep`));
   const commit = author ? await commitFiles(repo, { paths: files, message: `Initialize benchmark repository ${config.name}`, author }) : null;
-  return { created, commit };
+  return { created, commit, notShipped: templates.missing };
 }

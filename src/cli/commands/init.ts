@@ -14,6 +14,7 @@ export const initCommand: CommandSpec = {
     const result = await initBenchmark({ dir, name: args.name as string | undefined });
     if (args.json) io.out(JSON.stringify({ dir, ...result }, null, 2) + '\n');
     else io.out(`Created a benchmark repository in ${dir}\n${result.created.map((c) => `  ${c}`).join('\n')}\n`);
+    if (result.notShipped.length) io.err(`note: this installation of the tool ships no ${result.notShipped.join(' or ')}; add ${result.notShipped.length > 1 ? 'them' : 'it'} by hand\n`);
     return 0;
   },
 };
