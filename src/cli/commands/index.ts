@@ -20,6 +20,7 @@ import { reviewerCommand } from './reviewer.js';
 import { signoffCommand } from './signoff.js';
 import { checkCommand } from './check.js';
 import { prBodyCommand } from './pr-body.js';
+import { prCommand } from './pr.js';
 
 /** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
 export const commands: CommandSpec[] = [
@@ -28,7 +29,7 @@ export const commands: CommandSpec[] = [
   // recompute and audit
   calcCommand, auditCommand,
   // relabel, sign off, gate
-  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, commitCommand,
+  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, prCommand, commitCommand,
   // versions
   diffCommand, logCommand, showCommand,
   // releases and their users
