@@ -60,6 +60,7 @@ export async function exportHf(options: HfExportOptions): Promise<HfExportResult
   progress?.phase(`reading release ${options.version}`);
   const release = await loadLabels({ dir: options.dir, version: options.version });
   const splits = options.split ? [options.split] : [...new Set(release.labels.map((l) => l.split))].sort();
+  if (splits.length === 0) throw inputError('EMPTY_RELEASE', `release ${release.version} has no labels to export`, { version: release.version });
   const names = new Map<string, string>();
   for (const split of splits) {
     const name = hfSplitName(split);

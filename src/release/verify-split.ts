@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { splitRootOf, type SplitSidecar } from '../exporters/split-export.js';
 import { openRepo } from '../git/index.js';
@@ -28,7 +28,15 @@ export interface SplitVerifyReport extends VerifyReport {
 export async function readSplitSidecar(file: string): Promise<SplitSidecar | null> {
   const sidecarFile = `${file}.manifest.json`;
   const text = await readFile(sidecarFile, 'utf8').catch(() => null);
-  if (text === null) return null;
+  if (text === null) {
+    // A split's JSONL names its split in the header line: without the sidecar its item list is lost.
+    const head = await firstBytes(file, 64 * 1024);
+    const line = head.slice(0, head.indexOf('\n') === -1 ? head.length : head.indexOf('\n'));
+    if (line.startsWith('# ') && /"split":/.test(line)) {
+      throw inputError('SIDECAR_MISSING', `${file} is an export of one split; verify needs its sidecar ${sidecarFile} beside it`, { file: sidecarFile });
+    }
+    return null;
+  }
   let json: SplitSidecar;
   try {
     json = JSON.parse(text);
@@ -153,4 +161,17 @@ function hashCsvRows(text: string, file: string, rows: [string, number][]): Hash
     out.hashes.set(expected[0], csvCellsHash(MEDCALC_COLUMNS.map((c) => cells[c])));
   }
   return out;
+}
+
+/** The first `n` bytes of a file as text ('' when it cannot be read): a whole export is not read to look at its header. */
+async function firstBytes(file: string, n: number): Promise<string> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return '';
+  try {
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await handle.read(buffer, 0, n, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -81,6 +81,11 @@ describe('export --version X --split S', () => {
     expect(JSON.parse(lines[1]).id).toBe('one-shot-0001');
     const alone = JSON.parse((await runCli(['verify', out, '--release', join(dir, 'changelogs/v1.0.0.json'), '--dir', testdir(), '--json'])).out);
     expect(alone).toMatchObject({ ok: true, membership: expect.stringMatching(/^unchecked/) });
+    const { rmSync } = await import('node:fs');
+    rmSync(`${out}.manifest.json`);
+    const lost = await runCli(['verify', out, '--dir', dir]);
+    expect(lost.code).toBe(2);
+    expect(lost.err).toMatch(/export of one split; verify needs its sidecar/);
   });
 
   it('refuses an unknown split (exit 2, naming the splits) and a split export without --out, writing nothing', async () => {
