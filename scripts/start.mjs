@@ -46,7 +46,9 @@ try {
     write(`\n── ${k + 1}. ${step.title}\n`);
     if (step.command) write(`\n   $ ${step.command}\n`);
     write(`   ${step.meaning}\n\n`);
+    const t0 = Date.now();
     const shown = await step.run(ctx);
+    if (process.env.STEWARD_START_TIMING) process.stderr.write(`step ${k + 1}: ${Date.now() - t0} ms\n`);
     if (shown) write(shown.replace(/\n*$/, '\n').replace(/^/gm, '   ').replace(/^ +$/gm, ''));
     const terms = explainTerms(`${step.meaning}\n${shown ?? ''}`, explained);
     if (terms) write(`\n${terms}`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPullRequest } from '../../src/pr/open-pr.js';
 import { parseRepository } from '../../src/pr/repository.js';
+import { githubToken } from '../../src/pr/token.js';
 import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { gitCli, useTestIdentity } from '../helpers/git.js';
@@ -138,6 +139,13 @@ describe('steward pr open', () => {
     expect((await runCli(['pr', 'open', '--dry-run', '--dir', dir])).err).toMatch(/names no GitHub repository: give --repo owner\/name/);
     gitCli(dir, ['checkout', '-q', 'main']);
     expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(/is the base branch main/);
+  });
+
+  it('takes the token from GITHUB_TOKEN, else from `gh auth token`', async () => {
+    expect(await githubToken({ GITHUB_TOKEN: ' env-token\n' }, async () => 'gh-token')).toEqual({ token: 'env-token', source: 'GITHUB_TOKEN' });
+    expect(await githubToken({}, async () => 'gh-token\n')).toEqual({ token: 'gh-token', source: 'gh auth token' });
+    expect(await githubToken({ GITHUB_TOKEN: '' }, async () => 'gh-token')).toMatchObject({ source: 'gh auth token' });
+    await expect(githubToken({}, async () => '')).rejects.toMatchObject({ code: 'NO_GITHUB_TOKEN' });
   });
 
   it('reads owner/name from the usual remote URLs', () => {

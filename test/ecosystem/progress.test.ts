@@ -47,7 +47,7 @@ describe('the progress module', () => {
 describe('long commands report progress on a terminal only', () => {
   it('release, check, export, score; none with --quiet or when piped', async () => {
     const dir = await releasedDemo();
-    const work = testdir({ 'p.jsonl': '{"id":"demo-0001","answer":"30.1"}\n' });
+    const work = testdir({ 'p.jsonl': '{"id":"demo-0001","answer":"30.1"}\n', 'verifier.jsonl': '{"id":"demo-0008","value":"10","category":"calculator-logic-mismatch"}\n' });
     const commands = [
       [['release', '0.1.1', '--dry-run', '--dir', dir], /checking labels against the previous release…/],
       [['check', '--dir', dir], /checking label files \d+/],
@@ -55,6 +55,7 @@ describe('long commands report progress on a terminal only', () => {
       [['export', '--version', '0.1.0', '--split', 'demo', '--out', join(work, 'demo.csv'), '--dir', dir], /reading release 0\.1\.0…/],
       [['score', join(work, 'p.jsonl'), '--version', '0.1.0', '--dir', dir], /scoring 1 predictions against 0\.1\.0…/],
       [['validate', '--dir', dir], /validating \d+\/\d+/],
+      [['propose', '--from', join(work, 'verifier.jsonl'), '--verifier', 'demo', '--split', 'demo', '--branch', 'relabel/progress', '--dir', dir], /proposing relabels from .*verifier\.jsonl…/],
     ] as const;
     for (const [argv, pattern] of commands) {
       expect((await run([...argv], true)).err).toMatch(pattern);
