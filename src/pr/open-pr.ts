@@ -39,6 +39,10 @@ export interface OpenPrResult {
  * requests and sends nothing (it needs no token).
  */
 export async function openPullRequest(options: OpenPrOptions): Promise<OpenPrResult> {
+  // Names reach git's argv: one that starts with "-" would be an option, one with ":" or a space a second refspec.
+  for (const [what, name] of [['branch', options.branch], ['branch', options.base], ['remote', options.remote]] as const) {
+    if (name !== undefined && !isSafeRefName(name)) throw inputError('BAD_NAME', `"${name}" is not a ${what} name this command accepts (letters, digits, . _ / -, not starting with - or /)`, { [what]: name });
+  }
   const repo = await openRepo({ dir: options.dir });
   const branch = options.branch ?? (await currentBranch(repo));
   if (!branch) throw inputError('DETACHED_HEAD', 'HEAD is not on a branch: check out the relabel branch (or give --branch)', {});
@@ -66,4 +70,9 @@ export async function openPullRequest(options: OpenPrOptions): Promise<OpenPrRes
   await pushBranch({ dir: options.dir, remote: options.remote, branch });
   result.pullRequest = await openOrUpdate(spec, { token, baseUrl: options.apiUrl });
   return result;
+}
+
+/** A branch or remote name: no option, no refspec syntax, no path tricks (git check-ref-format is stricter still). */
+export function isSafeRefName(name: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9._/-]*$/.test(name) && !name.includes('..') && !name.includes('//') && !name.endsWith('/') && !name.endsWith('.lock');
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPullRequest } from '../../src/pr/open-pr.js';
@@ -139,6 +139,27 @@ describe('steward pr open', () => {
     expect((await runCli(['pr', 'open', '--dry-run', '--dir', dir])).err).toMatch(/names no GitHub repository: give --repo owner\/name/);
     gitCli(dir, ['checkout', '-q', 'main']);
     expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(/is the base branch main/);
+  });
+
+  it('refuses a branch or remote that git would read as a second refspec or an option', async () => {
+    const { dir, remote } = await relabelBranch();
+    const github = await fakeGithub();
+    process.env.GITHUB_TOKEN = TOKEN;
+    const marker = join(testdir(), 'pwned');
+    const attacks = [
+      ['--branch', 'relabel/bmi:refs/heads/main'],
+      ['--branch=-f'],
+      [`--remote=--receive-pack=touch ${marker}`],
+      ['--remote', 'origin refs/heads/main'],
+    ];
+    for (const attack of attacks) {
+      const run = await runCli(['pr', 'open', ...attack, '--repo', 'acme/bench', '--api-url', github.url, '--dir', dir]);
+      expect(run.code, attack.join(' ')).toBe(2);
+      expect(run.err).toMatch(/not a (branch|remote) name/);
+    }
+    expect(existsSync(marker)).toBe(false);
+    expect(gitCli(dir, ['--git-dir', remote, 'rev-parse', 'refs/heads/main'])).toBe(gitCli(dir, ['rev-parse', 'main']));
+    expect(github.seen).toEqual([]);
   });
 
   it('takes the token from GITHUB_TOKEN, else from `gh auth token`', async () => {

@@ -20,9 +20,9 @@ on every pull request.
 | who | what | commands |
 |---|---|---|
 | maintainer | import the data, validate, audit, propose relabels on a branch, open the pull request, release | \`npx steward import medcalc-bench <csv> --split test\`, \`npx steward validate\`, \`npx steward audit\`, \`npx steward propose <id> --value <v>\` or \`--from <verifier.csv>\`, \`npx steward pr open\`, \`npx steward release minor\` |
-| physician | make a signing key once, review a relabel and sign it | \`npx steward keygen\`, \`npx steward signoff <id> --approve\` |
+| physician | make a signing key once (outside the repository), review a relabel and sign it | \`npx steward keygen --out ~/.steward/<you>.pem\`, \`npx steward signoff <id> --reviewer <you> --key ~/.steward/<you>.pem --decision approve --value <your value>\` |
 | evaluator | cite a version, export it for a harness or Hugging Face, verify an export, score predictions | \`npx steward cite\`, \`npx steward export --version X --split test --out test_data.csv\`, \`npx steward export --version X --format hf --out hf/\`, \`npx steward verify <file>\`, \`npx steward score <predictions> --version X --compare Y --per-item items.jsonl\` |
-| anyone | see a label's past | \`npx steward show <id> --at <version>\`, \`npx steward log <id>\`, \`npx steward diff <a> <b>\` |
+| anyone | see a label's past | \`npx steward show <id> --at <version>\`, \`npx steward log <id>\`, \`npx steward diff <from> [to]\` |
 
 Every command takes \`--help\`. Exit codes: 0 ok, 1 findings or a failed check, 2 bad input.
 
