@@ -1,4 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { hfColumns } from '../../src/exporters/hf-columns.js';
+import { splitParquet } from '../../src/exporters/hf-export.js';
+import type { Label } from '../../src/label/types.js';
+import { makeLabel } from '../helpers/labels.js';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +14,25 @@ import { releasedDemo } from './demo-repo.js';
 import { expectParquetMatches, pyarrowRowCounts } from './hf-readback.js';
 
 beforeAll(useTestIdentity);
+
+describe('the Parquet columns', () => {
+  it('carry every answer kind, an incomputable reason and a relabel category, read back value for value', async () => {
+    const base = makeLabel();
+    const revision = { previous: base.answer, category: 'extraction-error', rationale: 'weight misread', proposer: 'A <a@b.c>', time: '2026-01-01T00:00:00Z' };
+    const labels: Label[] = [
+      makeLabel({ id: 'demo-0001', source: { ...base.source, row: 1 } }),
+      makeLabel({ id: 'demo-0002', source: { ...base.source, row: 2 }, status: 'relabeled', revision, answer: { kind: 'decimal', value: -3.5, lower: -3.675, upper: -3.325 } }),
+      makeLabel({ id: 'demo-0003', source: { ...base.source, row: 3 }, status: 'incomputable', answer: { kind: 'incomputable', value: null, reason: 'no chloride, "not reported" — ∅' } }),
+      makeLabel({ id: 'demo-0004', source: { ...base.source, row: 4 }, answer: { kind: 'date', value: '02/29/2024', lower: '02/29/2024', upper: '02/29/2024' } }),
+      makeLabel({ id: 'demo-0005', source: { ...base.source, row: 5 }, answer: { kind: 'gestational-age', value: [38, 6], lower: [38, 6], upper: [38, 6] } }),
+      makeLabel({ id: 'demo-0006', source: { ...base.source, row: 6 }, answer: { kind: 'integer', value: 4, lower: 4, upper: 4 }, note: 'µmol/L, FiO₂ ≥ 0.5, "quoted", new\nline' }),
+    ];
+    const file = join(testdir(), 'x.parquet');
+    const release = { version: '1.0.0', record: { manifest: { root: 'sha256:00' }, labelCommit: 'c'.repeat(40) } } as never;
+    writeFileSync(file, splitParquet(hfColumns(labels), release, 'demo'));
+    await expectParquetMatches(file, labels);
+  });
+});
 
 describe('export --format hf', () => {
   it('writes one Parquet file per split and a dataset card that datasets and the Hub read', async () => {
