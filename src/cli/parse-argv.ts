@@ -22,6 +22,7 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
     .usage(INTRO)
     .option('dir', { type: 'string', default: '.', describe: 'The benchmark repository', global: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON', global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines on a terminal', global: true })
     // An option given twice is an error below, never silently the last or an array of both.
     .parserConfiguration({ 'duplicate-arguments-array': true })
     .strict()

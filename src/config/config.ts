@@ -24,7 +24,9 @@ export interface StewardConfig {
   name: string;
   description?: string;
   /** The CITATION.cff authors of the benchmark. */
-  authors?: { name: string; orcid?: string }[];
+  authors?: { name?: string; family?: string; given?: string; orcid?: string }[];
+  /** CITATION.cff extras: the labels' licence (default CC-BY-SA-4.0), the repository URL, a DOI. */
+  citation?: { license?: string; repositoryCode?: string; doi?: string };
   policy: SignoffPolicy;
 }
 
@@ -50,10 +52,12 @@ export function parseConfig(text: string, file: string = CONFIG_FILE): StewardCo
   }
   const valid = json as Partial<StewardConfig> & { policy?: Partial<SignoffPolicy> };
   const defaults = defaultConfig();
+  checkCitationConfig(valid.citation);
   return {
     name: valid.name ?? defaults.name,
     description: valid.description,
     authors: valid.authors,
+    citation: valid.citation,
     policy: { ...defaults.policy, ...(valid.policy ?? {}) },
   };
 }
@@ -66,4 +70,12 @@ export async function loadConfig(dir: string): Promise<StewardConfig> {
   });
   if (bytes === null) return defaultConfig();
   return parseConfig(decodeUtf8(bytes, CONFIG_FILE), CONFIG_FILE);
+}
+
+/** A DOI and a repository URL that CITATION.cff can carry (its schema would reject others). */
+function checkCitationConfig(citation: StewardConfig['citation']): void {
+  if (citation === undefined) return;
+  const bad = (key: string, why: string) => inputError('CONFIG_INVALID', `${CONFIG_FILE} /citation/${key}: ${why}`, { file: CONFIG_FILE, pointer: `/citation/${key}` });
+  if (citation.doi !== undefined && !/^10\.\d{4,9}(\.\d+)?\/[A-Za-z0-9:/_;\-.()[\]\\]+$/.test(citation.doi)) throw bad('doi', 'must be a bare DOI such as 10.5281/zenodo.1003150');
+  if (citation.repositoryCode !== undefined && !/^https?:\/\/\S+$/.test(citation.repositoryCode)) throw bad('repositoryCode', 'must be an http(s) URL');
 }

@@ -7,6 +7,7 @@ import { commitFiles, initRepo } from '../git/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import { PACKAGE_SCHEMA_DIR } from '../schema/load.js';
 import { type FirstMaintainerOptions, firstMaintainerFiles } from './first-maintainer.js';
+import { benchmarkTemplates } from './templates/index.js';
 
 const FOLDERS = ['labels', 'schema', 'reviewers', 'changelogs'];
 
@@ -21,7 +22,7 @@ export async function initBenchmark(options: {
   name?: string;
   /** The first maintainer, registered in the first commit: the root of trust. */
   maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
-}): Promise<{ created: string[]; commit: string | null; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
+}): Promise<{ created: string[]; commit: string | null; notShipped: string[]; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
   // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
   return withRepositoryLock(options.dir, 'init', () => initBenchmarkLocked(options));
 }
@@ -31,7 +32,7 @@ async function initBenchmarkLocked(options: {
   name?: string;
   /** The first maintainer, registered in the first commit: the root of trust. */
   maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
-}): Promise<{ created: string[]; commit: string | null; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
+}): Promise<{ created: string[]; commit: string | null; notShipped: string[]; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
   const existing = (await readdir(options.dir).catch(() => [] as string[])).filter((name) => name !== '.steward.lock');
   if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
   // Settled (the key read or generated, outside the folder) before anything is written.
@@ -54,6 +55,12 @@ async function initBenchmarkLocked(options: {
     await writeFile(join(options.dir, f.path), f.content);
     created.push(f.path);
   }
+  const templates = await benchmarkTemplates({ name: config.name });
+  for (const file of templates.files) {
+    await mkdir(dirname(join(options.dir, file.path)), { recursive: true });
+    await writeFile(join(options.dir, file.path), file.content);
+    created.push(file.path);
+  }
   const repo = await initRepo({ dir: options.dir });
   created.push('.git/');
   // The skeleton is committed when an identity is known, so the first import diffs against it.
@@ -61,5 +68,5 @@ async function initBenchmarkLocked(options: {
   const files = created.filter((c) => !c.endsWith('/')).concat(FOLDERS.map((f) => `${f}/.gitkeep`));
   const commit = author ? await commitFiles(repo, { paths: files, message: `Initialize benchmark repository ${config.name}`, author }) : null;
   const registered = maintainer && { id: maintainer.reviewer.id, keyPath: maintainer.keyPath, generated: maintainer.generated, publicKey: maintainer.reviewer.publicKey };
-  return { created, commit, ...(registered ? { maintainer: registered } : {}) };
+  return { created, commit, notShipped: templates.missing, ...(registered ? { maintainer: registered } : {}) };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { type StewardConfig, loadConfig } from '../config/config.js';
 import { findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
@@ -12,7 +12,8 @@ import type { LabelFile } from '../store/read.js';
 import { parseLabelPath } from '../store/paths.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
-import { authorsOf, citationCff } from './citation.js';
+import { citationCff, citationFactsOf } from './citation.js';
+import { releaseChartFiles, withChartLinks } from './charts-files.js';
 import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecord } from './record.js';
@@ -193,12 +194,12 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     checked: { rules: checkRulesFingerprint(), signed: signed.sort() },
     manifest,
   };
-  const markdown = releaseMarkdown({ ...record, root: manifest.root, count: manifest.count }, statistics);
+  const markdown = withChartLinks(releaseMarkdown({ ...record, root: manifest.root, count: manifest.count }, statistics), record);
   const checked = { files: checkedFiles, all: basis === null, unchangedSince: basis ? previous!.version : null };
   const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
   if (options.dryRun) return result;
 
-  const files = await releaseFiles(dir, record, markdown, authorsOf(config), config.description);
+  const files = await releaseFiles(dir, record, markdown, config);
   if (signer) files.push({ path: signaturePath(version), content: signReleaseRecord(record, files[0].content, tag, signer) });
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
@@ -245,7 +246,7 @@ export function nextVersion(requested: string, latest: string | undefined): stri
   return formatSemver([a, b, c + 1]);
 }
 
-async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, authors: { name: string; orcid?: string }[], description?: string) {
+async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, config: StewardConfig) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
   const entries = [];
@@ -260,11 +261,12 @@ async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string
     record.name,
     entries.map((e) => ({ version: e.version, date: e.date, count: e.manifest.count, relabeled: e.statistics.relabeled, madeIncomputable: e.statistics.madeIncomputable, root: e.manifest.root })),
   );
-  const cff = citationCff({ name: record.name, version: record.version, date: record.date, commit: record.labelCommit, root: record.manifest.root, count: record.manifest.count, authors, description });
+  const cff = citationCff(citationFactsOf(record, config));
   return [
     { path: recordPath(record.version), content: serializeReleaseRecord(record) },
     { path: notesPath(record.version), content: markdown },
     { path: 'CHANGELOG.md', content: index },
     { path: 'CITATION.cff', content: cff },
+    ...releaseChartFiles(record),
   ];
 }

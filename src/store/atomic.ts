@@ -13,7 +13,7 @@ export interface FileWrite {
    * New content, or null to delete the file. Pieces (lines) are written one after another: an export of
    * 100,000 labels is longer than a JavaScript string may be.
    */
-  content: string | readonly string[] | null;
+  content: string | readonly string[] | Uint8Array | null;
   /**
    * The file's current content when the caller has just read it (null: no such file), kept to undo a
    * failed write; left out, it is read here (as bytes).
@@ -54,6 +54,7 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
       const temp = `${w.path}.steward-tmp-${token}`;
       staged.push({ path: w.path, temp, previous });
       if (typeof w.content === 'string') writeFileSync(temp, w.content, 'utf8');
+      else if (w.content instanceof Uint8Array) writeFileSync(temp, w.content); // bytes (a Parquet file)
       else writePieces(temp, w.content);
     }
   } catch (error) {

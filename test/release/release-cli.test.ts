@@ -26,7 +26,7 @@ describe('steward release, cite, export --version, verify', () => {
     const first = await runCli(['release', '1.0.0', '--dir', dir, '--json']);
     expect(first.code).toBe(0);
     const result = JSON.parse(first.out);
-    expect(result.files).toEqual(['changelogs/v1.0.0.json', 'changelogs/v1.0.0.md', 'CHANGELOG.md', 'CITATION.cff']);
+    expect(result.files).toEqual(['changelogs/v1.0.0.json', 'changelogs/v1.0.0.md', 'CHANGELOG.md', 'CITATION.cff', 'changelogs/v1.0.0-errors.svg', 'changelogs/v1.0.0-agreement.svg']);
     const root = result.record.manifest.root;
     expect(gitCli(dir, ['tag', '-n9', 'v1.0.0'])).toContain(`root ${root}`);
     expect(readFileSync(join(dir, 'CITATION.cff'), 'utf8')).toContain(`value: "${root}"`);

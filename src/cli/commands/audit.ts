@@ -17,7 +17,7 @@ export const auditCommand: CommandSpec = {
     const { inputError } = await import('../../errors/index.js');
     const { writeFilesAtomically } = await import('../../store/atomic.js');
     const dir = resolve(args.dir);
-    const tick = progress(io, !args.json);
+    const tick = progress(io, !args.json && !args.quiet);
     // Each file is read, audited and let go (streaming: memory holds the audit items, not the labels).
     // A broken file stops the audit before anything is written, with the error readAllLabels gives.
     const files = await listLabelFiles(dir);

@@ -11,7 +11,10 @@ export const checkCommand: CommandSpec = {
   async run(args, io) {
     const { formatCheck } = await import('../../check/format-check.js');
     const { runCheck } = await import('../../check/run-check.js');
-    const result = await runCheck({ dir: resolve(args.dir), base: args.base as string | undefined, allowVerifierOnly: Boolean(args['allow-verifier-only']) });
+    const progress = (await import('../../progress/progress.js')).progressFor(io, args);
+    let read = 0;
+    const result = await runCheck({ dir: resolve(args.dir), base: args.base as string | undefined, allowVerifierOnly: Boolean(args['allow-verifier-only']), onFile: () => progress.tick('checking label files', ++read) });
+    progress.end();
     io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : formatCheck(result));
     return result.passed ? 0 : 1;
   },

@@ -12,7 +12,7 @@ export const citeCommand: CommandSpec = {
     const { loadConfig } = await import('../../config/config.js');
     const { inputError } = await import('../../errors/index.js');
     const { openRepo } = await import('../../git/index.js');
-    const { authorsOf, citationApa, citationBibtex, citationCff } = await import('../../release/citation.js');
+    const { citationApa, citationBibtex, citationCff, citationFactsOf } = await import('../../release/citation.js');
     const { readReleaseRecord } = await import('../../release/load-labels.js');
     const { latestRelease, listReleases } = await import('../../release/releases.js');
     const dir = resolve(args.dir);
@@ -21,7 +21,8 @@ export const citeCommand: CommandSpec = {
     if (!version) throw inputError('NO_RELEASE', 'no release yet: make one with steward release <version>', {});
     const { record, tag, commit, trust } = await readReleaseRecord(repo, version);
     const config = await loadConfig(dir);
-    const facts = { name: record.name, version: record.version, date: record.date, commit: record.labelCommit, tagCommit: commit, root: record.manifest.root, count: record.manifest.count, authors: authorsOf(config), description: config.description };
+    // Every format names the label commit, as the release's CITATION.cff does (it cannot name the commit it is in).
+    const facts = citationFactsOf(record, config, commit);
     const format = args.json ? 'json' : String(args.format);
     if (format === 'json') io.out(JSON.stringify({ ...facts, tag, signedBy: trust.signer }, null, 2) + '\n');
     else io.err(`release ${record.version}: ${trust.note}\n`);

@@ -29,7 +29,7 @@ export const importCommand: CommandSpec = {
       sourceVersion: args['source-version'] as string | undefined,
       commit: Boolean(args.commit),
       message: args.message as string | undefined,
-      onProgress: progress(io, !args.json),
+      onProgress: progress(io, !args.json && !args.quiet),
     });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {

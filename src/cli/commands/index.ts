@@ -22,6 +22,7 @@ import { checkCommand } from './check.js';
 import { prBodyCommand } from './pr-body.js';
 import { verifyLabelsCommand } from './verify-labels.js';
 import { reviewCommand } from './review.js';
+import { prCommand } from './pr.js';
 
 /** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
 export const commands: CommandSpec[] = [
@@ -31,6 +32,7 @@ export const commands: CommandSpec[] = [
   calcCommand, auditCommand, verifyLabelsCommand,
   // relabel, sign off, gate
   proposeCommand, keygenCommand, reviewerCommand, signoffCommand, reviewCommand, checkCommand, prBodyCommand, commitCommand,
+  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, prCommand, commitCommand,
   // versions
   diffCommand, logCommand, showCommand,
   // releases and their users

@@ -28,6 +28,7 @@ export const initCommand: CommandSpec = {
         io.out('This key is the root of trust: keep it offline and backed up (CONTRIBUTING.md, Threat model).\n');
       }
     }
+    if (result.notShipped.length) io.err(`note: this installation of the tool ships no ${result.notShipped.join(' or ')}; add ${result.notShipped.length > 1 ? 'them' : 'it'} by hand\n`);
     return 0;
   },
 };

@@ -31,6 +31,8 @@ export const proposeCommand: CommandSpec = {
     const common = { dir, branch: args.branch as string | undefined, author: args.author as string | undefined };
     if (args.from !== undefined) {
       if (args.id !== undefined || args.value !== undefined || args.incomputable) throw inputError('USAGE', 'give either a label id with --value, or --from <file>, not both', {});
+      const progress = (await import('../../progress/progress.js')).progressFor(io, args);
+      progress.phase(`proposing relabels from ${String(args.from)}`);
       const result = await proposeBatch({
         ...common,
         file: String(args.from),
@@ -39,6 +41,7 @@ export const proposeCommand: CommandSpec = {
         idColumn: args['id-column'] as string | undefined,
         valueColumn: args['value-column'] as string | undefined,
       });
+      progress.end();
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(

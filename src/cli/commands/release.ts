@@ -15,16 +15,21 @@ export const releaseCommand: CommandSpec = {
   async run(args, io) {
     const { runCheck } = await import('../../check/run-check.js');
     const { release } = await import('../../release/release.js');
+    const { progressFor } = await import('../../progress/progress.js');
+    const progress = progressFor(io, args);
+    let read = 0;
+    progress.phase('checking labels against the previous release');
     const result = await release({
       dir: resolve(args.dir),
       version: String(args.version),
       dryRun: Boolean(args['dry-run']),
       message: args.message as string | undefined,
       allowVerifierOnly: Boolean(args['allow-verifier-only']),
-      gate: runCheck,
+      gate: (o) => runCheck({ ...o, onFile: (f, info) => (o.onFile?.(f, info), progress.tick('checking label files', ++read)) }),
       signer: args.signer as string | undefined,
       keyPath: args.key === undefined ? undefined : resolve(String(args.key)),
     });
+    progress.end();
     if (args.json) {
       const { markdown: _markdown, ...rest } = result;
       io.out(JSON.stringify(rest, null, 2) + '\n');

@@ -14,7 +14,9 @@ export const scoreCommand: CommandSpec = {
       .option('by', { choices: ['calculator', 'category'] as const, default: 'category', describe: 'Accuracy breakdown' })
       .option('extract', { type: 'boolean', default: false, describe: 'Answers are raw model output: take the last "answer": field, as the harness does' })
       .option('split', { type: 'string', describe: 'Score only the items of this split' })
-      .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' }),
+      .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' })
+      .option('per-item', { type: 'string', describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; with --compare both versions)' })
+      .option('chart', { type: 'string', describe: 'Also write an SVG chart of the scores (with --compare: both versions) to this file' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
     const { readSourceText } = await import('../../importers/source-text.js');
@@ -29,15 +31,12 @@ export const scoreCommand: CommandSpec = {
     const text = fromStdin ? await io.stdin!() : await readSourceText(source);
     const file = fromStdin ? '<stdin>' : source;
     const defaultModel = (args.model as string | undefined) ?? (fromStdin ? 'model' : basename(source, extname(source)));
-    const report = await scorePredictions({
-      dir: resolve(args.dir),
-      version: args.version as string | undefined,
-      compare: args.compare as string | undefined,
-      predictions: parsePredictions(text, { file, defaultModel }),
-      extract: Boolean(args.extract),
-      split: args.split as string | undefined,
-      file,
-    });
+    const predictions = parsePredictions(text, { file, defaultModel });
+    // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
+    if (predictions.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
+    const { scoreOutputs } = await import('../../score/score-outputs.js');
+    const options = { dir: resolve(args.dir), version: args.version as string | undefined, compare: args.compare as string | undefined, predictions, extract: Boolean(args.extract), split: args.split as string | undefined, file };
+    const report = await scoreOutputs(options, { perItem: args['per-item'] as string | undefined, chart: args.chart as string | undefined, io, args }, scorePredictions);
     const by = args.by as Breakdown;
     if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
     else if (args.md) io.out(scoreMarkdown(report, { by }));

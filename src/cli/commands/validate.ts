@@ -11,7 +11,7 @@ export const validateCommand: CommandSpec = {
     const { validateLabels } = await import('../../validate/validate-labels.js');
     const dir = resolve(args.dir);
     const paths = (args.paths as string[] | undefined)?.length ? (args.paths as string[]) : undefined;
-    const tick = progress(io, !args.json);
+    const tick = progress(io, !args.json && !args.quiet);
     const report = await validateLabels({ dir, paths, onProgress: (done, total) => tick('validating', done, total) });
     if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
     else {
