@@ -152,8 +152,13 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   // A verifier may stand in for an absent physician when the base's policy allows it: only for a new
   // revision that changes nothing but the answer and status, and never for one who rejected the label.
   // (In a first release, a label imported with a verifier's relabel on it is such a revision.)
-  const onlyAnswer = added ? o.addedOriginalsNeedSignoff === false : contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision }) === contentHash(base);
-  if (policy.allowVerifierOnly && approvals.keys.size === 0 && label.revision?.verifier && revisionChanged && onlyAnswer && rejected.length === 0) {
+  // A relabel carries its own explanation (the previous one moves into the revision record), so the
+  // explanation changes with the answer; every other field must be the base's.
+  const onlyAnswer =
+    added ||
+    contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision, explanation: base.explanation }) === contentHash(base);
+  const onlyAnswerAllowed = added ? o.addedOriginalsNeedSignoff === false : onlyAnswer;
+  if (policy.allowVerifierOnly && approvals.keys.size === 0 && label.revision?.verifier && revisionChanged && onlyAnswerAllowed && rejected.length === 0) {
     out.verifierOnly = true;
     return out;
   }

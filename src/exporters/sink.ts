@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { makeFoldersSync } from '../store/folders.js';
 import { dirname } from 'node:path';
 
 /** Where a streaming export's text goes, piece by piece: text, or bytes already encoded as UTF-8. */
@@ -53,7 +54,7 @@ export class StagedFile implements Sink {
     readonly path: string,
     token: string,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFoldersSync(dirname(path));
     this.temp = `${path}.steward-tmp-${token}`;
     this.fd = openSync(this.temp, 'w');
     this.buffer = new BufferedSink((bytes) => {

@@ -39,7 +39,7 @@ export async function loadVersionItems(options: { dir: string; version?: string 
     try {
       const release = await openRelease({ dir, version });
       for await (const { label } of release.labels()) add(label);
-      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest` };
+      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);

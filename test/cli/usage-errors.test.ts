@@ -95,7 +95,7 @@ describe('--dir, --version, --help', () => {
       expect(r.code).toBe(0);
       expect(r.out).toBe(`${version}\n`);
     }
-    const r = await runCli(['export', '--version', '9.9.9', '--dir', await benchRepo()]);
+    const r = await runCli(['export', '--version', '9.9.9', '--format', 'jsonl', '--dir', await benchRepo()]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no release 9\.9\.9/);
   });
@@ -117,7 +117,8 @@ describe('--dir, --version, --help', () => {
 
 describe('exit codes', () => {
   it('audit exits 1 when it has findings, 0 when every label is confirmed', async () => {
-    const dir = await benchRepo([demoLabels()[0]]);
+    // The audit reads the note too: this one states the entities, so a correct label has no finding.
+    const dir = await benchRepo([{ ...demoLabels()[0], note: 'Weight 70 kg, height 175 cm.' }]);
     const clean = await runCli(['audit', '--dir', dir]);
     expect(clean.code, clean.out).toBe(0);
     const label = JSON.parse(readFileSync(join(dir, PATHS.bmi1), 'utf8'));
@@ -164,6 +165,7 @@ function requiredArgs(name: string): string[] {
     release: ['1.0.0'],
     verify: ['x.jsonl'],
     score: ['p.jsonl'],
+    'verify-labels': ['--base-url', 'http://127.0.0.1:9', '--model', 'm'],
   };
   return table[name] ?? [];
 }

@@ -38,8 +38,6 @@ export async function buildDemoReviewBenchmark(parent: string): Promise<{ dir: s
   const dir = join(parent, 'bench');
   await writeLabels(dir, (await readAllLabels(REPO_ROOT)).map((e) => e.label));
   await cli(['commit', '-m', 'Demo labels', '--dir', dir]);
-  const { createTag, openRepo } = await import('../../src/git/index.js');
-  await createTag(await openRepo({ dir }), { name: 'v1.0.0', message: 'release v1.0.0', tagger: { name: 'Test Steward', email: 'steward@example.org' } });
   const keys = join(parent, 'keys');
   mkdirSync(keys);
   const keyFor = async (id: string) => {
@@ -50,6 +48,9 @@ export async function buildDemoReviewBenchmark(parent: string): Promise<{ dir: s
   };
   const keyA = await keyFor('dr-a');
   const keyB = await keyFor('dr-b');
+  // The gate trusts the reviewers registered at its base, so the physicians are registered before the tag.
+  const { createTag, openRepo } = await import('../../src/git/index.js');
+  await createTag(await openRepo({ dir }), { name: 'v1.0.0', message: 'release v1.0.0', tagger: { name: 'Test Steward', email: 'steward@example.org' } });
   const file = join(keys, 'verifier.jsonl');
   writeFileSync(file, DEMO_PROPOSALS.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const batch = await proposeBatch({ dir, file, verifier: 'demo-verifier', branch: BRANCH, now: NOW });

@@ -47,8 +47,9 @@ describe('the spreadsheet round trip: review --export-sheet, then signoff --from
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out);
     expect({ approved: result.approved.sort(), amended: result.amended.sort(), rejected: result.rejected.map((x: { id: string }) => x.id), skipped: result.skipped }).toEqual({
-      approved: ['demo-0001', 'demo-0012'],
-      amended: ['demo-0003', 'demo-0009'],
+      approved: ['demo-0001'],
+      // 321 is not the proposed 320: a physician value that differs in any way is an amend to it.
+      amended: ['demo-0003', 'demo-0009', 'demo-0012'],
       rejected: ['demo-0010'],
       skipped: 1,
     });
@@ -57,10 +58,10 @@ describe('the spreadsheet round trip: review --export-sheet, then signoff --from
     expect(labels.get('demo-0003')!.answer).toMatchObject({ kind: 'integer', value: 5 });
     expect(labels.get('demo-0009')!.signoffs).toMatchObject([{ decision: 'amend', value: 'N/A', parsedValue: null, note: 'incomputable: several values over time; two LMPs' }]);
     expect(labels.get('demo-0010')!.signoffs).toMatchObject([{ decision: 'reject', value: "('9 weeks', '6 days')" }]);
-    expect(labels.get('demo-0012')!.signoffs).toMatchObject([{ decision: 'approve', value: '321 mOsm/kg', parsedValue: 321 }]);
+    expect(labels.get('demo-0012')!.signoffs).toMatchObject([{ decision: 'amend', value: '321 mOsm/kg', parsedValue: 321 }]);
     const check = await runCheck({ dir });
     for (const l of check.labels.filter((x) => x.signoffs.length)) for (const s of l.signoffs) expect([l.id, s.signatureValid, s.stale]).toEqual([l.id, true, false]);
-    expect(gitCli(dir, ['log', '-1', '--format=%s']).trim()).toBe('Import 5 review-sheet sign-off(s) by dr-a from queue.csv: 2 approve, 2 amend, 1 reject');
+    expect(gitCli(dir, ['log', '-1', '--format=%s']).trim()).toBe('Import 5 review-sheet sign-off(s) by dr-a from queue.csv: 1 approve, 3 amend, 1 reject');
   });
 
   it('refuses the whole sheet when a label changed since the export, or a structured cell is wrong; nothing changes', async () => {

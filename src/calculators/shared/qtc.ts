@@ -30,14 +30,9 @@ const qtcSchema = {
  * Under `medcalc-v1.0` RR is rounded to 3 decimals first and the QTc rounded, as the original code did.
  */
 export function defineQtc(spec: QtcSpec): CalculatorDefinition {
+  const { formula: _formula, correct: _correct, v1: _v1, ...declared } = spec;
   return defineCalculator({
-    id: spec.id,
-    slug: spec.slug,
-    names: spec.names,
-    category: spec.category,
-    kind: spec.kind,
-    reference: spec.reference,
-    v1Source: spec.v1Source,
+    ...declared,
     entitySchema: qtcSchema,
     compute(inputs) {
       const qtKey = inputs.firstKey(QT_KEYS);
