@@ -22,7 +22,6 @@ const statistics = {
     rule: 'r', items: 40,
     previous: { k: 10, n: 40, percent: 25, lower: 0.1419, upper: 0.4019 },
     proposed: { k: 30, n: 40, percent: 75, lower: 0.5981, upper: 0.8581 },
-    current: { k: 32, n: 40, percent: 80, lower: 0.6518, upper: 0.8951 },
     paired: null, kappa: null, valuesWithUnits: [], unreadable: [],
   },
 } as unknown as ReleaseStatistics;
@@ -42,7 +41,9 @@ describe('SVG charts', () => {
     const agreement = agreementChartSvg(record);
     expect(XMLValidator.validate(agreement)).toBe(true);
     expect(agreement).toContain('10/40 (25.0%, 95% CI 14.2%–40.2%)');
-    expect(agreement).toContain('32/40 (80.0%, 95% CI 65.2%–89.5%)');
+    expect(agreement).toContain('30/40 (75.0%, 95% CI 59.8%–85.8%)');
+    // The released labels on physician-reviewed items are the physicians' values: never charted as agreement.
+    expect(agreement).not.toContain('this release');
     expect(agreement).toContain('previous release (1.0.0)');
   });
 

@@ -66,15 +66,19 @@ describe('export --format hf', () => {
   });
 
   it('says what changed since the previous version, and exports one split alone', async () => {
-    const dir = await releasedDemo();
+    const key = join(testdir(), 'dr-test.pem');
+    const dir = await releasedDemo({ physicianKey: key });
     // A second release whose only change is a new item: the card lists it.
     const label = JSON.parse(readFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), 'utf8'));
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'labels/extra/bmi'), { recursive: true });
     writeFileSync(join(dir, 'labels/extra/bmi/extra-0001.json'), JSON.stringify({ ...label, id: 'extra-0001', split: 'extra' }, null, 2) + '\n');
     expect((await runCli(['commit', '-m', 'an extra split', '--dir', dir])).code).toBe(0);
+    // A new label needs a physician's sign-off like a relabel.
+    const signed = await runCli(['signoff', 'extra-0001', '--reviewer', 'dr-test', '--key', key, '--decision', 'approve', '--dir', dir]);
+    expect(signed.code, signed.err).toBe(0);
     const second = await runCli(['release', '0.2.0', '--dir', dir]);
-    expect(second.code).toBe(0);
+    expect(second.code, second.err).toBe(0);
     const out = join(testdir(), 'hf');
     expect((await runCli(['export', '--version', '0.2.0', '--format', 'hf', '--out', out, '--dir', dir])).code).toBe(0);
     expect(readdirSync(join(out, 'data')).sort()).toEqual(['demo-00000-of-00001.parquet', 'extra-00000-of-00001.parquet']);

@@ -24,8 +24,10 @@ describe('steward init writes a repository that works on GitHub as it is', () =>
     const workflow = readFileSync(join(dir, '.github/workflows/relabel-pr.yml'), 'utf8');
     expect(workflow).toBe(benchmarkWorkflow(packageFile('.github/workflows/relabel-pr.yml')!));
     expect(workflow).not.toContain('node bin/steward.js');
-    expect(workflow).toContain('npx steward check');
-    expect(parseYaml(workflow).on).toHaveProperty('pull_request');
+    // The base's pinned tool, installed in the second (trusted) checkout, runs the gate.
+    expect(workflow).toContain('node trusted/node_modules/medcalc-steward/bin/steward.js check --dir pr --base');
+    expect(workflow).not.toContain('trusted/bin/steward.js');
+    expect(parseYaml(workflow).on).toHaveProperty('pull_request_target');
 
     const owners = CODEOWNERS_PATHS.map((p) => [p, packageFile(p)] as const).find(([, text]) => text !== null);
     if (owners) {

@@ -7,13 +7,17 @@ export const WORKFLOW_PATH = '.github/workflows/relabel-pr.yml';
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /**
- * The workflow as a benchmark repository runs it. This package's workflow runs its own build
- * (`node bin/steward.js`); a benchmark runs the pinned tool from its package.json (`npx steward`). That
- * one substitution is the only difference: the text is read from the package at run time, so a change
+ * The workflow as a benchmark repository runs it. This package's workflow builds the base's own tool
+ * from a second checkout (`trusted/`) and runs `trusted/bin/steward.js`; a benchmark's base pins the
+ * tool in its package.json, so the same second checkout installs it (no install scripts) and runs the
+ * installed copy, and has nothing to build. The text is read from the package at run time, so a change
  * to the package's workflow reaches every new benchmark without a second copy to keep in step.
  */
 export function benchmarkWorkflow(packageWorkflow: string): string {
-  return packageWorkflow.replaceAll('node bin/steward.js', 'npx steward');
+  return packageWorkflow
+    .replaceAll('node trusted/bin/steward.js', 'node trusted/node_modules/medcalc-steward/bin/steward.js')
+    .replaceAll('node bin/steward.js', 'npx steward')
+    .replaceAll('npm run build\n', 'npm run build --if-present\n');
 }
 
 export interface GithubFile {
