@@ -166,6 +166,7 @@ function requiredArgs(name: string): string[] {
     verify: ['x.jsonl'],
     score: ['p.jsonl'],
     'verify-labels': ['--base-url', 'http://127.0.0.1:9', '--model', 'm'],
+    pr: ['open'],
   };
   return table[name] ?? [];
 }

@@ -17,16 +17,18 @@ describe('npm start', () => {
 
     // Every step: its title, the command a user types, and what came of it.
     const step = (n: number, title: string) => expect(out).toContain(`── ${n}. ${title}`);
-    step(2, 'Release 0.1.0');
+    step(2, 'A demo physician makes a signing key');
+    expect(out).toMatch(/public key: ed25519:\S+/);
+    // Registered before the first release: the gate trusts only the reviewers at its base.
+    step(3, 'The physician is registered as a reviewer');
+    step(4, 'Release 0.1.0');
     expect(out).toContain('$ steward release 0.1.0');
-    step(3, 'Audit');
+    step(5, 'Audit');
     for (const id of ['demo-0003', 'demo-0008', 'demo-0009', 'demo-0013', 'demo-0017']) expect(out).toMatch(new RegExp(`\\| ${id} \\|`));
-    expect(out).toContain('12 confirmed (71%), 2 calculator-logic-mismatch, 2 disagree, 1 incomputable');
-    step(4, 'Propose the relabels on a branch');
+    expect(out).toContain('12 reproduced-from-entities (71%), 2 calculator-logic-mismatch, 2 disagree, 1 incomputable');
+    step(6, 'Propose the relabels on a branch');
     expect(out).toContain('demo-0008: 13 → 10 (relabeled)');
     expect(out).toContain('demo-0017: 12 → N/A (incomputable)');
-    step(5, 'A demo physician makes a signing key');
-    expect(out).toMatch(/public key: ed25519:\S+/);
     step(7, 'The physician reviews each relabel and signs it off');
     expect(out.match(/approve by dr-demo/g)).toHaveLength(5);
     step(8, 'The pull-request gate');
@@ -43,7 +45,7 @@ describe('npm start', () => {
     // Each term is explained once, the first time it appears.
     expect(out.match(/· calculator-logic-mismatch: /g)).toHaveLength(1);
     expect(out.indexOf('· calculator-logic-mismatch: ')).toBeGreaterThan(out.indexOf('2 calculator-logic-mismatch'));
-    expect(out.indexOf('· calculator-logic-mismatch: ')).toBeLessThan(out.indexOf('── 4.'));
+    expect(out.indexOf('· calculator-logic-mismatch: ')).toBeLessThan(out.indexOf('── 6.'));
     expect(out.match(/· root hash: /g)).toHaveLength(1);
 
     expect(out).toMatch(/What to do next\n  - Evaluators: [\s\S]*  - Maintainers: [\s\S]*  - Physicians: /);
