@@ -3,7 +3,7 @@ import { loadConfigAt } from '../config/config-at-ref.js';
 import { loadConfig } from '../config/config.js';
 import { type Repo, readLabelsAt } from '../git/index.js';
 import { CHANGES_DIR } from './change-record.js';
-import { REVIEWERS_DIR, type Reviewer, type ReviewerFileProblem, reviewerProblems } from './reviewer.js';
+import { REVIEWERS_DIR, type Reviewer, type ReviewerFileProblem, parseReviewerFile } from './reviewer.js';
 
 /** Who may sign and under which policy, as one tree (a commit, or the working tree) has it. */
 export interface TrustState {
@@ -44,16 +44,9 @@ export function parseTrustFiles(files: ReadonlyMap<string, string>): Omit<TrustS
       strays.push(file);
       continue;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file, code: 'invalid-reviewer', message: `${file}: invalid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    const own = reviewerProblems(file, json);
-    if (own.length > 0) problems.push(...own);
-    else reviewers.set((json as Reviewer).id, json as Reviewer);
+    const parsed = parseReviewerFile(file, text);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else reviewers.set(parsed.reviewer.id, parsed.reviewer);
   }
   return { reviewers, problems, records, strays };
 }

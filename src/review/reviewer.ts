@@ -49,16 +49,9 @@ export async function readReviewers(dir: string): Promise<{ reviewers: Map<strin
   for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
     const file = `${REVIEWERS_DIR}/${name}`;
     const text = await readFile(join(dir, file), 'utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      problems.push({ file, code: 'invalid-reviewer', message: `${file}: invalid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    const own = reviewerProblems(file, json);
-    if (own.length > 0) problems.push(...own);
-    else reviewers.set((json as Reviewer).id, json as Reviewer);
+    const parsed = parseReviewerFile(file, text);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else reviewers.set(parsed.reviewer.id, parsed.reviewer);
   }
   return { reviewers, problems };
 }
@@ -71,4 +64,16 @@ export async function requireReviewer(dir: string, id: string): Promise<Reviewer
   const broken = problems.find((p) => p.file === reviewerPath(id));
   if (broken) throw inputError('INVALID_REVIEWER', broken.message, { file: broken.file });
   throw inputError('UNKNOWN_REVIEWER', `no reviewer "${id}": register one with steward reviewer add ${id} --name ... --role ... --key <path>`, { reviewer: id });
+}
+
+/** One reviewer file's text: the reviewer, or the problems that keep it from counting (broken JSON, schema). */
+export function parseReviewerFile(file: string, text: string): { reviewer: Reviewer } | { problems: ReviewerFileProblem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problems: [{ file, code: 'invalid-reviewer', message: `${file}: invalid JSON: ${(error as Error).message}` }] };
+  }
+  const own = reviewerProblems(file, json);
+  return own.length > 0 ? { problems: own } : { reviewer: json as Reviewer };
 }
