@@ -1,4 +1,4 @@
-import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
+import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import type { Label } from '../label/types.js';
 import { medcalcRowCells } from './medcalc-csv.js';
 

@@ -1,7 +1,7 @@
-import { csvField, csvLines } from '../importers/csv.js';
+import { csvField, csvLines } from '../core/csv.js';
 import type { ExportFormatSpec } from './format.js';
-import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
-import { toPythonLiteral } from '../importers/python-literal.js';
+import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
+import { toPythonLiteral } from '../core/python-literal.js';
 import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
 import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';

@@ -6,7 +6,7 @@ import { readAllLabels } from '../store/read.js';
 import { pathOfLabel, writeLabels } from '../store/write.js';
 import { labelsFromMedcalcCsv } from './medcalc-rows.js';
 import { mergeUpload } from './merge.js';
-import { readSourceText } from './source-text.js';
+import { readSourceText } from '../core/source-text.js';
 import { withRepositoryLock } from '../git/lock.js';
 
 export interface ImportOptions {

@@ -3,26 +3,9 @@ import { inputError } from '../errors/index.js';
 import { AnswerParseError, answerWithLimits, isAbstention, parseAnswerValue } from '../label/answer.js';
 import type { Answer, ComputableKind, Entities, Label, WeeksDays } from '../label/types.js';
 import { itemId } from '../store/paths.js';
-import { parseCsvTable } from './csv.js';
-import { PythonLiteralError, parsePythonLiteral } from './python-literal.js';
-
-/** The 14 columns of a MedCalc-Bench CSV; the first may be called "Unique ID" (the audit's copy). */
-export const MEDCALC_COLUMNS = [
-  'Row Number',
-  'Calculator ID',
-  'Calculator Name',
-  'Category',
-  'Output Type',
-  'Note ID',
-  'Note Type',
-  'Patient Note',
-  'Question',
-  'Relevant Entities',
-  'Ground Truth Answer',
-  'Lower Limit',
-  'Upper Limit',
-  'Ground Truth Explanation',
-] as const;
+import { parseCsvTable } from '../core/csv.js';
+import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
+import { PythonLiteralError, parsePythonLiteral } from '../core/python-literal.js';
 
 export interface MedcalcRowsOptions {
   text: string;

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isoTime } from '../propose/time.js';
+import { isoTime } from '../core/time.js';
 import { changeRecordPath, signChangeRecord } from '../review/change-record.js';
 import { loadPrivateKey, publicKeyOfFile } from '../review/keys.js';
 import { keygen } from '../review/keygen.js';

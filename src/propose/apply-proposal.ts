@@ -1,7 +1,7 @@
 import { withinTolerance } from '../label/answer.js';
 import type { Label, Revision } from '../label/types.js';
-import { answerKindOf, answerOf, type ProposedValue, sameAnswer } from './answer-kind.js';
-import { relabelExplanation } from './explanation.js';
+import { answerKindOf, answerOf, type ProposedValue, sameAnswer } from '../core/answer-kind.js';
+import { relabelExplanation } from '../core/explanation.js';
 
 export type ProposalOutcome = 'confirmed' | 'relabeled' | 'incomputable' | 'unchanged';
 

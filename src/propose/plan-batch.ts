@@ -3,9 +3,9 @@ import { catalogById } from '../calculators/catalog.js';
 import { inputError } from '../errors/index.js';
 import { AnswerParseError, formatAnswerValue, withinTolerance } from '../label/answer.js';
 import type { Answer } from '../label/types.js';
-import { answerKindOf, type ProposedValue, readProposedValue } from './answer-kind.js';
+import { answerKindOf, type ProposedValue, readProposedValue } from '../core/answer-kind.js';
 import { type ProposalMeta, type ProposalOutcome, applyProposal } from './apply-proposal.js';
-import { type LabelEntry, type LabelIndex, describeRef, findItem } from './label-index.js';
+import { type LabelEntry, type LabelIndex, describeRef, findItem } from '../core/label-index.js';
 import { suggestCategory } from './suggest-category.js';
 import type { VerifierRow } from './verifier-file.js';
 

@@ -1,15 +1,15 @@
 import { basename } from 'node:path';
 import type { Identity } from '../git/index.js';
-import { readSourceText } from '../importers/source-text.js';
+import { readSourceText } from '../core/source-text.js';
 import { formatAnswerValue } from '../label/answer.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { assertValidLabels } from './assert-valid.js';
-import { formatIdentity, openCommitter } from './committer.js';
-import { indexLabels } from './label-index.js';
+import { assertValidLabels } from '../core/assert-valid.js';
+import { formatIdentity, openCommitter } from '../core/committer.js';
+import { indexLabels } from '../core/label-index.js';
 import { type BatchPlan, type PlannedItem, planBatch } from './plan-batch.js';
 import { openTarget } from './target.js';
-import { isoTime } from './time.js';
+import { isoTime } from '../core/time.js';
 import { readVerifierFile } from './verifier-file.js';
 import { withRepositoryLock } from '../git/lock.js';
 

@@ -4,13 +4,13 @@ import { AnswerParseError, formatAnswerValue } from '../label/answer.js';
 import type { Answer } from '../label/types.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { answerKindOf, type ProposedValue, readProposedValue } from './answer-kind.js';
+import { answerKindOf, type ProposedValue, readProposedValue } from '../core/answer-kind.js';
 import { applyProposal } from './apply-proposal.js';
-import { assertValidLabels } from './assert-valid.js';
-import { formatIdentity, openCommitter } from './committer.js';
+import { assertValidLabels } from '../core/assert-valid.js';
+import { formatIdentity, openCommitter } from '../core/committer.js';
 import { resolveEvidence } from './evidence.js';
 import { openTarget } from './target.js';
-import { isoTime } from './time.js';
+import { isoTime } from '../core/time.js';
 import { withRepositoryLock } from '../git/lock.js';
 
 export interface ProposeOneOptions {

@@ -2,7 +2,7 @@ import { inputError } from '../errors/index.js';
 import { type Repo, checkoutBranch, createBranch, currentBranch, listBranches, pendingLabelChanges, readLabelsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText, readAllLabels } from '../store/read.js';
-import type { LabelEntry } from './label-index.js';
+import type { LabelEntry } from '../core/label-index.js';
 
 export interface ProposalTarget {
   /** The labels the proposals apply to: the branch's committed labels, or the working tree's. */

@@ -1,6 +1,6 @@
 import { inputError } from '../errors/index.js';
-import { parseCsvTable } from '../importers/csv.js';
-import { type ItemRef, itemRefOf } from './label-index.js';
+import { parseCsvTable } from '../core/csv.js';
+import { type ItemRef, itemRefOf } from '../core/label-index.js';
 
 /** One proposed value read from a verifier's output file, before it is matched with a label. */
 export interface VerifierRow {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { inputError } from '../errors/index.js';
-import { parseCsv } from '../importers/csv.js';
+import { parseCsv } from '../core/csv.js';
 
 export interface StreamedCsvRow {
   /** The header's names (trimmed), the same array for every row. */

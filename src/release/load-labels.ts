@@ -3,7 +3,7 @@ import { type Repo, readLabelsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
-import { formatSemver, parseSemver, tagOf } from './semver.js';
+import { formatSemver, parseSemver, tagOf } from '../core/semver.js';
 import { type ReleaseTrust, verifyReleaseTrust } from './record-signature.js';
 
 export interface LoadedRelease {

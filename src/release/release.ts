@@ -18,7 +18,7 @@ import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
-import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
+import { compareSemver, formatSemver, parseSemver, tagOf } from '../core/semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
 import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
 import { releaseStatistics } from './statistics.js';

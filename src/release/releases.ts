@@ -1,5 +1,5 @@
 import { type Repo, listTags } from '../git/index.js';
-import { compareSemver, isSemver, parseSemver } from './semver.js';
+import { compareSemver, isSemver, parseSemver } from '../core/semver.js';
 
 export interface ReleaseTag {
   version: string;

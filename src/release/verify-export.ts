@@ -1,7 +1,7 @@
 import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { openRepo } from '../git/index.js';
-import { MEDCALC_COLUMNS } from '../importers/medcalc-rows.js';
+import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import { sha256Hex } from '../store/canonical.js';
 import { readReleaseRecord } from './load-labels.js';
 import { csvCellsHash } from './manifest.js';

@@ -1,5 +1,5 @@
 import type { Label, Signoff } from '../label/types.js';
-import { answerKindOf, answerOf } from '../propose/answer-kind.js';
+import { answerKindOf, answerOf } from '../core/answer-kind.js';
 import { physicianAgrees } from '../review/agreement.js';
 import { answerValueOf, parsePhysicianValue } from '../review/physician-value.js';
 import { cohensKappa } from '../stats/index.js';

@@ -3,7 +3,7 @@ import { findCalculator } from '../calculators/registry.js';
 import type { CalcResult, TraceStep } from '../calculators/types.js';
 import { formatAnswerValue } from '../label/answer.js';
 import type { Answer, EntityValue, Label } from '../label/types.js';
-import { answerKindOf } from '../propose/answer-kind.js';
+import { answerKindOf } from '../core/answer-kind.js';
 import { contentHash } from '../store/canonical.js';
 import { type EvidenceLocator, type EvidenceSpan, findEvidenceInText } from './evidence-spans.js';
 import { answerUnit } from './unit.js';

@@ -5,7 +5,7 @@ import type { SignoffStatus } from '../check/evaluate-label.js';
 import { loadConfig } from '../config/config.js';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
-import { answerKindOf } from '../propose/answer-kind.js';
+import { answerKindOf } from '../core/answer-kind.js';
 import { type Reviewer, readReviewers } from '../review/reviewer.js';
 import { signLabels } from '../review/sign-labels.js';
 import { verifySignoff } from '../review/verify-signoff.js';

@@ -1,5 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { writeCsv } from '../importers/csv.js';
+import { writeCsv } from '../core/csv.js';
 import { formatAnswerValue } from '../label/answer.js';
 import type { Label } from '../label/types.js';
 import { contentHash } from '../store/canonical.js';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../errors/index.js';
 import type { Identity } from '../git/index.js';
-import { isoTime } from '../propose/time.js';
+import { isoTime } from '../core/time.js';
 import { canonicalJson } from '../store/canonical.js';
 import { changeRecordPath, signChangeRecord, stateHash } from './change-record.js';
 import { loadPrivateKey, publicKeyOfFile } from './keys.js';

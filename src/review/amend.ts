@@ -1,5 +1,5 @@
-import { answerKindOf, answerOf } from '../propose/answer-kind.js';
-import { relabelExplanation, traceExplanation } from '../propose/explanation.js';
+import { answerKindOf, answerOf } from '../core/answer-kind.js';
+import { relabelExplanation, traceExplanation } from '../core/explanation.js';
 import type { Revision } from '../label/types.js';
 import type { Label } from '../label/types.js';
 import { answerValueOf, type PhysicianValue } from './physician-value.js';

@@ -1,10 +1,10 @@
 import type { Identity } from '../git/index.js';
-import { parseCsvTable } from '../importers/csv.js';
-import { readSourceText } from '../importers/source-text.js';
-import { assertValidLabels } from '../propose/assert-valid.js';
-import { openCommitter } from '../propose/committer.js';
-import { indexLabels } from '../propose/label-index.js';
-import { isoTime } from '../propose/time.js';
+import { parseCsvTable } from '../core/csv.js';
+import { readSourceText } from '../core/source-text.js';
+import { assertValidLabels } from '../core/assert-valid.js';
+import { openCommitter } from '../core/committer.js';
+import { indexLabels } from '../core/label-index.js';
+import { isoTime } from '../core/time.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';

@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import { catalogById } from '../calculators/catalog.js';
 import { inputError } from '../errors/index.js';
-import type { CsvTable } from '../importers/csv.js';
+import type { CsvTable } from '../core/csv.js';
 import type { Signoff } from '../label/types.js';
 import { contentHash } from '../store/canonical.js';
-import { answerKindOf, answerOf, sameAnswer } from '../propose/answer-kind.js';
-import { type LabelEntry, type LabelIndex, describeRef, findItem, itemRefOf } from '../propose/label-index.js';
+import { answerKindOf, answerOf, sameAnswer } from '../core/answer-kind.js';
+import { type LabelEntry, type LabelIndex, describeRef, findItem, itemRefOf } from '../core/label-index.js';
 import { applySignoff } from './apply-signoff.js';
 import { type FreeTextReading, type TextReading, textReader } from './free-text-readings.js';
 import { type PhysicianValue, answerValueOf, parsePhysicianValue } from './physician-value.js';

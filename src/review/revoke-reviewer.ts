@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE, type SignoffPolicy, loadConfig } from '../config/config.js';
 import { inputError } from '../errors/index.js';
 import type { Identity } from '../git/index.js';
-import { isoTime } from '../propose/time.js';
+import { isoTime } from '../core/time.js';
 import { canonicalJson } from '../store/canonical.js';
 import { POLICY_SUBJECT, changeRecordPath, signChangeRecord, stateHash } from './change-record.js';
 import { type Reviewer, readReviewers, reviewerPath } from './reviewer.js';

@@ -1,11 +1,11 @@
 import { inputError } from '../errors/index.js';
 import type { Identity } from '../git/index.js';
 import type { Label, Signoff } from '../label/types.js';
-import { assertValidLabels } from '../propose/assert-valid.js';
-import { answerKindOf } from '../propose/answer-kind.js';
-import { openCommitter } from '../propose/committer.js';
-import type { LabelEntry } from '../propose/label-index.js';
-import { isoTime } from '../propose/time.js';
+import { assertValidLabels } from '../core/assert-valid.js';
+import { answerKindOf } from '../core/answer-kind.js';
+import { openCommitter } from '../core/committer.js';
+import type { LabelEntry } from '../core/label-index.js';
+import { isoTime } from '../core/time.js';
 import { contentHash } from '../store/canonical.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { inputError } from '../errors/index.js';
 import type { Identity } from '../git/index.js';
-import { openCommitter } from '../propose/committer.js';
+import { openCommitter } from '../core/committer.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import type { Reviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';

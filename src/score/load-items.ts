@@ -2,7 +2,7 @@ import { StewardError, inputError } from '../errors/index.js';
 import { isGitStoreError, openRepo } from '../git/index.js';
 import { listBlobsAt, readBlobs } from '../history/label-blobs.js';
 import type { Label } from '../label/types.js';
-import { isSemver, tagOf } from '../release/semver.js';
+import { isSemver, tagOf } from '../core/semver.js';
 import { openRelease } from '../release/stream-release.js';
 import { parseLabelPath } from '../store/paths.js';
 import { forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';

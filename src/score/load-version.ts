@@ -2,7 +2,7 @@ import { isGitStoreError, openRepo, readLabelsAt } from '../git/index.js';
 import { StewardError, inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
 import { loadLabels } from '../release/load-labels.js';
-import { isSemver, tagOf } from '../release/semver.js';
+import { isSemver, tagOf } from '../core/semver.js';
 import { parseLabelPath } from '../store/paths.js';
 import { parseLabelText, readAllLabels } from '../store/read.js';
 

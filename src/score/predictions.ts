@@ -1,5 +1,5 @@
 import { inputError } from '../errors/index.js';
-import { parseCsvTable } from '../importers/csv.js';
+import { parseCsvTable } from '../core/csv.js';
 
 /** One model's answer to one item, as a predictions file gives it. */
 export interface Prediction {

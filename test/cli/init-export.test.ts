@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../../src/importers/csv.js';
+import { parseCsvTable } from '../../src/core/csv.js';
 import { runCli } from '../helpers/cli.js';
 import { medcalcCsv, medcalcRow } from '../helpers/medcalc-csv.js';
 import { testdir } from '../helpers/tempdir.js';

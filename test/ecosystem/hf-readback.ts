@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { expect } from 'vitest';
 import { medcalcRowCells } from '../../src/exporters/medcalc-csv.js';
-import { MEDCALC_COLUMNS } from '../../src/importers/medcalc-rows.js';
+import { MEDCALC_COLUMNS } from '../../src/core/medcalc-columns.js';
 import type { Label } from '../../src/label/types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../../src/importers/csv.js';
+import { parseCsvTable } from '../../src/core/csv.js';
 import { benchmarkWith } from '../helpers/benchmark.js';
 import { runCli } from '../helpers/cli.js';
 import { useTestIdentity } from '../helpers/git.js';

@@ -1,5 +1,5 @@
-import { writeCsv } from '../../src/importers/csv.js';
-import { MEDCALC_COLUMNS } from '../../src/importers/medcalc-rows.js';
+import { writeCsv } from '../../src/core/csv.js';
+import { MEDCALC_COLUMNS } from '../../src/core/medcalc-columns.js';
 
 type Row = Partial<Record<(typeof MEDCALC_COLUMNS)[number], string>>;
 

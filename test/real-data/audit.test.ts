@@ -7,7 +7,7 @@ import type { Label } from '../../src/label/types.js';
 import { readAllLabels } from '../../src/store/read.js';
 import { HAS_SHARED, PIPELINE_CSV, V1_CSV } from '../helpers/shared.js';
 import { readFileSync } from 'node:fs';
-import { parseCsvTable } from '../../src/importers/csv.js';
+import { parseCsvTable } from '../../src/core/csv.js';
 import { isFlagged } from '../../src/audit/tally.js';
 import { testdir } from '../helpers/tempdir.js';
 

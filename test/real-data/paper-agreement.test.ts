@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerKindOf, answerOf, readProposedValue } from '../../src/propose/answer-kind.js';
+import { answerKindOf, answerOf, readProposedValue } from '../../src/core/answer-kind.js';
 import { physicianAgrees } from '../../src/review/agreement.js';
 import { parsePhysicianValue } from '../../src/review/physician-value.js';
 import { findCalculator } from '../../src/calculators/registry.js';

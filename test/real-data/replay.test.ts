@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../../src/importers/csv.js';
-import { parsePythonLiteral } from '../../src/importers/python-literal.js';
+import { parseCsvTable } from '../../src/core/csv.js';
+import { parsePythonLiteral } from '../../src/core/python-literal.js';
 import { loadLabels } from '../../src/release/load-labels.js';
 import { buildManifest } from '../../src/release/manifest.js';
 import { release } from '../../src/release/release.js';
@@ -20,7 +20,7 @@ import { runCli } from '../helpers/cli.js';
 import { useTestIdentity } from '../helpers/git.js';
 import { HAS_SHARED, PHYSICIAN_CSV, SHARED, V1_CSV } from '../helpers/shared.js';
 import { withinTolerance } from '../../src/label/answer.js';
-import { answerKindOf, answerOf, readProposedValue, sameAnswer } from '../../src/propose/answer-kind.js';
+import { answerKindOf, answerOf, readProposedValue, sameAnswer } from '../../src/core/answer-kind.js';
 
 describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
   let replay: ReplayResult;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../../src/importers/csv.js';
+import { parseCsvTable } from '../../src/core/csv.js';
 import { importMedcalcBench } from '../../src/importers/import-medcalc.js';
 import { answerWithLimits, parseAnswerValue } from '../../src/label/answer.js';
 import type { Answer, ComputableKind, Label } from '../../src/label/types.js';

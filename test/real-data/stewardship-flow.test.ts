@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
 import { importMedcalcBench } from '../../src/importers/import-medcalc.js';
-import { parseCsvTable, writeCsv } from '../../src/importers/csv.js';
+import { parseCsvTable, writeCsv } from '../../src/core/csv.js';
 import type { Label } from '../../src/label/types.js';
 import { proposeBatch } from '../../src/propose/propose-batch.js';
 import { importSignoffs } from '../../src/review/import-signoffs.js';

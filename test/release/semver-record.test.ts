@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest, rootHash } from '../../src/release/manifest.js';
 import { parseReleaseRecord, serializeReleaseRecord, type ReleaseRecord } from '../../src/release/record.js';
-import { compareSemver, parseSemver, tagOf } from '../../src/release/semver.js';
+import { compareSemver, parseSemver, tagOf } from '../../src/core/semver.js';
 import { makeLabel } from '../helpers/labels.js';
 
 describe('semver', () => {

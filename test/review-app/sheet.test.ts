@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run-check.js';
-import { parseCsvTable, writeCsv } from '../../src/importers/csv.js';
+import { parseCsvTable, writeCsv } from '../../src/core/csv.js';
 import { ReviewService } from '../../src/review-app/service.js';
 import { readAllLabels } from '../../src/store/read.js';
 import { runCli } from '../helpers/cli.js';

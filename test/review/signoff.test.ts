@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeCsv } from '../../src/importers/csv.js';
+import { writeCsv } from '../../src/core/csv.js';
 import { importSignoffs } from '../../src/review/import-signoffs.js';
 import { readReviewers } from '../../src/review/reviewer.js';
 import { verifySignoff } from '../../src/review/verify-signoff.js';

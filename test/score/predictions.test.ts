@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../helpers/errors.js';
-import { writeCsv } from '../../src/importers/csv.js';
+import { writeCsv } from '../../src/core/csv.js';
 import { parsePredictions } from '../../src/score/predictions.js';
 
 const file = 'preds.jsonl';

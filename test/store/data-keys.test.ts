@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../../src/importers/csv.js';
-import { parsePythonLiteral, toPythonLiteral } from '../../src/importers/python-literal.js';
+import { parseCsvTable } from '../../src/core/csv.js';
+import { parsePythonLiteral, toPythonLiteral } from '../../src/core/python-literal.js';
 import type { Label } from '../../src/label/types.js';
 import { readAllLabels } from '../../src/store/read.js';
 import { canonicalJson, canonicalLine, contentHash } from '../../src/store/canonical.js';

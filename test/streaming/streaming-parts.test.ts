@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compactCanonicalJson } from '../../src/exporters/compact-json.js';
 import { SpillSorter } from '../../src/exporters/spill.js';
-import { parseCsvTable, writeCsv } from '../../src/importers/csv.js';
+import { parseCsvTable, writeCsv } from '../../src/core/csv.js';
 import { csvRows } from '../../src/release/csv-stream.js';
 import { canonicalJson, canonicalLine } from '../../src/store/canonical.js';
 import { mulberry32 } from '../../src/stats/random.js';

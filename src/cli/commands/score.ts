@@ -19,7 +19,7 @@ export const scoreCommand: CommandSpec = {
       .option('chart', { type: 'string', describe: 'Also write an SVG chart of the scores (with --compare: both versions) to this file' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
-    const { readSourceText } = await import('../../importers/source-text.js');
+    const { readSourceText } = await import('../../core/source-text.js');
     const { parsePredictions } = await import('../../score/predictions.js');
     const { scoreMarkdown } = await import('../../score/render-markdown.js');
     const { scoreText } = await import('../../score/render-text.js');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerWithLimits } from '../../src/label/answer.js';
 import { applyProposal } from '../../src/propose/apply-proposal.js';
-import { relabelExplanation, traceExplanation } from '../../src/propose/explanation.js';
+import { relabelExplanation, traceExplanation } from '../../src/core/explanation.js';
 import { makeLabel } from '../helpers/labels.js';
 
 const meta = { proposer: 'Test Steward <steward@example.org>', verifier: 'v1', time: '2026-01-01T00:00:00.000Z' };

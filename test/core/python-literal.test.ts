@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonLiteralError, parsePythonLiteral, toPythonLiteral } from '../../src/importers/python-literal.js';
+import { PythonLiteralError, parsePythonLiteral, toPythonLiteral } from '../../src/core/python-literal.js';
 
 describe('parsePythonLiteral', () => {
   const cases: { description: string; source: string; value: unknown }[] = [

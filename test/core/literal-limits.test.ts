@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LITERAL_DEPTH, PythonLiteralError, parsePythonLiteral } from '../../src/importers/python-literal.js';
+import { MAX_LITERAL_DEPTH, PythonLiteralError, parsePythonLiteral } from '../../src/core/python-literal.js';
 import { MAX_JSON_DEPTH, tooDeepPointer } from '../../src/label/depth.js';
 
 describe('Python literal limits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvTable, writeCsv } from '../../src/importers/csv.js';
+import { parseCsv, parseCsvTable, writeCsv } from '../../src/core/csv.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and newlines, with LF or CRLF', () => {
