@@ -1,6 +1,6 @@
 import { inputError } from '../errors/index.js';
-import { type Repo, isGitStoreError, listTags, resolveCommit } from '../git/index.js';
-import { compareReleaseTags, defaultBase } from './default-base.js';
+import { type Repo, isGitStoreError, resolveCommit } from '../git/index.js';
+import { defaultBase } from './default-base.js';
 
 /** What `check` compares with and whose reviewers and policy it trusts. */
 export interface TrustRoot {
@@ -10,8 +10,6 @@ export interface TrustRoot {
   /** The repository's root commit (a first release trusts it: the commit `init` made with the first maintainer). */
   isRootCommit: boolean;
 }
-
-const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /**
  * The trust root of a check, failing closed: in a repository HEAD must resolve, and so must the base
@@ -39,12 +37,6 @@ export async function resolveTrustRoot(repo: Repo, base: string | undefined): Pr
   }
   if (!resolved) throw inputError('BASE_UNRESOLVED', `${repo.dir}: no base to compare with (HEAD ${head.slice(0, 10)} has no readable history)`, { dir: repo.dir });
   return { ...resolved, isRootCommit: await isRoot(repo, resolved.commit) };
-}
-
-/** The latest release tag, if any (a release's trust root is the previous release). */
-export async function latestReleaseTag(repo: Repo): Promise<string | undefined> {
-  const tags = (await listTags(repo)).filter((t) => RELEASE_TAG.test(t.name)).sort((a, b) => compareReleaseTags(a.name, b.name));
-  return tags[tags.length - 1]?.name;
 }
 
 async function isRoot(repo: Repo, commit: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReleaseTags } from '../../src/check/default-base.js';
+import { compareReleaseTags } from '../../src/core/release-tags.js';
 
 describe('compareReleaseTags', () => {
   it('orders release tags by semantic version, pre-releases before their release', () => {
