@@ -3,11 +3,14 @@
  * payload naming the file and the place (row, column, JSON pointer); messages are for people.
  * Only the CLI entry point turns them into output and exit codes.
  */
+import type { ErrorCode } from './codes.js';
+
+export type { ErrorCode } from './codes.js';
 export type ErrorKind = 'input' | 'usage' | 'findings';
 
 export class StewardError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly data: Record<string, unknown> = {},
     readonly kind: ErrorKind = 'input',
@@ -22,12 +25,12 @@ export class StewardError extends Error {
 }
 
 /** Bad input: a file, a row, a value the user gave (exit 2). */
-export function inputError(code: string, message: string, data: Record<string, unknown> = {}): StewardError {
+export function inputError(code: ErrorCode, message: string, data: Record<string, unknown> = {}): StewardError {
   return new StewardError(code, message, data, 'input');
 }
 
 /** A check that ran and found problems (exit 1). */
-export function findingsError(code: string, message: string, data: Record<string, unknown> = {}): StewardError {
+export function findingsError(code: ErrorCode, message: string, data: Record<string, unknown> = {}): StewardError {
   return new StewardError(code, message, data, 'findings');
 }
 

@@ -13,7 +13,6 @@ export type GitStoreErrorCode =
   | 'NO_IDENTITY'
   | 'NOT_A_COMMIT'
   | 'INDEX_LOCKED'
-  | 'UNSUPPORTED_INDEX'
   | 'MISSING_OBJECT'
   /** Another writing command holds the repository lock (exit 2, naming the holder). */
   | 'LOCKED'

@@ -1,5 +1,5 @@
 import { catalogById } from '../calculators/catalog.js';
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 import { AnswerParseError, answerWithLimits, isAbstention, parseAnswerValue } from '../label/answer.js';
 import type { Answer, ComputableKind, Entities, Label, WeeksDays } from '../label/types.js';
 import { itemId } from '../store/paths.js';
@@ -34,7 +34,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
   const seenRows = new Map<number, number>();
   const seenKeys = new Map<string, number>();
   return table.rows.map(({ cells, row, line }) => {
-    const fail = (code: string, column: string, why: string): never => {
+    const fail = (code: ErrorCode, column: string, why: string): never => {
       throw inputError(code, `${file}: row ${row} (line ${line}), column "${column}": ${why}`, { file, row, line, column });
     };
     const rowNumber = Number(cells[rowColumn]);
@@ -88,7 +88,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
   });
 }
 
-function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (code: string, column: string, why: string) => never): Answer {
+function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (code: ErrorCode, column: string, why: string) => never): Answer {
   const text = cells['Ground Truth Answer'];
   if (isAbstention(text) && text.trim() !== '') return { kind: 'incomputable', value: null };
   const read = (column: string) => {

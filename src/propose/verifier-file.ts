@@ -1,4 +1,4 @@
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 import { parseCsvTable } from '../core/csv.js';
 import { type ItemRef, itemRefOf } from '../core/label-index.js';
 
@@ -99,7 +99,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
     if (raw.trim() === '') return;
     const row = out.length + 1;
     const place = { file, row, line };
-    const fail = (code: string, why: string): never => {
+    const fail = (code: ErrorCode, why: string): never => {
       throw inputError(code, `${file}: line ${line}: ${why}`, place);
     };
     let json: unknown;
@@ -134,7 +134,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
   return out;
 }
 
-function valueText(value: unknown, fail: (code: string, why: string) => never): string {
+function valueText(value: unknown, fail: (code: ErrorCode, why: string) => never): string {
   if (value === null) return 'N/A';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string') return value;
@@ -142,7 +142,7 @@ function valueText(value: unknown, fail: (code: string, why: string) => never): 
   return fail('JSONL_BAD_VALUE', '"value" must be a number, a string, a [weeks, days] pair, or null');
 }
 
-function quotesText(list: unknown[], fail: (code: string, why: string) => never): string {
+function quotesText(list: unknown[], fail: (code: ErrorCode, why: string) => never): string {
   return list
     .map((q) => {
       const o = q as { entity?: unknown; quote?: unknown };
@@ -153,7 +153,7 @@ function quotesText(list: unknown[], fail: (code: string, why: string) => never)
 }
 
 /** Folds a verify-labels line's votes, decision and provenance into the row (evidence text, contentious). */
-function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: string, why: string) => never): void {
+function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: ErrorCode, why: string) => never): void {
   if (o.decided !== undefined) {
     if (typeof o.decided !== 'boolean') fail('JSONL_BAD_FIELD', '"decided" must be true or false');
     entry.decided = o.decided as boolean;

@@ -1,5 +1,5 @@
 import { type KeyObject, sign, verify } from 'node:crypto';
-import { findingsError, inputError } from '../errors/index.js';
+import { type ErrorCode, findingsError, inputError } from '../errors/index.js';
 import { type Repo, changedPaths, isGitStoreError, readLabelsAt, resolveCommit } from '../git/index.js';
 import { publicKeyFromText } from '../review/keys.js';
 import { trustStateAt } from '../review/registry-at.js';
@@ -91,7 +91,7 @@ export interface ReleaseTrust {
  */
 export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord; recordText: string; tag: string; commit: string }): Promise<ReleaseTrust> {
   const { record, tag, commit } = o;
-  const fail = (code: string, why: string) => findingsError(code, `release ${record.version} (${tag}) is not trustworthy: ${why}`, { version: record.version, tag });
+  const fail = (code: ErrorCode, why: string) => findingsError(code, `release ${record.version} (${tag}) is not trustworthy: ${why}`, { version: record.version, tag });
   if (commit !== record.labelCommit) {
     // The tag may sit on the release commit made on the label commit (or a later commit that again only
     // touches release files); anything else means it was moved.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type StewardConfig, loadConfig } from '../config/config.js';
-import { findingsError } from '../errors/index.js';
+import { type ErrorCode, findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
 import type { Label } from '../label/types.js';
@@ -93,7 +93,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const config = await loadConfig(dir);
   const allowVerifierOnly = Boolean(options.allowVerifierOnly || config.policy.allowVerifierOnly);
   const refusals: string[] = [];
-  const refuse = (code: string, message: string) => {
+  const refuse = (code: ErrorCode, message: string) => {
     if (!options.dryRun) throw findingsError(code, `release ${version} refused: ${message}`, { version });
     refusals.push(message);
   };

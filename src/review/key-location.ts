@@ -1,13 +1,13 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 
 /**
  * Refuses a private-key path inside the benchmark repository. Both sides are compared after resolving
  * symbolic links (of the nearest existing folder when the file does not exist yet), so a link into
  * the repository does not slip through.
  */
-export async function refuseInsideRepository(path: string, repositoryDir: string, code: string): Promise<void> {
+export async function refuseInsideRepository(path: string, repositoryDir: string, code: ErrorCode): Promise<void> {
   const repo = await realpath(resolve(repositoryDir)).catch(() => resolve(repositoryDir));
   const target = await realpathOfNearest(resolve(path));
   const rel = relative(repo, target);

@@ -1,4 +1,4 @@
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 import { parseCsvTable } from '../core/csv.js';
 
 /** One model's answer to one item, as a predictions file gives it. */
@@ -123,6 +123,6 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
-function recordError(options: ParsePredictionsOptions, line: number, code: string, why: string) {
+function recordError(options: ParsePredictionsOptions, line: number, code: ErrorCode, why: string) {
   return inputError(code, `${options.file}: line ${line}: ${why}`, { file: options.file, line });
 }

@@ -1,11 +1,11 @@
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 
 /**
  * JSON.parse with an input error that names the file and the line and column of the problem, for
  * files people edit by hand (config, release records). Keys stay data: JSON.parse keeps "__proto__"
  * as an own property.
  */
-export function parseJsonText(text: string, file: string, code = 'BROKEN_JSON'): unknown {
+export function parseJsonText(text: string, file: string, code: ErrorCode = 'BROKEN_JSON'): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

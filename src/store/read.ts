@@ -1,7 +1,7 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { inputError } from '../errors/index.js';
+import { type ErrorCode, inputError } from '../errors/index.js';
 import { MAX_JSON_DEPTH, tooDeepPointer } from '../label/depth.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
@@ -133,7 +133,7 @@ async function listJson(root: string, repoDir: string): Promise<string[]> {
   return out.sort();
 }
 
-function refuseEntry(repoDir: string, abs: string, code: string, why: string): never {
+function refuseEntry(repoDir: string, abs: string, code: ErrorCode, why: string): never {
   const file = toRepoPath(repoDir, abs);
   throw inputError(code, `${file}: ${why}`, { file });
 }
