@@ -138,7 +138,7 @@ const EXAMPLES: WorkedExample[] = [
     source: "Estimated due date: Naegele's rule, LMP + 280 days (+ cycle − 28); ACOG Committee Opinion 700 (2017)",
     entities: { 'Last menstrual date': '03/15/2022', 'cycle length': 28 },
     expected: '12/20/2022',
-    work: 'March 15 + 280 days: 16 (rest of March) + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 = 260 → Nov 30, + 20 = Dec 20',
+    work: 'Mar 15 + 280 d: 16 (rest of March) + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 = 260 → Nov 30; + 20 → Dec 20',
   },
 ];
 

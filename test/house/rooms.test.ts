@@ -56,7 +56,8 @@ function violations(files: { file: string; text: string }[]): string[] {
     for (const imp of importedRooms(file, text)) {
       for (const rule of FORBIDDEN) {
         if (rule.from.includes(from) && imp.room === rule.to) {
-          out.push(`${relative(REPO_ROOT, file)}:${imp.line} imports ${imp.spec} (${from}/ → ${rule.to}/: ${rule.why})`);
+          const where = `${relative(REPO_ROOT, file)}:${imp.line}`;
+          out.push(`${where} imports ${imp.spec} (${from}/ → ${rule.to}/: ${rule.why})`);
         }
       }
     }

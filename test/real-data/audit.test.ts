@@ -97,7 +97,7 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
   const outcomes = (rows: { item: AuditItem }[]) => rows.map(({ item }) => item.outcome);
   const all = (outcome: AuditOutcome, n: number) => Array<AuditOutcome>(n).fill(outcome);
 
-  it('regression lock: the outcome table is unchanged for every one of the 55 calculators (the code\'s own recorded output)', () => {
+  it('regression lock: the outcome table (the code\'s own recorded output) is unchanged for all 55', () => {
     expect(EXPECTED).toHaveLength(55);
     expect(report.calculators.map((r) => [r.id, r.n, r.reproduced, r.mismatch, r.disagrees, r.incomputable, r.evidence])).toEqual(EXPECTED);
     expect(report.total).toBe(1047);
