@@ -142,7 +142,7 @@ const EXAMPLES: WorkedExample[] = [
   },
 ];
 
-describe('worked examples from the calculators' published references (independent of the real data)', () => {
+describe("worked examples from the calculators' published references (independent of the real data)", () => {
   for (const example of EXAMPLES) {
     it(`calculator ${example.calculator}: ${example.source.split(':')[0]} = ${example.expected}`, () => {
       const { result } = runCalculator({ calculator: example.calculator, entities: example.entities });
