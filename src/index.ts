@@ -4,6 +4,7 @@
  */
 export type { Answer, AnswerKind, Entities, Label, LabelStatus, Revision, Signoff } from './label/types.js';
 export { StewardError } from './errors/index.js';
+export { ERROR_CODES, type ErrorCode } from './errors/codes.js';
 
 // Labels at any version, and what changed between versions.
 export { readLabelsAt } from './history/labels-at-ref.js';
