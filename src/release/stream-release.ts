@@ -1,6 +1,5 @@
 import { findingsError, inputError } from '../errors/index.js';
-import { type Repo, openRepo } from '../git/index.js';
-import { type BlobEntry, listBlobsAt, readBlobs } from '../history/label-blobs.js';
+import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson, sha256Hex } from '../store/canonical.js';
 import { describe, readReleaseRecord } from './load-labels.js';
@@ -48,7 +47,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
   // extra is known from the file list; a file whose content names another id is a changed label below.
   const missing: string[] = [];
   const extra: string[] = [];
-  const ordered: BlobEntry[] = [];
+  const ordered: BlobRef[] = [];
   for (let i = 0, j = 0; i < items.length || j < named.length; ) {
     const order = i === items.length ? 1 : j === named.length ? -1 : byCodeUnit(items[i][0], named[j].id);
     if (order < 0) missing.push(items[i++][0]);
@@ -68,7 +67,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
     async *labels() {
       const differing: string[] = [];
       let k = 0;
-      for await (const { path, bytes } of readBlobs(repo, ordered, { ref: tag })) {
+      for await (const { path, bytes } of readBlobs(repo, ordered)) {
         const item = items[k++];
         // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
         // the id to that hash); only a file that does not is parsed here and re-serialised (a
