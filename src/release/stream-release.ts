@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
 import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
@@ -72,7 +73,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
         // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
         // the id to that hash); only a file that does not is parsed here and re-serialised (a
         // hand-formatted file with the released content still passes).
-        if (sha256Hex(bytes) === item[1]) {
+        if (hash('sha256', bytes) === item[1]) {
           let parsed: Label | undefined;
           yield {
             get label() {
