@@ -6,7 +6,8 @@ export type { Answer, AnswerKind, Entities, Label, LabelStatus, Revision, Signof
 export { StewardError } from './errors/index.js';
 
 // Labels at any version, and what changed between versions.
-export { readLabelsAt } from './history/labels-at-ref.js';
+// readLabelsAt is the name this API has always had; readParsedLabelsAt says what it returns.
+export { readParsedLabelsAt, readParsedLabelsAt as readLabelsAt } from './history/labels-at-ref.js';
 export { diffVersions, type VersionDiff } from './diff/diff-versions.js';
 export { labelHistory, type LabelHistory, type HistoryEntry } from './history/label-history.js';
 

@@ -2,7 +2,7 @@
 export { GitStoreError, isGitStoreError, type GitStoreErrorCode } from './errors.js';
 export { openRepo, initRepo, type Repo, type OpenRepoOptions, type InitRepoOptions } from './repo.js';
 export { resolveRef, resolveCommit, WORKTREE, type ResolvedRef } from './refs.js';
-export { readLabelsAt, type ReadLabelsOptions, type ReadLabelsParsedOptions } from './read-labels.js';
+export { readFileTextsAt, type ReadLabelsOptions, type ReadLabelsParsedOptions } from './read-labels.js';
 export { streamLabelsAt, listBlobsAt, readBlobs, type StreamLabelsOptions, type LabelFile, type BlobRef, type TreeEntry } from './stream-labels.js';
 export { changedPaths, type Change, type ChangedPath, type ChangedPathsOptions } from './changed-paths.js';
 export { commitFiles, type CommitFilesOptions } from './commit.js';

@@ -20,9 +20,9 @@ export interface ReadLabelsParsedOptions<T> extends ReadLabelsOptions {
  * starting with a dot are not labels and are left out. Callers that do not need them all at once
  * should use streamLabelsAt.
  */
-export function readLabelsAt<T>(repo: Repo, options: ReadLabelsParsedOptions<T>): Promise<Map<string, T>>;
-export function readLabelsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
-export async function readLabelsAt<T>(
+export function readFileTextsAt<T>(repo: Repo, options: ReadLabelsParsedOptions<T>): Promise<Map<string, T>>;
+export function readFileTextsAt(repo: Repo, options: ReadLabelsOptions): Promise<Map<string, string>>;
+export async function readFileTextsAt<T>(
   repo: Repo,
   { ref, prefix = 'labels', parse }: ReadLabelsOptions & { parse?: (text: string, path: string) => T },
 ): Promise<Map<string, string | T>> {
