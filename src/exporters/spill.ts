@@ -52,7 +52,9 @@ export class SpillSorter<K> {
     order.sort((a, b) => this.compare(this.keys[a], this.keys[b]) || a - b);
     if (this.fd === undefined) {
       // Everything still in memory (a small export): no file was ever made.
-      for (const k of order) yield { key: this.keys[k], bytes: this.pending.subarray(this.offsets[k], this.offsets[k] + this.lengths[k]) };
+      for (const k of order) {
+        yield { key: this.keys[k], bytes: this.pending.subarray(this.offsets[k], this.offsets[k] + this.lengths[k]) };
+      }
       return;
     }
     this.flush();
@@ -92,7 +94,8 @@ export class SpillSorter<K> {
       this.folder = mkdtempSync(join(tmpdir(), 'steward-export-'));
       this.fd = openSync(join(this.folder, 'lines'), 'w+', 0o600);
     }
-    for (let at = 0; at < this.pendingBytes; ) at += writeSync(this.fd, this.pending, at, this.pendingBytes - at, this.written + at);
+    const { fd, pending, pendingBytes, written } = this;
+    for (let at = 0; at < pendingBytes; ) at += writeSync(fd, pending, at, pendingBytes - at, written + at);
     this.written += this.pendingBytes;
     this.pendingBytes = 0;
   }

@@ -51,6 +51,23 @@ export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels' }: St
   yield* readBlobs(repo, lsTree(repo, resolved.oid, base));
 }
 
+/**
+ * Every file under `prefix` at a commit or on disk, keyed by repository path in git's tree order, as
+ * text (or what `parse` makes of each text): streamLabelsAt gathered into a map, for the callers that
+ * need them all at once.
+ */
+export async function readFileTextsAt<T = string>(
+  repo: Repo,
+  { parse, ...options }: StreamLabelsOptions & { parse?: (text: string, path: string) => T },
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for await (const { path, bytes } of streamLabelsAt(repo, options)) {
+    const text = bytes.toString('utf8');
+    out.set(path, parse ? parse(text, path) : (text as T));
+  }
+  return out;
+}
+
 /** What readBlobs needs of an entry: its blob id, and its path for the messages. */
 export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
 
@@ -61,33 +78,26 @@ export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
  * a 64 KB pipe made the two take turns, each turn a wait for a core: 27 s for 100k labels where git
  * alone took 5), and at most two batches (~40 MB of labels) are held, whatever the number of entries.
  */
-export async function* readBlobs(repo: Repo, entries: AsyncIterable<BlobRef> | Iterable<BlobRef>): AsyncIterable<LabelFile> {
-  const groups = groupsOf(entries, BLOB_BATCH);
-  let folder: string | undefined;
+export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncIterable<BlobRef>): AsyncIterable<LabelFile> {
+  const folder = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
+  const groups = groupsOf(entries, 4096);
   let made = 0;
-  const start = async (): Promise<Batch | undefined> => {
+  const start = async () => {
     const group = await groups.next();
-    if (group.done) return undefined;
-    folder ??= mkdtempSync(join(tmpdir(), 'steward-blobs-'));
-    return startBatch(repo, join(folder, String(made++)), group.value);
+    return group.done ? undefined : startBatch(repo, join(folder, String(made++)), group.value);
   };
-  const running: Batch[] = [];
+  let current: Batch | undefined;
+  let next: Batch | undefined;
   try {
-    for (let next = await start(); next; ) {
-      running.push(next);
-      const current = next;
+    for (current = await start(); current; current = next) {
       next = await start();
-      if (next) running.push(next);
       yield* splitBatch(await current.output, current.entries);
-      running.splice(0, running.indexOf(current) + 1);
     }
   } finally {
-    for (const batch of running) batch.cancel();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    for (const batch of [current, next]) batch?.cancel();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
-
-const BLOB_BATCH = 4096;
 
 interface Batch {
   entries: BlobRef[];
@@ -95,11 +105,7 @@ interface Batch {
   cancel(): void;
 }
 
-async function* groupsOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
-  if (Array.isArray(items)) {
-    for (let from = 0; from < items.length; from += size) yield items.slice(from, from + size);
-    return;
-  }
+async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let group: T[] = [];
   for await (const item of items) if (group.push(item) === size) (yield group, (group = []));
   if (group.length) yield group;
@@ -108,18 +114,19 @@ async function* groupsOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number)
 /** One `git cat-file --batch` for `entries`, its output going to `file` (read, then removed, when it exits). */
 function startBatch(repo: Repo, file: string, entries: BlobRef[]): Batch {
   const fd = openSync(file, 'w', 0o600);
+  let stderr = '';
   let child: ChildProcess;
   try {
     child = spawn('git', gitArgv(repo.dir, ['cat-file', '--batch']), { env: gitEnv(), stdio: ['pipe', fd, 'pipe'] });
+    child.once('error', (error) => (stderr = error.message)); // no git to run: reported as its failure below
   } finally {
     closeSync(fd);
   }
-  let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
   child.stdin!.on('error', () => {}); // a failed git reports through its exit code below
   child.stdin!.end(entries.map((e) => e.oid + '\n').join(''));
   const output = new Promise<number | null>((resolve) => child.once('close', resolve)).then((code) => {
-    if (code !== 0) throw new GitStoreError('GIT_FAILED', `git cat-file failed (exit ${code}): ${stderr.trim()}`, { stderr });
+    if (code !== 0) throw new GitStoreError('GIT_FAILED', `git cat-file failed (${code}): ${stderr.trim()}`, { stderr });
     const bytes = readFileSync(file);
     rmSync(file, { force: true });
     return bytes;
@@ -138,7 +145,7 @@ function* splitBatch(output: Buffer, entries: BlobRef[]): Generator<LabelFile> {
       throw new GitStoreError('MISSING_OBJECT', `${path}: blob ${oid} is missing from the object store`, { path, oid });
     }
     const end = newline + 1 + Number(header[2]);
-    if (end >= output.length) throw new GitStoreError('GIT_FAILED', `git cat-file output ended inside ${path}`, { path });
+    if (end >= output.length) throw new GitStoreError('GIT_FAILED', `git cat-file ended inside ${path}`, { path });
     yield { path, bytes: output.subarray(newline + 1, end) };
     at = end + 1;
   }
@@ -155,9 +162,12 @@ export interface TreeEntry {
  * reads them in an order of its own (a release in manifest order) with readBlobs. Symlinks are left
  * out (never label files); the working tree has no blob ids (UNKNOWN_REF: read it with streamLabelsAt).
  */
-export async function listBlobsAt(repo: Repo, { ref, prefix = 'labels' }: { ref: string; prefix?: string }): Promise<TreeEntry[]> {
+export async function listBlobsAt(repo: Repo, options: { ref: string; prefix?: string }): Promise<TreeEntry[]> {
+  const commit = await resolveCommit(repo, options.ref);
   const out: TreeEntry[] = [];
-  for await (const entry of lsTree(repo, await resolveCommit(repo, ref), normalizePrefix(prefix))) if (entry.mode !== '120000') out.push(entry);
+  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
+    if (entry.mode !== '120000') out.push(entry);
+  }
   return out;
 }
 

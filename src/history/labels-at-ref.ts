@@ -23,7 +23,10 @@ export async function labelsAtRef(repo: Repo, ref?: string): Promise<Map<string,
   return out;
 }
 
-/** Library API (also exported as readLabelsAt): every label of the benchmark at `dir` at `ref` (default: the working tree), parsed. */
+/**
+ * Library API (also exported under its old name, readLabelsAt): every label of the benchmark at `dir`
+ * as it is at `ref` (default: the working tree), parsed.
+ */
 export async function readParsedLabelsAt(options: { dir: string; ref?: string }): Promise<Label[]> {
   return [...(await labelsAtRef(await openRepo({ dir: options.dir }), options.ref)).values()];
 }
