@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitStoreError } from './errors.js';
@@ -14,7 +14,7 @@ export interface StreamLabelsOptions {
   ref?: string;
   /** The folder to read (default `labels`). */
   prefix?: string;
-  /** Accepted for compatibility; memory is bounded by the pipes between git and this process. */
+  /** Accepted for compatibility; memory is bounded by readBlobs' batches, whatever the window. */
   window?: number;
 }
 
@@ -25,8 +25,8 @@ export interface LabelFile {
 
 /**
  * The streaming read API: every file under `prefix` at a commit (or on disk), one at a time, in
- * git's tree order, holding only what the pipes hold in memory. At a commit, `git ls-tree -r -z`
- * lists the blobs and a `git cat-file --batch --buffer` reads them as they are listed; on disk,
+ * git's tree order, holding at most two batches of files in memory. At a commit, `git ls-tree -r -z`
+ * lists the blobs and readBlobs reads them, a batch at a time, as they are listed; on disk,
  * `git ls-files` lists what git would consider (tracked, or untracked and not ignored) and the files
  * are read in that order. Names starting with a dot (at any level below the prefix) are not labels
  * and are left out, as are submodules and temporary files of an interrupted atomic write.
@@ -73,14 +73,17 @@ export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
 
 /**
  * The one reader of blob contents: the blobs of `entries`, in order. They are read in batches, each by
- * one `git cat-file --batch` writing into a temporary file while the batch before is handed out, each
- * blob a view of its batch (no copy): git never waits on a pipe for this process (on a loaded machine
- * a 64 KB pipe made the two take turns, each turn a wait for a core: 27 s for 100k labels where git
- * alone took 5), and at most two batches (~40 MB of labels) are held, whatever the number of entries.
+ * one `git cat-file --batch` writing into a temporary file while the batch before is handed out: git
+ * never waits on a pipe for this process (on a loaded machine a 64 KB pipe made the two take turns,
+ * each turn a wait for a core: 27 s for 100k labels where git alone took 5). Each blob is a view of
+ * one buffer that the next batch is read into (no copy, no garbage: use or copy it before asking for
+ * the next), so memory holds one batch (~70 MB of labels) whatever the number of entries; batches
+ * start small so the first blobs come at once, and grow so that few processes are started.
  */
 export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncIterable<BlobRef>): AsyncIterable<LabelFile> {
   const folder = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
-  const groups = groupsOf(entries, 4096);
+  const groups = groupsOf(entries);
+  const into = { buffer: Buffer.alloc(0) };
   let made = 0;
   const start = async () => {
     const group = await groups.next();
@@ -91,7 +94,7 @@ export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncI
   try {
     for (current = await start(); current; current = next) {
       next = await start();
-      yield* splitBatch(await current.output, current.entries);
+      yield* splitBatch(readBatch(await current.output, into), current.entries);
     }
   } finally {
     for (const batch of [current, next]) batch?.cancel();
@@ -101,17 +104,37 @@ export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncI
 
 interface Batch {
   entries: BlobRef[];
-  output: Promise<Buffer>;
+  /** The file, once git has written it. */
+  output: Promise<string>;
   cancel(): void;
 }
 
-async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T[]> {
   let group: T[] = [];
-  for await (const item of items) if (group.push(item) === size) (yield group, (group = []));
+  let size = 1024;
+  for await (const item of items) {
+    if (group.push(item) === size) (yield group, (group = []), (size = Math.min(4 * size, 16384)));
+  }
   if (group.length) yield group;
 }
 
-/** One `git cat-file --batch` for `entries`, its output going to `file` (read, then removed, when it exits). */
+/** The batch file's bytes, read into `into.buffer` (grown when too small); the file is removed. */
+function readBatch(file: string, into: { buffer: Buffer }): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (into.buffer.length < size) into.buffer = Buffer.allocUnsafe(size + (size >> 3));
+    for (let at = 0, n = 0; at < size; at += n) {
+      if ((n = readSync(fd, into.buffer, at, size - at, at)) === 0) throw new GitStoreError('GIT_FAILED', `${file} ended early`, {});
+    }
+    return into.buffer.subarray(0, size);
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+}
+
+/** One `git cat-file --batch` for `entries`, its output going to `file`. */
 function startBatch(repo: Repo, file: string, entries: BlobRef[]): Batch {
   const fd = openSync(file, 'w', 0o600);
   let stderr = '';
@@ -127,9 +150,7 @@ function startBatch(repo: Repo, file: string, entries: BlobRef[]): Batch {
   child.stdin!.end(entries.map((e) => e.oid + '\n').join(''));
   const output = new Promise<number | null>((resolve) => child.once('close', resolve)).then((code) => {
     if (code !== 0) throw new GitStoreError('GIT_FAILED', `git cat-file failed (${code}): ${stderr.trim()}`, { stderr });
-    const bytes = readFileSync(file);
-    rmSync(file, { force: true });
-    return bytes;
+    return file;
   });
   output.catch(() => {}); // awaited (and thrown) in order by readBlobs; not an unhandled rejection meanwhile
   return { entries, output, cancel: () => child.exitCode === null && child.kill() };

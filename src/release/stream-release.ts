@@ -10,7 +10,7 @@ import type { ReleaseRecord } from './record.js';
 
 /** One released label as read from git: its parsed content, its file's bytes and its manifest item. */
 export interface ReleasedLabel {
-  /** Parsed on first use: an export that copies canonical bytes never parses them. */
+  /** Parsed on first use (before the next label is asked for: `bytes` is then reused, see readBlobs). */
   readonly label: Label;
   bytes: Buffer;
   item: ManifestItem;
