@@ -7,7 +7,8 @@ export { StewardError } from './errors/index.js';
 export { ERROR_CODES, type ErrorCode } from './errors/codes.js';
 
 // Labels at any version, and what changed between versions.
-export { readLabelsAt } from './history/labels-at-ref.js';
+// readLabelsAt is the name this API has always had; readParsedLabelsAt says what it returns.
+export { readParsedLabelsAt, readParsedLabelsAt as readLabelsAt } from './history/labels-at-ref.js';
 export { diffVersions, type VersionDiff } from './diff/diff-versions.js';
 export { labelHistory, type LabelHistory, type HistoryEntry } from './history/label-history.js';
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Repo, readLabelsAt } from '../git/index.js';
+import { type Repo, readFileTextsAt } from '../git/index.js';
 import { StewardError } from '../errors/index.js';
 import { CONFIG_FILE, type StewardConfig, loadConfig } from './config.js';
 
@@ -11,7 +11,7 @@ import { CONFIG_FILE, type StewardConfig, loadConfig } from './config.js';
  * are read by exactly the same rules; a missing file means the defaults, as it does on disk.
  */
 export async function loadConfigAt(repo: Repo, commit: string): Promise<StewardConfig> {
-  const files = await readLabelsAt(repo, { ref: commit, prefix: CONFIG_FILE });
+  const files = await readFileTextsAt(repo, { ref: commit, prefix: CONFIG_FILE });
   const text = files.get(CONFIG_FILE);
   const scratch = await mkdtemp(join(tmpdir(), 'steward-config-'));
   try {

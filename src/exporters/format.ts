@@ -27,6 +27,7 @@ export interface ExportFormatSpec {
   /**
    * The line of a label from its canonical file bytes (as the tool writes them), when the format can make
    * it without parsing: a pinned export of a format kept in manifest order uses it for every such label.
+   * The result may be overwritten by the next call: write it out before the next label.
    */
   lineFromCanonicalBytes?(bytes: Uint8Array): Uint8Array;
   /** The order of an export's lines. */

@@ -29,7 +29,7 @@ export const jsonlFormat: ExportFormatSpec = {
   // text's order), so JSON.stringify gives canonicalLine's bytes without sorting them again.
   line: (label, { keysSorted }) => (keysSorted ? JSON.stringify(label) : canonicalLine(label)) + '\n',
   // The canonical file's trailing newline is whitespace and is dropped; the line's own is added.
-  lineFromCanonicalBytes: (bytes) => compactCanonicalJson(bytes, { lineEnd: true }),
+  lineFromCanonicalBytes: (bytes) => compactCanonicalJson(bytes, { lineEnd: true, reuse: true }),
   compare: (a, b) => a.split.localeCompare(b.split) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   pinnedInManifestOrder: true,
 };

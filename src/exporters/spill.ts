@@ -12,7 +12,7 @@ export class SpillSorter<K> {
   private readonly keys: K[] = [];
   private offsets = new Float64Array(1024);
   private lengths = new Int32Array(1024);
-  private pending: Buffer[] = [];
+  private pending = Buffer.alloc(0); // lines not yet in the file, encoded straight into one buffer
   private pendingBytes = 0;
   private written = 0;
   private folder: string | undefined;
@@ -25,14 +25,15 @@ export class SpillSorter<K> {
   ) {}
 
   add(key: K, text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
+    const most = 3 * text.length; // UTF-8 bytes of a UTF-16 string, at most
+    if (this.pendingBytes + most > this.pending.length) this.reserve(most);
+    const size = this.pending.write(text, this.pendingBytes, 'utf8');
     const k = this.keys.length;
     if (k === this.offsets.length) this.grow();
     this.keys.push(key);
     this.offsets[k] = this.written + this.pendingBytes;
-    this.lengths[k] = bytes.length;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
+    this.lengths[k] = size;
+    this.pendingBytes += size;
     if (this.pendingBytes >= this.memoryBytes) this.flush();
   }
 
@@ -42,12 +43,18 @@ export class SpillSorter<K> {
 
   /** Keys and lines in key order (ties keep the order they were added in). */
   *sorted(): Generator<{ key: K; text: string }> {
+    for (const { key, bytes } of this.sortedBytes()) yield { key, text: bytes.toString('utf8') };
+  }
+
+  /** sorted() as UTF-8 bytes, each a view valid until the next step (written out at once, never decoded). */
+  *sortedBytes(): Generator<{ key: K; bytes: Buffer }> {
     const order = Array.from(this.keys.keys());
     order.sort((a, b) => this.compare(this.keys[a], this.keys[b]) || a - b);
     if (this.fd === undefined) {
       // Everything still in memory (a small export): no file was ever made.
-      const all = Buffer.concat(this.pending);
-      for (const k of order) yield { key: this.keys[k], text: all.toString('utf8', this.offsets[k], this.offsets[k] + this.lengths[k]) };
+      for (const k of order) {
+        yield { key: this.keys[k], bytes: this.pending.subarray(this.offsets[k], this.offsets[k] + this.lengths[k]) };
+      }
       return;
     }
     this.flush();
@@ -61,15 +68,15 @@ export class SpillSorter<K> {
       const from = this.offsets[k];
       const to = from + this.lengths[k];
       const key = this.keys[k];
-      if (from >= start && to <= end) yield { key, text: window.toString('utf8', from - start, to - start) };
+      if (from >= start && to <= end) yield { key, bytes: window.subarray(from - start, to - start) };
       else if (from === next && this.lengths[k] <= window.length) {
         end = from + readSync(this.fd, window, 0, window.length, from);
         start = from;
-        yield { key, text: window.toString('utf8', 0, to - start) };
+        yield { key, bytes: window.subarray(0, to - start) };
       } else {
         const line = Buffer.allocUnsafe(this.lengths[k]);
         readSync(this.fd, line, 0, line.length, from);
-        yield { key, text: line.toString('utf8') };
+        yield { key, bytes: line };
       }
       next = to;
     }
@@ -87,12 +94,18 @@ export class SpillSorter<K> {
       this.folder = mkdtempSync(join(tmpdir(), 'steward-export-'));
       this.fd = openSync(join(this.folder, 'lines'), 'w+', 0o600);
     }
-    for (const bytes of this.pending) {
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at, this.written + at);
-      this.written += bytes.length;
-    }
-    this.pending = [];
+    const { fd, pending, pendingBytes, written } = this;
+    for (let at = 0; at < pendingBytes; ) at += writeSync(fd, pending, at, pendingBytes - at, written + at);
+    this.written += this.pendingBytes;
     this.pendingBytes = 0;
+  }
+
+  /** Room for `most` more bytes after the lines gathered so far (kept: copied into the larger buffer). */
+  private reserve(most: number): void {
+    const doubled = Math.min(2 * this.pending.length + 2 ** 16, 2 * this.memoryBytes);
+    const larger = Buffer.allocUnsafe(Math.max(doubled, this.pendingBytes + most));
+    this.pending.copy(larger, 0, 0, this.pendingBytes);
+    this.pending = larger;
   }
 
   private grow(): void {

@@ -29,8 +29,8 @@ export async function writeSortedExport(feed: LabelFeed, format: ExportFormatSpe
     if (options.split !== undefined && sorter.size === 0) throw inputError('UNKNOWN_SPLIT', `no labels in split "${options.split}"`, { split: options.split });
     const keys: ExportKey[] = [];
     sink.write(format.header());
-    for (const { key, text } of sorter.sorted()) {
-      sink.write(text);
+    for (const { key, bytes } of sorter.sortedBytes()) {
+      sink.write(bytes);
       keys.push(key);
     }
     return keys;

@@ -2,8 +2,8 @@
 export { GitStoreError, isGitStoreError, type GitStoreErrorCode } from './errors.js';
 export { openRepo, initRepo, type Repo, type OpenRepoOptions, type InitRepoOptions } from './repo.js';
 export { resolveRef, resolveCommit, WORKTREE, type ResolvedRef } from './refs.js';
-export { readLabelsAt, type ReadLabelsOptions, type ReadLabelsParsedOptions } from './read-labels.js';
-export { streamLabelsAt, type StreamLabelsOptions, type LabelFile } from './stream-labels.js';
+export { streamLabelsAt, readFileTextsAt, listBlobsAt, readBlobs, type StreamLabelsOptions, type LabelFile } from './stream-labels.js';
+export type { BlobRef, TreeEntry } from './stream-labels.js';
 export { changedPaths, type Change, type ChangedPath, type ChangedPathsOptions } from './changed-paths.js';
 export { commitFiles, type CommitFilesOptions } from './commit.js';
 export type { Identity } from './identity.js';

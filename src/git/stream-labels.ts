@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitStoreError } from './errors.js';
-import { nulRecords, spawnGit } from './exec.js';
+import { gitArgv, gitEnv, nulRecords, spawnGit } from './exec.js';
 import { isDotName, normalizePrefix } from './prefix.js';
-import { resolveRef } from './refs.js';
+import { resolveCommit, resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
 import { listWorktreeFiles } from './worktree.js';
 
@@ -12,7 +14,7 @@ export interface StreamLabelsOptions {
   ref?: string;
   /** The folder to read (default `labels`). */
   prefix?: string;
-  /** Accepted for compatibility; memory is bounded by the pipes between git and this process. */
+  /** Accepted for compatibility; memory is bounded by readBlobs' batches, whatever the window. */
   window?: number;
 }
 
@@ -23,8 +25,8 @@ export interface LabelFile {
 
 /**
  * The streaming read API: every file under `prefix` at a commit (or on disk), one at a time, in
- * git's tree order, holding only what the pipes hold in memory. At a commit, `git ls-tree -r -z`
- * lists the blobs and a `git cat-file --batch --buffer` reads them as they are listed; on disk,
+ * git's tree order, holding at most two batches of files in memory. At a commit, `git ls-tree -r -z`
+ * lists the blobs and readBlobs reads them, a batch at a time, as they are listed; on disk,
  * `git ls-files` lists what git would consider (tracked, or untracked and not ignored) and the files
  * are read in that order. Names starting with a dot (at any level below the prefix) are not labels
  * and are left out, as are submodules and temporary files of an interrupted atomic write.
@@ -50,58 +52,123 @@ export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels' }: St
 }
 
 /**
- * The blobs of `entries`, in order, from a `git cat-file --batch --buffer` of their own: oids are
- * written as ls-tree lists them and contents parsed as git writes them, the same pipeline as
- * `ls-tree | cat-file --batch`. Memory stays bounded by the pipes: a slow consumer stops reading,
- * git then stops writing and reading, and the listing waits.
+ * Every file under `prefix` at a commit or on disk, keyed by repository path in git's tree order, as
+ * text (or what `parse` makes of each text): streamLabelsAt gathered into a map, for the callers that
+ * need them all at once.
  */
-export async function* readBlobs(repo: Repo, entries: AsyncIterable<Pick<TreeEntry, 'path' | 'oid'>> | Iterable<Pick<TreeEntry, 'path' | 'oid'>>): AsyncIterable<LabelFile> {
-  const child = spawnGit(repo.dir, ['cat-file', '--batch', '--buffer']);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin!.on('error', () => {});
-  const pending: Array<Pick<TreeEntry, 'path' | 'oid'>> = [];
-  let feedError: unknown;
-  const feed = (async () => {
-    try {
-      for await (const entry of entries) {
-        pending.push(entry);
-        if (!child.stdin!.write(entry.oid + '\n')) await new Promise((resolve) => child.stdin!.once('drain', resolve));
-      }
-    } catch (error) {
-      feedError = error;
-    } finally {
-      child.stdin!.end();
-    }
-  })();
-  let buffer: Buffer = Buffer.alloc(0);
-  let head = 0;
+export async function readFileTextsAt<T = string>(
+  repo: Repo,
+  { parse, ...options }: StreamLabelsOptions & { parse?: (text: string, path: string) => T },
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for await (const { path, bytes } of streamLabelsAt(repo, options)) {
+    const text = bytes.toString('utf8');
+    out.set(path, parse ? parse(text, path) : (text as T));
+  }
+  return out;
+}
+
+/** What readBlobs needs of an entry: its blob id, and its path for the messages. */
+export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
+
+/**
+ * The one reader of blob contents: the blobs of `entries`, in order. They are read in batches, each by
+ * one `git cat-file --batch` writing into a temporary file while the batch before is handed out: git
+ * never waits on a pipe for this process (on a loaded machine a 64 KB pipe made the two take turns,
+ * each turn a wait for a core: 27 s for 100k labels where git alone took 5). Each blob is a view of
+ * one buffer that the next batch is read into (no copy, no garbage: use or copy it before asking for
+ * the next), so memory holds one batch (~70 MB of labels) whatever the number of entries; batches
+ * start small so the first blobs come at once, and grow so that few processes are started.
+ */
+export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncIterable<BlobRef>): AsyncIterable<LabelFile> {
+  const folder = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
+  const groups = groupsOf(entries);
+  const into = { buffer: Buffer.alloc(0) };
+  let made = 0;
+  const start = async () => {
+    const group = await groups.next();
+    return group.done ? undefined : startBatch(repo, join(folder, String(made++)), group.value);
+  };
+  let current: Batch | undefined;
+  let next: Batch | undefined;
   try {
-    for await (const chunk of child.stdout! as AsyncIterable<Buffer>) {
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const nl = buffer.indexOf(0x0a);
-        if (nl < 0) break;
-        const header = buffer.toString('latin1', 0, nl);
-        const entry = pending[head];
-        if (header.endsWith(' missing')) throw new GitStoreError('MISSING_OBJECT', `${entry.path}: blob ${entry.oid} is missing from the object store`, { path: entry.path, oid: entry.oid });
-        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-        if (buffer.length < nl + 1 + size + 1) break;
-        const bytes = Buffer.from(buffer.subarray(nl + 1, nl + 1 + size));
-        buffer = buffer.subarray(nl + 2 + size);
-        pending[head++] = undefined as never;
-        if (head > 4096) {
-          pending.splice(0, head);
-          head = 0;
-        }
-        yield { path: entry.path, bytes };
-      }
+    for (current = await start(); current; current = next) {
+      next = await start();
+      yield* splitBatch(readBatch(await current.output, into), current.entries);
     }
-    await feed;
-    if (feedError) throw feedError;
-    if (head < pending.length) throw new GitStoreError('GIT_FAILED', `git cat-file stopped early: ${stderr.trim()}`, { stderr });
   } finally {
-    if (child.exitCode === null) child.kill();
+    for (const batch of [current, next]) batch?.cancel();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+interface Batch {
+  entries: BlobRef[];
+  /** The file, once git has written it. */
+  output: Promise<string>;
+  cancel(): void;
+}
+
+async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  let size = 1024;
+  for await (const item of items) {
+    if (group.push(item) === size) (yield group, (group = []), (size = Math.min(4 * size, 16384)));
+  }
+  if (group.length) yield group;
+}
+
+/** The batch file's bytes, read into `into.buffer` (grown when too small); the file is removed. */
+function readBatch(file: string, into: { buffer: Buffer }): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (into.buffer.length < size) into.buffer = Buffer.allocUnsafe(size + (size >> 3));
+    for (let at = 0, n = 0; at < size; at += n) {
+      if ((n = readSync(fd, into.buffer, at, size - at, at)) === 0) throw new GitStoreError('GIT_FAILED', `${file} ended early`, {});
+    }
+    return into.buffer.subarray(0, size);
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+}
+
+/** One `git cat-file --batch` for `entries`, its output going to `file`. */
+function startBatch(repo: Repo, file: string, entries: BlobRef[]): Batch {
+  const fd = openSync(file, 'w', 0o600);
+  let stderr = '';
+  let child: ChildProcess;
+  try {
+    child = spawn('git', gitArgv(repo.dir, ['cat-file', '--batch']), { env: gitEnv(), stdio: ['pipe', fd, 'pipe'] });
+    child.once('error', (error) => (stderr = error.message)); // no git to run: reported as its failure below
+  } finally {
+    closeSync(fd);
+  }
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
+  child.stdin!.on('error', () => {}); // a failed git reports through its exit code below
+  child.stdin!.end(entries.map((e) => e.oid + '\n').join(''));
+  const output = new Promise<number | null>((resolve) => child.once('close', resolve)).then((code) => {
+    if (code !== 0) throw new GitStoreError('GIT_FAILED', `git cat-file failed (${code}): ${stderr.trim()}`, { stderr });
+    return file;
+  });
+  output.catch(() => {}); // awaited (and thrown) in order by readBlobs; not an unhandled rejection meanwhile
+  return { entries, output, cancel: () => child.exitCode === null && child.kill() };
+}
+
+/** Splits `cat-file --batch` output ("<oid> <type> <size>\n<bytes>\n" per object) into blobs. */
+function* splitBatch(output: Buffer, entries: BlobRef[]): Generator<LabelFile> {
+  let at = 0;
+  for (const { path, oid } of entries) {
+    const newline = output.indexOf(0x0a, at);
+    const header = newline === -1 ? [] : output.toString('latin1', at, newline).split(' ');
+    if (header.length !== 3 || header[0] !== oid) {
+      throw new GitStoreError('MISSING_OBJECT', `${path}: blob ${oid} is missing from the object store`, { path, oid });
+    }
+    const end = newline + 1 + Number(header[2]);
+    if (end >= output.length) throw new GitStoreError('GIT_FAILED', `git cat-file ended inside ${path}`, { path });
+    yield { path, bytes: output.subarray(newline + 1, end) };
+    at = end + 1;
   }
 }
 
@@ -109,6 +176,20 @@ export interface TreeEntry {
   mode: string;
   oid: string;
   path: string;
+}
+
+/**
+ * The regular files under `prefix` at a commit with their blob ids, in tree order: for a caller that
+ * reads them in an order of its own (a release in manifest order) with readBlobs. Symlinks are left
+ * out (never label files); the working tree has no blob ids (UNKNOWN_REF: read it with streamLabelsAt).
+ */
+export async function listBlobsAt(repo: Repo, options: { ref: string; prefix?: string }): Promise<TreeEntry[]> {
+  const commit = await resolveCommit(repo, options.ref);
+  const out: TreeEntry[] = [];
+  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
+    if (entry.mode !== '120000') out.push(entry);
+  }
+  return out;
 }
 
 /** The files (blobs and symlinks) under `prefix` in a commit, as `git ls-tree -r -z` lists them, dot-names left out. */

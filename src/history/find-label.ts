@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../errors/index.js';
-import { type Repo, readLabelsAt, WORKTREE } from '../git/index.js';
+import { type Repo, readFileTextsAt, WORKTREE } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';
 
@@ -15,7 +15,7 @@ export async function worktreeLabelPath(dir: string, id: string): Promise<string
 /** One label as it is at a ref (working tree when ref is undefined); UNKNOWN_LABEL when absent there. */
 export async function readLabelAt(repo: Repo, id: string, ref?: string): Promise<{ path: string; label: Label }> {
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw inputError('BAD_LABEL_ID', `"${id}" is not a label id`, { id });
-  const files = await readLabelsAt(repo, { ref: ref ?? WORKTREE });
+  const files = await readFileTextsAt(repo, { ref: ref ?? WORKTREE });
   for (const [path, text] of files) {
     if (path.endsWith(`/${id}.json`)) {
       const parsed = parseLabelText(path, text);

@@ -1,5 +1,5 @@
 import { inputError } from '../errors/index.js';
-import { fileHistory, isGitStoreError, listTags, openRepo, readLabelsAt, tagsContainingCommit } from '../git/index.js';
+import { fileHistory, isGitStoreError, listTags, openRepo, readFileTextsAt, tagsContainingCommit } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { type FieldChange, diffLabel } from '../diff/label-diff.js';
 import { worktreeLabelPath } from './find-label.js';
@@ -66,7 +66,7 @@ export async function labelHistory(options: { dir: string; id: string; ref?: str
 
 async function pathAtRef(repo: Awaited<ReturnType<typeof openRepo>>, id: string, ref: string): Promise<string | undefined> {
   // A repository without commits has no HEAD yet: then the label simply is not there.
-  const files = await readLabelsAt(repo, { ref }).catch((error) => {
+  const files = await readFileTextsAt(repo, { ref }).catch((error) => {
     if (isGitStoreError(error, 'UNKNOWN_REF') && ref === 'HEAD') return new Map<string, string>();
     throw error;
   });

@@ -1,5 +1,5 @@
 import { inputError } from '../errors/index.js';
-import { type Repo, checkoutBranch, createBranch, currentBranch, listBranches, pendingLabelChanges, readLabelsAt } from '../git/index.js';
+import { type Repo, checkoutBranch, createBranch, currentBranch, listBranches, pendingLabelChanges, readFileTextsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText, readAllLabels } from '../store/read.js';
 import type { LabelEntry } from '../core/label-index.js';
@@ -46,7 +46,7 @@ export async function openTarget(repo: Repo, dir: string, branch?: string): Prom
 }
 
 async function labelsAtRef(repo: Repo, ref: string): Promise<LabelEntry[]> {
-  const files = await readLabelsAt(repo, { ref });
+  const files = await readFileTextsAt(repo, { ref });
   const out: LabelEntry[] = [];
   for (const [file, text] of files) {
     if (!file.endsWith('.json')) continue;

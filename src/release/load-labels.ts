@@ -1,5 +1,5 @@
 import { inputError } from '../errors/index.js';
-import { type Repo, readLabelsAt } from '../git/index.js';
+import { type Repo, readFileTextsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
@@ -25,7 +25,8 @@ export async function readReleaseRecord(repo: Repo, version: string): Promise<{ 
   if (!found) {
     throw inputError('UNKNOWN_VERSION', `no release ${v} (releases: ${releases.map((r) => r.version).join(', ') || 'none'})`, { version: v });
   }
-  const files = await readLabelsAt(repo, { ref: tag, prefix: 'changelogs' });
+  // Only the record's own file: the other versions' records are as large (a manifest item per label).
+  const files = await readFileTextsAt(repo, { ref: tag, prefix: recordPath(v) });
   const text = files.get(recordPath(v));
   if (text === undefined) throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, { version: v, file: recordPath(v) });
   const record = parseReleaseRecord(text, `${recordPath(v)} at ${tag}`);

@@ -1,6 +1,6 @@
 import { type KeyObject, sign, verify } from 'node:crypto';
 import { type ErrorCode, findingsError, inputError } from '../errors/index.js';
-import { type Repo, changedPaths, isGitStoreError, readLabelsAt, resolveCommit } from '../git/index.js';
+import { type Repo, changedPaths, isGitStoreError, readFileTextsAt, resolveCommit } from '../git/index.js';
 import { publicKeyFromText } from '../review/keys.js';
 import { trustStateAt } from '../review/registry-at.js';
 import type { Reviewer } from '../review/reviewer.js';
@@ -105,7 +105,7 @@ export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord;
   const root = await releaseTrustRoot(repo, previousTag, commit).catch(() => null);
   if (!root) throw fail('RELEASE_TRUST_ROOT', `its trust root ${previousTag} cannot be resolved`);
   const maintainers = maintainersOf((await trustStateAt(repo, root.commit)).reviewers);
-  const text = (await readLabelsAt(repo, { ref: commit, prefix: signaturePath(record.version) })).get(signaturePath(record.version));
+  const text = (await readFileTextsAt(repo, { ref: commit, prefix: signaturePath(record.version) })).get(signaturePath(record.version));
   if (text === undefined) {
     if (maintainers.length > 0) throw fail('RELEASE_UNSIGNED', `${signaturePath(record.version)} is missing, and ${root.name} registers maintainer(s) ${maintainers.map((m) => m.id).join(', ')}`);
     return { signer: null, trustRoot: root.name, note: `unsigned (no maintainer registered at ${root.name})` };

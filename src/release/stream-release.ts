@@ -1,6 +1,6 @@
+import { hash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
-import { type Repo, openRepo } from '../git/index.js';
-import { type BlobEntry, listBlobsAt, readBlobs } from '../history/label-blobs.js';
+import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson, sha256Hex } from '../store/canonical.js';
 import { describe, readReleaseRecord } from './load-labels.js';
@@ -10,7 +10,7 @@ import type { ReleaseRecord } from './record.js';
 
 /** One released label as read from git: its parsed content, its file's bytes and its manifest item. */
 export interface ReleasedLabel {
-  /** Parsed on first use: an export that copies canonical bytes never parses them. */
+  /** Parsed on first use (before the next label is asked for: `bytes` is then reused, see readBlobs). */
   readonly label: Label;
   bytes: Buffer;
   item: ManifestItem;
@@ -48,7 +48,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
   // extra is known from the file list; a file whose content names another id is a changed label below.
   const missing: string[] = [];
   const extra: string[] = [];
-  const ordered: BlobEntry[] = [];
+  const ordered: BlobRef[] = [];
   for (let i = 0, j = 0; i < items.length || j < named.length; ) {
     const order = i === items.length ? 1 : j === named.length ? -1 : byCodeUnit(items[i][0], named[j].id);
     if (order < 0) missing.push(items[i++][0]);
@@ -68,12 +68,12 @@ export async function openRelease(options: { dir: string; version: string; repo?
     async *labels() {
       const differing: string[] = [];
       let k = 0;
-      for await (const { path, bytes } of readBlobs(repo, ordered, { ref: tag })) {
+      for await (const { path, bytes } of readBlobs(repo, ordered)) {
         const item = items[k++];
         // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
         // the id to that hash); only a file that does not is parsed here and re-serialised (a
         // hand-formatted file with the released content still passes).
-        if (sha256Hex(bytes) === item[1]) {
+        if (hash('sha256', bytes) === item[1]) {
           let parsed: Label | undefined;
           yield {
             get label() {

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { openRepo } from '../git/index.js';
@@ -99,7 +100,7 @@ async function firstLine(handle: FileHandle): Promise<{ bytes: Buffer; next: num
  */
 async function lineHashes(handle: FileHandle, start: number): Promise<string[]> {
   const hashes: string[] = [];
-  await forEachLine(handle, start, (line) => hashes.push(sha256Hex(line)));
+  await forEachLine(handle, start, (line) => hashes.push(hash('sha256', line)));
   return hashes;
 }
 

@@ -1,7 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { splitRootOf, type SplitSidecar } from '../exporters/split-export.js';
-import { openRepo, readLabelsAt } from '../git/index.js';
+import { openRepo, readFileTextsAt } from '../git/index.js';
 import { parseCsvTable } from '../core/csv.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import { sha256Hex } from '../store/canonical.js';
@@ -64,7 +64,7 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
   let membership: SplitVerifyReport['membership'] = 'unchecked (no repository: the record does not say which items a split has)';
   if (tagCommit) {
     const repo = await openRepo({ dir: options.dir ?? '.' });
-    const paths = await readLabelsAt(repo, { ref: tagCommit, prefix: `labels/${sidecar.split}` });
+    const paths = await readFileTextsAt(repo, { ref: tagCommit, prefix: `labels/${sidecar.split}` });
     expectedIds = [...paths.keys()].map((p) => parseLabelPath(p)?.id).filter((id): id is string => id !== undefined);
     membership = 'checked';
   }

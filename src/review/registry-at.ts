@@ -1,7 +1,7 @@
 import type { SignoffPolicy } from '../config/config.js';
 import { loadConfigAt } from '../config/config-at-ref.js';
 import { loadConfig } from '../config/config.js';
-import { type Repo, readLabelsAt } from '../git/index.js';
+import { type Repo, readFileTextsAt } from '../git/index.js';
 import { CHANGES_DIR } from './change-record.js';
 import { REVIEWERS_DIR, type Reviewer, type ReviewerFileProblem, parseReviewerFile } from './reviewer.js';
 
@@ -19,13 +19,13 @@ export interface TrustState {
 
 /** The trust state committed at `commit`: never the working tree, whatever it holds. */
 export async function trustStateAt(repo: Repo, commit: string): Promise<TrustState> {
-  const [files, config] = await Promise.all([readLabelsAt(repo, { ref: commit, prefix: REVIEWERS_DIR }), loadConfigAt(repo, commit)]);
+  const [files, config] = await Promise.all([readFileTextsAt(repo, { ref: commit, prefix: REVIEWERS_DIR }), loadConfigAt(repo, commit)]);
   return { ...parseTrustFiles(files), policy: config.policy };
 }
 
 /** The trust state of the working tree (the pull request's head in CI). */
 export async function trustStateOnDisk(repo: Repo): Promise<TrustState> {
-  const [files, config] = await Promise.all([readLabelsAt(repo, { prefix: REVIEWERS_DIR }), loadConfig(repo.dir)]);
+  const [files, config] = await Promise.all([readFileTextsAt(repo, { prefix: REVIEWERS_DIR }), loadConfig(repo.dir)]);
   return { ...parseTrustFiles(files), policy: config.policy };
 }
 

@@ -1,6 +1,5 @@
 import { StewardError, inputError } from '../errors/index.js';
-import { isGitStoreError, openRepo } from '../git/index.js';
-import { listBlobsAt, readBlobs } from '../history/label-blobs.js';
+import { isGitStoreError, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { isSemver, tagOf } from '../core/semver.js';
 import { openRelease } from '../release/stream-release.js';
@@ -69,7 +68,7 @@ async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void)
     if (isGitStoreError(error, 'UNKNOWN_REF')) throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
     throw error;
   }
-  for await (const { path, bytes } of readBlobs(repo, entries, { ref })) {
+  for await (const { path, bytes } of readBlobs(repo, entries)) {
     const file = parseLabelText(path, bytes.toString('utf8'));
     if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
     add(file.json as Label);

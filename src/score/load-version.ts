@@ -1,4 +1,4 @@
-import { isGitStoreError, openRepo, readLabelsAt } from '../git/index.js';
+import { isGitStoreError, openRepo, readFileTextsAt } from '../git/index.js';
 import { StewardError, inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
 import { loadLabels } from '../release/load-labels.js';
@@ -41,7 +41,7 @@ async function labelsAtRef(dir: string, ref: string): Promise<Label[]> {
   const repo = await openRepo({ dir });
   let files: Map<string, string>;
   try {
-    files = await readLabelsAt(repo, { ref });
+    files = await readFileTextsAt(repo, { ref });
   } catch (error) {
     if (isGitStoreError(error, 'UNKNOWN_REF')) throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
     throw error;

@@ -10,7 +10,7 @@ import {
   currentBranch,
   listBranches,
   listTags,
-  readLabelsAt,
+  readFileTextsAt as readLabelsAt,
   tagsContainingCommit,
 } from '../../src/git/index.js';
 import { ALICE, cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';

@@ -7,7 +7,7 @@ import {
   fileHistory,
   openRepo,
   pendingLabelChanges,
-  readLabelsAt,
+  readFileTextsAt as readLabelsAt,
 } from '../../src/git/index.js';
 import { cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';
 

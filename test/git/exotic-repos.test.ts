@@ -10,7 +10,7 @@ import {
   listTags,
   openRepo,
   pendingLabelChanges,
-  readLabelsAt,
+  readFileTextsAt as readLabelsAt,
   resolveCommit,
   streamLabelsAt,
 } from '../../src/git/index.js';

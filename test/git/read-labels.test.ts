@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLabelsAt } from '../../src/git/index.js';
+import { readFileTextsAt as readLabelsAt } from '../../src/git/index.js';
 import { commitChange, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';
 
 describe('readLabelsAt', () => {

@@ -1,7 +1,7 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedPaths, isClean, pendingLabelChanges, readLabelsAt } from '../../src/git/index.js';
+import { changedPaths, isClean, pendingLabelChanges, readFileTextsAt as readLabelsAt } from '../../src/git/index.js';
 import { cli, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';
 
 describe('pendingLabelChanges and isClean', () => {
