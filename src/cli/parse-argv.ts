@@ -73,7 +73,10 @@ function declare(y: Argv<GlobalOptions>, spec: CommandSpec): Argv<GlobalOptions>
  * that has a value, under its camel-cased name (yargs' own extra keys — `_`, `$0`, aliases, both
  * spellings of each name — are left out, so a command sees exactly what it declared).
  */
-function declaredValues(spec: CommandSpec, args: GlobalOptions & Record<string, unknown>): ParsedOptions<PositionalDefs, OptionDefs> {
+function declaredValues(
+  spec: CommandSpec,
+  args: GlobalOptions & Record<string, unknown>,
+): ParsedOptions<PositionalDefs, OptionDefs> {
   const names = [...Object.keys(spec.positionals ?? {}), ...Object.keys(spec.options ?? {})];
   const given = names.filter((name) => args[name] !== undefined).map((name) => [camelName(name), args[name]]);
   return { dir: args.dir, json: args.json, quiet: args.quiet, ...Object.fromEntries(given) };

@@ -15,7 +15,10 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   { argv: ['init', 'bench', '--name', 'B'], options: { path: 'bench', name: 'B' } },
   {
     argv: ['import', 'medcalc-bench', 'in.csv', '--no-commit', '-m', 'upstream', '--source-version', '1.0'],
-    options: { format: 'medcalc-bench', source: 'in.csv', split: 'test', sourceVersion: '1.0', commit: false, message: 'upstream' },
+    options: {
+      format: 'medcalc-bench', source: 'in.csv', split: 'test', sourceVersion: '1.0', commit: false,
+      message: 'upstream',
+    },
   },
   { argv: ['validate', 'labels/test', 'labels/a.json'], options: { paths: ['labels/test', 'labels/a.json'] } },
   { argv: ['summary', '--split', 'test'], options: { split: 'test' } },
@@ -39,7 +42,9 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   { argv: ['keygen', '--out', 'k.pem'], options: { out: 'k.pem' } },
   {
     argv: ['reviewer', 'set-policy', '--relabel', '2', '--no-allow-verifier-only', '--physician-roles', 'physician'],
-    options: { action: 'set-policy', replace: false, relabel: 2, physicianRoles: 'physician', allowVerifierOnly: false },
+    options: {
+      action: 'set-policy', replace: false, relabel: 2, physicianRoles: 'physician', allowVerifierOnly: false,
+    },
   },
   {
     argv: ['signoff', 'a', 'b', '--reviewer', 'dr-a', '--key', 'k.pem', '--decision', 'amend', '--value', '3'],
@@ -61,18 +66,29 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   { argv: ['show', 'test-1', '--at', 'v1.0.0'], options: { id: 'test-1', at: 'v1.0.0' } },
   { argv: ['release', 'minor', '--dry-run'], options: { version: 'minor', dryRun: true, allowVerifierOnly: false } },
   { argv: ['cite', '1.0.0', '--format', 'cff'], options: { version: '1.0.0', format: 'cff' } },
-  { argv: ['export', '--format', 'jsonl', '--version', '1.0.0', '-o', 'x.jsonl'], options: { format: 'jsonl', version: '1.0.0', out: 'x.jsonl' } },
+  {
+    argv: ['export', '--format', 'jsonl', '--version', '1.0.0', '-o', 'x.jsonl'],
+    options: { format: 'jsonl', version: '1.0.0', out: 'x.jsonl' },
+  },
   { argv: ['verify', 'x.jsonl', '--release', 'v.json'], options: { file: 'x.jsonl', release: 'v.json' } },
   {
     argv: ['score', 'p.jsonl', '--version', '1.1.0', '--by', 'calculator', '--per-item', 'items.jsonl'],
-    options: { predictions: 'p.jsonl', version: '1.1.0', md: false, by: 'calculator', extract: false, perItem: 'items.jsonl' },
+    options: {
+      predictions: 'p.jsonl', version: '1.1.0', md: false, by: 'calculator', extract: false, perItem: 'items.jsonl',
+    },
   },
   // option kinds: defaults only, an empty array positional, globals, aliases, repeated array options, '='
   { argv: ['export'], options: { format: 'medcalc-csv' } },
   { argv: ['validate'], options: { paths: [] } },
   { argv: ['summary', '--json', '-q', '--dir', '/b'], options: { dir: '/b', json: true, quiet: true } },
-  { argv: ['import', 'medcalc-bench', 'in.csv', '--commit'], options: { format: 'medcalc-bench', source: 'in.csv', split: 'test', commit: true } },
-  { argv: ['propose', '--no-incomputable', '--from=v.csv'], options: { incomputable: false, from: 'v.csv', split: 'test' } },
+  {
+    argv: ['import', 'medcalc-bench', 'in.csv', '--commit'],
+    options: { format: 'medcalc-bench', source: 'in.csv', split: 'test', commit: true },
+  },
+  {
+    argv: ['propose', '--no-incomputable', '--from=v.csv'],
+    options: { incomputable: false, from: 'v.csv', split: 'test' },
+  },
   {
     argv: ['signoff', '--reviewer', 'dr-a', '--key', 'k', '--from', 's.csv', '--read', 'A=1', '--read', 'B=N/A'],
     options: {

@@ -9,8 +9,18 @@ export const calcCommand = defineCommand({
     calculator: { type: 'string', describe: 'MedCalc calculator id or name', demandOption: true },
   },
   options: {
-    entities: { type: 'string', demandOption: true, describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": [175, \"cm\"]}'" },
-    convention: { choices: ['reference', 'medcalc-v1.0'], default: 'reference', describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old labels)' },
+    entities: {
+      type: 'string',
+      demandOption: true,
+      describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": " +
+        "[175, \"cm\"]}'",
+    },
+    convention: {
+      choices: ['reference', 'medcalc-v1.0'],
+      default: 'reference',
+      describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old ' +
+        'labels)',
+    },
   },
   async run(args, io) {
     const { runCalculator } = await import('../../calculators/run-calculator.js');
@@ -24,7 +34,8 @@ export const calcCommand = defineCommand({
       const message = error instanceof Error ? error.message : String(error);
       throw inputError('BAD_ENTITIES_JSON', `--entities is not JSON: ${message}`, {});
     }
-    const { calculator, result } = runCalculator({ calculator: args.calculator, entities, convention: args.convention });
+    const { convention } = args;
+    const { calculator, result } = runCalculator({ calculator: args.calculator, entities, convention });
     if (args.json) io.out(JSON.stringify(calcJson(result), null, 2) + '\n');
     else io.out(calcText(calculator.names[0], result));
     return 0;

@@ -5,8 +5,15 @@ export const checkCommand = defineCommand({
   command: 'check',
   describe: 'The pull-request gate: labels valid, sign-offs signed, current and as the policy asks (exit 1 lists what is missing)',
   options: {
-    base: { type: 'string', describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)' },
-    'allow-verifier-only': { type: 'boolean', default: false, describe: 'Let relabels with a verifier and no physician sign-off pass (flagged)' },
+    base: {
+      type: 'string',
+      describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)',
+    },
+    'allow-verifier-only': {
+      type: 'boolean',
+      default: false,
+      describe: 'Let relabels with a verifier and no physician sign-off pass (flagged)',
+    },
   },
   async run(args, io) {
     const { formatCheck } = await import('../../check/format-check.js');

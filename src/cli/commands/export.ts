@@ -5,10 +5,25 @@ export const exportCommand = defineCommand({
   command: 'export',
   describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
   options: {
-    format: { choices: ['medcalc-csv', 'jsonl', 'hf'], default: 'medcalc-csv', describe: 'Output format (hf: Parquet per split + dataset card, needs --version and --out <folder>)' },
-    split: { type: 'string', describe: 'Only this split (with --version: its own sidecar <out>.manifest.json, checked by verify)' },
-    version: { type: 'string', describe: 'Export the labels exactly as released in this version (read from git, verified)' },
-    out: { alias: 'o', type: 'string', describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is <out>.manifest.json)' },
+    format: {
+      choices: ['medcalc-csv', 'jsonl', 'hf'],
+      default: 'medcalc-csv',
+      describe: 'Output format (hf: Parquet per split + dataset card, needs --version and --out <folder>)',
+    },
+    split: {
+      type: 'string',
+      describe: 'Only this split (with --version: its own sidecar <out>.manifest.json, checked by verify)',
+    },
+    version: {
+      type: 'string',
+      describe: 'Export the labels exactly as released in this version (read from git, verified)',
+    },
+    out: {
+      alias: 'o',
+      type: 'string',
+      describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is ' +
+        '<out>.manifest.json)',
+    },
   },
   async run(args, io) {
     const { runExport } = await import('../../exporters/run-export.js');

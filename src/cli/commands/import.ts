@@ -14,7 +14,11 @@ export const importCommand = defineCommand({
   options: {
     split: { type: 'string', default: 'test', describe: 'Split the items belong to' },
     'source-version': { type: 'string', describe: 'Upstream version recorded in each label (e.g. 1.0)' },
-    commit: { type: 'boolean', default: true, describe: 'Commit the result when the benchmark is a git repository (--no-commit to leave it)' },
+    commit: {
+      type: 'boolean',
+      default: true,
+      describe: 'Commit the result when the benchmark is a git repository (--no-commit to leave it)',
+    },
     message: { alias: 'm', type: 'string', describe: 'Commit message' },
   },
   async run(args, io) {

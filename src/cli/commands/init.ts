@@ -11,7 +11,10 @@ export const initCommand = defineCommand({
     name: { type: 'string', describe: 'Benchmark name for the config and citations' },
     maintainer: { type: 'string', describe: 'Register the first maintainer (the root of trust) under this id' },
     'maintainer-name': { type: 'string', describe: "The first maintainer's full name" },
-    'maintainer-key': { type: 'string', describe: "The first maintainer's private key: an existing one, or where to generate it (outside the repository)" },
+    'maintainer-key': {
+      type: 'string',
+      describe: "The first maintainer's private key: an existing one, or where to generate it (outside the repository)",
+    },
   },
   async run(args, io) {
     const { initBenchmark } = await import('../../init/init-benchmark.js');

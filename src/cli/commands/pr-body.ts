@@ -5,9 +5,17 @@ export const prBodyCommand = defineCommand({
   command: 'pr-body',
   describe: 'Markdown description of a relabel pull request: summary, each change, sign-off status',
   options: {
-    base: { type: 'string', describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)' },
+    base: {
+      type: 'string',
+      describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)',
+    },
     'allow-verifier-only': { type: 'boolean', default: false, describe: 'As for check' },
-    'max-chars': { type: 'number', default: 60_000, describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 MiB)' },
+    'max-chars': {
+      type: 'number',
+      default: 60_000,
+      describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 ' +
+        'MiB)',
+    },
   },
   async run(args, io) {
     const { prDescription } = await import('../../check/pr-description.js');

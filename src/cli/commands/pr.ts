@@ -8,13 +8,25 @@ export const prCommand = defineCommand({
     action: { choices: ['open'], demandOption: true, describe: 'open: push and open or update the pull request' },
   },
   options: {
-    base: { type: 'string', default: 'main', describe: 'The branch to merge into (also what the description compares with)' },
+    base: {
+      type: 'string',
+      default: 'main',
+      describe: 'The branch to merge into (also what the description compares with)',
+    },
     draft: { type: 'boolean', default: false, describe: 'Open it as a draft' },
-    'dry-run': { type: 'boolean', default: false, describe: 'Print the push and the API requests it would send; send nothing' },
+    'dry-run': {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the push and the API requests it would send; send nothing',
+    },
     remote: { type: 'string', default: 'origin', describe: 'The git remote to push to' },
     branch: { type: 'string', describe: 'The branch to open (default: the current branch)' },
     repo: { type: 'string', describe: "owner/name on GitHub (default: from the remote's URL)" },
-    'api-url': { type: 'string', describe: 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: https://HOST/api/v3)' },
+    'api-url': {
+      type: 'string',
+      describe: 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: ' +
+        'https://HOST/api/v3)',
+    },
   },
   async run(args, io) {
     const { openPullRequest } = await import('../../pr/open-pr.js');

@@ -13,13 +13,33 @@ export const proposeCommand = defineCommand({
     incomputable: { type: 'boolean', describe: 'The note does not support an answer: make the label incomputable' },
     category: { type: 'string', describe: 'Error category (schema/error-categories.json)' },
     rationale: { type: 'string', describe: 'Why the label is wrong and the new answer right' },
-    explanation: { type: 'string', describe: "The new answer's explanation (default: the reference calculator's trace when it gives the value)" },
-    evidence: { type: 'string', describe: 'A file inside the repository (committed with the proposal), a URL, or a citation' },
-    contentious: { type: 'boolean', describe: 'Mark the item contentious (the policy may ask for more physician sign-offs)' },
-    from: { type: 'string', describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, "rationale"?, "explanation"?, "evidence"?}' },
+    explanation: {
+      type: 'string',
+      describe: "The new answer's explanation (default: the reference calculator's trace when it gives the value)",
+    },
+    evidence: {
+      type: 'string',
+      describe: 'A file inside the repository (committed with the proposal), a URL, or a citation',
+    },
+    contentious: {
+      type: 'boolean',
+      describe: 'Mark the item contentious (the policy may ask for more physician sign-offs)',
+    },
+    from: {
+      type: 'string',
+      describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, ' +
+        '"rationale"?, "explanation"?, "evidence"?}',
+    },
     verifier: { type: 'string', describe: 'Name of the verifier that produced --from, recorded in each revision' },
-    'id-column': { type: 'string', describe: 'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row Number, id)' },
-    'value-column': { type: 'string', describe: 'CSV column with the proposed value (default: Ground Truth Answer, value)' },
+    'id-column': {
+      type: 'string',
+      describe: 'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row ' +
+        'Number, id)',
+    },
+    'value-column': {
+      type: 'string',
+      describe: 'CSV column with the proposed value (default: Ground Truth Answer, value)',
+    },
     split: { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' },
     branch: { type: 'string', describe: 'Commit on this branch, e.g. relabel/<name> (created from HEAD when new)' },
     author: { type: 'string', describe: '"Name <email>" (default: GIT_AUTHOR_*, then git config)' },

@@ -5,13 +5,24 @@ export const releaseCommand = defineCommand({
   command: 'release <version>',
   describe: 'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
   positionals: {
-    version: { type: 'string', describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it', demandOption: true },
+    version: {
+      type: 'string',
+      describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it',
+      demandOption: true,
+    },
   },
   options: {
     'dry-run': { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' },
     message: { alias: 'm', type: 'string', describe: 'A paragraph for the notes' },
-    'allow-verifier-only': { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' },
-    signer: { type: 'string', describe: 'The maintainer (registered at the previous release) who signs the release record' },
+    'allow-verifier-only': {
+      type: 'boolean',
+      default: false,
+      describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release',
+    },
+    signer: {
+      type: 'string',
+      describe: 'The maintainer (registered at the previous release) who signs the release record',
+    },
     key: { type: 'string', describe: "The signer's private key (outside the repository)" },
   },
   async run(args, io) {

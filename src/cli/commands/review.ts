@@ -5,15 +5,32 @@ export const reviewCommand = defineCommand({
   command: 'review',
   describe: "The physician's review page: a local web server on 127.0.0.1 with a one-time URL",
   options: {
-    reviewer: { type: 'string', describe: 'Registered reviewer id (reviewers/<id>.json); without it the page only reads' },
+    reviewer: {
+      type: 'string',
+      describe: 'Registered reviewer id (reviewers/<id>.json); without it the page only reads',
+    },
     key: { type: 'string', describe: "The reviewer's private key (outside the repository; never leaves this process)" },
-    branch: { type: 'string', describe: 'Check out this relabel branch first (refused when label files have uncommitted changes)' },
-    base: { type: 'string', describe: 'Base the queue is computed against, as steward check (default: the latest v<semver> tag)' },
+    branch: {
+      type: 'string',
+      describe: 'Check out this relabel branch first (refused when label files have uncommitted changes)',
+    },
+    base: {
+      type: 'string',
+      describe: 'Base the queue is computed against, as steward check (default: the latest v<semver> tag)',
+    },
     port: { type: 'number', default: 0, describe: 'Port on 127.0.0.1 (0: any free port)' },
     open: { type: 'boolean', default: false, describe: 'Open the URL in the default browser' },
     blind: { type: 'boolean', default: false, describe: 'Blind protocol: your own value first, the answers after' },
-    'undo-seconds': { type: 'number', default: 4, describe: 'How long a submitted decision can be undone before it is signed' },
-    'export-sheet': { type: 'string', describe: 'Write the queue as a CSV (the paper\'s columns + structured decision columns) and exit; read it back with signoff --from' },
+    'undo-seconds': {
+      type: 'number',
+      default: 4,
+      describe: 'How long a submitted decision can be undone before it is signed',
+    },
+    'export-sheet': {
+      type: 'string',
+      describe: 'Write the queue as a CSV (the paper\'s columns + structured decision columns) and exit; read it ' +
+        'back with signoff --from',
+    },
     author: { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' },
   },
   async run(args, io) {

@@ -17,7 +17,11 @@ export const reviewerCommand = defineCommand({
     specialty: { type: 'string', describe: 'Clinical specialty' },
     orcid: { type: 'string', describe: 'ORCID iD (0000-0000-0000-0000)' },
     key: { type: 'string', describe: "The reviewer's key file (private key from keygen, or a public key PEM) (add)" },
-    replace: { type: 'boolean', default: false, describe: "Replace an existing reviewer (a new key invalidates the reviewer's earlier signatures)" },
+    replace: {
+      type: 'boolean',
+      default: false,
+      describe: "Replace an existing reviewer (a new key invalidates the reviewer's earlier signatures)",
+    },
     signer: { type: 'string', describe: 'The registered maintainer who signs the change record' },
     'signer-key': { type: 'string', describe: "The signer's private key (outside the repository)" },
     reason: { type: 'string', describe: 'Why the reviewer is revoked (revoke)' },

@@ -5,18 +5,36 @@ export const scoreCommand = defineCommand({
   command: 'score <predictions>',
   describe: "Score model predictions against a label version as the MedCalc-Bench harness grades, and compare versions",
   positionals: {
-    predictions: { type: 'string', demandOption: true, describe: 'JSONL {id|row, answer, model?}, or the harness output CSV/JSONL; - reads stdin' },
+    predictions: {
+      type: 'string',
+      demandOption: true,
+      describe: 'JSONL {id|row, answer, model?}, or the harness output CSV/JSONL; - reads stdin',
+    },
   },
   options: {
-    version: { type: 'string', describe: 'Release version (1.1.0 = tag v1.1.0) or git ref (default: the working tree)' },
+    version: {
+      type: 'string',
+      describe: 'Release version (1.1.0 = tag v1.1.0) or git ref (default: the working tree)',
+    },
     compare: { type: 'string', describe: 'A second version: accuracy under both, paired difference, flipped items' },
     md: { type: 'boolean', default: false, describe: 'Markdown' },
     by: { choices: ['calculator', 'category'], default: 'category', describe: 'Accuracy breakdown' },
-    extract: { type: 'boolean', default: false, describe: 'Answers are raw model output: take the last "answer": field, as the harness does' },
+    extract: {
+      type: 'boolean',
+      default: false,
+      describe: 'Answers are raw model output: take the last "answer": field, as the harness does',
+    },
     split: { type: 'string', describe: 'Score only the items of this split' },
     model: { type: 'string', describe: 'Model name for records without one (default: the file name)' },
-    'per-item': { type: 'string', describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; with --compare both versions)' },
-    chart: { type: 'string', describe: 'Also write an SVG chart of the scores (with --compare: both versions) to this file' },
+    'per-item': {
+      type: 'string',
+      describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; ' +
+        'with --compare both versions)',
+    },
+    chart: {
+      type: 'string',
+      describe: 'Also write an SVG chart of the scores (with --compare: both versions) to this file',
+    },
   },
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');

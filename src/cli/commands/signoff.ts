@@ -14,12 +14,31 @@ export const signoffCommand = defineCommand({
     decision: { choices: DECISIONS, describe: 'approve, reject, or amend (amend applies --value as the answer)' },
     value: { type: 'string', describe: "The physician's own value (required for amend)" },
     note: { type: 'string', describe: 'A note kept with the sign-off' },
-    from: { type: 'string', describe: 'Physician adjudications CSV (uid, y* (Physician label), Physician Note (Optional))' },
+    from: {
+      type: 'string',
+      describe: 'Physician adjudications CSV (uid, y* (Physician label), Physician Note (Optional))',
+    },
     'id-column': { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' },
-    'value-column': { type: 'string', default: 'y* (Physician label)', describe: 'CSV column with the physician value' },
-    'note-column': { type: 'string', describe: 'CSV column with the note (default: Physician Note (Optional), when present)' },
-    'decision-column': { type: 'string', describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the physician value)' },
-    read: { type: 'string', array: true, describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. 'Multiple=N/A'" },
+    'value-column': {
+      type: 'string',
+      default: 'y* (Physician label)',
+      describe: 'CSV column with the physician value',
+    },
+    'note-column': {
+      type: 'string',
+      describe: 'CSV column with the note (default: Physician Note (Optional), when present)',
+    },
+    'decision-column': {
+      type: 'string',
+      describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the ' +
+        'physician value)',
+    },
+    read: {
+      type: 'string',
+      array: true,
+      describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. " +
+        "'Multiple=N/A'",
+    },
     split: { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' },
     author: { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' },
   },
@@ -36,7 +55,8 @@ export const signoffCommand = defineCommand({
       // A sheet `steward review --export-sheet` wrote: its structured decision columns win over free text.
       const sheet = await import('../../review-app/import-sheet.js');
       const file = args.from;
-      const result = (await sheet.isReviewSheet(file)) ? await sheet.importReviewSheet({ ...common, file }) : await importSignoffs({
+      const isSheet = await sheet.isReviewSheet(file);
+      const result = isSheet ? await sheet.importReviewSheet({ ...common, file }) : await importSignoffs({
         ...common,
         file,
         idColumn: args.idColumn,

@@ -11,11 +11,18 @@ export const verifyCommand = defineCommand({
   command: 'verify <file>',
   describe: 'Check an export made with --version against its release: every item present once, with the released content',
   positionals: {
-    file: { type: 'string', describe: 'A JSONL export (with its header line) or a MedCalc CSV (with <file>.manifest.json)', demandOption: true },
+    file: {
+      type: 'string',
+      describe: 'A JSONL export (with its header line) or a MedCalc CSV (with <file>.manifest.json)',
+      demandOption: true,
+    },
   },
   options: {
     version: { type: 'string', describe: 'The release it must be (default: the one its header names)' },
-    release: { type: 'string', describe: 'Verify against this release record (changelogs/v<version>.json) instead of the repository' },
+    release: {
+      type: 'string',
+      describe: 'Verify against this release record (changelogs/v<version>.json) instead of the repository',
+    },
   },
   async run(args, io) {
     const { verifyExport } = await import('../../release/verify-export.js');
