@@ -56,7 +56,7 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
     // yargs printed help (or nothing matched and it already said why).
     return output ? { kind: 'help', text: output } : { kind: 'usage', message: 'Name a command (see --help).', help: '' };
   }
-  const wrong = checkValues(chosen.options, chosen.spec);
+  const wrong = checkValues(chosen.options, chosen.spec, argv);
   if (wrong.length > 0) return { kind: 'usage', message: wrong.join('\n'), help: '' };
   return { kind: 'run', spec: chosen.spec, options: chosen.options };
 }
@@ -89,9 +89,10 @@ export function camelName(name: string): string {
 
 /**
  * What yargs lets through: a number option that is not a number (yargs hands over NaN), an option given
- * twice (yargs makes an array of both), a string option with no value (yargs hands over "").
+ * twice (yargs makes an array of both), a string option with no value (yargs hands over ""), a number
+ * option with no value (yargs hands over 0 for `--port ''`, or its default for a bare `--port`).
  */
-function checkValues(options: Record<string, unknown>, spec: CommandSpec): string[] {
+function checkValues(options: Record<string, unknown>, spec: CommandSpec, argv: readonly string[]): string[] {
   const out: string[] = [];
   const positionals: PositionalDefs = spec.positionals ?? {};
   const declared: OptionDefs = { ...GLOBAL_OPTIONS, ...positionals, ...spec.options };
@@ -106,7 +107,20 @@ function checkValues(options: Record<string, unknown>, spec: CommandSpec): strin
     if (definition.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
       out.push(`${shown} must be a number`);
     }
+    const emptyNumber = definition.type === 'number' && !(name in positionals) && givenEmpty(argv, name);
+    if (emptyNumber) out.push(`${shown} needs a value`);
     if (definition.type === 'string' && !(name in positionals) && value === '') out.push(`${shown} needs a value`);
   }
   return out;
+}
+
+/** `--name=`, `--name ''`, or `--name` with no value after it (the end of argv, or another option). */
+function givenEmpty(argv: readonly string[], name: string): boolean {
+  const flag = `--${name}`;
+  return argv.some((a, i) => {
+    if (a === `${flag}=`) return true;
+    if (a !== flag) return false;
+    const next = argv[i + 1];
+    return next === undefined || next === '' || next.startsWith('--');
+  });
 }

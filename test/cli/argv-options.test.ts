@@ -27,6 +27,7 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
     options: { calculator: 'bmi', entities: '{}', convention: 'medcalc-v1.0' },
   },
   { argv: ['audit', '--triage', '10', '--out', 'reports/audit'], options: { out: 'reports/audit', triage: 10 } },
+  { argv: ['audit', '--triage', '0', '--split=dev'], options: { split: 'dev', triage: 0 } },
   {
     argv: ['verify-labels', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm', '--ids', 'a,b', 'c', '--dry-run'],
     options: {
@@ -118,6 +119,10 @@ const refused: { argv: string[]; message: RegExp }[] = [
   { argv: ['show', 'a', '--dir', 'x', '--dir', 'y'], message: /^--dir is given 2 times; give it once$/ },
   { argv: ['audit', '--out', ''], message: /^--out needs a value$/ },
   { argv: ['show', 'x', '--at='], message: /^--at needs a value$/ },
+  // a number option with no value was 0 (`review --port ''` served on a random port) or silently its default
+  { argv: ['review', '--port', ''], message: /^--port needs a value$/ },
+  { argv: ['audit', '--triage='], message: /^--triage needs a value$/ },
+  { argv: ['audit', '--triage', '--json'], message: /^--triage needs a value$/ },
 ];
 
 const nameOf = (command: string) => command.split(' ')[0];
