@@ -19,7 +19,7 @@ export const processIO: CliIO = {
   isTTY: Boolean(process.stderr.isTTY),
   stdin: async () => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of process.stdin) chunks.push(chunk);
     return decodeUtf8(Buffer.concat(chunks), '<stdin>');
   },
 };

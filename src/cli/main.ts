@@ -8,7 +8,7 @@ import { type CliIO, processIO } from './io.js';
 import { parseArgv } from './parse-argv.js';
 
 /** Exit codes: 0 ok, 1 findings or failed checks, 2 usage or input error, 3 internal error. */
-export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
+export const EXIT = Object.freeze({ ok: 0, findings: 1, input: 2, internal: 3 });
 
 /**
  * The CLI entry point and the only place errors become exit codes. The whole argv is judged first
@@ -32,9 +32,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(`${parsed.help ? parsed.help + '\n\n' : ''}${parsed.message}\n`);
       return EXIT.input;
     }
-    json = Boolean(parsed.args.json);
-    requireBenchmarkDir(parsed.spec, parsed.args);
-    return await parsed.spec.run(parsed.args, io);
+    json = parsed.options.json;
+    requireBenchmarkDir(parsed.spec, parsed.options);
+    return await parsed.spec.run(parsed.options, io);
   } catch (error) {
     return reportError(error, io, json);
   }
@@ -42,14 +42,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 /** `steward --version` (or -V) with no command: a command's own --version (export, score) is an option. */
 function asksForVersion(argv: string[]): boolean {
-  const names = new Set(commands.flatMap((c) => [c.command].flat().map((text) => text.split(' ')[0])));
+  const names = new Set(commands.map((c) => c.command.split(' ')[0]));
   return argv.some((a) => a === '--version' || a === '-V') && !argv.some((a) => names.has(a));
 }
 
 function packageVersion(): string {
   // src/cli and dist/cli are both two folders below the package root.
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+  const { version }: { version: string } = JSON.parse(text);
+  return version;
 }
 
 /** Every command but init works on an existing benchmark folder: a typo in --dir is named, not created. */
@@ -71,7 +72,7 @@ function reportError(error: unknown, io: CliIO, json: boolean): number {
     io.err(`steward: ${error.message}\n`);
     return error.kind === 'findings' ? EXIT.findings : EXIT.input;
   }
-  const err = error as Error;
-  io.err(`steward: internal error: ${err?.stack ?? String(error)}\n`);
+  const stack = error instanceof Error ? error.stack : undefined;
+  io.err(`steward: internal error: ${stack ?? String(error)}\n`);
   return EXIT.internal;
 }

@@ -1,28 +1,33 @@
-import yargs from 'yargs';
-import type { CommandSpec, GlobalOptions } from './command.js';
+import yargs, { type Argv } from 'yargs';
+import type { CommandSpec, GlobalOptions, OptionDefs, ParsedOptions, PositionalDefs } from './command.js';
 
 /**
  * What an argv asks for, decided completely before anything runs: a command with its checked
- * arguments, a help text, or a usage error. yargs' command handlers only record their choice here;
+ * options, a help text, or a usage error. yargs' command handlers only record their choice here;
  * running a command is main()'s job, once the whole argv has been judged (a handler run by yargs
  * itself would run even when yargs has just reported a usage error).
  */
 export type ParsedArgv =
-  | { kind: 'run'; spec: CommandSpec; args: Record<string, unknown> & GlobalOptions }
+  | { kind: 'run'; spec: CommandSpec; options: ParsedOptions<PositionalDefs, OptionDefs> }
   | { kind: 'help'; text: string }
   | { kind: 'usage'; message: string; help: string };
 
 const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed off and released.';
 
+/** The options every command takes (GlobalOptions), in the order --help lists them. */
+const GLOBAL_OPTIONS = {
+  dir: { type: 'string', default: '.', describe: 'The benchmark repository', global: true },
+  json: { type: 'boolean', default: false, describe: 'Print data as JSON', global: true },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines on a terminal', global: true },
+} satisfies OptionDefs;
+
 export async function parseArgv(argv: string[], commands: readonly CommandSpec[]): Promise<ParsedArgv> {
   const problems: string[] = [];
-  let chosen: { spec: CommandSpec; args: Record<string, unknown>; declared: DeclaredOptions } | undefined;
+  let chosen: { spec: CommandSpec; options: ParsedOptions<PositionalDefs, OptionDefs> } | undefined;
   const parser = yargs(argv)
     .scriptName('steward')
     .usage(INTRO)
-    .option('dir', { type: 'string', default: '.', describe: 'The benchmark repository', global: true })
-    .option('json', { type: 'boolean', default: false, describe: 'Print data as JSON', global: true })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress lines on a terminal', global: true })
+    .options(GLOBAL_OPTIONS)
     // An option given twice is an error below, never silently the last or an array of both.
     .parserConfiguration({ 'duplicate-arguments-array': true })
     .strict()
@@ -38,8 +43,8 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
     .alias('help', 'h')
     .version(false);
   for (const spec of commands) {
-    parser.command(spec.command, spec.describe, spec.builder, (args) => {
-      chosen = { spec, args, declared: declaredOptions((parser as unknown as { getOptions(): YargsOptions }).getOptions(), spec) };
+    parser.command(spec.command, spec.describe, (y) => declare(y, spec), (args) => {
+      chosen = { spec, options: declaredValues(spec, args) };
     });
   }
   let output = '';
@@ -51,52 +56,71 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
     // yargs printed help (or nothing matched and it already said why).
     return output ? { kind: 'help', text: output } : { kind: 'usage', message: 'Name a command (see --help).', help: '' };
   }
-  const wrong = checkValues(chosen.args, chosen.declared);
+  const wrong = checkValues(chosen.options, chosen.spec, argv);
   if (wrong.length > 0) return { kind: 'usage', message: wrong.join('\n'), help: '' };
-  return { kind: 'run', spec: chosen.spec, args: chosen.args as Record<string, unknown> & GlobalOptions };
+  return { kind: 'run', spec: chosen.spec, options: chosen.options };
 }
 
-/** The part of yargs' getOptions() (not in its type declarations) read here: declared names by type. */
-interface YargsOptions {
-  string: string[];
-  number: string[];
-  array: string[];
+/** Tells yargs a command's positionals and options, from the declarations that also give them their types. */
+function declare(y: Argv<GlobalOptions>, spec: CommandSpec): Argv<GlobalOptions> {
+  for (const [name, definition] of Object.entries(spec.positionals ?? {})) y.positional(name, definition);
+  for (const [name, definition] of Object.entries(spec.options ?? {})) y.option(name, definition);
+  return y;
 }
 
-interface DeclaredOptions {
-  strings: string[];
-  numbers: string[];
-  arrays: Set<string>;
-  positionals: Set<string>;
+/**
+ * The object a command's run() receives: the global options and each declared positional or option
+ * that has a value, under its camel-cased name (yargs' own extra keys — `_`, `$0`, aliases, both
+ * spellings of each name — are left out, so a command sees exactly what it declared).
+ */
+function declaredValues(
+  spec: CommandSpec,
+  args: GlobalOptions & Record<string, unknown>,
+): ParsedOptions<PositionalDefs, OptionDefs> {
+  const names = [...Object.keys(spec.positionals ?? {}), ...Object.keys(spec.options ?? {})];
+  const given = names.filter((name) => args[name] !== undefined).map((name) => [camelName(name), args[name]]);
+  return { dir: args.dir, json: args.json, quiet: args.quiet, ...Object.fromEntries(given) };
 }
 
-function declaredOptions(options: YargsOptions, spec: CommandSpec): DeclaredOptions {
-  const command = Array.isArray(spec.command) ? spec.command[0] : spec.command;
-  const positionals = new Set([...command.matchAll(/[<[]([^>\].]+)(?:\.\.)?[>\]]/g)].map((m) => m[1]));
-  return { strings: options.string, numbers: options.number, arrays: new Set(options.array), positionals };
+/** `allow-verifier-only` → `allowVerifierOnly` (the names ParsedOptions gives). */
+export function camelName(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /**
  * What yargs lets through: a number option that is not a number (yargs hands over NaN), an option given
- * twice (yargs makes an array of both), a string option with no value (yargs hands over "").
+ * twice (yargs makes an array of both), a string option with no value (yargs hands over ""), a number
+ * option with no value (yargs hands over 0 for `--port ''`, or its default for a bare `--port`).
  */
-function checkValues(args: Record<string, unknown>, declared: DeclaredOptions): string[] {
+function checkValues(options: Record<string, unknown>, spec: CommandSpec, argv: readonly string[]): string[] {
   const out: string[] = [];
-  const flag = (name: string) => `--${name}`;
-  for (const name of [...new Set([...declared.strings, ...declared.numbers])]) {
-    const value = args[name];
-    // A one-letter alias carries the same value as its long name, which is checked instead.
-    if (value === undefined || declared.arrays.has(name) || name.length === 1) continue;
+  const positionals: PositionalDefs = spec.positionals ?? {};
+  const declared: OptionDefs = { ...GLOBAL_OPTIONS, ...positionals, ...spec.options };
+  for (const [name, definition] of Object.entries(declared)) {
+    const value = options[camelName(name)];
+    const shown = name in positionals ? name : `--${name}`;
+    if (value === undefined || definition.array || definition.type === 'boolean') continue;
     if (Array.isArray(value)) {
-      out.push(`${declared.positionals.has(name) ? name : flag(name)} is given ${value.length} times; give it once`);
+      out.push(`${shown} is given ${value.length} times; give it once`);
       continue;
     }
-    if (declared.numbers.includes(name) && (typeof value !== 'number' || !Number.isFinite(value))) {
-      out.push(`${flag(name)} must be a number`);
+    if (definition.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
+      out.push(`${shown} must be a number`);
     }
-    if (declared.strings.includes(name) && !declared.positionals.has(name) && value === '') {
-      out.push(`${flag(name)} needs a value`);
-    }
+    const emptyNumber = definition.type === 'number' && !(name in positionals) && givenEmpty(argv, name);
+    if (emptyNumber) out.push(`${shown} needs a value`);
+    if (definition.type === 'string' && !(name in positionals) && value === '') out.push(`${shown} needs a value`);
   }
   return out;
+}
+
+/** `--name=`, `--name ''`, or `--name` with no value after it (the end of argv, or another option). */
+function givenEmpty(argv: readonly string[], name: string): boolean {
+  const flag = `--${name}`;
+  return argv.some((a, i) => {
+    if (a === `${flag}=`) return true;
+    if (a !== flag) return false;
+    const next = argv[i + 1];
+    return next === undefined || next === '' || next.startsWith('--');
+  });
 }

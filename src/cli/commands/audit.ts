@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { progress } from '../io.js';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const auditCommand: CommandSpec = {
+export const auditCommand = defineCommand({
   command: 'audit',
   describe: 'Recompute every label under both conventions, classify disagreements and triage them for review',
-  builder: (y) =>
-    y
-      .option('split', { type: 'string', describe: 'Only this split' })
-      .option('out', { type: 'string', describe: 'Write <out>.md and <out>.json reports (e.g. reports/audit)' })
-      .option('triage', { type: 'number', default: 50, describe: 'Triage rows shown in the Markdown' }),
+  options: {
+    split: { type: 'string', describe: 'Only this split' },
+    out: { type: 'string', describe: 'Write <out>.md and <out>.json reports (e.g. reports/audit)' },
+    triage: { type: 'number', default: 50, describe: 'Triage rows shown in the Markdown' },
+  },
   async run(args, io) {
     const { auditJson, auditMarkdown } = await import('../../audit/report.js');
     const { AuditRun } = await import('../../audit/run-audit.js');
@@ -32,10 +32,10 @@ export const auditCommand: CommandSpec = {
       if (++done % 200 === 0 || done === files.length) tick('auditing', run.size, files.length);
     });
     const report = run.report();
-    const markdown = auditMarkdown(report, { triageLimit: Number(args.triage) });
+    const markdown = auditMarkdown(report, { triageLimit: args.triage });
     const json = JSON.stringify(auditJson(report), null, 2) + '\n';
     if (args.out) {
-      const base = resolve(String(args.out));
+      const base = resolve(args.out);
       await writeFilesAtomically([
         { path: `${base}.md`, content: markdown },
         { path: `${base}.json`, content: json },
@@ -45,4 +45,4 @@ export const auditCommand: CommandSpec = {
     // Findings (labels that disagree with their recomputation, or cannot be recomputed) exit 1, as validate's do.
     return report.triage.length > 0 ? 1 : 0;
   },
-};
+});

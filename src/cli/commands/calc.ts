@@ -1,32 +1,46 @@
 import { readFile } from 'node:fs/promises';
-import type { CalcResult, Convention } from '../../calculators/types.js';
-import type { CommandSpec } from '../command.js';
+import type { CalcResult } from '../../calculators/types.js';
+import { defineCommand } from '../command.js';
 
-export const calcCommand: CommandSpec = {
+export const calcCommand = defineCommand({
   command: 'calc <calculator>',
   describe: 'Compute one calculator from entities, with its step-by-step trace',
-  builder: (y) =>
-    y
-      .positional('calculator', { type: 'string', describe: 'MedCalc calculator id or name', demandOption: true })
-      .option('entities', { type: 'string', demandOption: true, describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": [175, \"cm\"]}'" })
-      .option('convention', { choices: ['reference', 'medcalc-v1.0'] as const, default: 'reference', describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old labels)' }),
+  positionals: {
+    calculator: { type: 'string', describe: 'MedCalc calculator id or name', demandOption: true },
+  },
+  options: {
+    entities: {
+      type: 'string',
+      demandOption: true,
+      describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": " +
+        "[175, \"cm\"]}'",
+    },
+    convention: {
+      choices: ['reference', 'medcalc-v1.0'],
+      default: 'reference',
+      describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old ' +
+        'labels)',
+    },
+  },
   async run(args, io) {
     const { runCalculator } = await import('../../calculators/run-calculator.js');
     const { inputError } = await import('../../errors/index.js');
-    const raw = String(args.entities);
+    const raw = args.entities;
     const text = raw.startsWith('@') ? await readFile(raw.slice(1), 'utf8').catch(() => { throw inputError('FILE_NOT_READABLE', `${raw.slice(1)}: cannot be read`, { file: raw.slice(1) }); }) : raw;
     let entities: unknown;
     try {
       entities = JSON.parse(text);
     } catch (error) {
-      throw inputError('BAD_ENTITIES_JSON', `--entities is not JSON: ${(error as Error).message}`, {});
+      const message = error instanceof Error ? error.message : String(error);
+      throw inputError('BAD_ENTITIES_JSON', `--entities is not JSON: ${message}`, {});
     }
-    const { calculator, result } = runCalculator({ calculator: String(args.calculator), entities, convention: args.convention as Convention });
+    const { convention } = args;
+    const { calculator, result } = runCalculator({ calculator: args.calculator, entities, convention });
     if (args.json) io.out(JSON.stringify(calcJson(result), null, 2) + '\n');
     else io.out(calcText(calculator.names[0], result));
     return 0;
   },
-};
+});
 
 /** The --json shape: { value, kind, steps } or { incomputable: true, missing }. */
 function calcJson(result: CalcResult): unknown {

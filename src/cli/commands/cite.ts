@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const citeCommand: CommandSpec = {
+export const citeCommand = defineCommand({
   command: 'cite [version]',
   describe: 'A citation of a release naming its version, date, commit and root hash (default: the latest release)',
-  builder: (y) =>
-    y
-      .positional('version', { type: 'string', describe: 'Release version (default: latest)' })
-      .option('format', { choices: ['bibtex', 'cff', 'apa', 'json'] as const, default: 'bibtex', describe: 'Citation format' }),
+  positionals: {
+    version: { type: 'string', describe: 'Release version (default: latest)' },
+  },
+  options: {
+    format: { choices: ['bibtex', 'cff', 'apa', 'json'], default: 'bibtex', describe: 'Citation format' },
+  },
   async run(args, io) {
     const { loadConfig } = await import('../../config/config.js');
     const { inputError } = await import('../../errors/index.js');
@@ -17,13 +19,13 @@ export const citeCommand: CommandSpec = {
     const { latestRelease, listReleases } = await import('../../release/releases.js');
     const dir = resolve(args.dir);
     const repo = await openRepo({ dir });
-    const version = (args.version as string | undefined) ?? latestRelease(await listReleases(repo))?.version;
+    const version = args.version ?? latestRelease(await listReleases(repo))?.version;
     if (!version) throw inputError('NO_RELEASE', 'no release yet: make one with steward release <version>', {});
     const { record, tag, commit, trust } = await readReleaseRecord(repo, version);
     const config = await loadConfig(dir);
     // Every format names the label commit, as the release's CITATION.cff does (it cannot name the commit it is in).
     const facts = citationFactsOf(record, config, commit);
-    const format = args.json ? 'json' : String(args.format);
+    const format = args.json ? 'json' : args.format;
     if (format === 'json') io.out(JSON.stringify({ ...facts, tag, signedBy: trust.signer }, null, 2) + '\n');
     else io.err(`release ${record.version}: ${trust.note}\n`);
     if (format === 'json') return 0;
@@ -32,4 +34,4 @@ export const citeCommand: CommandSpec = {
     else io.out(citationBibtex(facts));
     return 0;
   },
-};
+});

@@ -1,22 +1,24 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const diffCommand: CommandSpec = {
+export const diffCommand = defineCommand({
   command: 'diff <from> [to]',
   describe: 'Semantic changes to labels between two versions (to: default the working tree)',
-  builder: (y) =>
-    y
-      .positional('from', { type: 'string', describe: 'Tag, branch, commit or HEAD', demandOption: true })
-      .positional('to', { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' })
-      .option('md', { type: 'boolean', default: false, describe: 'Markdown for a pull-request description' }),
+  positionals: {
+    from: { type: 'string', describe: 'Tag, branch, commit or HEAD', demandOption: true },
+    to: { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' },
+  },
+  options: {
+    md: { type: 'boolean', default: false, describe: 'Markdown for a pull-request description' },
+  },
   async run(args, io) {
     const { diffVersions } = await import('../../diff/diff-versions.js');
     const { diffMarkdown, diffText } = await import('../../diff/render.js');
-    const result = await diffVersions({ dir: resolve(args.dir), from: String(args.from), to: args.to as string | undefined });
+    const result = await diffVersions({ dir: resolve(args.dir), from: args.from, to: args.to });
     const header = `Label changes ${result.from} → ${args.to ?? 'working tree'}`;
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else if (args.md) io.out(diffMarkdown(result.labels, result.summary, header));
     else io.out(diffText(result.labels, result.summary, header));
     return 0;
   },
-};
+});

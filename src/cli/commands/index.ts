@@ -24,15 +24,18 @@ import { verifyLabelsCommand } from './verify-labels.js';
 import { reviewCommand } from './review.js';
 import { prCommand } from './pr.js';
 
-/** Every command, in the order --help lists them: the flow of the work, from import to scoring. */
-export const commands: CommandSpec[] = [
+/**
+ * Every command, once each, in the order --help lists them: the flow of the work, from import to scoring.
+ * Each keeps its own options type (defineCommand); here they are plain CommandSpecs for parseArgv.
+ */
+export const commands: readonly CommandSpec[] = [
   // a benchmark and its labels
   initCommand, importCommand, validateCommand, summaryCommand,
   // recompute and audit
   calcCommand, auditCommand, verifyLabelsCommand,
   // relabel, sign off, gate
-  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, reviewCommand, checkCommand, prBodyCommand, commitCommand,
-  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, checkCommand, prBodyCommand, prCommand, commitCommand,
+  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, reviewCommand, checkCommand, prBodyCommand, prCommand,
+  commitCommand,
   // versions
   diffCommand, logCommand, showCommand,
   // releases and their users

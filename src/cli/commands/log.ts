@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const logCommand: CommandSpec = {
+export const logCommand = defineCommand({
   command: 'log <id>',
   describe: 'The history of one label: every commit that changed it, with the change, its reason and the releases that contain it',
-  builder: (y) => y.positional('id', { type: 'string', describe: 'Label id, e.g. test-0001', demandOption: true }),
+  positionals: {
+    id: { type: 'string', describe: 'Label id, e.g. test-0001', demandOption: true },
+  },
   async run(args, io) {
     const { describeField } = await import('../../diff/label-diff.js');
     const { labelHistory } = await import('../../history/label-history.js');
     const { formatAnswerValue } = await import('../../label/answer.js');
-    const history = await labelHistory({ dir: resolve(args.dir), id: String(args.id) });
+    const history = await labelHistory({ dir: resolve(args.dir), id: args.id });
     if (args.json) {
       io.out(JSON.stringify(history, null, 2) + '\n');
       return 0;
@@ -25,4 +27,4 @@ export const logCommand: CommandSpec = {
     io.out(lines.join('\n') + '\n');
     return 0;
   },
-};
+});

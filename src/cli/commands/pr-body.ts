@@ -1,23 +1,31 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const prBodyCommand: CommandSpec = {
+export const prBodyCommand = defineCommand({
   command: 'pr-body',
   describe: 'Markdown description of a relabel pull request: summary, each change, sign-off status',
-  builder: (y) =>
-    y
-      .option('base', { type: 'string', describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)' })
-      .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'As for check' })
-      .option('max-chars', { type: 'number', default: 60_000, describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 MiB)' }),
+  options: {
+    base: {
+      type: 'string',
+      describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)',
+    },
+    'allow-verifier-only': { type: 'boolean', default: false, describe: 'As for check' },
+    'max-chars': {
+      type: 'number',
+      default: 60_000,
+      describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 ' +
+        'MiB)',
+    },
+  },
   async run(args, io) {
     const { prDescription } = await import('../../check/pr-description.js');
     const { markdown, check } = await prDescription({
       dir: resolve(args.dir),
-      base: args.base as string | undefined,
-      allowVerifierOnly: Boolean(args['allow-verifier-only']),
-      maxChars: Number(args['max-chars']),
+      base: args.base,
+      allowVerifierOnly: args.allowVerifierOnly,
+      maxChars: args.maxChars,
     });
     io.out(args.json ? JSON.stringify({ markdown, check }, null, 2) + '\n' : markdown);
     return 0;
   },
-};
+});

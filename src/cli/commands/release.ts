@@ -1,17 +1,30 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const releaseCommand: CommandSpec = {
+export const releaseCommand = defineCommand({
   command: 'release <version>',
   describe: 'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
-  builder: (y) =>
-    y
-      .positional('version', { type: 'string', describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it', demandOption: true })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' })
-      .option('message', { alias: 'm', type: 'string', describe: 'A paragraph for the notes' })
-      .option('allow-verifier-only', { type: 'boolean', default: false, describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release' })
-      .option('signer', { type: 'string', describe: 'The maintainer (registered at the previous release) who signs the release record' })
-      .option('key', { type: 'string', describe: "The signer's private key (outside the repository)" }),
+  positionals: {
+    version: {
+      type: 'string',
+      describe: 'MAJOR.MINOR.PATCH greater than the latest release, or major|minor|patch to bump it',
+      demandOption: true,
+    },
+  },
+  options: {
+    'dry-run': { type: 'boolean', default: false, describe: 'Print the notes and what would refuse; change nothing' },
+    message: { alias: 'm', type: 'string', describe: 'A paragraph for the notes' },
+    'allow-verifier-only': {
+      type: 'boolean',
+      default: false,
+      describe: 'Allow relabels backed only by a verifier (no physician sign-off) for this release',
+    },
+    signer: {
+      type: 'string',
+      describe: 'The maintainer (registered at the previous release) who signs the release record',
+    },
+    key: { type: 'string', describe: "The signer's private key (outside the repository)" },
+  },
   async run(args, io) {
     const { runCheck } = await import('../../check/run-check.js');
     const { release } = await import('../../release/release.js');
@@ -21,13 +34,13 @@ export const releaseCommand: CommandSpec = {
     progress.phase('checking labels against the previous release');
     const result = await release({
       dir: resolve(args.dir),
-      version: String(args.version),
-      dryRun: Boolean(args['dry-run']),
-      message: args.message as string | undefined,
-      allowVerifierOnly: Boolean(args['allow-verifier-only']),
+      version: args.version,
+      dryRun: args.dryRun,
+      message: args.message,
+      allowVerifierOnly: args.allowVerifierOnly,
       gate: (o) => runCheck({ ...o, onFile: (f, info) => (o.onFile?.(f, info), progress.tick('checking label files', ++read)) }),
-      signer: args.signer as string | undefined,
-      keyPath: args.key === undefined ? undefined : resolve(String(args.key)),
+      signer: args.signer,
+      keyPath: args.key === undefined ? undefined : resolve(args.key),
     });
     progress.end();
     if (args.json) {
@@ -48,4 +61,4 @@ export const releaseCommand: CommandSpec = {
     }
     return result.refusals.length > 0 ? 1 : 0;
   },
-};
+});

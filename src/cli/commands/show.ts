@@ -1,20 +1,22 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const showCommand: CommandSpec = {
+export const showCommand = defineCommand({
   command: 'show <id>',
   describe: 'One label as it is now, or as it was at a version (--at)',
-  builder: (y) =>
-    y
-      .positional('id', { type: 'string', describe: 'Label id', demandOption: true })
-      .option('at', { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' }),
+  positionals: {
+    id: { type: 'string', describe: 'Label id', demandOption: true },
+  },
+  options: {
+    at: { type: 'string', describe: 'Tag, branch, commit or HEAD (default: working tree)' },
+  },
   async run(args, io) {
     const { openRepo } = await import('../../git/index.js');
     const { readLabelAt } = await import('../../history/find-label.js');
     const { formatAnswerValue } = await import('../../label/answer.js');
     const { canonicalJson } = await import('../../store/canonical.js');
     const repo = await openRepo({ dir: resolve(args.dir) });
-    const { path, label } = await readLabelAt(repo, String(args.id), args.at as string | undefined);
+    const { path, label } = await readLabelAt(repo, args.id, args.at);
     if (args.json) {
       io.out(canonicalJson(label));
       return 0;
@@ -35,4 +37,4 @@ export const showCommand: CommandSpec = {
     io.out(lines.join('\n') + '\n');
     return 0;
   },
-};
+});

@@ -1,48 +1,70 @@
 import { resolve } from 'node:path';
-import type { Signoff } from '../../label/types.js';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 import { DECISIONS } from '../../review/decisions.js';
 
-export const signoffCommand: CommandSpec = {
+export const signoffCommand = defineCommand({
   command: 'signoff [ids..]',
   describe: "Sign off labels as a reviewer (ed25519), or import a physician adjudication CSV (--from)",
-  builder: (y) =>
-    y
-      .positional('ids', { type: 'string', array: true, describe: 'Labels to sign off' })
-      .option('reviewer', { type: 'string', demandOption: true, describe: 'Registered reviewer id (reviewers/<id>.json)' })
-      .option('key', { type: 'string', demandOption: true, describe: "The reviewer's private key (outside the repository)" })
-      .option('decision', { choices: DECISIONS, describe: 'approve, reject, or amend (amend applies --value as the answer)' })
-      .option('value', { type: 'string', describe: "The physician's own value (required for amend)" })
-      .option('note', { type: 'string', describe: 'A note kept with the sign-off' })
-      .option('from', { type: 'string', describe: 'Physician adjudications CSV (uid, y* (Physician label), Physician Note (Optional))' })
-      .option('id-column', { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' })
-      .option('value-column', { type: 'string', default: 'y* (Physician label)', describe: 'CSV column with the physician value' })
-      .option('note-column', { type: 'string', describe: 'CSV column with the note (default: Physician Note (Optional), when present)' })
-      .option('decision-column', { type: 'string', describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the physician value)' })
-      .option('read', { type: 'string', array: true, describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. 'Multiple=N/A'" })
-      .option('split', { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' })
-      .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
+  positionals: {
+    ids: { type: 'string', array: true, describe: 'Labels to sign off' },
+  },
+  options: {
+    reviewer: { type: 'string', demandOption: true, describe: 'Registered reviewer id (reviewers/<id>.json)' },
+    key: { type: 'string', demandOption: true, describe: "The reviewer's private key (outside the repository)" },
+    decision: { choices: DECISIONS, describe: 'approve, reject, or amend (amend applies --value as the answer)' },
+    value: { type: 'string', describe: "The physician's own value (required for amend)" },
+    note: { type: 'string', describe: 'A note kept with the sign-off' },
+    from: {
+      type: 'string',
+      describe: 'Physician adjudications CSV (uid, y* (Physician label), Physician Note (Optional))',
+    },
+    'id-column': { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' },
+    'value-column': {
+      type: 'string',
+      default: 'y* (Physician label)',
+      describe: 'CSV column with the physician value',
+    },
+    'note-column': {
+      type: 'string',
+      describe: 'CSV column with the note (default: Physician Note (Optional), when present)',
+    },
+    'decision-column': {
+      type: 'string',
+      describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the ' +
+        'physician value)',
+    },
+    read: {
+      type: 'string',
+      array: true,
+      describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. " +
+        "'Multiple=N/A'",
+    },
+    split: { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' },
+    author: { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' },
+  },
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
     const { importSignoffs } = await import('../../review/import-signoffs.js');
     const { formatReadings, parseTextReadings } = await import('../../review/free-text-readings.js');
     const { signLabels } = await import('../../review/sign-labels.js');
     const dir = resolve(args.dir);
-    const ids = (args.ids as string[] | undefined) ?? [];
-    const common = { dir, reviewer: String(args.reviewer), keyPath: resolve(String(args.key)), author: args.author as string | undefined };
+    const ids = args.ids ?? [];
+    const common = { dir, reviewer: args.reviewer, keyPath: resolve(args.key), author: args.author };
     if (args.from !== undefined) {
       if (ids.length > 0 || args.decision !== undefined) throw inputError('USAGE', 'give either label ids with --decision, or --from <csv>, not both', {});
       // A sheet `steward review --export-sheet` wrote: its structured decision columns win over free text.
       const sheet = await import('../../review-app/import-sheet.js');
-      const result = (await sheet.isReviewSheet(String(args.from))) ? await sheet.importReviewSheet({ ...common, file: String(args.from) }) : await importSignoffs({
+      const file = args.from;
+      const isSheet = await sheet.isReviewSheet(file);
+      const result = isSheet ? await sheet.importReviewSheet({ ...common, file }) : await importSignoffs({
         ...common,
-        file: String(args.from),
-        idColumn: String(args['id-column']),
-        valueColumn: String(args['value-column']),
-        noteColumn: args['note-column'] as string | undefined,
-        decisionColumn: args['decision-column'] as string | undefined,
-        readings: parseTextReadings(((args.read as string[] | undefined) ?? []).map(String)),
-        split: String(args.split),
+        file,
+        idColumn: args.idColumn,
+        valueColumn: args.valueColumn,
+        noteColumn: args.noteColumn,
+        decisionColumn: args.decisionColumn,
+        readings: parseTextReadings((args.read ?? []).map(String)),
+        split: args.split,
       });
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
@@ -54,9 +76,10 @@ export const signoffCommand: CommandSpec = {
       return 0;
     }
     if (ids.length === 0 || args.decision === undefined) throw inputError('USAGE', 'name the labels and a --decision, or give --from <csv>', {});
-    const result = await signLabels({ ...common, ids, decision: args.decision as Signoff['decision'], value: args.value as string | undefined, note: args.note as string | undefined });
+    const { decision, value, note } = args;
+    const result = await signLabels({ ...common, ids, decision, value, note });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else io.out(`${result.signoffs.length} sign-off(s): ${args.decision} by ${args.reviewer}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
     return 0;
   },
-};
+});

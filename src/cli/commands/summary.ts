@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import type { CommandSpec } from '../command.js';
+import { defineCommand } from '../command.js';
 
-export const summaryCommand: CommandSpec = {
+export const summaryCommand = defineCommand({
   command: 'summary',
   describe: 'Count labels by split, calculator, answer kind and status',
-  builder: (y) => y.option('split', { type: 'string', describe: 'Only this split' }),
+  options: {
+    split: { type: 'string', describe: 'Only this split' },
+  },
   async run(args, io) {
     const { readAllLabels } = await import('../../store/read.js');
     const { formatSummary, summarizeLabels } = await import('../../summary/summarize.js');
@@ -14,4 +16,4 @@ export const summaryCommand: CommandSpec = {
     io.out(args.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary));
     return 0;
   },
-};
+});
