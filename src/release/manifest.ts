@@ -1,6 +1,7 @@
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
-import { canonicalForms, sha256Hex } from '../store/canonical.js';
+import { sha256Hex } from '../store/canonical.js';
+import { canonicalTexts } from './canonical-forms.js';
 
 /** [id, sha256 of the label's canonical JSON file, of its MedCalc CSV row, of its JSONL line]. */
 export type ManifestItem = [id: string, label: string, csvRow: string, jsonlLine: string];
@@ -31,7 +32,7 @@ export function manifestOf(entries: ManifestItem[]): Manifest {
 }
 
 export function manifestItem(label: Label): ManifestItem {
-  const { json, line } = canonicalForms(label);
+  const { json, line } = canonicalTexts(label);
   return [label.id, sha256Hex(json), csvRowHash(label), sha256Hex(line)];
 }
 
