@@ -16,13 +16,13 @@ import { citationCff, citationFactsOf } from './citation.js';
 import { releaseChartFiles, withChartLinks } from './charts-files.js';
 import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
-import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecord } from './record.js';
+import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecordPieces } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from './semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
 import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
 import { releaseStatistics } from './statistics.js';
-import { releaseSigner, signReleaseRecord, signaturePath } from './record-signature.js';
+import { releaseSigner, signReleaseRecordHash, signaturePath } from './record-signature.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
 export type Gate = (options: {
@@ -199,8 +199,8 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
   if (options.dryRun) return result;
 
-  const files = await releaseFiles(dir, record, markdown, config);
-  if (signer) files.push({ path: signaturePath(version), content: signReleaseRecord(record, files[0].content, tag, signer) });
+  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config);
+  if (signer) files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
   const author = options.author ?? (await defaultIdentity(repo));
@@ -262,11 +262,13 @@ async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string
     entries.map((e) => ({ version: e.version, date: e.date, count: e.manifest.count, relabeled: e.statistics.relabeled, madeIncomputable: e.statistics.madeIncomputable, root: e.manifest.root })),
   );
   const cff = citationCff(citationFactsOf(record, config));
-  return [
-    { path: recordPath(record.version), content: serializeReleaseRecord(record) },
+  const { pieces, sha256 } = serializeReleaseRecordPieces(record);
+  const files: { path: string; content: string | string[] }[] = [
+    { path: recordPath(record.version), content: pieces },
     { path: notesPath(record.version), content: markdown },
     { path: 'CHANGELOG.md', content: index },
     { path: 'CITATION.cff', content: cff },
     ...releaseChartFiles(record),
   ];
+  return { files, recordSha256: sha256 };
 }
