@@ -7,7 +7,7 @@ import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, crea
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
-import { contentHash } from '../store/canonical.js';
+import { contentHash, sha256Hex } from '../store/canonical.js';
 import type { LabelFile } from '../store/read.js';
 import { parseLabelPath } from '../store/paths.js';
 import { validateLabels } from '../validate/validate-labels.js';
@@ -199,7 +199,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
   if (options.dryRun) return result;
 
-  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config);
+  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since?.record);
   if (signer) files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
@@ -246,13 +246,21 @@ export function nextVersion(requested: string, latest: string | undefined): stri
   return formatSemver([a, b, c + 1]);
 }
 
-async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, config: StewardConfig) {
+async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, config: StewardConfig, previous?: ReleaseRecord) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
+  // The previous release's record was read and checked at its tag (schema, root, signature): when the
+  // file on disk has exactly its bytes, it is that record, and parsing it again would double the cost.
+  const previousSha = previous ? serializeReleaseRecordPieces(previous).sha256 : null;
   const entries = [];
   for (const name of names) {
+    const bytes = await readFile(join(dir, 'changelogs', name));
+    if (previous && name === `v${previous.version}.json` && sha256Hex(bytes) === previousSha) {
+      entries.push(previous);
+      continue;
+    }
     // A broken or hand-edited record is named (file and place), never a crash or a silent index entry.
-    const other = parseReleaseRecord(await readFile(join(dir, 'changelogs', name), 'utf8'), `changelogs/${name}`);
+    const other = parseReleaseRecord(bytes.toString('utf8'), `changelogs/${name}`);
     if (other.version !== record.version) entries.push(other);
   }
   entries.push(record);
