@@ -14,7 +14,8 @@ import { validateLabels } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
 import { citationCff, citationFactsOf } from './citation.js';
 import { releaseChartFiles, withChartLinks } from './charts-files.js';
-import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
+import { CompactItems } from './compact-items.js';
+import { manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecordPieces } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
@@ -124,7 +125,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   // (changed since the previous release, or carrying sign-offs); new labels are counted, unchanged ones
   // counted and their manifest entries reused, so memory does not grow with the benchmark. Labels with
   // findings make the release refuse and are left out of notes and manifest (a dry run still shows them).
-  const hashed: ManifestItem[] = [];
+  const hashed = new CompactItems();
   const changed: Label[] = [];
   const unchangedSigned: Label[] = [];
   const unchangedSeen: string[] = [];
@@ -179,7 +180,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     },
     contentHash,
   );
-  const manifest = manifestOf([...hashed, ...reused]);
+  const manifest = manifestOf([...hashed.toItems(), ...reused]);
   const now = options.now ?? new Date();
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',
