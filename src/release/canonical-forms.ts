@@ -38,7 +38,8 @@ function writeValue(value: unknown, indent: string, out: { json: string; line: s
     return true;
   }
   const proto = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  const plain = proto === Object.prototype || proto === null;
+  if (!plain || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
   const record = value as Record<string, unknown>;
   const keys = sortedKeys(record);
   let written = 0;

@@ -201,7 +201,9 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   if (options.dryRun) return result;
 
   const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since?.record);
-  if (signer) files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
+  if (signer) {
+    files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
+  }
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
   const author = options.author ?? (await defaultIdentity(repo));
@@ -247,7 +249,13 @@ export function nextVersion(requested: string, latest: string | undefined): stri
   return formatSemver([a, b, c + 1]);
 }
 
-async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, config: StewardConfig, previous?: ReleaseRecord) {
+async function releaseFiles(
+  dir: string,
+  record: ReleaseRecord,
+  markdown: string,
+  config: StewardConfig,
+  previous?: ReleaseRecord,
+) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
   // The previous release's record was read and checked at its tag (schema, root, signature): when the

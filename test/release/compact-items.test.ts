@@ -7,7 +7,8 @@ const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('CompactItems (a release holds its new manifest items so)', () => {
   it('gives back the same items, in order, across buffer chunks', () => {
-    const items: ManifestItem[] = Array.from({ length: 70_000 }, (_, k) => [`id-${k}`, hex(`a${k}`), hex(`b${k}`), hex(`c${k}`)]);
+    const item = (k: number): ManifestItem => [`id-${k}`, hex(`a${k}`), hex(`b${k}`), hex(`c${k}`)];
+    const items = Array.from({ length: 70_000 }, (_, k) => item(k));
     const compact = new CompactItems();
     for (const item of items) compact.push(item);
     expect(compact.length).toBe(70_000);

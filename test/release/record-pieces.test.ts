@@ -4,7 +4,8 @@ import { type ManifestItem, manifestOf, rootHash } from '../../src/release/manif
 import { type ReleaseRecord, parseReleaseRecord, serializeReleaseRecordPieces } from '../../src/release/record.js';
 
 const hex = (n: number, salt: string) => createHash('sha256').update(`${salt}${n}`).digest('hex');
-const items = (n: number): ManifestItem[] => Array.from({ length: n }, (_, k) => [`test-${String(k).padStart(7, '0')}`, hex(k, 'a'), hex(k, 'b'), hex(k, 'c')]);
+const item = (k: number): ManifestItem => [`test-${String(k).padStart(7, '0')}`, hex(k, 'a'), hex(k, 'b'), hex(k, 'c')];
+const items = (n: number): ManifestItem[] => Array.from({ length: n }, (_, k) => item(k));
 
 /** The record as it was written before it was written in pieces (one string): the bytes must not change. */
 function oneString(record: ReleaseRecord): string {
