@@ -108,7 +108,9 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
 
   const contentious = Boolean(label.revision?.contentious || base?.revision?.contentious);
   const quorum = contentious ? policy.contentious : policy.relabel;
-  const hash = contentHash(label);
+  // The content hash serves sign-offs and the comparison with the base: a label added without
+  // sign-offs (every label of a first release) needs neither, and hashing it is most of its check.
+  const hash = label.signoffs.length > 0 || base ? contentHash(label) : '';
   const { standings, lost } = signoffStandings({ label, base, hash, reviewers: o.reviewers, root, physicianRoles: policy.physicianRoles, quorum });
   out.problems.push(...lost);
   for (const st of standings) {

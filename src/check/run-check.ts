@@ -131,7 +131,18 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   }
 
   // One streaming pass: each file is validated, checked and handed on, then dropped, so memory stays flat.
+  // A release asks only for the labels with problems (its refusal lists them) and the counts: at 1M
+  // labels, keeping every label's check would hold a result per label in memory.
   const labels: LabelCheck[] = [];
+  const summary = { changed: 0, withProblems: 0, needSignoff: 0, physicianSigned: 0, verifierOnly: 0 };
+  const keep = (check: LabelCheck) => {
+    if (check.changed !== 'unchanged') summary.changed++;
+    if (check.problems.length > 0) summary.withProblems++;
+    if (check.needsSignoff) summary.needSignoff++;
+    if (check.needsSignoff && check.physicianSigned) summary.physicianSigned++;
+    if (check.verifierOnly) summary.verifierOnly++;
+    if (purpose !== 'release' || check.problems.length > 0) labels.push(check);
+  };
   const files = options.paths ? options.paths.map((p) => join(dir, p)).sort() : await listLabelFiles(dir);
   await forEachLabelFile(dir, files, (f) => {
     const findings = validator.add(f);
@@ -151,18 +162,17 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       root: rootName,
       addedOriginalsNeedSignoff,
     });
-    if (change !== 'unchanged' || check.problems.length > 0) labels.push(check);
+    if (change !== 'unchanged' || check.problems.length > 0) keep(check);
     options.onFile?.(f, { change, findings });
   });
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;
     const before = parseSide(c.oldText);
-    labels.push(evaluateLabel({ id: before?.id ?? parseLabelPath(c.path)!.id, file: c.path, change: 'removed', label: null, base: before, findings: [], reviewers, policy, root: rootName }));
+    keep(evaluateLabel({ id: before?.id ?? parseLabelPath(c.path)!.id, file: c.path, change: 'removed', label: null, base: before, findings: [], reviewers, policy, root: rootName }));
   }
   labels.sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
-  const withProblems = labels.filter((l) => l.problems.length > 0).length;
   return {
-    passed: withProblems === 0 && reviewerProblems.length === 0 && trustProblems.length === 0,
+    passed: summary.withProblems === 0 && reviewerProblems.length === 0 && trustProblems.length === 0,
     base: base?.ref ?? null,
     baseCommit: base?.commit ?? null,
     policy,
@@ -172,13 +182,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     trustRoot: base,
     trustChanges,
     trustProblems,
-    summary: {
-      changed: labels.filter((l) => l.changed !== 'unchanged').length,
-      withProblems,
-      needSignoff: labels.filter((l) => l.needsSignoff).length,
-      physicianSigned: labels.filter((l) => l.needsSignoff && l.physicianSigned).length,
-      verifierOnly: labels.filter((l) => l.verifierOnly).length,
-    },
+    summary,
   };
 }
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
-import { canonicalForms, sha256Hex } from '../store/canonical.js';
+import { sha256Hex } from '../store/canonical.js';
+import { canonicalTexts } from './canonical-forms.js';
 
 /** [id, sha256 of the label's canonical JSON file, of its MedCalc CSV row, of its JSONL line]. */
 export type ManifestItem = [id: string, label: string, csvRow: string, jsonlLine: string];
@@ -31,12 +33,19 @@ export function manifestOf(entries: ManifestItem[]): Manifest {
 }
 
 export function manifestItem(label: Label): ManifestItem {
-  const { json, line } = canonicalForms(label);
+  const { json, line } = canonicalTexts(label);
   return [label.id, sha256Hex(json), csvRowHash(label), sha256Hex(line)];
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {
-  return 'sha256:' + sha256Hex(items.map((i) => `${i[0]} ${i[1]} ${i[2]} ${i[3]}\n`).join(''));
+  // Hashed in slices of lines, never one string of all of them (~250 MB at 1M labels).
+  const hash = createHash('sha256');
+  let text = '';
+  for (const i of items) {
+    text += `${i[0]} ${i[1]} ${i[2]} ${i[3]}\n`;
+    if (text.length >= 2 ** 20) (hash.update(text), (text = ''));
+  }
+  return 'sha256:' + hash.update(text).digest('hex');
 }
 
 /** The hash of one label's MedCalc CSV row: its cells, each length-prefixed so no two rows collide. */

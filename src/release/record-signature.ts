@@ -71,7 +71,18 @@ export async function releaseSigner(repo: Repo, o: { dir: string; previousTag?: 
 
 /** The signature file's content for a record about to be written. */
 export function signReleaseRecord(record: ReleaseRecord, recordText: string, tag: string, signer: { id: string; key: KeyObject }): string {
-  const fields = { schema: SIGNATURE_SCHEMA, version: record.version, tag, labelCommit: record.labelCommit, recordSha256: sha256Hex(recordText), signer: signer.id } as const;
+  return signReleaseRecordHash(record, sha256Hex(recordText), tag, signer);
+}
+
+/** signReleaseRecord for a record written in pieces, from the sha256 (hex) of its bytes. */
+export function signReleaseRecordHash(
+  record: ReleaseRecord,
+  recordSha256: string,
+  tag: string,
+  signer: { id: string; key: KeyObject },
+): string {
+  const { version, labelCommit } = record;
+  const fields = { schema: SIGNATURE_SCHEMA, version, tag, labelCommit, recordSha256, signer: signer.id } as const;
   return canonicalJson({ ...fields, signature: sign(null, signedBytes(fields), signer.key).toString('base64') });
 }
 

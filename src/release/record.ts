@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
 import { schemaValidator } from '../schema/load.js';
 import { findingsFromAjv, formatFinding } from '../schema/findings.js';
@@ -60,8 +61,28 @@ export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
 
 /** The record as written: 2-space JSON, manifest items one per line so a diff of two releases stays readable. */
 export function serializeReleaseRecord(record: ReleaseRecord): string {
+  return serializeReleaseRecordPieces(record).pieces.join('');
+}
+
+/**
+ * serializeReleaseRecord's text in pieces of about 1 MB, and the sha256 of its bytes: at 1M labels the
+ * record is ~250 MB, which is written and signed piece by piece instead of as one string.
+ */
+export function serializeReleaseRecordPieces(record: ReleaseRecord): { pieces: string[]; sha256: string } {
   const { manifest, ...rest } = record;
   const head = JSON.stringify({ ...rest, manifest: { ...manifest, items: [] } }, null, 2);
-  const items = manifest.items.map((i) => `      ${JSON.stringify(i)}`).join(',\n');
-  return head.replace('"items": []', manifest.items.length ? `"items": [\n${items}\n    ]` : '"items": []') + '\n';
+  const at = head.indexOf('"items": []');
+  const pieces: string[] = [];
+  const hash = createHash('sha256');
+  const push = (text: string) => (hash.update(text), pieces.push(text));
+  if (!manifest.items.length) push(head + '\n');
+  else {
+    let text = head.slice(0, at) + '"items": [\n';
+    manifest.items.forEach((item, k) => {
+      text += `${k ? ',\n' : ''}      ${JSON.stringify(item)}`;
+      if (text.length >= 2 ** 20) (push(text), (text = ''));
+    });
+    push(text + '\n    ]' + head.slice(at + '"items": []'.length) + '\n');
+  }
+  return { pieces, sha256: hash.digest('hex') };
 }

@@ -7,22 +7,23 @@ import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, crea
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
-import { contentHash } from '../store/canonical.js';
+import { contentHash, sha256Hex } from '../store/canonical.js';
 import type { LabelFile } from '../store/read.js';
 import { parseLabelPath } from '../store/paths.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { changelogIndex } from './changelog-index.js';
 import { citationCff, citationFactsOf } from './citation.js';
 import { releaseChartFiles, withChartLinks } from './charts-files.js';
-import { type ManifestItem, manifestItem, manifestOf } from './manifest.js';
+import { CompactItems } from './compact-items.js';
+import { manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
-import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecord } from './record.js';
+import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecordPieces } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from '../core/semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
 import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
 import { releaseStatistics } from './statistics.js';
-import { releaseSigner, signReleaseRecord, signaturePath } from './record-signature.js';
+import { releaseSigner, signReleaseRecordHash, signaturePath } from './record-signature.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
 export type Gate = (options: {
@@ -124,7 +125,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   // (changed since the previous release, or carrying sign-offs); new labels are counted, unchanged ones
   // counted and their manifest entries reused, so memory does not grow with the benchmark. Labels with
   // findings make the release refuse and are left out of notes and manifest (a dry run still shows them).
-  const hashed: ManifestItem[] = [];
+  const hashed = new CompactItems();
   const changed: Label[] = [];
   const unchangedSigned: Label[] = [];
   const unchangedSeen: string[] = [];
@@ -179,7 +180,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     },
     contentHash,
   );
-  const manifest = manifestOf([...hashed, ...reused]);
+  const manifest = manifestOf([...hashed.toItems(), ...reused]);
   const now = options.now ?? new Date();
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',
@@ -199,8 +200,10 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
   if (options.dryRun) return result;
 
-  const files = await releaseFiles(dir, record, markdown, config);
-  if (signer) files.push({ path: signaturePath(version), content: signReleaseRecord(record, files[0].content, tag, signer) });
+  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since?.record);
+  if (signer) {
+    files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
+  }
   const previousContent = await Promise.all(files.map((f) => readFile(join(dir, f.path), 'utf8').catch(() => null)));
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
   const author = options.author ?? (await defaultIdentity(repo));
@@ -246,13 +249,27 @@ export function nextVersion(requested: string, latest: string | undefined): stri
   return formatSemver([a, b, c + 1]);
 }
 
-async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string, config: StewardConfig) {
+async function releaseFiles(
+  dir: string,
+  record: ReleaseRecord,
+  markdown: string,
+  config: StewardConfig,
+  previous?: ReleaseRecord,
+) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
+  // The previous release's record was read and checked at its tag (schema, root, signature): when the
+  // file on disk has exactly its bytes, it is that record, and parsing it again would double the cost.
+  const previousSha = previous ? serializeReleaseRecordPieces(previous).sha256 : null;
   const entries = [];
   for (const name of names) {
+    const bytes = await readFile(join(dir, 'changelogs', name));
+    if (previous && name === `v${previous.version}.json` && sha256Hex(bytes) === previousSha) {
+      entries.push(previous);
+      continue;
+    }
     // A broken or hand-edited record is named (file and place), never a crash or a silent index entry.
-    const other = parseReleaseRecord(await readFile(join(dir, 'changelogs', name), 'utf8'), `changelogs/${name}`);
+    const other = parseReleaseRecord(bytes.toString('utf8'), `changelogs/${name}`);
     if (other.version !== record.version) entries.push(other);
   }
   entries.push(record);
@@ -262,11 +279,13 @@ async function releaseFiles(dir: string, record: ReleaseRecord, markdown: string
     entries.map((e) => ({ version: e.version, date: e.date, count: e.manifest.count, relabeled: e.statistics.relabeled, madeIncomputable: e.statistics.madeIncomputable, root: e.manifest.root })),
   );
   const cff = citationCff(citationFactsOf(record, config));
-  return [
-    { path: recordPath(record.version), content: serializeReleaseRecord(record) },
+  const { pieces, sha256 } = serializeReleaseRecordPieces(record);
+  const files: { path: string; content: string | string[] }[] = [
+    { path: recordPath(record.version), content: pieces },
     { path: notesPath(record.version), content: markdown },
     { path: 'CHANGELOG.md', content: index },
     { path: 'CITATION.cff', content: cff },
     ...releaseChartFiles(record),
   ];
+  return { files, recordSha256: sha256 };
 }
