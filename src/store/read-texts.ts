@@ -20,16 +20,33 @@ const WINDOW = 8;
  * the rest is read here, so a bad file fails exactly as it would without the helper.
  */
 export async function* readTextsInOrder(files: readonly string[]): AsyncGenerator<string[]> {
+  for await (const batch of readBatchesInOrder(files)) yield Array.from({ length: batch.length }, (_, k) => batch.text(k));
+}
+
+/** A batch of files read but not yet decoded: text(k) decodes the k-th (and throws its UTF-8 error). */
+export interface TextBatch {
+  length: number;
+  text(k: number): string;
+}
+
+/**
+ * readTextsInOrder, each text decoded only when asked for: a caller that parses one text and drops it
+ * before decoding the next keeps one label's text alive instead of a batch's, so the texts die young
+ * (a batch decoded at once outlives the garbage collector's young generation and is copied into the
+ * old one, which then grows with the repository).
+ */
+export async function* readBatchesInOrder(files: readonly string[]): AsyncGenerator<TextBatch> {
   let next = 0;
   if (files.length >= READ_AHEAD_MIN) {
-    for await (const texts of readAhead(files)) {
-      next += texts.length;
-      yield texts;
+    for await (const batch of readAhead(files)) {
+      next += batch.length;
+      yield batch;
     }
   }
   for (let start = next; start < files.length; start += BATCH) {
     if (start > next) await new Promise<void>((done) => setImmediate(done));
-    yield files.slice(start, start + BATCH).map((file) => decodeUtf8(readFileSync(file), file));
+    const names = files.slice(start, start + BATCH);
+    yield { length: names.length, text: (k) => decodeUtf8(readFileSync(names[k]), names[k]) };
   }
 }
 
@@ -102,7 +119,7 @@ for (let start = 0; start < count && !stopped(); start += batch) {
 `;
 
 /** Batches read by a helper thread, in order, until it has read them all or stops (then it yields no more). */
-async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
+async function* readAhead(files: readonly string[]): AsyncGenerator<TextBatch> {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const paths = new MessageChannel();
   const texts = new MessageChannel();
@@ -148,14 +165,11 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
         continue;
       }
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-      const batch: string[] = [];
-      let start = 0;
-      for (const end of message.ends) {
-        batch.push(decodeUtf8(bytes.subarray(start, end), files[received + batch.length]));
-        start = end;
-      }
-      received += batch.length;
-      if (batch.length > 0) yield batch;
+      const ends = message.ends;
+      const first = received;
+      const text = (k: number) => decodeUtf8(bytes.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), files[first + k]);
+      received += ends.length;
+      if (ends.length > 0) yield { length: ends.length, text };
       postPaths(++taken + WINDOW + 1);
       Atomics.add(control, 0, 1);
       Atomics.notify(control, 0);

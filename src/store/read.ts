@@ -5,7 +5,7 @@ import { inputError } from '../errors/index.js';
 import { MAX_JSON_DEPTH, tooDeepPointer } from '../label/depth.js';
 import type { Label } from '../label/types.js';
 import { LABELS_DIR } from './paths.js';
-import { readTextsInOrder } from './read-texts.js';
+import { readBatchesInOrder } from './read-texts.js';
 
 /** A label file as read from disk: its repository-relative path, raw text, and parsed JSON or the parse error. */
 export interface LabelFile {
@@ -32,14 +32,14 @@ export async function listLabelFiles(dir: string, options: { paths?: string[] } 
 
 /**
  * Reads and parses the given label files in order, handing each to `visit` and keeping none, so a
- * 100,000-label repository is checked in the memory of a few batches of files (see readTextsInOrder).
+ * 100,000-label repository is checked in the memory of a few batches of files (see readBatchesInOrder).
  */
 export async function forEachLabelFile(dir: string, files: readonly string[], visit: (file: LabelFile) => void): Promise<void> {
   const repoPath = repoPathOf(dir);
   let k = 0;
-  for await (const texts of readTextsInOrder(files)) {
-    for (const text of texts) {
-      visit(parseLabelText(repoPath(files[k]), text));
+  for await (const batch of readBatchesInOrder(files)) {
+    for (let i = 0; i < batch.length; i++) {
+      visit(parseLabelText(repoPath(files[k]), batch.text(i)));
       k++;
     }
   }
