@@ -64,8 +64,8 @@ export class AuditStream {
     const seq = this.priorities.length;
     this.priorities.push(item.priority);
     this.ids.push(item.id);
-    // As JSON.stringify(…, null, 2) indents an element of the top level's "triage" array.
-    const text = `    ${JSON.stringify(triageJson(item), null, 2).replace(/\n/g, '\n    ')}`;
+    // Indented as an element of the top level's "triage" array is: two levels down ("[\n  [\n" … "\n  ]\n]").
+    const text = JSON.stringify([[triageJson(item)]], null, 2).slice(6, -6);
     const bytes = Buffer.byteLength(text);
     this.starts.push(this.written + this.pendingBytes);
     this.lengths.push(bytes);
