@@ -46,7 +46,8 @@ export function triageMarkdown(
   ];
   const limit = options.triageLimit ?? 50;
   if (triageCount > 0) {
-    lines.push(`## Triage (${triageCount} items, ${Math.min(limit, triageCount)} shown, most clinically significant first)`, '');
+    const shownCount = Math.min(limit, triageCount);
+    lines.push(`## Triage (${triageCount} items, ${shownCount} shown, most clinically significant first)`, '');
     lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |', '|---|---:|---|---|---|---|---:|---|---|');
     for (const item of firstTriage.slice(0, limit)) {
       const dev = item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';

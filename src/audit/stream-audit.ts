@@ -108,7 +108,8 @@ export class AuditStream {
   /** The summary and the first triage items, as auditMarkdown gives them. */
   markdown(options: { title?: string } = {}): string {
     this.trimFirst();
-    return triageMarkdown(this.summary(), this.triageCount, this.first.map((f) => f.item), { ...options, triageLimit: this.triageLimit });
+    const first = this.first.map((f) => f.item);
+    return triageMarkdown(this.summary(), this.triageCount, first, { ...options, triageLimit: this.triageLimit });
   }
 
   /** JSON.stringify(auditJson(report), null, 2) + '\n', in pieces. */

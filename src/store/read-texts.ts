@@ -20,7 +20,9 @@ const WINDOW = 8;
  * the rest is read here, so a bad file fails exactly as it would without the helper.
  */
 export async function* readTextsInOrder(files: readonly string[]): AsyncGenerator<string[]> {
-  for await (const batch of readBatchesInOrder(files)) yield Array.from({ length: batch.length }, (_, k) => batch.text(k));
+  for await (const batch of readBatchesInOrder(files)) {
+    yield Array.from({ length: batch.length }, (_, k) => batch.text(k));
+  }
 }
 
 /** A batch of files read but not yet decoded: text(k) decodes the k-th (and throws its UTF-8 error). */
@@ -125,7 +127,8 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<TextBatch> {
   const texts = new MessageChannel();
   let worker: Worker;
   try {
-    const workerData = { paths: paths.port2, texts: texts.port2, count: files.length, batch: BATCH, window: WINDOW, control };
+    const ports = { paths: paths.port2, texts: texts.port2 };
+    const workerData = { ...ports, count: files.length, batch: BATCH, window: WINDOW, control };
     worker = new Worker(READER_SOURCE, { eval: true, workerData, transferList: [paths.port2, texts.port2] });
   } catch {
     paths.port1.close();

@@ -116,7 +116,8 @@ async function listJson(root: string, repoDir: string): Promise<string[]> {
       const childAbs = `${abs}${sep}${name}`;
       if (entry.isSymbolicLink()) refuseEntry(repoDir, childAbs, 'LABEL_SYMLINK', 'a symbolic link; label folders hold regular files only (links are never followed)');
       if (entry.isDirectory()) {
-        if (name.endsWith('.json')) refuseEntry(repoDir, childAbs, 'LABEL_NOT_A_FILE', 'a folder named like a label file');
+        const why = 'a folder named like a label file';
+        if (name.endsWith('.json')) refuseEntry(repoDir, childAbs, 'LABEL_NOT_A_FILE', why);
         walk(childAbs, inTemp || name.includes('.steward-tmp-'), readdirSync(childAbs, { withFileTypes: true }));
         continue;
       }
