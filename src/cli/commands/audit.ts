@@ -40,8 +40,13 @@ export const auditCommand: CommandSpec = {
           { path: `${base}.json`, content: run.json() },
         ]);
       }
-      if (args.json) for (const piece of run.json()) io.out(piece);
-      else io.out(markdown);
+      if (args.json) {
+        for (const piece of run.json()) {
+          io.out(piece);
+          // A pipe takes what its reader has read; the rest waits in memory (at 1M labels ~3 GB of JSON).
+          if (process.stdout.writableNeedDrain) await new Promise((done) => process.stdout.once('drain', done));
+        }
+      } else io.out(markdown);
     } finally {
       run.close();
     }
