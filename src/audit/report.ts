@@ -16,6 +16,19 @@ function shown(r: CalcResult | null): string {
 
 /** The audit as Markdown: totals, one row per calculator, then the triage queue. */
 export function auditMarkdown(report: AuditReport, options: { title?: string; triageLimit?: number } = {}): string {
+  return triageMarkdown(report, report.triage.length, report.triage, options);
+}
+
+/**
+ * auditMarkdown from the totals, the size of the triage queue and its first items (at least the
+ * `triageLimit` shown): a streaming audit keeps only those of a queue that may hold 1,000,000.
+ */
+export function triageMarkdown(
+  report: Pick<AuditReport, 'total' | 'counts' | 'calculators'>,
+  triageCount: number,
+  firstTriage: readonly AuditItem[],
+  options: { title?: string; triageLimit?: number } = {},
+): string {
   const c = report.counts;
   const lines = [
     `# ${options.title ?? 'Label audit'}`,
@@ -32,10 +45,11 @@ export function auditMarkdown(report: AuditReport, options: { title?: string; tr
     '',
   ];
   const limit = options.triageLimit ?? 50;
-  if (report.triage.length > 0) {
-    lines.push(`## Triage (${report.triage.length} items, ${Math.min(limit, report.triage.length)} shown, most clinically significant first)`, '');
+  if (triageCount > 0) {
+    const shownCount = Math.min(limit, triageCount);
+    lines.push(`## Triage (${triageCount} items, ${shownCount} shown, most clinically significant first)`, '');
     lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |', '|---|---:|---|---|---|---|---:|---|---|');
-    for (const item of report.triage.slice(0, limit)) {
+    for (const item of firstTriage.slice(0, limit)) {
       const dev = item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
       lines.push(`| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ${noteFindings(item).replace(/\|/g, '\\|')} |`);
     }
@@ -63,7 +77,13 @@ export function auditJson(report: AuditReport): unknown {
     total: report.total,
     counts: report.counts,
     calculators: report.calculators,
-    triage: report.triage.map((i) => ({
+    triage: report.triage.map(triageJson),
+  };
+}
+
+/** One triage item as auditJson gives it. */
+export function triageJson(i: AuditItem): unknown {
+  return {
       id: i.id,
       file: i.file,
       calculatorId: i.calculatorId,
@@ -75,6 +95,5 @@ export function auditJson(report: AuditReport): unknown {
       crossesThreshold: i.crossesThreshold,
       priority: i.priority,
       evidence: i.evidence,
-    })),
   };
 }

@@ -11,9 +11,10 @@ export interface FileWrite {
   path: string;
   /**
    * New content, or null to delete the file. Pieces (lines) are written one after another: an export of
-   * 100,000 labels is longer than a JavaScript string may be.
+   * 100,000 labels is longer than a JavaScript string may be. A generator's pieces are written as it
+   * makes them (an audit's JSON, read back from its spill file, is never whole in memory).
    */
-  content: string | readonly string[] | Uint8Array | null;
+  content: string | Iterable<string> | Uint8Array | null;
   /**
    * The file's current content when the caller has just read it (null: no such file), kept to undo a
    * failed write; left out, it is read here (as bytes).
@@ -87,7 +88,7 @@ export async function writeFileAtomically(path: string, content: string | readon
 }
 
 /** Pieces written through one descriptor, gathered into writes of about 4 MB. */
-function writePieces(path: string, pieces: readonly string[]): void {
+function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
     for (const text of batches(pieces)) writeAll(fd, Buffer.from(text, 'utf8'));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { decodeUtf8 } from './utf8.js';
 
 // Files per batch: a few milliseconds of reading between two turns of the event loop.
@@ -20,16 +20,35 @@ const WINDOW = 8;
  * the rest is read here, so a bad file fails exactly as it would without the helper.
  */
 export async function* readTextsInOrder(files: readonly string[]): AsyncGenerator<string[]> {
+  for await (const batch of readBatchesInOrder(files)) {
+    yield Array.from({ length: batch.length }, (_, k) => batch.text(k));
+  }
+}
+
+/** A batch of files read but not yet decoded: text(k) decodes the k-th (and throws its UTF-8 error). */
+export interface TextBatch {
+  length: number;
+  text(k: number): string;
+}
+
+/**
+ * readTextsInOrder, each text decoded only when asked for: a caller that parses one text and drops it
+ * before decoding the next keeps one label's text alive instead of a batch's, so the texts die young
+ * (a batch decoded at once outlives the garbage collector's young generation and is copied into the
+ * old one, which then grows with the repository).
+ */
+export async function* readBatchesInOrder(files: readonly string[]): AsyncGenerator<TextBatch> {
   let next = 0;
   if (files.length >= READ_AHEAD_MIN) {
-    for await (const texts of readAhead(files)) {
-      next += texts.length;
-      yield texts;
+    for await (const batch of readAhead(files)) {
+      next += batch.length;
+      yield batch;
     }
   }
   for (let start = next; start < files.length; start += BATCH) {
     if (start > next) await new Promise<void>((done) => setImmediate(done));
-    yield files.slice(start, start + BATCH).map((file) => decodeUtf8(readFileSync(file), file));
+    const names = files.slice(start, start + BATCH);
+    yield { length: names.length, text: (k) => decodeUtf8(readFileSync(names[k]), names[k]) };
   }
 }
 
@@ -44,28 +63,34 @@ interface ReaderMessage {
 
 // The helper thread's program: plain CommonJS with Node built-ins only, so it runs the same from
 // dist/, under tsx and under vitest. It sends bytes, not strings: a string would be copied twice on
-// the way (serialised, then deserialised), where the caller's UTF-8 decoding is one pass.
-// control[0] counts batches the caller has taken; control[1] = 1 tells the reader to stop.
+// the way (serialised, then deserialised), where the caller's UTF-8 decoding is one pass. It gets
+// each batch's paths as a message shortly before it reads them, never the whole list (1,000,000 paths
+// cloned into its heap were ~0.2 GB of a 1M-label validate). control[0] counts batches the caller has
+// taken (and whose successors' paths it has posted); control[1] = 1 tells the reader to stop.
 const READER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { receiveMessageOnPort, workerData } = require('node:worker_threads');
 const { closeSync, openSync, readSync } = require('node:fs');
-const { files, batch, window, control } = workerData;
+const { paths, texts, count, batch, window, control } = workerData;
 // One buffer for every read, grown when a batch needs more: no garbage per file.
 let buffer = Buffer.allocUnsafeSlow(1 << 20);
 let sent = 0;
-for (let start = 0; start < files.length && Atomics.load(control, 1) === 0; start += batch) {
+const stopped = () => Atomics.load(control, 1) !== 0;
+for (let start = 0; start < count && !stopped(); start += batch) {
+  let files;
   for (;;) {
     const taken = Atomics.load(control, 0);
-    if (sent - taken < window || Atomics.load(control, 1) !== 0) break;
+    if (sent - taken < window) files = files || receiveMessageOnPort(paths);
+    if (files || stopped()) break;
     Atomics.wait(control, 0, taken, 100);
   }
-  const count = Math.min(batch, files.length - start);
-  const ends = new Uint32Array(count);
+  if (!files) break;
+  files = files.message;
+  const ends = new Uint32Array(files.length);
   let used = 0;
   let read = 0;
   try {
-    for (; read < count; read++) {
-      const fd = openSync(files[start + read], 'r');
+    for (; read < files.length; read++) {
+      const fd = openSync(files[read], 'r');
       try {
         for (;;) {
           if (used === buffer.length) {
@@ -87,27 +112,41 @@ for (let start = 0; start < files.length && Atomics.load(control, 1) === 0; star
   }
   const bytes = new Uint8Array(used);
   bytes.set(buffer.subarray(0, used));
-  const failed = read < count;
+  const failed = read < files.length;
   const done = failed ? ends.slice(0, read) : ends;
-  parentPort.postMessage({ bytes, ends: done, failed }, [bytes.buffer, done.buffer]);
+  texts.postMessage({ bytes, ends: done, failed }, [bytes.buffer, done.buffer]);
   sent++;
   if (failed) break;
 }
 `;
 
 /** Batches read by a helper thread, in order, until it has read them all or stops (then it yields no more). */
-async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
+async function* readAhead(files: readonly string[]): AsyncGenerator<TextBatch> {
   const control = new Int32Array(new SharedArrayBuffer(8));
+  const paths = new MessageChannel();
+  const texts = new MessageChannel();
   let worker: Worker;
   try {
-    worker = new Worker(READER_SOURCE, { eval: true, workerData: { files, batch: BATCH, window: WINDOW, control } });
+    const ports = { paths: paths.port2, texts: texts.port2 };
+    const workerData = { ...ports, count: files.length, batch: BATCH, window: WINDOW, control };
+    worker = new Worker(READER_SOURCE, { eval: true, workerData, transferList: [paths.port2, texts.port2] });
   } catch {
+    paths.port1.close();
+    texts.port1.close();
     return;
   }
+  // The paths of batches up to `posted` are on their way to the reader: WINDOW + 1 ahead of the caller.
+  let posted = 0;
+  const postPaths = (upTo: number) => {
+    for (; posted < upTo && posted * BATCH < files.length; posted++) {
+      paths.port1.postMessage(files.slice(posted * BATCH, (posted + 1) * BATCH));
+    }
+  };
+  postPaths(WINDOW + 1);
   const queue: ReaderMessage[] = [];
   let gone = false;
   let wake: (() => void) | undefined;
-  worker.on('message', (message: ReaderMessage) => {
+  texts.port1.on('message', (message: ReaderMessage) => {
     queue.push(message);
     wake?.();
   });
@@ -118,6 +157,7 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
   worker.on('error', stop);
   worker.on('exit', stop);
   let received = 0;
+  let taken = 0;
   try {
     while (received < files.length) {
       const message = queue.shift();
@@ -128,14 +168,12 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
         continue;
       }
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-      const texts: string[] = [];
-      let start = 0;
-      for (const end of message.ends) {
-        texts.push(decodeUtf8(bytes.subarray(start, end), files[received + texts.length]));
-        start = end;
-      }
-      received += texts.length;
-      if (texts.length > 0) yield texts;
+      const ends = message.ends;
+      const first = received;
+      const text = (k: number) => decodeUtf8(bytes.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), files[first + k]);
+      received += ends.length;
+      if (ends.length > 0) yield { length: ends.length, text };
+      postPaths(++taken + WINDOW + 1);
       Atomics.add(control, 0, 1);
       Atomics.notify(control, 0);
       if (message.failed) return;
@@ -143,6 +181,8 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<string[]> {
   } finally {
     Atomics.store(control, 1, 1);
     Atomics.notify(control, 0);
+    paths.port1.close();
+    texts.port1.close();
     void worker.terminate();
   }
 }

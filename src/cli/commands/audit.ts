@@ -11,38 +11,46 @@ export const auditCommand = defineCommand({
     triage: { type: 'number', default: 50, describe: 'Triage rows shown in the Markdown' },
   },
   async run(args, io) {
-    const { auditJson, auditMarkdown } = await import('../../audit/report.js');
-    const { AuditRun } = await import('../../audit/run-audit.js');
+    const { AuditStream } = await import('../../audit/stream-audit.js');
     const { forEachLabelFile, listLabelFiles } = await import('../../store/read.js');
     const { inputError } = await import('../../errors/index.js');
     const { writeFilesAtomically } = await import('../../store/atomic.js');
     const dir = resolve(args.dir);
     const tick = progress(io, !args.json && !args.quiet);
-    // Each file is read, audited and let go (streaming: memory holds the audit items, not the labels).
-    // A broken file stops the audit before anything is written, with the error readAllLabels gives.
+    // Each file is read, audited and let go; the triage queue is spilled to an unnamed temp file
+    // (AuditStream), so memory stays flat. A broken file stops the audit before anything is written.
     const files = await listLabelFiles(dir);
-    const run = new AuditRun();
-    let done = 0;
-    await forEachLabelFile(dir, files, (f) => {
-      if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+    const run = new AuditStream(args.triage);
+    try {
+      let done = 0;
+      await forEachLabelFile(dir, files, (f) => {
+        if (f.parseError) {
+          const at = f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : '';
+          throw inputError('LABEL_BROKEN_JSON', `${f.file}${at}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+        }
+        const label = f.json as import('../../label/types.js').Label;
+        if (!args.split || label.split === args.split) run.add(label, f.file);
+        if (++done % 200 === 0 || done === files.length) tick('auditing', run.size, files.length);
+      });
+      const markdown = run.markdown();
+      if (args.out) {
+        const base = resolve(args.out);
+        await writeFilesAtomically([
+          { path: `${base}.md`, content: markdown },
+          { path: `${base}.json`, content: run.json() },
+        ]);
       }
-      const label = f.json as import('../../label/types.js').Label;
-      if (!args.split || label.split === args.split) run.add(label, f.file);
-      if (++done % 200 === 0 || done === files.length) tick('auditing', run.size, files.length);
-    });
-    const report = run.report();
-    const markdown = auditMarkdown(report, { triageLimit: args.triage });
-    const json = JSON.stringify(auditJson(report), null, 2) + '\n';
-    if (args.out) {
-      const base = resolve(args.out);
-      await writeFilesAtomically([
-        { path: `${base}.md`, content: markdown },
-        { path: `${base}.json`, content: json },
-      ]);
+      if (args.json) {
+        for (const piece of run.json()) {
+          io.out(piece);
+          // A pipe takes what its reader has read; the rest waits in memory (at 1M labels ~3 GB of JSON).
+          if (process.stdout.writableNeedDrain) await new Promise((done) => process.stdout.once('drain', done));
+        }
+      } else io.out(markdown);
+    } finally {
+      run.close();
     }
-    io.out(args.json ? json : markdown);
     // Findings (labels that disagree with their recomputation, or cannot be recomputed) exit 1, as validate's do.
-    return report.triage.length > 0 ? 1 : 0;
+    return run.triageCount > 0 ? 1 : 0;
   },
 });
