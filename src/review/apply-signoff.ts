@@ -24,7 +24,8 @@ export interface SignoffRequest {
  */
 export function alreadySignedOff(label: Label, reviewer: Reviewer, request: SignoffRequest): boolean {
   const last = label.signoffs[label.signoffs.length - 1];
-  if (!last || last.reviewer !== reviewer.id || last.role !== reviewer.role || last.decision !== request.decision) return false;
+  if (!last || last.reviewer !== reviewer.id || last.role !== reviewer.role) return false;
+  if (last.decision !== request.decision) return false;
   return last.value === request.value && last.note === request.note && last.contentHash === contentHash(label);
 }
 

@@ -73,7 +73,8 @@ async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsR
     const parsedValue = options.value === undefined ? undefined : readValue(entry.label, options.value, decision);
     const request = { decision, value: options.value, parsedValue, note: options.note, time };
     // An identical re-run (the first was killed after its commit) leaves the label as it is.
-    const label = alreadySignedOff(entry.label, reviewer, request) ? entry.label : applySignoff(entry.label, reviewer, request, key);
+    const again = alreadySignedOff(entry.label, reviewer, request);
+    const label = again ? entry.label : applySignoff(entry.label, reviewer, request, key);
     changed.push({ file: entry.file, label });
   }
   assertValidLabels(changed, new Set((await loadCategories(dir)).map((c) => c.id)));
