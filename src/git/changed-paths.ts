@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runGit } from './exec.js';
-import { forEachLimited } from './limit.js';
 import { normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
@@ -102,11 +101,17 @@ async function readContents(repo: Repo, changes: ChangedPath[], sides: 'old' | '
     if (side === 'old') change.oldText = bytes.toString('utf8');
     else change.newText = bytes.toString('utf8');
   }
-  await forEachLimited(fromDisk, 64, async ({ change, side }) => {
-    const text = await readFile(join(repo.dir, change.path), 'utf8');
-    if (side === 'old') change.oldText = text;
-    else change.newText = text;
-  });
+  // At most 64 files open at once: a diff of 100,000 files would otherwise run out of descriptors.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < fromDisk.length; i = next++) {
+      const { change, side } = fromDisk[i];
+      const text = await readFile(join(repo.dir, change.path), 'utf8');
+      if (side === 'old') change.oldText = text;
+      else change.newText = text;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, fromDisk.length) }, worker));
 }
 
 function reverse(change: ChangedPath): ChangedPath {

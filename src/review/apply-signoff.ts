@@ -18,6 +18,18 @@ export interface SignoffRequest {
 }
 
 /**
+ * True when the label's last sign-off is this request already, bound to the label as it is now (same
+ * reviewer, role, decision, value and note): a re-run of a sign-off whose commit landed before the
+ * command was killed must not sign twice.
+ */
+export function alreadySignedOff(label: Label, reviewer: Reviewer, request: SignoffRequest): boolean {
+  const last = label.signoffs[label.signoffs.length - 1];
+  if (!last || last.reviewer !== reviewer.id || last.role !== reviewer.role) return false;
+  if (last.decision !== request.decision) return false;
+  return last.value === request.value && last.note === request.note && last.contentHash === contentHash(label);
+}
+
+/**
  * The label with one more signed sign-off. `amend` first makes the physician's value the answer, so
  * the sign-off approves (and its hash binds) the amended content.
  */

@@ -10,7 +10,7 @@ import { contentHash } from '../store/canonical.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { applySignoff } from './apply-signoff.js';
+import { alreadySignedOff, applySignoff } from './apply-signoff.js';
 import { type PhysicianValue, parsePhysicianValue } from './physician-value.js';
 import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
@@ -71,7 +71,10 @@ async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsR
   for (const id of ids) {
     const entry = byId.get(id)!;
     const parsedValue = options.value === undefined ? undefined : readValue(entry.label, options.value, decision);
-    const label = applySignoff(entry.label, reviewer, { decision, value: options.value, parsedValue, note: options.note, time }, key);
+    const request = { decision, value: options.value, parsedValue, note: options.note, time };
+    // An identical re-run (the first was killed after its commit) leaves the label as it is.
+    const again = alreadySignedOff(entry.label, reviewer, request);
+    const label = again ? entry.label : applySignoff(entry.label, reviewer, request, key);
     changed.push({ file: entry.file, label });
   }
   assertValidLabels(changed, new Set((await loadCategories(dir)).map((c) => c.id)));
