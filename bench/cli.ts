@@ -107,7 +107,10 @@ function predictionsFile(size: number, models: number): string {
       const value = a.kind === 'incomputable' ? 'N/A' : Array.isArray(a.value) ? `('${a.value[0]} weeks', '${a.value[1]} days')` : String(a.value);
       const answer = (i + m) % 4 === 0 ? 'N/A' : value;
       text += (i % 2 ? JSON.stringify({ id: l.id, answer, model: `model-${m + 1}` }) : JSON.stringify({ row: l.source.row, answer, model: `model-${m + 1}` })) + '\n';
-      if (text.length > 2 ** 22) (writeSync(fd, text), (text = ''));
+      if (text.length > 2 ** 22) {
+        writeSync(fd, text);
+        text = '';
+      }
     }
     writeSync(fd, text);
   }

@@ -49,7 +49,10 @@ export async function committedFixture(count: number): Promise<string> {
     const l = label(i);
     const path = join(dir, labelPath(l.split, slugs.get(l.calculator.id)!, l.id));
     const folder = path.slice(0, path.lastIndexOf('/'));
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(path, canonicalJson(l));
   }
   execFileSync('git', ['add', '-A'], { cwd: dir, stdio: 'ignore' });

@@ -21,7 +21,7 @@ export type Signature = Required<Identity>;
  */
 export async function resolveIdentity(repo: Repo, given: Identity | undefined, role: 'author' | 'committer' | 'tagger'): Promise<Signature> {
   const identity = given ?? (await configIdentity(repo, 'local'));
-  if (!identity || !identity.name.trim() || !identity.email.trim()) {
+  if (!identity?.name.trim() || !identity.email.trim()) {
     throw new GitStoreError(
       'NO_IDENTITY',
       `no ${role} identity: pass one, or set user.name and user.email in ${repo.gitdir}/config ` +

@@ -81,7 +81,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
     const label: Label = {
       id: itemId(split, rowNumber),
       split,
-      calculator: { id: calculatorId, name: cells['Calculator Name'], category: cells['Category'] },
+      calculator: { id: calculatorId, name: cells['Calculator Name'], category: cells.Category },
       source: {
         dataset: options.dataset ?? 'MedCalc-Bench',
         version: options.sourceVersion ?? 'unspecified',
@@ -93,7 +93,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
         answerText: { value: cells['Ground Truth Answer'], lower: cells['Lower Limit'], upper: cells['Upper Limit'] },
       },
       note: cells['Patient Note'],
-      question: cells['Question'],
+      question: cells.Question,
       entities,
       answer,
       explanation: cells['Ground Truth Explanation'],

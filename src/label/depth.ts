@@ -35,7 +35,7 @@ function tooDeep(value: unknown, depth: number, limit: number, path: string[]): 
     return false;
   }
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item !== null && typeof item === 'object' && tooDeep(item, depth + 1, limit, path)) {
       path.push(key);

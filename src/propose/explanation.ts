@@ -39,7 +39,7 @@ export function relabelExplanation(label: Label, answer: Answer, sources: Explan
 export function traceExplanation(label: Label, answer: Answer): string | undefined {
   const calculator = findCalculator(label.calculator.id);
   if (!calculator || entityFindings(calculator, label.entities).length > 0) return undefined;
-  let result;
+  let result: ReturnType<typeof calculator.compute>;
   try {
     result = calculator.compute(label.entities, { convention: 'reference' });
   } catch {

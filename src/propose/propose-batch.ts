@@ -7,7 +7,7 @@ import { loadCategories } from '../taxonomy/categories.js';
 import { assertValidLabels } from './assert-valid.js';
 import { formatIdentity, openCommitter } from './committer.js';
 import { indexLabels } from './label-index.js';
-import { type BatchPlan, type PlannedItem, planBatch } from './plan-batch.js';
+import { type BatchPlan, planBatch } from './plan-batch.js';
 import { openTarget } from './target.js';
 import { isoTime } from './time.js';
 import { readVerifierFile } from './verifier-file.js';

@@ -138,7 +138,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     const label = f.json as Label;
     const hasSignoffs = label.signoffs.length > 0;
     if (hasSignoffs) signed.push(f.file);
-    const known = since !== null && since.items.has(label.id);
+    const known = since?.items.has(label.id) === true;
     if (known && !since.changedFiles.has(f.file)) {
       unchangedSeen.push(label.id);
       if (hasSignoffs) unchangedSigned.push(label);

@@ -3,7 +3,7 @@ import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
 import { wilsonInterval } from '../stats/index.js';
 import { type AgreementStatistics, agreementStatistics } from './agreement-statistics.js';
-import { type CalculatorRate, type ChangedShare, changedShare } from './changed-share.js';
+import { type ChangedShare, changedShare } from './changed-share.js';
 
 export type { AgreementLine, AgreementStatistics } from './agreement-statistics.js';
 export type { CalculatorRate, ChangedShare } from './changed-share.js';

@@ -62,7 +62,7 @@ function byId(items: ScoringItem[]): ScoringItem[] {
 
 async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void): Promise<void> {
   const repo = await openRepo({ dir });
-  let entries;
+  let entries: Awaited<ReturnType<typeof listBlobsAt>>;
   try {
     entries = (await listBlobsAt(repo, { ref })).filter((e) => parseLabelPath(e.path));
   } catch (error) {

@@ -25,7 +25,10 @@ export const releaseCommand: CommandSpec = {
       dryRun: Boolean(args['dry-run']),
       message: args.message as string | undefined,
       allowVerifierOnly: Boolean(args['allow-verifier-only']),
-      gate: (o) => runCheck({ ...o, onFile: (f, info) => (o.onFile?.(f, info), progress.tick('checking label files', ++read)) }),
+      gate: (o) => runCheck({ ...o, onFile: (f, info) => {
+        o.onFile?.(f, info);
+        progress.tick('checking label files', ++read);
+      } }),
       signer: args.signer as string | undefined,
       keyPath: args.key === undefined ? undefined : resolve(String(args.key)),
     });

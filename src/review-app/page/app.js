@@ -43,7 +43,8 @@ function App() {
   async function open(id) {
     setView('item');
     // Only the latest navigation shows its item: an undo, or a quicker j, must not be overwritten by a slower load.
-    const nav = (state.nav = (state.nav ?? 0) + 1);
+    state.nav = (state.nav ?? 0) + 1;
+    const nav = state.nav;
     try {
       const next = await api(`/api/item/${encodeURIComponent(id)}`);
       if (nav !== state.nav) return;

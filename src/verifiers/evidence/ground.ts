@@ -28,7 +28,10 @@ export function analyteMentions(note: string, syn: EntitySynonyms, index?: NoteI
   if (known) return known;
   const out: Mention[] = [];
   for (const m of note.matchAll(syn.names)) out.push({ start: m.index, end: m.index + m[0].length });
-  if (index) (index.mentions ??= new Map()).set(syn, out);
+  if (index) {
+    index.mentions ??= new Map();
+    index.mentions.set(syn, out);
+  }
   return out;
 }
 

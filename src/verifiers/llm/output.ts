@@ -70,7 +70,7 @@ export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; 
   const { label, vote, answers, records } = args;
   const top = vote.winner ?? vote.clusters[0] ?? null;
   const lead = top ? answers[top.runs[0]] : undefined;
-  const leadOk = lead && lead.ok ? lead : undefined;
+  const leadOk = lead?.ok ? lead : undefined;
   const value = top ? top.value : null;
   const { category, differing } = suggestCategory(label, value, leadOk?.entities);
   const count = top?.runs.length ?? 0;
