@@ -33,7 +33,10 @@ export function fixtureLabels(count: number): (i: number) => Label {
   };
 }
 
-/** The repository of `count` labels, committed (built the first time, reused after: a `.complete` marker says it finished). */
+/**
+ * The repository of `count` labels, committed (built the first time, reused after: a `.complete` marker says it
+ * finished).
+ */
 export async function committedFixture(count: number): Promise<string> {
   const dir = join(FIXTURE_ROOT, `n${count}`);
   if (existsSync(join(dir, '.git', 'steward-bench-complete'))) return dir;

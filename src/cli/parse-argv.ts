@@ -12,7 +12,8 @@ export type ParsedArgv =
   | { kind: 'help'; text: string }
   | { kind: 'usage'; message: string; help: string };
 
-const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed off and released.';
+const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed ' +
+    'off and released.';
 
 export async function parseArgv(argv: string[], commands: readonly CommandSpec[]): Promise<ParsedArgv> {
   const problems: string[] = [];

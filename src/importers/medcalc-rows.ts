@@ -121,7 +121,8 @@ function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (
   const upper = read('Upper Limit');
   if (kind === 'decimal' || kind === 'integer') {
     if ((lower as number) > (value as number) || (upper as number) < (value as number)) {
-      fail('BAD_LIMITS', 'Lower Limit', `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ${cells['Ground Truth Answer']}`);
+      fail('BAD_LIMITS', 'Lower Limit', `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ` +
+          `${cells['Ground Truth Answer']}`);
     }
     return { kind, value: value as number, lower: lower as number, upper: upper as number };
   }

@@ -20,7 +20,9 @@ export function tooDeepPointer(value: unknown, limit = MAX_JSON_DEPTH): string |
     .join('');
 }
 
-/** Whether value nests deeper than limit below depth; on true, `path` holds the keys leading there (innermost first). */
+/**
+ * Whether value nests deeper than limit below depth; on true, `path` holds the keys leading there (innermost first).
+ */
 function tooDeep(value: unknown, depth: number, limit: number, path: string[]): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth >= limit) return true;

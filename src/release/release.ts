@@ -157,7 +157,9 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = [...(gate.trustProblems ?? []).map((p) => p.message), ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`)];
-      refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
+      refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ` +
+          `${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
+          `${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
   } else {
     const validation = await validateLabels({ dir, onFile: collect, ...subset });
@@ -225,7 +227,8 @@ async function checkBasis(repo: Repo, since: SincePrevious, labelCommit: string)
   if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
   if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
   const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
-  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id taken.
+  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id
+  // taken.
   const changedIds = new Set(since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)));
   const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
   const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));

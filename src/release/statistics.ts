@@ -37,7 +37,10 @@ export interface ReleaseStatistics {
    * Wilson interval, and per calculator sorted by rate (null for a first release).
    */
   changedShare: ChangedShare | null;
-  /** This release's labels per calculator id: the next release's per-calculator denominators (absent when the previous release did not record its own). */
+  /**
+   * This release's labels per calculator id: the next release's per-calculator denominators (absent when the previous
+   * release did not record its own).
+   */
   labelsByCalculator?: Record<string, number>;
   agreement: AgreementStatistics;
 }

@@ -29,7 +29,8 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`, { file: f.file, ...f.parseError });
       }
       add(f.json as Label);
     });
@@ -39,7 +40,8 @@ export async function loadVersionItems(options: { dir: string; version?: string 
     try {
       const release = await openRelease({ dir, version });
       for await (const { label } of release.labels()) add(label);
-      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
+      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its ` +
+          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);

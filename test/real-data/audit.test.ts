@@ -16,7 +16,8 @@ import { testdir } from '../helpers/tempdir.js';
  * that table with scripts/conformance-table.ts). A change in any calculator that moves a label from one
  * outcome to another fails here. Rows are named by their v1.0 Row Number; no data is kept in the repo.
  */
-// [calculator id, n, reproduced-from-entities, calculator-logic-mismatch, disagrees, incomputable, flagged from the note]
+// [calculator id, n, reproduced-from-entities, calculator-logic-mismatch, disagrees, incomputable, flagged from the
+// note]
 const EXPECTED: [number, number, number, number, number, number, number][] = [
 [2, 20, 20, 0, 0, 0, 0],
   [3, 20, 18, 2, 0, 0, 0],
@@ -123,11 +124,13 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
     expect(last.v1).toMatchObject({ value: last.label.value });
   });
 
-  it('classifies all 16 Framingham labels (mmol/L cholesterol in the mg/dL model, a rounded fraction) as calculator-logic-mismatch', () => {
+  it('classifies all 16 Framingham labels (mmol/L cholesterol in the mg/dL model, a rounded fraction) as ' +
+      'calculator-logic-mismatch', () => {
     expect(outcomes(rowsOf(46))).toEqual(all('calculator-logic-mismatch', 16));
   });
 
-  it('classifies the Child-Pugh rows with ascites (compared case-sensitively, never scored) as calculator-logic-mismatch', () => {
+  it('classifies the Child-Pugh rows with ascites (compared case-sensitively, never scored) as ' +
+      'calculator-logic-mismatch', () => {
     const withAscites = rowsOf(15).filter(({ label }) => 'Ascites' in label.entities);
     expect(withAscites).toHaveLength(16);
     // Row 206 agrees by cancellation: its unscored ascites (−1) meets a bilirubin band defect (+1).

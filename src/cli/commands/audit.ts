@@ -25,7 +25,8 @@ export const auditCommand: CommandSpec = {
     let done = 0;
     await forEachLabelFile(dir, files, (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`, { file: f.file, ...f.parseError });
       }
       const label = f.json as import('../../label/types.js').Label;
       if (!args.split || label.split === args.split) run.add(label, f.file);

@@ -3,7 +3,8 @@ import type { CommandSpec } from '../command.js';
 
 export const checkCommand: CommandSpec = {
   command: 'check',
-  describe: 'The pull-request gate: labels valid, sign-offs signed, current and as the policy asks (exit 1 lists what is missing)',
+  describe: 'The pull-request gate: labels valid, sign-offs signed, current and as the policy asks (exit 1 lists what is ' +
+      'missing)',
   builder: (y) =>
     y
       .option('base', { type: 'string', describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)' })

@@ -3,7 +3,8 @@ import type { CommandSpec } from '../command.js';
 
 export const exportCommand: CommandSpec = {
   command: 'export',
-  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
+  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset ' +
+      'folder (hf); --version pins a release',
   builder: (y) =>
     y
       .option('format', { choices: ['medcalc-csv', 'jsonl', 'hf'] as const, default: 'medcalc-csv', describe: 'Output format (hf: Parquet per split + dataset card, needs --version and --out <folder>)' })

@@ -13,7 +13,8 @@ export const prCommand: CommandSpec = {
       .option('remote', { type: 'string', default: 'origin', describe: 'The git remote to push to' })
       .option('branch', { type: 'string', describe: 'The branch to open (default: the current branch)' })
       .option('repo', { type: 'string', describe: "owner/name on GitHub (default: from the remote's URL)" })
-      .option('api-url', { type: 'string', describe: 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: https://HOST/api/v3)' }),
+      .option('api-url', { type: 'string', describe: 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: ' +
+          'https://HOST/api/v3)' }),
   async run(args, io) {
     const { openPullRequest } = await import('../../pr/open-pr.js');
     const { formatOpenPr } = await import('../../pr/format.js');

@@ -15,7 +15,8 @@ export const proposeCommand: CommandSpec = {
       .option('explanation', { type: 'string', describe: "The new answer's explanation (default: the reference calculator's trace when it gives the value)" })
       .option('evidence', { type: 'string', describe: 'A file inside the repository (committed with the proposal), a URL, or a citation' })
       .option('contentious', { type: 'boolean', describe: 'Mark the item contentious (the policy may ask for more physician sign-offs)' })
-      .option('from', { type: 'string', describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, "rationale"?, "explanation"?, "evidence"?}' })
+      .option('from', { type: 'string', describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, ' +
+          '"rationale"?, "explanation"?, "evidence"?}' })
       .option('verifier', { type: 'string', describe: 'Name of the verifier that produced --from, recorded in each revision' })
       .option('id-column', { type: 'string', describe: 'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row Number, id)' })
       .option('value-column', { type: 'string', describe: 'CSV column with the proposed value (default: Ground Truth Answer, value)' })
@@ -45,7 +46,8 @@ export const proposeCommand: CommandSpec = {
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(
-          `${result.rows} row(s): ${result.relabeled.length} relabeled, ${result.incomputable.length} incomputable, ${result.confirmed.length} confirmed, ${result.unchanged.length} unchanged\n` +
+          `${result.rows} row(s): ${result.relabeled.length} relabeled, ${result.incomputable.length} ` +
+              `incomputable, ${result.confirmed.length} confirmed, ${result.unchanged.length} unchanged\n` +
             (result.commit ? `committed ${result.commit.slice(0, 10)} on ${result.branch}\n` : 'nothing to commit\n'),
         );
       }
@@ -68,7 +70,8 @@ export const proposeCommand: CommandSpec = {
     });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {
-      io.out(`${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} (${result.status})\n`);
+      io.out(`${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} ` +
+          `(${result.status})\n`);
       io.out(result.commit ? `committed ${result.commit.slice(0, 10)} on ${result.branch}\n` : 'written (not a git repository)\n');
     }
     return 0;

@@ -42,11 +42,14 @@ export const releaseCommand: CommandSpec = {
       const unchanged = result.record.manifest.count - files;
       const checked = all
         ? `Checked all ${files} label files.`
-        : `Checked ${files} label files (changed since ${unchangedSince}, or signed); the other ${unchanged} are byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
+        : `Checked ${files} label files (changed since ${unchangedSince}, or signed); the other ${unchanged} are ` +
+            `byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
       if (result.dryRun) {
-        io.out(`\n---\n${checked}\nDry run: nothing written. ${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`);
+        io.out(`\n---\n${checked}\nDry run: nothing written. ` +
+            `${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`);
       } else {
-        io.out(`\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, root ${result.record.manifest.root}\n`);
+        io.out(`\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, ` +
+            `root ${result.record.manifest.root}\n`);
       }
     }
     return result.refusals.length > 0 ? 1 : 0;

@@ -40,7 +40,9 @@ export const reviewCommand: CommandSpec = {
       const file = resolve(String(args['export-sheet']));
       const sheet = await new ReviewService(options).sheet();
       await writeSheetAtomically(file, sheet.text);
-      io.out(`${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, incomputable), corrected value, incomputable reason, error category; then steward signoff --from ${file}\n`);
+      io.out(`${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, ` +
+          `incomputable), corrected value, incomputable reason, error category; then steward signoff --from ` +
+          `${file}\n`);
       return 0;
     }
     return serveUntilSignal({ ...options, port }, io, { open: Boolean(args.open) });

@@ -8,7 +8,8 @@ const usageError = (message: string) => new StewardError('USAGE', message, {}, '
 
 export const reviewerCommand: CommandSpec = {
   command: 'reviewer <action> [id]',
-  describe: 'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke <id>, reviewer set-policy',
+  describe: 'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke ' +
+      '<id>, reviewer set-policy',
   builder: (y) =>
     y
       .positional('action', { choices: ACTIONS, describe: 'What to do', demandOption: true })
@@ -55,7 +56,8 @@ export const reviewerCommand: CommandSpec = {
       });
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
-        io.out(`registered ${result.reviewer.id} (${result.reviewer.role}) in ${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+        io.out(`registered ${result.reviewer.id} (${result.reviewer.role}) in ` +
+            `${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
         if (!result.signer) io.err('warning: unsigned reviewer change (no maintainer is registered); the gate refuses it in a pull request\n');
       }
       return 0;
@@ -64,7 +66,8 @@ export const reviewerCommand: CommandSpec = {
     if (!signer || !signerKeyPath) throw usageError(`reviewer ${action} needs --signer <maintainer> and --signer-key <key>`);
     if (action === 'revoke') {
       const result = await revokeReviewer({ dir, id: String(args.id), reason: args.reason as string | undefined, signer, signerKeyPath, author });
-      io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `revoked ${result.reviewer.id}, signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+      io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `revoked ${result.reviewer.id}, signed by ${result.signer} ` +
+          `(${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
       return 0;
     }
     const roles = args['physician-roles'] === undefined ? undefined : String(args['physician-roles']).split(',').map((r) => r.trim()).filter(Boolean);
@@ -75,7 +78,8 @@ export const reviewerCommand: CommandSpec = {
       author,
       policy: { relabel: args.relabel as number | undefined, contentious: args.contentious as number | undefined, physicianRoles: roles, allowVerifierOnly: args['allow-verifier-only'] as boolean | undefined },
     });
-    io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+    io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} ` +
+        `(${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
     return 0;
   },
 };

@@ -18,7 +18,8 @@ export const signoffCommand: CommandSpec = {
       .option('id-column', { type: 'string', default: 'uid', describe: 'CSV column naming the item (label id or Row Number)' })
       .option('value-column', { type: 'string', default: 'y* (Physician label)', describe: 'CSV column with the physician value' })
       .option('note-column', { type: 'string', describe: 'CSV column with the note (default: Physician Note (Optional), when present)' })
-      .option('decision-column', { type: 'string', describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the physician value)' })
+      .option('decision-column', { type: 'string', describe: 'CSV column with the value the reviewers decided the label becomes (e.g. y_final; default: the ' +
+          'physician value)' })
       .option('read', { type: 'string', array: true, describe: "How to read a free-text physician value: 'TEXT=VALUE' (VALUE a value, N/A, or reject), e.g. 'Multiple=N/A'" })
       .option('split', { type: 'string', default: 'test', describe: 'Split whose Row Numbers numeric ids refer to' })
       .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
@@ -46,7 +47,9 @@ export const signoffCommand: CommandSpec = {
       });
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
-        io.out(`${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`);
+        io.out(`${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ` +
+            `${result.amended.length} amend, ${result.rejected.length} ` +
+            `reject${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`);
         for (const r of result.rejected) io.out(`  ${r.id} (row ${r.row}): "${r.value}" recorded as a rejection: ${r.reason}\n`);
         for (const l of formatReadings(result.readings)) io.out(`${l}\n`);
         if (result.commit) io.out(`committed ${result.commit.slice(0, 10)}\n`);
@@ -56,7 +59,8 @@ export const signoffCommand: CommandSpec = {
     if (ids.length === 0 || args.decision === undefined) throw inputError('USAGE', 'name the labels and a --decision, or give --from <csv>', {});
     const result = await signLabels({ ...common, ids, decision: args.decision as Signoff['decision'], value: args.value as string | undefined, note: args.note as string | undefined });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
-    else io.out(`${result.signoffs.length} sign-off(s): ${args.decision} by ${args.reviewer}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+    else io.out(`${result.signoffs.length} sign-off(s): ${args.decision} by ` +
+        `${args.reviewer}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
     return 0;
   },
 };

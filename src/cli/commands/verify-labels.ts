@@ -4,7 +4,8 @@ import type { CommandSpec } from '../command.js';
 
 export const verifyLabelsCommand: CommandSpec = {
   command: 'verify-labels',
-  describe: 'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs per item, blind to the label',
+  describe: 'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs ' +
+      'per item, blind to the label',
   builder: (y) =>
     y
       .option('ids', { type: 'string', array: true, describe: 'Label ids (space- or comma-separated)' })

@@ -68,13 +68,15 @@ function App() {
   async function commit(p) {
     try {
       const result = await api('/api/decision', p.body);
-      setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
+      setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ` +
+          `${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
       // The item is done now; the whole queue (others' commits too) is re-read once the physician pauses.
       setQueue((q) => markDone(q, result.id, result.decision));
       refreshSoon();
     } catch (e) {
       if (e.status === 409) {
-        setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has been reloaded: look again.` });
+        setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has ` +
+            `been reloaded: look again.` });
         setQueue(await api('/api/queue'));
         await open(p.body.id);
       } else setMessage({ kind: 'error', text: `${p.body.id}: ${e.message}` });
