@@ -63,7 +63,8 @@ for (const { name, outcomes } of rows) {
   );
 }
 const failures = rows.flatMap(({ name, outcomes }) => outcomes.filter((o) => o.problem || !o.fsckAfterKill || !o.validateAfterKill).map((o) => `- ${name} at ${o.at}: ` +
-    `${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}${o.validateAfterKill ? '' : ' validate failed after the kill'}`));
+    `${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}` +
+        `${o.validateAfterKill ? '' : ' validate failed after the kill'}`));
 process.stdout.write(lines.join('\n') + '\n' + (failures.length ? `\nProblems:\n${failures.join('\n')}\n` : '\nNo problems.\n'));
 const json = option('json', '');
 if (json) writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');

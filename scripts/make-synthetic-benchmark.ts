@@ -254,7 +254,8 @@ function pick<T>(random: Random, items: readonly T[]): T {
 
 function randomDate(random: Random): string {
   const date = new Date(Date.UTC(2015, 0, 1) + int(random, 0, 3650) * 86_400_000);
-  return `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}/${date.getUTCFullYear()}`;
+  return `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}/` +
+      `${date.getUTCFullYear()}`;
 }
 
 function isoTime(random: Random): string {

@@ -152,7 +152,8 @@ export const steps = [
   {
     title: "Score a model's predictions on 0.1.0 and on 0.2.0",
     command: 'steward score predictions.jsonl --version 0.1.0 --compare 0.2.0',
-    meaning: 'The same answers, graded as the MedCalc-Bench harness grades them, under the old and the corrected labels: the change is the labels\' doing, with a paired interval.',
+    meaning: 'The same answers, graded as the MedCalc-Bench harness grades them, under the old and the corrected ' +
+        'labels: the change is the labels\' doing, with a paired interval.',
     async run(ctx) {
       const { formatAnswerValue } = await import('../dist/label/answer.js');
       const files = readdirSync(join(ctx.dir, 'labels', 'demo'), { recursive: true }).filter((f) => String(f).endsWith('.json'));

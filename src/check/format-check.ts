@@ -10,7 +10,10 @@ export function formatCheck(result: CheckResult): string {
   if (result.trustChanges.length > 0) {
     lines.push(`trust-root change since ${shortRef(result.base)} (reviewers or sign-off policy):`);
     for (const c of result.trustChanges) lines.push(`  ${c.file} ` +
-        `${c.change}${c.signedBy.length ? `, signed by ${c.signedBy.map((s) => `${s.signer} (${s.action}, ${s.record})`).join(', ')}` : ', unsigned'}`);
+        `${c.change}` +
+            (c.signedBy.length
+              ? `, signed by ${c.signedBy.map((s) => `${s.signer} (${s.action}, ${s.record})`).join(', ')}`
+              : ', unsigned'));
   }
   for (const p of result.trustProblems) lines.push(`${p.code}: ${p.message}`);
   for (const l of failing) {
@@ -23,7 +26,9 @@ export function formatCheck(result: CheckResult): string {
     result.passed
       ? 'PASSED'
       : `FAILED: ${failing.length} label(s) with ` +
-          `problems${result.reviewerProblems.length ? `, ${result.reviewerProblems.length} reviewer file problem(s)` : ''}${result.trustProblems.length ? `, ${result.trustProblems.length} trust-root problem(s)` : ''}`,
+          `problems` +
+              `${result.reviewerProblems.length ? `, ${result.reviewerProblems.length} reviewer file problem(s)` : ''}` +
+              `${result.trustProblems.length ? `, ${result.trustProblems.length} trust-root problem(s)` : ''}`,
   );
   return lines.join('\n') + '\n';
 }

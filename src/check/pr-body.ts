@@ -61,7 +61,7 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
         'registered at the base.', '');
     for (const c of result.trustChanges) {
       out.push(`- \`${c.file}\` ${c.change}: ` +
-          `${c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'}`);
+          (c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'));
     }
     for (const p of result.trustProblems) out.push(`- ❌ ${p.code}: ${oneLine(p.message)}`);
     out.push('');

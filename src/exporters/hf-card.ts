@@ -121,7 +121,8 @@ export function datasetCard(input: DatasetCardInput): string {
     '',
     '## Columns',
     '',
-    'The first 14 columns are MedCalc-Bench\'s, as its CSV writes them (a harness written for MedCalc-Bench reads them unchanged); the rest give the answer with one type per column.',
+    'The first 14 columns are MedCalc-Bench\'s, as its CSV writes them (a harness written for MedCalc-Bench reads ' +
+        'them unchanged); the rest give the answer with one type per column.',
     '',
     '| column | type | meaning |',
     '|---|---|---|',

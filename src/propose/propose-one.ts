@@ -96,7 +96,8 @@ async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneR
   const before = formatAnswerValue(entry.label.answer);
   const after = formatAnswerValue(applied.label.answer);
   const message = `Propose ${id}: ${before} → ${after} ` +
-      `(${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
+      `(${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n` +
+          `${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
   const commit = await committer.commit(evidence?.path ? [...written, evidence.path] : written, message);
   return { id, file: entry.file, previous: entry.label.answer, answer: applied.label.answer, status: applied.label.status, commit, branch };
 }

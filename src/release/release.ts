@@ -158,7 +158,8 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = [...(gate.trustProblems ?? []).map((p) => p.message), ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`)];
       refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ` +
-          `${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
+          `${previous?.tag ?? 'the first commit'}` +
+              `${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
           `${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
   } else {
@@ -208,7 +209,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const author = options.author ?? (await defaultIdentity(repo));
   try {
     result.commit = await commitFiles(repo, { paths: files.map((f) => f.path), message: `Release ${version}\n\n${manifest.count} labels, root ${manifest.root}`, author });
-    await createTag(repo, { name: tag, message: `${config.name} ${version}\n\nroot ${manifest.root}\nlabels ${manifest.count}\nlabel commit ${labelCommit}`, tagger: author });
+    await createTag(repo, { name: tag, message: `${config.name} ${version}\n\nroot ${manifest.root}\n` + `labels ${manifest.count}\nlabel commit ${labelCommit}`, tagger: author });
   } catch (error) {
     // Put the files back so a failed release leaves the tree as it was.
     await writeFilesAtomically(files.map((f, k) => ({ path: join(dir, f.path), content: previousContent[k] })));

@@ -85,7 +85,8 @@ async function addReviewerLocked(options: AddReviewerOptions): Promise<ReviewerC
   const record = signer ? signChangeRecord({ action, subject: id, before: existing ? stateHash(existing) : null, after: reviewer, signer: signer.id, time: isoTime(options.now) }, signer.key) : null;
   const files = [{ path: file, content: canonicalJson(reviewer) }, ...(record ? [{ path: changeRecordPath(record), content: canonicalJson(record) }] : [])];
   const message = `${existing ? 'Update' : 'Add'} reviewer ${id} ` +
-      `(${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})${record ? `\n\nSigned by ${record.signer}.` : ''}`;
+      `(${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})` +
+          `${record ? `\n\nSigned by ${record.signer}.` : ''}`;
   const commit = await commitTrustChange(dir, files, message, options.author);
   return { file, reviewer, record: record ? changeRecordPath(record) : null, signer: record?.signer ?? null, commit };
 }

@@ -6,7 +6,8 @@ import type { ModelScore, ScoreReport, VersionComparison } from './types.js';
 export function scoreText(report: ScoreReport, options: { by: Breakdown }): string {
   const lines: string[] = [];
   lines.push(`Scored against ` +
-      `${report.versions.map((v) => `${v.name} (${v.items} items)`).join(' and ')}${report.extract ? ', answers extracted from raw output' : ''}`);
+      `${report.versions.map((v) => `${v.name} (${v.items} items)`).join(' and ')}` +
+          `${report.extract ? ', answers extracted from raw output' : ''}`);
   for (const note of report.notes) lines.push(`  ${note}`);
   if (report.models.length === 0) lines.push('', 'No predictions.');
   for (const model of report.models) lines.push('', ...modelLines(model, options.by));

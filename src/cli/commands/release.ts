@@ -46,7 +46,11 @@ export const releaseCommand: CommandSpec = {
             `byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
       if (result.dryRun) {
         io.out(`\n---\n${checked}\nDry run: nothing written. ` +
-            `${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`);
+            (result.refusals.length
+              ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}`
+              : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, ` +
+                `CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`) +
+            '\n');
       } else {
         io.out(`\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, ` +
             `root ${result.record.manifest.root}\n`);

@@ -14,7 +14,8 @@ export const reviewCommand: CommandSpec = {
       .option('open', { type: 'boolean', default: false, describe: 'Open the URL in the default browser' })
       .option('blind', { type: 'boolean', default: false, describe: 'Blind protocol: your own value first, the answers after' })
       .option('undo-seconds', { type: 'number', default: 4, describe: 'How long a submitted decision can be undone before it is signed' })
-      .option('export-sheet', { type: 'string', describe: 'Write the queue as a CSV (the paper\'s columns + structured decision columns) and exit; read it back with signoff --from' })
+      .option('export-sheet', { type: 'string', describe: 'Write the queue as a CSV (the paper\'s columns + structured decision columns) and exit; read it back ' +
+          'with signoff --from' })
       .option('author', { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');

@@ -57,7 +57,8 @@ export const reviewerCommand: CommandSpec = {
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(`registered ${result.reviewer.id} (${result.reviewer.role}) in ` +
-            `${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+            `${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}` +
+                `${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
         if (!result.signer) io.err('warning: unsigned reviewer change (no maintainer is registered); the gate refuses it in a pull request\n');
       }
       return 0;

@@ -15,7 +15,8 @@ export const scoreCommand: CommandSpec = {
       .option('extract', { type: 'boolean', default: false, describe: 'Answers are raw model output: take the last "answer": field, as the harness does' })
       .option('split', { type: 'string', describe: 'Score only the items of this split' })
       .option('model', { type: 'string', describe: 'Model name for records without one (default: the file name)' })
-      .option('per-item', { type: 'string', describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; with --compare both versions)' })
+      .option('per-item', { type: 'string', describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; with ' +
+          '--compare both versions)' })
       .option('chart', { type: 'string', describe: 'Also write an SVG chart of the scores (with --compare: both versions) to this file' }),
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');

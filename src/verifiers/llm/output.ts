@@ -77,7 +77,10 @@ export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; 
   const verdict = vote.decided ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})` : `no consensus: the largest cluster has ${count} of ${args.runs} runs (supermajority ${args.supermajority}); ` +
       `for a physician`;
   const rationale =
-    `${args.mode === 'extract' ? 'Entities re-extracted from the note by the model, computed by the reference calculator' : 'Answer given by the model'}: ` +
+    (args.mode === 'extract'
+      ? 'Entities re-extracted from the note by the model, computed by the reference calculator'
+      : 'Answer given by the model') +
+    ': ' +
         `${shown(value)}; ${verdict}.` +
     (differing.length ? ` Differs from the stored entities in: ${differing.join(', ')}.` : '') +
     (leadOk?.reasoning ? ` Model reasoning: ${leadOk.reasoning.slice(0, 400)}` : '');
