@@ -54,11 +54,6 @@ function makeRepo(dir: string, gitdir: string, commonDir: string, objectFormat: 
   return { dir, gitdir, commonDir, objectFormat, reader: new ObjectReader(dir), objects: new ObjectMemo() };
 }
 
-/** The all-zero oid (update-ref's "must not exist yet"). */
-export function zeroOid(repo: Repo): string {
-  return '0'.repeat(repo.objectFormat === 'sha256' ? 64 : 40);
-}
-
 /** The empty tree's oid (what an unborn branch is compared with). */
 export function emptyTree(repo: Repo): string {
   return repo.objectFormat === 'sha256'

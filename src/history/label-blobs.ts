@@ -157,11 +157,6 @@ function* splitBatch(buffer: Buffer, entries: readonly BlobEntry[], from: number
   }
 }
 
-/** The streaming read: every file under `prefix` at `ref`, in git's tree order. */
-export async function* streamFilesAt(repo: Repo, options: ListBlobsOptions): AsyncGenerator<FileBytes> {
-  yield* readBlobs(repo, await listBlobsAt(repo, options), { ref: options.ref });
-}
-
 function commonFolder(entries: readonly BlobEntry[]): string {
   return entries[0].path.split('/')[0];
 }
