@@ -124,7 +124,10 @@ const git = (dir: string, args: string[]) => execFileSync('git', [...gitIdentity
 const hasTag = (dir: string, tag: string) => spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: dir }).status === 0;
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) || process.argv.includes('--build')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GB; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GB; ` +
+    `load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+);
 console.log('| operation, labels | steward min / median | git same I/O min / median | ratio (median wall) | peak RSS ' +
     '|\n|---|---|---|---|---|');
 

@@ -124,7 +124,9 @@ const items: DemoItem[] = [
   {
     row: 9,
     calculatorId: 13,
-    note: "A 29-year-old woman with a positive pregnancy test. Her last menstrual period began on 01/10/2024 and her cycles are regular at 24 days.",
+    note:
+      'A 29-year-old woman with a positive pregnancy test. Her last menstrual period began on 01/10/2024 ' +
+      'and her cycles are regular at 24 days.',
     question: 'Estimate the due date from the last menstrual period and cycle length (Naegele’s rule), as MM/DD/YYYY.',
     entities: { 'Last menstrual date': '01/10/2024', 'cycle length': 24 },
     answer: '10/20/2024', // WRONG on purpose (v1.0 defect): 01/10/2024 + 280 d = 10/16/2024, + (24 − 28) = 10/12/2024

@@ -106,7 +106,9 @@ export function syntheticLabel(index: number, split: string, width: number, rand
       outputType: entry.kind === 'gestational-age' ? 'integer' : entry.kind,
     },
     note: makeNote(patient, random),
-    question: `Using the ${entry.names[0]}, what is the patient's result? Give your answer as ${KIND_WORDS[entry.kind]}.`,
+    question:
+      `Using the ${entry.names[0]}, what is the patient's result? ` +
+      `Give your answer as ${KIND_WORDS[entry.kind]}.`,
     entities: makeEntities(patient, random),
     answer,
     explanation: makeExplanation(entry, random),
@@ -187,13 +189,19 @@ const SENTENCES: ((r: Random) => string)[] = [
       `${int(r, 1, 20) * 5} mg daily and ${pick(r, ['bisoprolol', 'furosemide', 'omeprazole', 'sertraline'])} ` +
       `${int(r, 1, 8) * 5} mg daily.`,
   (r) => `On examination the ` +
-      `${pick(r, ['chest was clear', 'abdomen was soft and non-tender', 'heart sounds were normal', 'calves were not swollen'])}, ` +
+      pick(r, ['chest was clear', 'abdomen was soft and non-tender', 'heart sounds were normal', 'calves were not swollen']) +
+      ', ' +
       `and ` +
-      `${pick(r, ['there was no focal neurological deficit', 'capillary refill was under two seconds', 'the jugular venous pressure was not raised'])}.`,
+      pick(r, [
+        'there was no focal neurological deficit',
+        'capillary refill was under two seconds',
+        'the jugular venous pressure was not raised',
+      ]) +
+      '.',
   (r) => `An ECG showed ${pick(r, ['sinus rhythm', 'atrial fibrillation', 'sinus tachycardia'])} at ` +
       `${int(r, 50, 150)} beats per minute with a QT interval of ${int(r, 320, 520)} ms.`,
   (r) => `A chest radiograph ` +
-      `${pick(r, ['was unremarkable', 'showed a right lower lobe consolidation', 'showed small bilateral effusions', 'showed cardiomegaly'])}.`,
+      pick(r, ['was unremarkable', 'showed a right lower lobe consolidation', 'showed small bilateral effusions', 'showed cardiomegaly']) + '.',
   (r) => `Social history: ${pick(r, ['never smoked', 'former smoker of 20 pack-years', 'current smoker'])}, drinks ` +
       `${int(r, 0, 30)} units of alcohol per week, lives ${pick(r, ['alone', 'with a partner', 'with family'])}.`,
   (r) => `The symptoms had been present for ${int(r, 1, 21)} days and were ` +

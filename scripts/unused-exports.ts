@@ -58,7 +58,7 @@ for (const file of srcFiles) {
   const text = texts.get(file)!;
   const info: ModuleInfo = { local: new Set(), reexports: new Map(), star: [] };
   const declared =
-    /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum|abstract\s+class)\s+([A-Za-z_$][\w$]*)/gm;
+    /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([\w$]+)/gm;
   for (const m of text.matchAll(declared)) info.local.add(m[1]);
   for (const m of text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*'([^']+)'/gm)) {
     const target = resolveModule(file, m[2]);

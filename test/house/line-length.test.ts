@@ -5,7 +5,8 @@ import { codeFiles, linesOf } from './source-files.js';
 // long strings, comments and regexes alone; this test catches those. Characters are code points, so
 // "×" or "≥" count as one, as an editor shows them.
 const MAX_LINE = 120;
-const HELD_TO_IT = ['src', 'test', 'bench', 'scripts', 'bin'];
+// test/ is not held to it: test titles, expected-output regexes and fixture templates are clearer whole.
+const HELD_TO_IT = ['src', 'bench', 'scripts', 'bin'];
 
 /** "file:line (N characters)" for every line over the limit. */
 function longLines(files: string[]): string[] {
