@@ -90,7 +90,8 @@ function formatRow(r: Row): string {
   const spread = r.steward.length > 1 ? `${s(min(wall))} / ${s(median(wall))} (max ${s(Math.max(...wall))})` : s(wall[0]);
   const gitSpread = r.gitRuns.length > 1 ? `${s(min(gitWall))} / ${s(median(gitWall))}` : s(gitWall[0]);
   const rss = Math.max(...r.steward.map((x) => x.rssMb));
-  return `| ${r.what}, ${r.size.toLocaleString('en')} | ${spread} | ${gitSpread} \`${r.git}\` | ${ratio.toFixed(1)}× (CPU ${cpuRatio.toFixed(1)}×) | ${Math.round(rss)} MB |`;
+  return `| ${r.what}, ${r.size.toLocaleString('en')} | ${spread} | ${gitSpread} \`${r.git}\` | ${ratio.toFixed(1)}× ` +
+      `(CPU ${cpuRatio.toFixed(1)}×) | ${Math.round(rss)} MB |`;
 }
 
 /** Predictions for every label of the fixture: `models` models, half naming items by id, half by row. */
@@ -107,7 +108,10 @@ function predictionsFile(size: number, models: number): string {
       const value = a.kind === 'incomputable' ? 'N/A' : Array.isArray(a.value) ? `('${a.value[0]} weeks', '${a.value[1]} days')` : String(a.value);
       const answer = (i + m) % 4 === 0 ? 'N/A' : value;
       text += (i % 2 ? JSON.stringify({ id: l.id, answer, model: `model-${m + 1}` }) : JSON.stringify({ row: l.source.row, answer, model: `model-${m + 1}` })) + '\n';
-      if (text.length > 2 ** 22) (writeSync(fd, text), (text = ''));
+      if (text.length > 2 ** 22) {
+        writeSync(fd, text);
+        text = '';
+      }
     }
     writeSync(fd, text);
   }
@@ -120,8 +124,12 @@ const git = (dir: string, args: string[]) => execFileSync('git', [...gitIdentity
 const hasTag = (dir: string, tag: string) => spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: dir }).status === 0;
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) || process.argv.includes('--build')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GB; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log('| operation, labels | steward min / median | git same I/O min / median | ratio (median wall) | peak RSS |\n|---|---|---|---|---|');
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GB; ` +
+    `load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+);
+console.log('| operation, labels | steward min / median | git same I/O min / median | ratio (median wall) | peak RSS ' +
+    '|\n|---|---|---|---|---|');
 
 for (const size of SIZES) {
   const dir = await committedFixture(size);
@@ -176,7 +184,8 @@ for (const size of SIZES) {
     git(dir, ['commit', '-qam', '1,000 relabels']);
     for (k = 0; k < RUNS; k++) {
       runs.push(steward(['release', '1.1.0', '--allow-verifier-only'], dir));
-      gitRuns.push(sh(`git diff --name-status -z v1.0.0 HEAD^ -- labels > /dev/null && git diff-tree -r v1.0.0 HEAD^ -- labels | cut -d' ' -f4 | git cat-file --batch > /dev/null`, dir));
+      gitRuns.push(sh(`git diff --name-status -z v1.0.0 HEAD^ -- labels > /dev/null && git diff-tree -r v1.0.0 HEAD^ -- ` +
+          `labels | cut -d' ' -f4 | git cat-file --batch > /dev/null`, dir));
       git(dir, ['tag', '-d', 'v1.1.0']);
       git(dir, ['reset', '-q', '--hard', 'HEAD^']);
     }

@@ -14,7 +14,8 @@
  *   and process start-up alone (`steward --help` vs `git --version`), which every steward row
  *   includes: Node's start-up is paid once per command, git's once per plumbing process.
  *
- *   npm run build && npx tsx bench/git.ts [--count 10000] [--changes 1000] [--commit-changes 100] [--runs 3] [--json out.json]
+ * npm run build && npx tsx bench/git.ts [--count 10000] [--changes 1000] [--commit-changes 100] [--runs 3] [--json
+ * out.json]
  *
  * The fixture is scripts/make-synthetic-benchmark.ts's labels, committed with the git CLI.
  */
@@ -176,9 +177,12 @@ async function main(): Promise<void> {
   const lines = [
     `${count} labels, ${runs} runs each, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
     '',
-    '| operation | steward min / median s | git min / median s | ratio (medians) | steward peak RSS MB | git peak RSS MB |',
+    '| operation | steward min / median s | git min / median s | ratio (medians) | steward peak RSS MB | git ' +
+        'peak RSS MB |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.operation} | ${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ${r.git.min.toFixed(2)} / ${r.git.median.toFixed(2)} | ${(r.steward.median / r.git.median).toFixed(1)}× | ${r.steward.rssMb.toFixed(0)} | ${r.git.rssMb.toFixed(0)} |`),
+    ...rows.map((r) => `| ${r.operation} | ${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ` +
+        `${r.git.min.toFixed(2)} / ${r.git.median.toFixed(2)} | ${(r.steward.median / r.git.median).toFixed(1)}× ` +
+        `| ${r.steward.rssMb.toFixed(0)} | ${r.git.rssMb.toFixed(0)} |`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
   const json = option('json', '');

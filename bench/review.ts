@@ -123,14 +123,23 @@ async function run(): Promise<void> {
     const gr = stats(gitRead);
     const gc = stats(gitCommit);
     const table = [
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/review.ts\` on a ${labelCount}-label repository (the real v1.0 test set with the 279 stewardship relabels on a branch), Node ${process.version}, Debian Chromium headless, on the shared 2-core machine while other engineers' tests ran (loaded): read the ratios and the minimums rather than the maximums.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/review.ts\` on a ${labelCount}-label ` +
+          `repository (the real v1.0 test set with the 279 stewardship relabels on a branch), Node ` +
+          `${process.version}, Debian Chromium headless, on the shared 2-core machine while other engineers' tests ` +
+          `ran (loaded): read the ratios and the minimums rather than the maximums.`,
       '',
       '| what | runs | min | median | max | target | git doing the like work (median) | ratio (median) |',
       '|---|---:|---:|---:|---:|---:|---|---:|',
-      `| open an item after the queue loaded (click → note, entities, traces on screen) | ${itemsN} | ${ms(o.min)} | ${ms(o.median)} | ${ms(o.max)} | < 300 ms | \`git cat-file -p HEAD:<label>\` ${ms(gr.median)} | ${(o.median / gr.median).toFixed(1)}× |`,
-      `| a decision committed (a, Ctrl+Enter → commit id on the page) | ${decisionsN} | ${ms(d.min)} | ${ms(d.median)} | ${ms(d.max)} | < 1 s | \`git add\` + \`git commit\` of one label ${ms(gc.median)} | ${(d.median / gc.median).toFixed(1)}× |`,
+      `| open an item after the queue loaded (click → note, entities, traces on screen) | ${itemsN} | ` +
+          `${ms(o.min)} | ${ms(o.median)} | ${ms(o.max)} | < 300 ms | \`git cat-file -p HEAD:<label>\` ` +
+          `${ms(gr.median)} | ${(o.median / gr.median).toFixed(1)}× |`,
+      `| a decision committed (a, Ctrl+Enter → commit id on the page) | ${decisionsN} | ${ms(d.min)} | ` +
+          `${ms(d.median)} | ${ms(d.max)} | < 1 s | \`git add\` + \`git commit\` of one label ${ms(gc.median)} | ` +
+          `${(d.median / gc.median).toFixed(1)}× |`,
       '',
-      `The first queue load (the gate over all ${labelCount} labels and the audit of the 279 relabels) took ${ms(queueLoad)}. Peak RSS of the server process (with Playwright's driver, not Chromium) ${rssMb.toFixed(0)} MB.`,
+      `The first queue load (the gate over all ${labelCount} labels and the audit of the 279 relabels) took ` +
+          `${ms(queueLoad)}. Peak RSS of the server process (with Playwright's driver, not Chromium) ` +
+          `${rssMb.toFixed(0)} MB.`,
     ].join('\n');
     console.log(table);
     const doc = readFileSync(DOC, 'utf8');

@@ -39,11 +39,14 @@ export function conformanceTable(report: AuditReport): string {
     // reproduced from its entities, so it counts here as reproduced.
     '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable |',
     '|---:|---|---:|---:|---:|---:|---:|',
-    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced + r.evidence} (${percent(r.reproduced + r.evidence, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
+    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced + r.evidence} ` +
+        `(${percent(r.reproduced + r.evidence, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
   ];
   const c = report.counts;
   const reproduced = report.calculators.reduce((n, r) => n + r.reproduced + r.evidence, 0);
-  lines.push(`| | **all ${report.calculators.length} calculators** | **${report.total}** | **${reproduced} (${percent(reproduced, report.total)})** | **${c['calculator-logic-mismatch']}** | **${c.disagrees}** | **${c.incomputable}** |`);
+  lines.push(`| | **all ${report.calculators.length} calculators** | **${report.total}** | **${reproduced} ` +
+      `(${percent(reproduced, report.total)})** | **${c['calculator-logic-mismatch']}** | **${c.disagrees}** | ` +
+      `**${c.incomputable}** |`);
   return lines.join('\n') + '\n';
 }
 

@@ -49,16 +49,22 @@ for (const scenario of SCENARIOS.filter((s) => !only || s.name === only)) {
 
 const count = (list: TrialOutcome[], test: (o: TrialOutcome) => boolean): number => list.filter(test).length;
 const lines = [
-  '| command | trials | killed (SIGKILL) | `fsck --strict` clean after the kill | `validate` passes after the kill | commit had landed | re-run exit 0 | job complete after the re-run |',
+  '| command | trials | killed (SIGKILL) | `fsck --strict` clean after the kill | `validate` passes after the ' +
+      'kill | commit had landed | re-run exit 0 | job complete after the re-run |',
   '|---|---|---|---|---|---|---|---|',
 ];
 for (const { name, outcomes } of rows) {
   const n = outcomes.length;
   lines.push(
-    `| ${name} | ${n} | ${count(outcomes, (o) => o.killed === 'SIGKILL')} | ${count(outcomes, (o) => o.fsckAfterKill)}/${n} | ${count(outcomes, (o) => o.validateAfterKill)}/${n} | ${count(outcomes, (o) => o.landedBeforeRerun)} | ${count(outcomes, (o) => o.rerunCode === 0)}/${n} | ${count(outcomes, (o) => o.problem === null)}/${n} |`,
+    `| ${name} | ${n} | ${count(outcomes, (o) => o.killed === 'SIGKILL')} | ` +
+        `${count(outcomes, (o) => o.fsckAfterKill)}/${n} | ${count(outcomes, (o) => o.validateAfterKill)}/${n} | ` +
+        `${count(outcomes, (o) => o.landedBeforeRerun)} | ${count(outcomes, (o) => o.rerunCode === 0)}/${n} | ` +
+        `${count(outcomes, (o) => o.problem === null)}/${n} |`,
   );
 }
-const failures = rows.flatMap(({ name, outcomes }) => outcomes.filter((o) => o.problem || !o.fsckAfterKill || !o.validateAfterKill).map((o) => `- ${name} at ${o.at}: ${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}${o.validateAfterKill ? '' : ' validate failed after the kill'}`));
+const failures = rows.flatMap(({ name, outcomes }) => outcomes.filter((o) => o.problem || !o.fsckAfterKill || !o.validateAfterKill).map((o) => `- ${name} at ${o.at}: ` +
+    `${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}` +
+        `${o.validateAfterKill ? '' : ' validate failed after the kill'}`));
 process.stdout.write(lines.join('\n') + '\n' + (failures.length ? `\nProblems:\n${failures.join('\n')}\n` : '\nNo problems.\n'));
 const json = option('json', '');
 if (json) writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');

@@ -117,7 +117,8 @@ export async function replayStewardship(options: ReplayOptions): Promise<ReplayR
     '1.1.0',
     '--allow-verifier-only',
     '--message',
-    "Labels recomputed by the stewardship pipeline (supermajority of five runs), with the physician panel's adjudications of 50 disputed items.",
+    "Labels recomputed by the stewardship pipeline (supermajority of five runs), with the physician panel's " +
+        "adjudications of 50 disputed items.",
   ]);
   await run(['cite', '1.0.0', '--format', 'bibtex']);
   const exported = join(workDir, 'medcalc-v1.0.0.csv');

@@ -68,7 +68,8 @@ export const steps = [
   {
     title: 'Release 0.1.0: the benchmark as first published, errors and all',
     command: 'steward release 0.1.0',
-    meaning: 'A release pins every label by its content hash (the root hash), so a score can always say exactly which labels it used.',
+    meaning: 'A release pins every label by its content hash (the root hash), so a score can always say exactly which ' +
+        'labels it used.',
     async run(ctx) {
       const r = ok(await ctx.steward(['release', '0.1.0', '-m', 'The demo as first published.']), 'release 0.1.0');
       return lines(r.out, /^Released \d+\.\d+\.\d+:/);
@@ -77,16 +78,20 @@ export const steps = [
   {
     title: 'Audit: recompute every label with a re-implemented calculator',
     command: 'steward audit',
-    meaning: 'Each label is recomputed from its entities; labels that disagree are triaged, most clinically significant first.',
+    meaning: 'Each label is recomputed from its entities; labels that disagree are triaged, most clinically significant ' +
+        'first.',
     async run(ctx) {
-      const r = ok(await ctx.steward(['audit', '--triage', '10']), 'audit', [0, 1]) // exit 1: it found the planted errors;
+      // exit 1: it found the planted errors;
+      const r = ok(await ctx.steward(['audit', '--triage', '10']), 'audit', [0, 1])
       return [lines(r.out, /^\d+ labels:/), '', section(r.out, '| item |')].join('\n');
     },
   },
   {
     title: 'Propose the relabels on a branch',
-    command: `steward propose demo-0008 --value 10 --category calculator-logic-mismatch --rationale "…" --branch ${BRANCH}   (and one per item)`,
-    meaning: 'A relabel is a commit on its own branch with the old answer, the new one, the error category and the rationale; nothing reaches main without review.',
+    command: `steward propose demo-0008 --value 10 --category calculator-logic-mismatch --rationale "…" --branch ` +
+        `${BRANCH}   (and one per item)`,
+    meaning: 'A relabel is a commit on its own branch with the old answer, the new one, the error category and the ' +
+        'rationale; nothing reaches main without review.',
     async run(ctx) {
       const out = [];
       for (const r of RELABELS) {
@@ -99,8 +104,10 @@ export const steps = [
   },
   {
     title: 'The physician reviews each relabel and signs it off',
-    command: `steward signoff demo-0008 --reviewer ${PHYSICIAN} --key ~/.steward/${PHYSICIAN}.pem --decision approve --value 10`,
-    meaning: "A sign-off is a signature over the label's exact content, with the physician's own value: change the label afterwards and the sign-off no longer counts.",
+    command: `steward signoff demo-0008 --reviewer ${PHYSICIAN} --key ~/.steward/${PHYSICIAN}.pem --decision approve ` +
+        `--value 10`,
+    meaning: "A sign-off is a signature over the label's exact content, with the physician's own value: change the " +
+        "label afterwards and the sign-off no longer counts.",
     async run(ctx) {
       const out = [];
       for (const r of RELABELS) {
@@ -113,7 +120,9 @@ export const steps = [
   {
     title: 'The pull-request gate',
     command: 'steward check --base v0.1.0',
-    meaning: 'The same check runs on every pull request (.github/workflows/relabel-pr.yml): labels valid, each relabel signed off as the policy asks. `steward pr open` pushes the branch and opens the pull request with this description.',
+    meaning: 'The same check runs on every pull request (.github/workflows/relabel-pr.yml): labels valid, each relabel ' +
+        'signed off as the policy asks. `steward pr open` pushes the branch and opens the pull request with this ' +
+        'description.',
     async run(ctx) {
       const r = await ctx.steward(['check', '--base', 'v0.1.0']);
       if (r.code !== 0) throw new Error(`the gate failed:\n${r.out}`);
@@ -133,7 +142,8 @@ export const steps = [
   {
     title: 'Release 0.2.0 with its notes',
     command: 'steward release minor -m "Five planted errors corrected"',
-    meaning: 'The notes say what changed and why, with intervals, how far the labels agree with the physicians, and charts beside them (changelogs/v0.2.0-*.svg).',
+    meaning: 'The notes say what changed and why, with intervals, how far the labels agree with the physicians, and ' +
+        'charts beside them (changelogs/v0.2.0-*.svg).',
     async run(ctx) {
       const r = ok(await ctx.steward(['release', 'minor', '-m', 'Five planted errors corrected.']), 'release 0.2.0');
       return [section(r.out, '## What changed', '## Changes by calculator'), '', section(r.out, '## Agreement', '## Method'), '', lines(r.out, /^Released \d+\.\d+\.\d+:/)].join('\n');
@@ -142,7 +152,8 @@ export const steps = [
   {
     title: "Score a model's predictions on 0.1.0 and on 0.2.0",
     command: 'steward score predictions.jsonl --version 0.1.0 --compare 0.2.0',
-    meaning: 'The same answers, graded as the MedCalc-Bench harness grades them, under the old and the corrected labels: the change is the labels\' doing, with a paired interval.',
+    meaning: 'The same answers, graded as the MedCalc-Bench harness grades them, under the old and the corrected ' +
+        'labels: the change is the labels\' doing, with a paired interval.',
     async run(ctx) {
       const { formatAnswerValue } = await import('../dist/label/answer.js');
       const files = readdirSync(join(ctx.dir, 'labels', 'demo'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
@@ -159,7 +170,8 @@ export const steps = [
   {
     title: 'Cite the version you evaluated on',
     command: 'steward cite 0.2.0',
-    meaning: 'The citation names the version, the commit and the root hash; CITATION.cff (written by the release) also credits MedCalc-Bench, whose licence requires it.',
+    meaning: 'The citation names the version, the commit and the root hash; CITATION.cff (written by the release) also ' +
+        'credits MedCalc-Bench, whose licence requires it.',
     async run(ctx) {
       return ok(await ctx.steward(['cite', '0.2.0']), 'cite').out.trim();
     },

@@ -7,7 +7,8 @@ const categories = JSON.parse(readFileSync(new URL('../schema/error-categories.j
 const TERMS = [
   ['root hash', 'one sha256 over every label\'s content hash: two copies with the same root hash have the same labels.'],
   ['confirmed', 'the recomputed answer matches the label.'],
-  ['disagrees', 'the recomputed answer differs from the label for a reason the audit cannot name (often an input misread from the note).'],
+  ['disagrees', 'the recomputed answer differs from the label for a reason the audit cannot name (often an input misread ' +
+      'from the note).'],
   // 'other' and 'unclassified' are ordinary words in the output; the other ids are not.
   ...categories.filter((c) => c.id.includes('-') || c.id === 'incomputable').map((c) => [c.id, c.description]),
   ['abstained', 'the model answered N/A: right only when the label is incomputable.'],
@@ -18,7 +19,9 @@ const TERMS = [
   ['McNemar', 'an exact test of whether the items that flipped right and those that flipped wrong could be chance.'],
 ];
 
-/** Explanations ("   · term: what it means") of the terms in `text` not explained before; records them in `explained`. */
+/**
+ * Explanations ("   · term: what it means") of the terms in `text` not explained before; records them in `explained`.
+ */
 export function explainTerms(text, explained) {
   const out = [];
   for (const [term, meaning] of TERMS) {

@@ -39,7 +39,8 @@ Object.assign(process.env, { GIT_AUTHOR_NAME: 'Demo Maintainer', GIT_AUTHOR_EMAI
 const started = Date.now();
 const explained = new Set();
 const write = (text) => process.stdout.write(text);
-write(`medcalc-steward: the living-benchmark loop on the demo benchmark (17 synthetic items, 5 wrong on purpose).\nEverything happens in a temporary copy (${work}); this repository is not touched.\n`);
+write(`medcalc-steward: the living-benchmark loop on the demo benchmark (17 synthetic items, 5 wrong on ` +
+    `purpose).\nEverything happens in a temporary copy (${work}); this repository is not touched.\n`);
 let failed = null;
 try {
   for (const [k, step] of steps.entries()) {

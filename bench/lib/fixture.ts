@@ -33,7 +33,10 @@ export function fixtureLabels(count: number): (i: number) => Label {
   };
 }
 
-/** The repository of `count` labels, committed (built the first time, reused after: a `.complete` marker says it finished). */
+/**
+ * The repository of `count` labels, committed (built the first time, reused after: a `.complete` marker says it
+ * finished).
+ */
 export async function committedFixture(count: number): Promise<string> {
   const dir = join(FIXTURE_ROOT, `n${count}`);
   if (existsSync(join(dir, '.git', 'steward-bench-complete'))) return dir;
@@ -49,7 +52,10 @@ export async function committedFixture(count: number): Promise<string> {
     const l = label(i);
     const path = join(dir, labelPath(l.split, slugs.get(l.calculator.id)!, l.id));
     const folder = path.slice(0, path.lastIndexOf('/'));
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(path, canonicalJson(l));
   }
   execFileSync('git', ['add', '-A'], { cwd: dir, stdio: 'ignore' });

@@ -16,7 +16,10 @@ export interface AuditItem {
   label: Label['answer'];
   reference: CalcResult | null;
   v1: CalcResult | null;
-  /** How far the reference is from the label: relative error for numbers; for dates and gestational ages, days off as a fraction of a 280-day pregnancy. */
+  /**
+   * How far the reference is from the label: relative error for numbers; for dates and gestational ages, days off as a
+   * fraction of a 280-day pregnancy.
+   */
   deviation: number | null;
   crossesThreshold: boolean;
   /** Higher first: threshold crossings, then larger deviations. */

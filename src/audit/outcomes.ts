@@ -20,9 +20,6 @@ export type AuditOutcome = (typeof OUTCOME)[keyof typeof OUTCOME];
 /** Every outcome, in the order the summary lists them. */
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = Object.values(OUTCOME);
 
-/** Outcomes that come from reading the note (the evidence checks), not from recomputing the entities. */
-export const EVIDENCE_OUTCOMES: readonly AuditOutcome[] = [OUTCOME.implausibleInput, OUTCOME.calculatorWarning, OUTCOME.likelyIncomputable, OUTCOME.extractionSuspect];
-
 /**
  * Base triage priority of the evidence outcomes (recomputation outcomes rank by threshold crossing,
  * 1000, plus relative deviation). An impossible input or a calculator warning means the label rests on

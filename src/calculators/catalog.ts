@@ -16,9 +16,3 @@ export function catalogById(id: number): CatalogEntry | undefined {
   const calculator = findCalculator(id);
   return calculator && entryOf(calculator);
 }
-
-export function catalogByName(name: string): CatalogEntry | undefined {
-  if (/^\d+$/.test(name.trim())) return undefined;
-  const calculator = findCalculator(name);
-  return calculator && entryOf(calculator);
-}

@@ -33,7 +33,8 @@ export function runCalculator(options: { calculator: string | number; entities: 
   if (findings.length > 0) {
     throw inputError(
       'BAD_ENTITIES',
-      `entities do not fit calculator ${calculator.id} (${calculator.names[0]}): ${findings.map((f) => `${f.pointer || '/'}: ${f.message}`).join('; ')}`,
+      `entities do not fit calculator ${calculator.id} (${calculator.names[0]}): ` +
+          `${findings.map((f) => `${f.pointer || '/'}: ${f.message}`).join('; ')}`,
       { findings },
     );
   }

@@ -78,13 +78,16 @@ export function barChartSvg(options: ChartOptions): string {
       const top = y - 14;
       const colour = COLOURS[(row.series ?? 0) % COLOURS.length];
       parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y - 4}" font-size="12" text-anchor="end">${escapeXml(row.label)}</text>`);
-      parts.push(`<rect x="${LABEL_WIDTH}" y="${top}" width="${fixed(scale(row.value) - LABEL_WIDTH)}" height="14" fill="${colour}"><title>${escapeXml(`${row.label}: ${row.text ?? String(row.value)}`)}</title></rect>`);
+      parts.push(`<rect x="${LABEL_WIDTH}" y="${top}" width="${fixed(scale(row.value) - LABEL_WIDTH)}" height="14" ` +
+          `fill="${colour}"><title>${escapeXml(`${row.label}: ${row.text ?? String(row.value)}`)}</title></rect>`);
       if (row.lower !== undefined && row.upper !== undefined) {
         const [a, b] = [scale(row.lower), scale(row.upper)];
         const mid = top + 7;
-        parts.push(`<path d="M${a} ${mid}H${b}M${a} ${top + 2}V${top + 12}M${b} ${top + 2}V${top + 12}" stroke="#222" stroke-width="1.2" fill="none"/>`);
+        parts.push(`<path d="M${a} ${mid}H${b}M${a} ${top + 2}V${top + 12}M${b} ${top + 2}V${top + 12}" stroke="#222" ` +
+            `stroke-width="1.2" fill="none"/>`);
       }
-      parts.push(`<text x="${LABEL_WIDTH + BAR_AREA + 8}" y="${y - 4}" font-size="12">${escapeXml(row.text ?? String(row.value))}</text>`);
+      parts.push(`<text x="${LABEL_WIDTH + BAR_AREA + 8}" y="${y - 4}" ` +
+          `font-size="12">${escapeXml(row.text ?? String(row.value))}</text>`);
     }
     const axis = y + 6;
     const ticks = section.unit === 'share' ? [0, 0.25, 0.5, 0.75, 1] : [0, max / 2, max];
@@ -97,7 +100,8 @@ export function barChartSvg(options: ChartOptions): string {
   }
   const height = y + 16;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ` +
+        `${height}" font-family="Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title)}">`,
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>',

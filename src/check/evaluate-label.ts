@@ -100,7 +100,8 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (shown?.calculator) out.calculator = { id: shown.calculator.id, name: shown.calculator.name };
   if (label?.status) out.status = label.status;
   if (o.change === 'removed') {
-    out.problems.push({ code: 'removed', message: `the label file was removed (it is at the base ${root}); items are never deleted (mark the item incomputable instead)` });
+    out.problems.push({ code: 'removed', message: `the label file was removed (it is at the base ${root}); items are never deleted (mark the item ` +
+        `incomputable instead)` });
     return out;
   }
   for (const f of o.findings) out.problems.push({ code: 'invalid-label', message: `${f.pointer || '/'}: ${f.message}`, pointer: f.pointer });
@@ -126,11 +127,14 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (o.change === 'unchanged') return out;
 
   for (const st of standings.filter((x) => x.selfApproval && !x.superseded)) {
-    out.problems.push({ code: 'self-approval', reviewer: st.signoff.reviewer, message: `the ${st.signoff.decision} by ${st.signoff.reviewer} (${st.signoff.time}) does not count: ${st.signoff.reviewer} proposed this revision (proposer "${label.revision!.proposer}") and cannot approve it` });
+    out.problems.push({ code: 'self-approval', reviewer: st.signoff.reviewer, message: `the ${st.signoff.decision} by ${st.signoff.reviewer} (${st.signoff.time}) does not count: ` +
+        `${st.signoff.reviewer} proposed this revision (proposer "${label.revision!.proposer}") and cannot approve ` +
+        `it` });
   }
   const rejected = standings.filter((x) => x.authentic && x.signoff.decision === 'reject' && !x.superseded);
   for (const x of rejected) {
-    out.problems.push({ code: 'rejected', reviewer: x.signoff.reviewer, message: `rejected by ${x.signoff.reviewer} (${x.signoff.time})${x.signoff.note ? `: ${x.signoff.note}` : ''}; in force until ${x.signoff.reviewer} or ${quorum} other physician(s) sign a later decision` });
+    out.problems.push({ code: 'rejected', reviewer: x.signoff.reviewer, message: `rejected by ${x.signoff.reviewer} (${x.signoff.time})${x.signoff.note ? `: ${x.signoff.note}` : ''}; in ` +
+        `force until ${x.signoff.reviewer} or ${quorum} other physician(s) sign a later decision` });
   }
 
   const added = base === null;
@@ -140,7 +144,8 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (answerChanged && !revisionChanged) {
     out.problems.push({
       code: 'unrecorded-change',
-      message: `the answer changed (${formatAnswerValue(base!.answer)} → ${formatAnswerValue(label.answer)}) without a new revision record; use steward propose`,
+      message: `the answer changed (${formatAnswerValue(base!.answer)} → ${formatAnswerValue(label.answer)}) without a ` +
+          `new revision record; use steward propose`,
     });
   }
   const importedOriginal = added && o.addedOriginalsNeedSignoff === false && label.status === 'original' && label.revision === null && label.signoffs.length === 0;
@@ -168,7 +173,9 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   const what = added ? 'a new label' : label.revision && revisionChanged ? 'a relabel' : 'a content change';
   out.problems.push({
     code: 'missing-signoff',
-    message: `${what}${contentious ? ' (marked contentious)' : ''} needs ${out.required} physician sign-off(s) (approve or amend) by reviewers registered at the base ${root}, has ${approvals.keys.size}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}${shared}`,
+    message: `${what}${contentious ? ' (marked contentious)' : ''} needs ${out.required} physician sign-off(s) (approve ` +
+        `or amend) by reviewers registered at the base ${root}, has ` +
+        `${approvals.keys.size}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}${shared}`,
   });
   return out;
 }

@@ -24,10 +24,13 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
   out.push(`## Relabel: ${changed.length} label(s) changed since \`${shortRef(result.base)}\``, '');
   out.push(
     result.passed
-      ? `**Gate: passes.** ${relabels.length} relabel(s), ${result.summary.physicianSigned} signed off by a physician${result.summary.verifierOnly ? `, ${result.summary.verifierOnly} on their verifier alone` : ''}.`
-      : `**Gate: fails.** ${result.summary.withProblems} label(s) need attention; ${result.summary.physicianSigned} of ${relabels.length} relabel(s) signed off by a physician.`,
+      ? `**Gate: passes.** ${relabels.length} relabel(s), ${result.summary.physicianSigned} signed off by a ` +
+          `physician${result.summary.verifierOnly ? `, ${result.summary.verifierOnly} on their verifier alone` : ''}.`
+      : `**Gate: fails.** ${result.summary.withProblems} label(s) need attention; ` +
+          `${result.summary.physicianSigned} of ${relabels.length} relabel(s) signed off by a physician.`,
     '',
-    `${relabels.length} relabel(s) (answer or revision changed), ${confirmed.length} confirmation(s) (checked, answer kept), ${others} other change(s).`,
+    `${relabels.length} relabel(s) (answer or revision changed), ${confirmed.length} confirmation(s) (checked, ` +
+        `answer kept), ${others} other change(s).`,
     '',
   );
   if (relabels.length > 0) {
@@ -54,9 +57,11 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
     out.push('');
   }
   if (result.trustChanges.length > 0 || result.trustProblems.length > 0) {
-    out.push('### Trust-root change', '', 'This pull request changes who may sign off or the sign-off policy; it is judged by the maintainers registered at the base.', '');
+    out.push('### Trust-root change', '', 'This pull request changes who may sign off or the sign-off policy; it is judged by the maintainers ' +
+        'registered at the base.', '');
     for (const c of result.trustChanges) {
-      out.push(`- \`${c.file}\` ${c.change}: ${c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'}`);
+      out.push(`- \`${c.file}\` ${c.change}: ` +
+          (c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'));
     }
     for (const p of result.trustProblems) out.push(`- ❌ ${p.code}: ${oneLine(p.message)}`);
     out.push('');
@@ -72,7 +77,9 @@ function relabelRow(l: LabelCheck): string {
   const after = l.after ? formatAnswerValue(l.after) : '(removed)';
   const arrow = !was ? `${after} (added)` : before === after ? `${after} (unchanged)` : `${before} → **${after}**`;
   const r = l.revision;
-  return `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', r?.evidence?.startsWith('votes ') ? 320 : 80)} | ${cell(signoffStatus(l))} |`;
+  return `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ` +
+      `${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', r?.evidence?.startsWith('votes ') ? 320 : 80)} | ` +
+      `${cell(signoffStatus(l))} |`;
 }
 
 function signoffStatus(l: LabelCheck): string {

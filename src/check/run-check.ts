@@ -54,11 +54,16 @@ export interface CheckResult {
   /** Changed labels, and unchanged ones that have problems; sorted by id. */
   labels: LabelCheck[];
   reviewerProblems: ReviewerFileProblem[];
-  /** Reviewer files added, changed or removed since the base: a reviewer must not be approved by the same PR that uses them unnoticed. */
+  /**
+   * Reviewer files added, changed or removed since the base: a reviewer must not be approved by the same PR that uses
+   * them unnoticed.
+   */
   reviewersChanged: { file: string; change: string }[];
   /** Whose reviewers and policy the check trusted: the base commit, or null without git (the working tree's own). */
   trustRoot: { ref: string; commit: string } | null;
-  /** Changes to reviewers/ or the policy since the base (a trust-root pull request), with the records that sign them. */
+  /**
+   * Changes to reviewers/ or the policy since the base (a trust-root pull request), with the records that sign them.
+   */
   trustChanges: TrustChange[];
   /** Unsigned or badly signed trust-root changes, or a trust-root change mixed with label changes. */
   trustProblems: TrustProblem[];
@@ -126,7 +131,9 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     trustProblems.push({
       code: 'mixed-trust-root-change',
       file: trustChanges[0].file,
-      message: `this pull request changes the trust root (${trustChanges.map((c) => `${c.file} ${c.change}`).join(', ')}) and ${changes.size} label file(s): a reviewer or policy change is its own pull request, merged before any sign-off relies on it`,
+      message: `this pull request changes the trust root (${trustChanges.map((c) => `${c.file} ${c.change}`).join(', ')}) ` +
+          `and ${changes.size} label file(s): a reviewer or policy change is its own pull request, merged before any ` +
+          `sign-off relies on it`,
     });
   }
 

@@ -21,7 +21,8 @@ export async function resolveTrustRoot(repo: Repo, base: string | undefined): Pr
   try {
     head = await resolveCommit(repo, 'HEAD');
   } catch (error) {
-    if (isGitStoreError(error)) throw inputError('HEAD_UNRESOLVED', `${repo.dir}: HEAD cannot be resolved (${error.message}); the gate refuses to judge a tree whose history it cannot read`, { dir: repo.dir });
+    if (isGitStoreError(error)) throw inputError('HEAD_UNRESOLVED', `${repo.dir}: HEAD cannot be resolved (${error.message}); the gate refuses to judge a tree whose history ` +
+        `it cannot read`, { dir: repo.dir });
     throw error;
   }
   let resolved: { ref: string; commit: string } | null;

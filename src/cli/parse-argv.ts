@@ -12,7 +12,8 @@ export type ParsedArgv =
   | { kind: 'help'; text: string }
   | { kind: 'usage'; message: string; help: string };
 
-const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed off and released.';
+const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed ' +
+    'off and released.';
 
 /** The options every command takes (GlobalOptions), in the order --help lists them. */
 const GLOBAL_OPTIONS = {

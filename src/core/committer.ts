@@ -37,7 +37,8 @@ export async function openCommitter({ dir, author, requireRepository }: OpenComm
   } else if (author) identity = author;
   else if (repo) identity = (await defaultIdentity(repo)) ?? null;
   if (repo && !identity) {
-    throw new GitStoreError('NO_IDENTITY', 'no author identity: pass --author "Name <email>", set GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, or git config user.name / user.email', { dir });
+    throw new GitStoreError('NO_IDENTITY', 'no author identity: pass --author "Name <email>", set GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, or git config ' +
+        'user.name / user.email', { dir });
   }
   return {
     repo,

@@ -35,11 +35,14 @@ export function relabelExplanation(label: Label, answer: Answer, sources: Explan
     : `The answer was changed from ${was} to ${formatAnswerValue(answer)} by ${sources.by}.${why}`;
 }
 
-/** The reference calculator's steps as sentences, when they give `answer` (within its tolerance) from the label's entities. */
+/**
+ * The reference calculator's steps as sentences, when they give `answer` (within its tolerance) from the label's
+ * entities.
+ */
 export function traceExplanation(label: Label, answer: Answer): string | undefined {
   const calculator = findCalculator(label.calculator.id);
   if (!calculator || entityFindings(calculator, label.entities).length > 0) return undefined;
-  let result;
+  let result: ReturnType<typeof calculator.compute>;
   try {
     result = calculator.compute(label.entities, { convention: 'reference' });
   } catch {
@@ -47,7 +50,8 @@ export function traceExplanation(label: Label, answer: Answer): string | undefin
   }
   if (result.incomputable || !withinTolerance(answer, result.value)) return undefined;
   const steps = result.steps.map(stepSentence);
-  return `Computed by the reference ${calculator.names[0]} calculator from the item's entities. ${steps.join(' ')} The answer is ${formatAnswerValue(answer)}.`;
+  return `Computed by the reference ${calculator.names[0]} calculator from the item's entities. ${steps.join(' ')} The ` +
+      `answer is ${formatAnswerValue(answer)}.`;
 }
 
 function stepSentence(step: TraceStep): string {

@@ -20,7 +20,8 @@ export async function readSourceText(source: string, options: { timeoutMs?: numb
     bytes = await readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError('FILE_NOT_READABLE', `${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}`, { file: source });
+    throw inputError('FILE_NOT_READABLE', `${source}: ` +
+        `${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}`, { file: source });
   }
   return decodeUtf8(bytes, source);
 }

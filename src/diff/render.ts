@@ -11,7 +11,8 @@ const calcName = (id: string) => `${catalogById(Number(id))?.names[0] ?? id} (${
 
 /** Plain text for a terminal. */
 export function diffText(diffs: LabelDiff[], summary: DiffSummary, header: string): string {
-  const lines = [header, `${summary.total} label(s) changed: ${counts(summary.byChange)}; ${summary.answersChanged} answer(s) changed; ${summary.signoffsAdded} sign-off(s) added`];
+  const lines = [header, `${summary.total} label(s) changed: ${counts(summary.byChange)}; ${summary.answersChanged} answer(s) ` +
+      `changed; ${summary.signoffsAdded} sign-off(s) added`];
   if (summary.total) lines.push(`by calculator: ${counts(summary.byCalculator, calcName)}`, `by error category: ${counts(summary.byCategory)}`, '');
   for (const d of diffs) {
     lines.push(`${d.change === 'added' ? 'A' : d.change === 'removed' ? 'D' : 'M'} ${d.id}  ${d.file}`);
@@ -25,7 +26,8 @@ export function diffMarkdown(diffs: LabelDiff[], summary: DiffSummary, header: s
   const lines = [
     `## ${header}`,
     '',
-    `**${summary.total}** label(s) changed (${counts(summary.byChange)}); **${summary.answersChanged}** answer(s) changed; **${summary.signoffsAdded}** sign-off(s) added.`,
+    `**${summary.total}** label(s) changed (${counts(summary.byChange)}); **${summary.answersChanged}** ` +
+        `answer(s) changed; **${summary.signoffsAdded}** sign-off(s) added.`,
     '',
   ];
   if (summary.total) {

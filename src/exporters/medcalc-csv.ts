@@ -7,16 +7,12 @@ import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
 
 /**
- * Labels as a MedCalc-Bench CSV: the same 14 columns in the same order, rows by Row Number, so existing
+ * Labels as MedCalc-Bench CSV lines: the same 14 columns in the same order, rows by Row Number, so existing
  * harnesses read it unchanged. An answer that still equals what upstream wrote keeps upstream's spelling
  * ("38.0"); a changed answer is written fresh, and an incomputable one as N/A with N/A limits (as the
- * stewardship project's corrected file does).
+ * stewardship project's corrected file does). Lines, not one string: a large export is written piece by
+ * piece (see jsonlLines).
  */
-export function toMedcalcCsv(labels: Label[]): string {
-  return medcalcCsvLines(labels).join('');
-}
-
-/** toMedcalcCsv's text as its lines (a large export is written piece by piece; see jsonlLines). */
 export function medcalcCsvLines(labels: Label[]): string[] {
   const rows = [...labels].sort((a, b) => a.source.row - b.source.row || a.id.localeCompare(b.id)).map(medcalcRowCells);
   return csvLines([...MEDCALC_COLUMNS], rows);

@@ -39,12 +39,15 @@ export async function writeSortedExport(feed: LabelFeed, format: ExportFormatSpe
   }
 }
 
-/** The working tree's labels, one at a time in path order (the first unreadable file stops it, as readAllLabels does). */
+/**
+ * The working tree's labels, one at a time in path order (the first unreadable file stops it, as readAllLabels does).
+ */
 export function workingTreeFeed(dir: string): LabelFeed {
   return async (add) => {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, {
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`, {
           file: f.file,
           ...f.parseError,
         });

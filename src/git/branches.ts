@@ -25,7 +25,10 @@ export interface CreateBranchOptions {
   checkout?: boolean;
 }
 
-/** Create a branch (BRANCH_EXISTS if there is one by that name, even one created a moment ago by someone else); returns its commit. */
+/**
+ * Create a branch (BRANCH_EXISTS if there is one by that name, even one created a moment ago by someone else); returns
+ * its commit.
+ */
 export async function createBranch(repo: Repo, { name, from = 'HEAD', checkout = false }: CreateBranchOptions): Promise<string> {
   checkRefName(name, 'branch');
   const oid = await resolveCommit(repo, from);

@@ -83,7 +83,10 @@ function isFile(mode: string): boolean {
   return mode.startsWith('100') || mode === '120000';
 }
 
-/** Both sides' texts (or the old side only): the commits' blobs by one `cat-file --batch --buffer`, the disk's from the files. */
+/**
+ * Both sides' texts (or the old side only): the commits' blobs by one `cat-file --batch --buffer`, the disk's from the
+ * files.
+ */
 async function readContents(repo: Repo, changes: ChangedPath[], sides: 'old' | 'both', diskSide: 'old' | 'new' | null): Promise<void> {
   const wanted: Array<{ path: string; oid: string; change: ChangedPath; side: 'old' | 'new' }> = [];
   const fromDisk: Array<{ change: ChangedPath; side: 'old' | 'new' }> = [];

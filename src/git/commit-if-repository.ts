@@ -10,7 +10,7 @@ import { openRepo } from './repo.js';
  */
 export async function commitIfRepository(options: { dir: string; paths: string[]; message: string; author?: Identity }): Promise<string | null> {
   if (options.paths.length === 0) return null;
-  let repo;
+  let repo: Awaited<ReturnType<typeof openRepo>>;
   try {
     repo = await openRepo({ dir: options.dir });
   } catch (error) {

@@ -53,7 +53,8 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
   const head = await readHead(repo);
   if (expectedHead === undefined) expectedHead = expectedHeadFor(repo.dir, head.ref);
   if (expectedHead !== undefined && head.oid !== expectedHead) {
-    throw new GitStoreError('REF_MOVED', `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ${head.oid ?? 'no commit'}); nothing was committed, run the command again`, {
+    throw new GitStoreError('REF_MOVED', `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ` +
+        `${head.oid ?? 'no commit'}); nothing was committed, run the command again`, {
       ref: head.ref,
       expected: expectedHead,
       actual: head.oid,

@@ -21,7 +21,7 @@ export type Signature = Required<Identity>;
  */
 export async function resolveIdentity(repo: Repo, given: Identity | undefined, role: 'author' | 'committer' | 'tagger'): Promise<Signature> {
   const identity = given ?? (await configIdentity(repo, 'local'));
-  if (!identity || !identity.name.trim() || !identity.email.trim()) {
+  if (!identity?.name.trim() || !identity.email.trim()) {
     throw new GitStoreError(
       'NO_IDENTITY',
       `no ${role} identity: pass one, or set user.name and user.email in ${repo.gitdir}/config ` +
@@ -38,7 +38,10 @@ export async function resolveIdentity(repo: Repo, given: Identity | undefined, r
   };
 }
 
-/** user.name and user.email as git config resolves them (all its files, or the repository's only), undefined when either is unset. */
+/**
+ * user.name and user.email as git config resolves them (all its files, or the repository's only), undefined when either
+ * is unset.
+ */
 export async function configIdentity(repo: Repo, scope: 'all' | 'local' = 'all'): Promise<Identity | undefined> {
   const out = await runGit(repo.dir, ['config', ...(scope === 'local' ? ['--local'] : []), '--get-regexp', '^user\\.(name|email)$'], { okCodes: [1] });
   const values = new Map<string, string>();

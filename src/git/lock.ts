@@ -147,7 +147,8 @@ function lockedError(lockPath: string, holder: LockHolder | null): GitStoreError
   const who = holder ? `"${holder.command}" (pid ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another command';
   return new GitStoreError(
     'LOCKED',
-    `the repository is being written by ${who}; try again when it has finished (if that process is gone, remove ${lockPath})`,
+    `the repository is being written by ${who}; try again when it has finished (if that process is gone, remove ` +
+        `${lockPath})`,
     { lock: lockPath, holder },
   );
 }

@@ -43,18 +43,18 @@ export function parseCommit(raw: Buffer): CommitObject {
     else headers.push(line);
   }
   const keyOf = (h: string): string => h.slice(0, h.indexOf(' '));
-  const valueOf = (h: string): string => h.slice(h.indexOf(' ') + 1);
+  const headerValue = (h: string): string => h.slice(h.indexOf(' ') + 1);
   if (headers.length === 0 || keyOf(headers[0]) !== 'tree') throw new Error('malformed commit: tree is not its first header');
   const out: Record<string, unknown> = { message: normalizeNewlines(text.slice(blank + 2)), parent: [] as string[] };
-  out.tree = valueOf(headers[0]);
+  out.tree = headerValue(headers[0]);
   let i = 1;
-  for (; i < headers.length && keyOf(headers[i]) === 'parent'; i++) (out.parent as string[]).push(valueOf(headers[i]));
+  for (; i < headers.length && keyOf(headers[i]) === 'parent'; i++) (out.parent as string[]).push(headerValue(headers[i]));
   const seen = new Set(['tree', 'parent']);
   for (; i < headers.length; i++) {
     const key = keyOf(headers[i]);
     if (seen.has(key)) continue;
     seen.add(key);
-    out[key] = valueOf(headers[i]);
+    out[key] = headerValue(headers[i]);
   }
   if (typeof out.author === 'string') out.author = parsePerson(out.author);
   if (typeof out.committer === 'string') out.committer = parsePerson(out.committer);
@@ -98,7 +98,7 @@ export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, str
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
     const object = await repo.reader.read(oid);
-    if (!object || object.type !== 'tree') throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
+    if (object?.type !== 'tree') throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
     keys = scanTree(object.content, repo.objectFormat === 'sha256' ? 32 : 20);
     repo.objects.treeKeys.set(oid, keys);
   }
@@ -120,7 +120,7 @@ export function scanTree(raw: Buffer, hashBytes = 20): Map<string, string> {
 }
 
 export function isTreeKey(key: string | undefined): boolean {
-  return key !== undefined && key.startsWith('40000 ');
+  return key?.startsWith('40000 ') === true;
 }
 
 /** A regular file, an executable one, or a symlink (not a submodule's commit). */

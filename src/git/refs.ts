@@ -77,7 +77,8 @@ export async function updateRefChecked(repo: Repo, ref: string, next: string, ex
   const actual = now.code === 0 ? now.stdout.toString('utf8').trim() : null;
   throw new GitStoreError(
     'REF_MOVED',
-    `${ref} moved while this command ran (expected ${expected ?? 'no ref'}, found ${actual ?? 'no ref'}); nothing was overwritten, run the command again`,
+    `${ref} moved while this command ran (expected ${expected ?? 'no ref'}, found ${actual ?? 'no ref'}); ` +
+        `nothing was overwritten, run the command again`,
     { ref, expected, actual, stderr: out.stderr.trim() },
   );
 }

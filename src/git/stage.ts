@@ -8,7 +8,8 @@ export async function stage(repo: Repo, paths: readonly string[]): Promise<void>
   const out = await runGit(repo.dir, ['update-index', '--add', '--remove', '--replace', '-z', '--stdin'], { input: paths.join('\0') + '\0', okCodes: [128] });
   if (out.code === 0) return;
   if (/index\.lock/.test(out.stderr)) {
-    throw new GitStoreError('INDEX_LOCKED', `the index is locked by another git process (${out.stderr.trim()}); the commit was made, run "git status" once it is done`, { stderr: out.stderr });
+    throw new GitStoreError('INDEX_LOCKED', `the index is locked by another git process (${out.stderr.trim()}); the commit was made, run "git status" ` +
+        `once it is done`, { stderr: out.stderr });
   }
   throw new GitStoreError('GIT_FAILED', `git update-index failed: ${out.stderr.trim()}`, { stderr: out.stderr });
 }

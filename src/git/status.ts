@@ -44,7 +44,10 @@ export interface CleanOptions {
   untracked?: boolean;
 }
 
-/** True when every file under `prefix` matches HEAD both on disk and in the index, and nothing is unmerged (`git status`). */
+/**
+ * True when every file under `prefix` matches HEAD both on disk and in the index, and nothing is unmerged (`git
+ * status`).
+ */
 export async function isClean(repo: Repo, { prefix = '.', untracked = true }: CleanOptions = {}): Promise<boolean> {
   const base = normalizePrefix(prefix);
   const out = await runGit(repo.dir, [

@@ -41,7 +41,8 @@ export async function createTag(repo: Repo, { name, message, ref = 'HEAD', tagge
   const signature = await resolveIdentity(repo, tagger, 'tagger');
   const env = signatureEnv(signature, 'COMMITTER');
   const text = message.endsWith('\n') ? message : message + '\n';
-  const body = `object ${commit}\ntype commit\ntag ${name}\ntagger ${signature.name} <${signature.email}> ${env.GIT_COMMITTER_DATE.slice(1)}\n\n${text}`;
+  const body = `object ${commit}\ntype commit\ntag ${name}\ntagger ${signature.name} <${signature.email}> ` +
+      `${env.GIT_COMMITTER_DATE.slice(1)}\n\n${text}`;
   const oid = (await runGit(repo.dir, ['mktag', '--strict'], { input: body })).stdout.toString('utf8').trim();
   try {
     await updateRefChecked(repo, `refs/tags/${name}`, oid, null, `steward: tag ${name}`);

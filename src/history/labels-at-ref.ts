@@ -3,7 +3,10 @@ import { type Repo, openRepo, readFileTextsAt } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';
 
-/** The labels at a ref (tag, branch, commit, HEAD, or the working tree when undefined) by repository path, with their text. */
+/**
+ * The labels at a ref (tag, branch, commit, HEAD, or the working tree when undefined) by repository path, with their
+ * text.
+ */
 export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<string, { text: string; label: Label }>> {
   const texts = await readFileTextsAt(repo, { ref });
   const out = new Map<string, { text: string; label: Label }>();

@@ -71,7 +71,8 @@ async function importMedcalcBenchLocked(options: ImportOptions): Promise<ImportR
       : await commitIfRepository({
           dir: options.dir,
           paths: result.written,
-          message: options.message ?? `Import ${options.source.split(/[\\/]/).pop()} into split ${options.split}: ${plan.added} added, ${plan.updated} updated`,
+          message: options.message ?? `Import ${options.source.split(/[\\/]/).pop()} into split ${options.split}: ${plan.added} added, ` +
+              `${plan.updated} updated`,
         });
   return { rows: incoming.length, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, notInFile: plan.notInFile, written: result.written, commit };
 }

@@ -64,7 +64,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
     const label: Label = {
       id: itemId(split, rowNumber),
       split,
-      calculator: { id: calculatorId, name: cells['Calculator Name'], category: cells['Category'] },
+      calculator: { id: calculatorId, name: cells['Calculator Name'], category: cells.Category },
       source: {
         dataset: options.dataset ?? 'MedCalc-Bench',
         version: options.sourceVersion ?? 'unspecified',
@@ -76,7 +76,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
         answerText: { value: cells['Ground Truth Answer'], lower: cells['Lower Limit'], upper: cells['Upper Limit'] },
       },
       note: cells['Patient Note'],
-      question: cells['Question'],
+      question: cells.Question,
       entities,
       answer,
       explanation: cells['Ground Truth Explanation'],
@@ -104,7 +104,8 @@ function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (
   const upper = read('Upper Limit');
   if (kind === 'decimal' || kind === 'integer') {
     if ((lower as number) > (value as number) || (upper as number) < (value as number)) {
-      fail('BAD_LIMITS', 'Lower Limit', `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ${cells['Ground Truth Answer']}`);
+      fail('BAD_LIMITS', 'Lower Limit', `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ` +
+          `${cells['Ground Truth Answer']}`);
     }
     return { kind, value: value as number, lower: lower as number, upper: upper as number };
   }

@@ -31,7 +31,9 @@ export function mergeUpload(existing: Label[], incoming: Label[], split: string)
       if (owner) {
         throw inputError(
           'ID_COLLISION',
-          `row ${next.source.row}: new item (calculator ${next.source.calculatorId}, note ${next.source.noteId}) would get id ${next.id}, which item (calculator ${owner.source.calculatorId}, note ${owner.source.noteId}) already has`,
+          `row ${next.source.row}: new item (calculator ${next.source.calculatorId}, note ${next.source.noteId}) ` +
+              `would get id ${next.id}, which item (calculator ${owner.source.calculatorId}, note ` +
+              `${owner.source.noteId}) already has`,
           { id: next.id, row: next.source.row },
         );
       }

@@ -20,7 +20,9 @@ export function tooDeepPointer(value: unknown, limit = MAX_JSON_DEPTH): string |
     .join('');
 }
 
-/** Whether value nests deeper than limit below depth; on true, `path` holds the keys leading there (innermost first). */
+/**
+ * Whether value nests deeper than limit below depth; on true, `path` holds the keys leading there (innermost first).
+ */
 function tooDeep(value: unknown, depth: number, limit: number, path: string[]): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth >= limit) return true;
@@ -35,7 +37,7 @@ function tooDeep(value: unknown, depth: number, limit: number, path: string[]): 
     return false;
   }
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item !== null && typeof item === 'object' && tooDeep(item, depth + 1, limit, path)) {
       path.push(key);

@@ -9,5 +9,5 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
 
 /** Whether `key` is an own key of `target` (never one inherited from Object.prototype, such as "toString"). */
 export function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
+  return Object.hasOwn(target, key);
 }

@@ -8,7 +8,8 @@ export function formatOpenPr(result: OpenPrResult, apiUrl: string): string {
   const { spec } = result;
   if (result.dryRun) {
     return [
-      `Dry run: nothing pushed, nothing sent. For ${spec.owner}/${spec.repo}, ${spec.head} → ${spec.base}${spec.draft ? ' (draft)' : ''}:`,
+      `Dry run: nothing pushed, nothing sent. For ${spec.owner}/${spec.repo}, ${spec.head} → ` +
+          `${spec.base}${spec.draft ? ' (draft)' : ''}:`,
       '',
       `1. ${result.push.command}`,
       '',

@@ -31,7 +31,8 @@ export function repositoryOf(options: { repo?: string; remoteUrl?: string; remot
   }
   const fromUrl = options.remoteUrl ? parseRepository(options.remoteUrl) : undefined;
   if (!fromUrl) {
-    throw inputError('NO_REPOSITORY', `remote "${options.remote}" (${options.remoteUrl ?? 'no URL'}) names no GitHub repository: give --repo owner/name`, { remote: options.remote });
+    throw inputError('NO_REPOSITORY', `remote "${options.remote}" (${options.remoteUrl ?? 'no URL'}) names no GitHub repository: give --repo ` +
+        `owner/name`, { remote: options.remote });
   }
   return fromUrl;
 }

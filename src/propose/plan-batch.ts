@@ -65,7 +65,8 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
     }
     seen.set(label.id, row.place.row);
     if (row.calculatorName !== undefined && !sameCalculator(label.calculator.id, label.calculator.name, row.calculatorName)) {
-      fail(`calculator "${row.calculatorName}" does not match ${label.id} (${label.calculator.name}); is the id column right?`);
+      fail(`calculator "${row.calculatorName}" does not match ${label.id} (${label.calculator.name}); is the id ` +
+          `column right?`);
       continue;
     }
     if (row.category !== undefined && !categories.has(row.category)) {
@@ -86,7 +87,8 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
     if (!withinTolerance(label.answer, value) && (category === undefined || rationale === undefined)) {
       const suggestion = suggestCategory(label, value === null);
       category ??= suggestion.category;
-      rationale ??= `${meta.verifier ?? name} gives ${row.value.trim()} where the label says ${formatAnswerValue(label.answer)}${suggestion.audit ? `; ${suggestion.audit}` : ''}.`;
+      rationale ??= `${meta.verifier ?? name} gives ${row.value.trim()} where the label says ` +
+          `${formatAnswerValue(label.answer)}${suggestion.audit ? `; ${suggestion.audit}` : ''}.`;
     }
     const applied = applyProposal(
       label,

@@ -21,7 +21,10 @@ export interface ProposeOneOptions {
   incomputable?: boolean;
   category: string;
   rationale: string;
-  /** The new answer's explanation (default: the reference calculator's trace when it gives the value, else a statement of the change). */
+  /**
+   * The new answer's explanation (default: the reference calculator's trace when it gives the value, else a statement
+   * of the change).
+   */
   explanation?: string;
   /** A file inside the repository (recorded by path and committed), a URL, or a citation. */
   evidence?: string;
@@ -92,7 +95,9 @@ async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneR
   const { written } = await writeLabels(dir, [applied.label]);
   const before = formatAnswerValue(entry.label.answer);
   const after = formatAnswerValue(applied.label.answer);
-  const message = `Propose ${id}: ${before} → ${after} (${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
+  const message = `Propose ${id}: ${before} → ${after} ` +
+      `(${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n` +
+          `${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
   const commit = await committer.commit(evidence?.path ? [...written, evidence.path] : written, message);
   return { id, file: entry.file, previous: entry.label.answer, answer: applied.label.answer, status: applied.label.status, commit, branch };
 }

@@ -18,7 +18,7 @@ export interface CategorySuggestion {
  */
 export function suggestCategory(label: Label, proposesIncomputable: boolean): CategorySuggestion {
   if (!findCalculator(label.calculator.id)) return { category: 'unclassified' };
-  let item;
+  let item: ReturnType<typeof auditLabel>;
   try {
     item = auditLabel(label);
   } catch (error) {

@@ -37,7 +37,8 @@ export async function openTarget(repo: Repo, dir: string, branch?: string): Prom
       const wanted = new Set(paths);
       const dirty = (await pendingLabelChanges(repo)).filter((p) => wanted.has(p.path)).map((p) => p.path);
       if (dirty.length > 0) {
-        throw inputError('DIRTY_TREE', `${dirty.length} label file(s) to be proposed on have uncommitted edits (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or discard them first`, {
+        throw inputError('DIRTY_TREE', `${dirty.length} label file(s) to be proposed on have uncommitted edits ` +
+            `(${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or discard them first`, {
           paths: dirty,
         });
       }

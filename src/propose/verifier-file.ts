@@ -111,7 +111,8 @@ function readJsonl(text: string, file: string): VerifierRow[] {
     if (!json || typeof json !== 'object' || Array.isArray(json)) return fail('JSONL_NOT_OBJECT', 'each line must be a JSON object');
     const o = json as Record<string, unknown>;
     const unknown = Object.keys(o).filter((key) => !JSONL_KEYS.has(key));
-    if (unknown.length > 0) fail('JSONL_UNKNOWN_KEY', `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: ${[...JSONL_KEYS].join(', ')})`);
+    if (unknown.length > 0) fail('JSONL_UNKNOWN_KEY', `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: ` +
+        `${[...JSONL_KEYS].join(', ')})`);
     let ref: ItemRef;
     if (typeof o.id === 'string' && o.id.trim() !== '' && o.row === undefined) ref = { id: o.id.trim() };
     else if (typeof o.row === 'number' && Number.isInteger(o.row) && o.row >= 0 && o.id === undefined) ref = { row: o.row };
@@ -170,7 +171,8 @@ function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: 
     const shown = (x: unknown) => (Array.isArray(x) ? `${x[0]} weeks ${x[1]} days` : String(x));
     const verdict = entry.decided === false ? 'no consensus' : entry.decided ? 'decided' : 'undeclared';
     entry.votes =
-      `votes ${top ? `${top.count} of ${v.runs} for ${shown(top.value)}` : `0 of ${v.runs}`} (${verdict}, supermajority ${v.supermajority}` +
+      `votes ${top ? `${top.count} of ${v.runs} for ${shown(top.value)}` : `0 of ${v.runs}`} (${verdict}, ` +
+          `supermajority ${v.supermajority}` +
       (clusters!.length > 1 ? `; others: ${clusters!.slice(1).map((c) => `${shown(c.value)} ×${c.count}`).join(', ')}` : '') +
       (Number.isInteger(v.invalid) && (v.invalid as number) > 0 ? `; ${v.invalid} unreadable` : '') +
       ')';

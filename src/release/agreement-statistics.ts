@@ -15,7 +15,10 @@ export interface AgreementStatistics {
   rule: string;
   /** Items carrying a physician value (the earliest physician sign-off with a value is the item's ground truth). */
   items: number;
-  /** The previous release's labels vs the physician values, over the items where they were not the physicians' own values. */
+  /**
+   * The previous release's labels vs the physician values, over the items where they were not the physicians' own
+   * values.
+   */
   previous: AgreementLine | null;
   /** The labels as proposed, before physician review (the verifier's output), vs the physician values. */
   proposed: AgreementLine | null;
@@ -25,7 +28,10 @@ export interface AgreementStatistics {
    * `previous` the previous release's (those items are left out of the previous line and the pair table).
    */
   byConstruction: { released: number; previous: number };
-  /** Released labels on physician-reviewed items that a physician approved as they were (not set to the physician's value). */
+  /**
+   * Released labels on physician-reviewed items that a physician approved as they were (not set to the physician's
+   * value).
+   */
   approvedAsProposed: number;
   /** How the items' value types came out (decided from the physician value and every label version compared). */
   types: { ordinal: number; continuous: number; na: number; exact: number };
@@ -40,7 +46,10 @@ export interface AgreementStatistics {
     mcnemarP: number;
   } | null;
   kappa: { items: number; kappa: number; se: number; lower: number; upper: number } | null;
-  /** Physician values given with a unit and read as their number ('78.1 ml/hr' → 78.1), as the paper's script reads them too. */
+  /**
+   * Physician values given with a unit and read as their number ('78.1 ml/hr' → 78.1), as the paper's script reads them
+   * too.
+   */
   valuesWithUnits: { id: string; text: string; value: number }[];
   /** Physician texts that are no value at all and were not mapped to one: kept raw, not counted. */
   unreadable: { id: string; text: string }[];

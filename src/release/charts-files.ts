@@ -16,5 +16,7 @@ export function releaseChartFiles(record: ReleaseRecord): { path: string; conten
 export function withChartLinks(markdown: string, record: Pick<ReleaseRecord, 'version'>): string {
   const name = (p: string) => p.slice('changelogs/'.length);
   const paths = chartPaths(record.version);
-  return `${markdown.replace(/\n*$/, '\n')}\n## Charts\n\n![Changed labels by error category and calculator, with 95% intervals](${name(paths.errors)})\n\n![Agreement with physician values, with 95% intervals](${name(paths.agreement)})\n`;
+  return `${markdown.replace(/\n*$/, '\n')}\n## Charts\n\n![Changed labels by error category and calculator, with 95% ` +
+      `intervals](${name(paths.errors)})\n\n![Agreement with physician values, with 95% ` +
+      `intervals](${name(paths.agreement)})\n`;
 }

@@ -9,7 +9,8 @@ export function errorsChartSvg(record: Pick<ReleaseRecord, 'name' | 'version' | 
   const share = (v: { count: number; share: number; lower: number; upper: number }) => `${v.count} (${percent(v.share)}, 95% CI ${percent(v.lower)}–${percent(v.upper)})`;
   return barChartSvg({
     title: `${record.name} ${record.version}: changed labels`,
-    subtitle: `${changed} of ${s.total} labels changed (relabeled or made incomputable); whiskers: Wilson 95% CI of the share`,
+    subtitle: `${changed} of ${s.total} labels changed (relabeled or made incomputable); whiskers: Wilson 95% CI of the ` +
+        `share`,
     sections: [
       {
         title: 'By error category (share of all labels)',

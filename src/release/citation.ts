@@ -85,7 +85,8 @@ function cffReference(w: CitedWork): string[] {
 export function citationCff(f: CitationFacts): string {
   return [
     'cff-version: 1.2.0',
-    'message: "If you evaluate on this benchmark version, cite it as below and state its root hash; cite MedCalc-Bench too (see references)."',
+    'message: "If you evaluate on this benchmark version, cite it as below and state its root hash; ' +
+      'cite MedCalc-Bench too (see references)."',
     'type: dataset',
     `title: ${quote(f.name)}`,
     ...(f.description ? [`abstract: ${quote(f.description)}`] : []),
@@ -128,7 +129,10 @@ export function bibtexEscape(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (c) => map[c]);
 }
 
-/** A BibTeX author: "Family, Given" for a person; an organisation in braces, so BibTeX neither splits it at "and" nor reads its last word as a surname. */
+/**
+ * A BibTeX author: "Family, Given" for a person; an organisation in braces, so BibTeX neither splits it at "and"
+ * nor reads its last word as a surname.
+ */
 export function bibtexAuthor(a: CitationAuthor): string {
   if (a.family) return bibtexEscape(a.given ? `${a.family}, ${a.given}` : a.family);
   return `{${bibtexEscape(a.name ?? 'unknown')}}`;
@@ -145,7 +149,8 @@ export function citationBibtex(f: CitationFacts): string {
     `  version = {${bibtexEscape(f.version)}},`,
     ...(f.doi ? [`  doi = {${bibtexEscape(f.doi)}},`] : []),
     ...(f.repositoryCode ? [`  url = {${f.repositoryCode}},`] : []),
-    `  note = {Released ${f.date}; labels at commit ${f.commit}; label manifest root ${f.root}; licence ${bibtexEscape(f.license)}; derived from MedCalc-Bench (Khandekar et al., 2024)},`,
+    `  note = {Released ${f.date}; labels at commit ${f.commit}; label manifest root ${f.root}; ` +
+      `licence ${bibtexEscape(f.license)}; derived from MedCalc-Bench (Khandekar et al., 2024)},`,
     '}',
     '',
   ].join('\n');
@@ -155,5 +160,8 @@ export function citationBibtex(f: CitationFacts): string {
 export function citationApa(f: CitationFacts): string {
   const names = f.authors.map((a) => (a.family ? `${a.family}${a.given ? `, ${a.given.slice(0, 1)}.` : ''}` : a.name)).join(', ');
   const doi = f.doi ? ` https://doi.org/${f.doi}` : '';
-  return `${names}. (${f.date.slice(0, 4)}). ${f.name} (Version ${f.version}) [Data set]. Released ${f.date}; labels at commit ${f.commit.slice(0, 12)}; root hash ${f.root}.${doi}\n`;
+  return (
+    `${names}. (${f.date.slice(0, 4)}). ${f.name} (Version ${f.version}) [Data set]. ` +
+    `Released ${f.date}; labels at commit ${f.commit.slice(0, 12)}; root hash ${f.root}.${doi}\n`
+  );
 }

@@ -40,7 +40,8 @@ export async function* csvRows(file: string, options: { required?: string[]; chu
       }
       row++;
       if (record.fields.length !== header.length) {
-        throw inputError('CSV_COLUMN_COUNT', `${file}: row ${row} (line ${record.line}) has ${record.fields.length} fields, the header has ${header.length}`, {
+        throw inputError('CSV_COLUMN_COUNT', `${file}: row ${row} (line ${record.line}) has ${record.fields.length} fields, the header has ` +
+            `${header.length}`, {
           file,
           row,
           line: record.line,

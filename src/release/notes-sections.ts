@@ -22,8 +22,10 @@ export function changedShareSection(head: ReleaseRecordHead, c: ChangedShare): s
   const lines = [
     `## Labels of ${of} changed or made incomputable`,
     '',
-    `This release gave ${c.changed} of the ${c.total.n} labels of ${of} a new value and made ${c.madeIncomputable} incomputable (N/A): ` +
-      `**${c.total.k} of ${c.total.n}, ${pct(c.total.share)} (Wilson 95% CI ${interval(c.total)})**, the share of ${of}'s labels this release found wrong or incomputable.`,
+    `This release gave ${c.changed} of the ${c.total.n} labels of ${of} a new value and made ` +
+        `${c.madeIncomputable} incomputable (N/A): ` +
+      `**${c.total.k} of ${c.total.n}, ${pct(c.total.share)} (Wilson 95% CI ${interval(c.total)})**, the share ` +
+          `of ${of}'s labels this release found wrong or incomputable.`,
     '',
   ];
   if (!c.byCalculator) {
@@ -31,7 +33,8 @@ export function changedShareSection(head: ReleaseRecordHead, c: ChangedShare): s
     return lines;
   }
   lines.push(
-    "Items cluster by calculator (one calculator's defect changes all its labels), so the whole-benchmark interval above understates the uncertainty; per calculator, highest rate first:",
+    "Items cluster by calculator (one calculator's defect changes all its labels), so the whole-benchmark " +
+        "interval above understates the uncertainty; per calculator, highest rate first:",
     '',
     '| calculator | changed or N/A | rate | Wilson 95% CI |',
     '|---|---:|---:|---|',
@@ -58,32 +61,45 @@ export function agreementSection(head: ReleaseRecordHead, a: AgreementStatistics
       '',
     );
     if (a.byConstruction.previous > 0) {
-      lines.push(`${a.byConstruction.previous} of these items already had a physician's own value as their label in the previous release; that agreement is true by construction, so they are left out of the previous-release row and the paired comparison.`, '');
+      lines.push(`${a.byConstruction.previous} of these items already had a physician's own value as their label in the ` +
+          `previous release; that agreement is true by construction, so they are left out of the previous-release ` +
+          `row and the paired comparison.`, '');
     }
     if (a.paired) {
       const p = a.paired;
       lines.push(
-        `Paired, proposed vs previous (${p.both + p.onlyProposed + p.onlyPrevious + p.neither} items): ${p.onlyProposed} agree only with the proposal, ${p.onlyPrevious} only with the previous label, ${p.both} with both, ${p.neither} with neither. ` +
-          `Difference in agreement ${pct(p.difference)} (Newcombe 95% CI ${pct(p.lower)} to ${pct(p.upper)}); exact McNemar p = ${formatP(p.mcnemarP)}.`,
+        `Paired, proposed vs previous (${p.both + p.onlyProposed + p.onlyPrevious + p.neither} items): ` +
+            `${p.onlyProposed} agree only with the proposal, ${p.onlyPrevious} only with the previous label, ` +
+            `${p.both} with both, ${p.neither} with neither. ` +
+          `Difference in agreement ${pct(p.difference)} (Newcombe 95% CI ${pct(p.lower)} to ${pct(p.upper)}); ` +
+              `exact McNemar p = ${formatP(p.mcnemarP)}.`,
         '',
       );
     }
     lines.push(
-      `The released labels of ${head.version} on these items are not compared with the physicians, because the comparison would be circular: ` +
-        `on ${a.byConstruction.released} item(s) a physician amended the label, so the released label is the physician's own value by construction; ` +
-        `on the other ${a.approvedAsProposed} it is the label a physician approved, whose agreement is in the rows above.`,
+      `The released labels of ${head.version} on these items are not compared with the physicians, because the ` +
+          `comparison would be circular: ` +
+        `on ${a.byConstruction.released} item(s) a physician amended the label, so the released label is the ` +
+            `physician's own value by construction; ` +
+        `on the other ${a.approvedAsProposed} it is the label a physician approved, whose agreement is in the ` +
+            `rows above.`,
       '',
       a.kappa
-        ? `Inter-physician agreement on whether the proposal is right, over ${a.kappa.items} items with two physicians: Cohen's κ = ${a.kappa.kappa.toFixed(3)} (SE ${a.kappa.se.toFixed(3)}, 95% CI ${a.kappa.lower.toFixed(3)} to ${a.kappa.upper.toFixed(3)}).`
+        ? `Inter-physician agreement on whether the proposal is right, over ${a.kappa.items} items with two ` +
+            `physicians: Cohen's κ = ${a.kappa.kappa.toFixed(3)} (SE ${a.kappa.se.toFixed(3)}, 95% CI ` +
+            `${a.kappa.lower.toFixed(3)} to ${a.kappa.upper.toFixed(3)}).`
         : "Cohen's κ between physicians is not reported: no item carries values from two physicians.",
       '',
     );
   }
   lines.push('## Method', '', `**Agreement rule.** ${a.rule}`, '');
   let values =
-    "**Physician values.** Each item's ground truth is the earliest physician sign-off that carries a value; N/A, Not applicable and similar texts mean the item is incomputable from its note.";
-  if (a.valuesWithUnits.length > 0) values += ` Values written with a unit are read as their number: ${a.valuesWithUnits.map((v) => `${v.id} "${v.text}" → ${v.value}`).join('; ')}.`;
-  if (a.unreadable.length > 0) values += ` Texts that are no single value (${a.unreadable.map((u) => `${u.id} "${u.text}"`).join('; ')}) are kept as written and not counted.`;
+    "**Physician values.** Each item's ground truth is the earliest physician sign-off that carries a value; " +
+        "N/A, Not applicable and similar texts mean the item is incomputable from its note.";
+  if (a.valuesWithUnits.length > 0) values += ` Values written with a unit are read as their number: ` +
+      `${a.valuesWithUnits.map((v) => `${v.id} "${v.text}" → ${v.value}`).join('; ')}.`;
+  if (a.unreadable.length > 0) values += ` Texts that are no single value (${a.unreadable.map((u) => `${u.id} "${u.text}"`).join('; ')}) are kept as ` +
+      `written and not counted.`;
   lines.push(values);
   return lines;
 }

@@ -17,7 +17,8 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
   const lines: string[] = [
     `# ${head.name} ${head.version}`,
     '',
-    `Released ${head.date}${head.previousVersion ? `, following ${head.previousVersion}` : ' (first release)'}. ${head.count} labels; root hash \`${head.root}\`; labels at commit \`${head.labelCommit.slice(0, 12)}\`.`,
+    `Released ${head.date}${head.previousVersion ? `, following ${head.previousVersion}` : ' (first release)'}. ` +
+        `${head.count} labels; root hash \`${head.root}\`; labels at commit \`${head.labelCommit.slice(0, 12)}\`.`,
     ...(head.message ? ['', head.message] : []),
     '',
     '## What changed',
@@ -32,8 +33,10 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
     `| unchanged | ${s.unchanged} |`,
     `| other edits (answer kept; note, entities or sign-offs changed) | ${s.otherEdits} |`,
     '',
-    `Of the ${s.relabeled + s.madeIncomputable} changed answers, **${s.physicianSigned} are physician-signed** and **${s.verifierOnly} are verifier-only**` +
-      (s.verifierOnly > 0 ? ` (backed by a verifier's recomputation without a physician sign-off; ${head.verifierOnlyAllowed ? 'allowed for this release' : 'not allowed'})` : '') +
+    `Of the ${s.relabeled + s.madeIncomputable} changed answers, **${s.physicianSigned} are physician-signed** ` +
+        `and **${s.verifierOnly} are verifier-only**` +
+      (s.verifierOnly > 0 ? ` (backed by a verifier's recomputation without a physician sign-off; ` +
+          `${head.verifierOnlyAllowed ? 'allowed for this release' : 'not allowed'})` : '') +
       '.',
     '',
   ];
@@ -55,9 +58,13 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
   lines.push(...agreementSection(head, a));
   lines.push(
     '',
-    '**Selection.** Physician values exist only where physicians were asked; when they were asked about disputed items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
+    '**Selection.** Physician values exist only where physicians were asked; when they were asked about disputed ' +
+        'items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or ' +
+        'was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
     '',
-    '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired difference; exact two-sided McNemar test on the discordant pairs. Each number, its formula and reference: docs/release-numbers.md of medcalc-steward.',
+    '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired ' +
+        'difference; exact two-sided McNemar test on the discordant pairs. Each number, its formula and reference: ' +
+        'docs/release-numbers.md of medcalc-steward.',
     '',
   );
   return lines.join('\n');

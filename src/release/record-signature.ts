@@ -59,12 +59,15 @@ export async function releaseSigner(repo: Repo, o: { dir: string; previousTag?: 
   const maintainers = maintainersOf(reviewers);
   if (o.signer === undefined && o.keyPath === undefined) {
     if (maintainers.length === 0) return null;
-    throw inputError('RELEASE_NEEDS_SIGNATURE', `a release is signed by a maintainer registered at ${root.name}: add --signer <id> --key <private key> (maintainers: ${maintainers.map((m) => m.id).join(', ')})`, {});
+    throw inputError('RELEASE_NEEDS_SIGNATURE', `a release is signed by a maintainer registered at ${root.name}: add --signer <id> --key <private key> ` +
+        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`, {});
   }
   if (!o.signer || !o.keyPath) throw inputError('RELEASE_NEEDS_SIGNATURE', 'signing a release needs both --signer <maintainer id> and --key <private key>', {});
   const who = reviewers.get(o.signer);
   if (!who || who.role !== MAINTAINER_ROLE || who.revoked) {
-    throw inputError('RELEASE_SIGNER', `${o.signer} is not a maintainer registered at ${root.name}${who ? ` (registered as "${who.role}"${who.revoked ? ', revoked' : ''})` : ''}; only such a maintainer signs a release`, { signer: o.signer });
+    throw inputError('RELEASE_SIGNER', `${o.signer} is not a maintainer registered at ` +
+        `${root.name}${who ? ` (registered as "${who.role}"${who.revoked ? ', revoked' : ''})` : ''}; only such a ` +
+        `maintainer signs a release`, { signer: o.signer });
   }
   return { id: who.id, key: await reviewerSigningKey(who, o.keyPath, o.dir) };
 }
@@ -108,7 +111,8 @@ export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord;
     // touches release files); anything else means it was moved.
     let oid: string | null = commit;
     for (let steps = 0; oid !== null && oid !== record.labelCommit && steps < 64; steps++) oid = await resolveCommit(repo, `${oid}~1`).catch(() => null);
-    if (oid !== record.labelCommit) throw fail('RELEASE_TAG_MOVED', `the tag points at ${commit.slice(0, 10)}, which does not descend from the commit the record names (${record.labelCommit.slice(0, 10)})`);
+    if (oid !== record.labelCommit) throw fail('RELEASE_TAG_MOVED', `the tag points at ${commit.slice(0, 10)}, which does not descend from the commit the record names ` +
+        `(${record.labelCommit.slice(0, 10)})`);
     const extra = (await changedPaths(repo, { from: record.labelCommit, to: commit, prefix: '.' })).filter((c) => !RELEASE_FILES.test(c.path));
     if (extra.length > 0) throw fail('RELEASE_TAG_MOVED', `the tag points at ${commit.slice(0, 10)}, which changes ${extra.map((c) => c.path).slice(0, 5).join(', ')} since the commit the record names (${record.labelCommit.slice(0, 10)})`);
   }
@@ -118,7 +122,8 @@ export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord;
   const maintainers = maintainersOf((await trustStateAt(repo, root.commit)).reviewers);
   const text = (await readFileTextsAt(repo, { ref: commit, prefix: signaturePath(record.version) })).get(signaturePath(record.version));
   if (text === undefined) {
-    if (maintainers.length > 0) throw fail('RELEASE_UNSIGNED', `${signaturePath(record.version)} is missing, and ${root.name} registers maintainer(s) ${maintainers.map((m) => m.id).join(', ')}`);
+    if (maintainers.length > 0) throw fail('RELEASE_UNSIGNED', `${signaturePath(record.version)} is missing, and ${root.name} registers maintainer(s) ` +
+        `${maintainers.map((m) => m.id).join(', ')}`);
     return { signer: null, trustRoot: root.name, note: `unsigned (no maintainer registered at ${root.name})` };
   }
   let sig: ReleaseSignature;
@@ -128,7 +133,8 @@ export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord;
     throw fail('RELEASE_SIGNATURE_BROKEN', `${signaturePath(record.version)} is not JSON`);
   }
   if (sig.schema !== SIGNATURE_SCHEMA || sig.version !== record.version || sig.tag !== tag || sig.labelCommit !== record.labelCommit) {
-    throw fail('RELEASE_SIGNATURE_MISMATCH', `${signaturePath(record.version)} signs ${sig.tag ?? '?'} at ${String(sig.labelCommit).slice(0, 10)}, not this release`);
+    throw fail('RELEASE_SIGNATURE_MISMATCH', `${signaturePath(record.version)} signs ${sig.tag ?? '?'} at ${String(sig.labelCommit).slice(0, 10)}, not ` +
+        `this release`);
   }
   if (sig.recordSha256 !== sha256Hex(o.recordText)) throw fail('RELEASE_RECORD_TAMPERED', `the release record differs from the one ${sig.signer} signed`);
   const who = maintainersOf((await trustStateAt(repo, root.commit)).reviewers).find((m) => m.id === sig.signer);

@@ -139,7 +139,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     const label = f.json as Label;
     const hasSignoffs = label.signoffs.length > 0;
     if (hasSignoffs) signed.push(f.file);
-    const known = since !== null && since.items.has(label.id);
+    const known = since?.items.has(label.id) === true;
     if (known && !since.changedFiles.has(f.file)) {
       unchangedSeen.push(label.id);
       if (hasSignoffs) unchangedSigned.push(label);
@@ -158,7 +158,10 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
       const first = [...(gate.trustProblems ?? []).map((p) => p.message), ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`)];
-      refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ${previous?.tag ?? 'the first commit'}${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
+      refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ` +
+          `${previous?.tag ?? 'the first commit'}` +
+              `${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
+          `${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
     }
   } else {
     const validation = await validateLabels({ dir, onFile: collect, ...subset });
@@ -209,7 +212,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const author = options.author ?? (await defaultIdentity(repo));
   try {
     result.commit = await commitFiles(repo, { paths: files.map((f) => f.path), message: `Release ${version}\n\n${manifest.count} labels, root ${manifest.root}`, author });
-    await createTag(repo, { name: tag, message: `${config.name} ${version}\n\nroot ${manifest.root}\nlabels ${manifest.count}\nlabel commit ${labelCommit}`, tagger: author });
+    await createTag(repo, { name: tag, message: `${config.name} ${version}\n\nroot ${manifest.root}\n` + `labels ${manifest.count}\nlabel commit ${labelCommit}`, tagger: author });
   } catch (error) {
     // Put the files back so a failed release leaves the tree as it was.
     await writeFilesAtomically(files.map((f, k) => ({ path: join(dir, f.path), content: previousContent[k] })));
@@ -228,7 +231,8 @@ async function checkBasis(repo: Repo, since: SincePrevious, labelCommit: string)
   if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
   if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
   const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
-  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id taken.
+  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id
+  // taken.
   const changedIds = new Set(since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)));
   const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
   const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));

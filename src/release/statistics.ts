@@ -3,7 +3,7 @@ import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
 import { wilsonInterval } from '../stats/index.js';
 import { type AgreementStatistics, agreementStatistics } from './agreement-statistics.js';
-import { type CalculatorRate, type ChangedShare, changedShare } from './changed-share.js';
+import { type ChangedShare, changedShare } from './changed-share.js';
 
 export type { AgreementLine, AgreementStatistics } from './agreement-statistics.js';
 export type { CalculatorRate, ChangedShare } from './changed-share.js';
@@ -37,7 +37,10 @@ export interface ReleaseStatistics {
    * Wilson interval, and per calculator sorted by rate (null for a first release).
    */
   changedShare: ChangedShare | null;
-  /** This release's labels per calculator id: the next release's per-calculator denominators (absent when the previous release did not record its own). */
+  /**
+   * This release's labels per calculator id: the next release's per-calculator denominators (absent when the previous
+   * release did not record its own).
+   */
   labelsByCalculator?: Record<string, number>;
   agreement: AgreementStatistics;
 }

@@ -77,7 +77,8 @@ export async function openRelease(options: { dir: string; version: string; repo?
           let parsed: Label | undefined;
           yield {
             get label() {
-              return (parsed ??= parseLabel(bytes, path, tag));
+              parsed ??= parseLabel(bytes, path, tag);
+              return parsed;
             },
             bytes,
             item,

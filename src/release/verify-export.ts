@@ -64,7 +64,8 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
   const sidecarFile = `${options.file}.manifest.json`;
   const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
   if (sidecarText === null) {
-    throw inputError('NOT_A_PINNED_EXPORT', `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to verify it`, { file: options.file });
+    throw inputError('NOT_A_PINNED_EXPORT', `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to ` +
+        `verify it`, { file: options.file });
   }
   const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   const record = await releaseRecordFor(options, sidecar);

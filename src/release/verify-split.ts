@@ -45,7 +45,8 @@ export async function readSplitSidecar(file: string): Promise<SplitSidecar | nul
   if (json?.steward !== 'medcalc-steward' || json.split === undefined) return null;
   const pairs = (v: unknown) => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
   if (typeof json.split !== 'string' || typeof json.version !== 'string' || typeof json.root !== 'string' || !pairs(json.items) || (json.format === 'medcalc-csv' && !pairs(json.rows))) {
-    throw inputError('BAD_EXPORT_HEADER', `${sidecarFile}: not a split export sidecar (needs split, version, root, items${json.format === 'medcalc-csv' ? ', rows' : ''})`, { file: sidecarFile });
+    throw inputError('BAD_EXPORT_HEADER', `${sidecarFile}: not a split export sidecar (needs split, version, root, ` +
+        `items${json.format === 'medcalc-csv' ? ', rows' : ''})`, { file: sidecarFile });
   }
   return json;
 }
@@ -162,7 +163,9 @@ function hashCsvRows(text: string, file: string, rows: [string, number][]): Hash
   return out;
 }
 
-/** The first `n` bytes of a file as text ('' when it cannot be read): a whole export is not read to look at its header. */
+/**
+ * The first `n` bytes of a file as text ('' when it cannot be read): a whole export is not read to look at its header.
+ */
 async function firstBytes(file: string, n: number): Promise<string> {
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return '';

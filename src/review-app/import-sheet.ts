@@ -106,7 +106,8 @@ export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<Im
   assertValidLabels(changes, categories);
   const { written } = await writeLabels(o.dir, changes.map((c) => c.label));
   const name = o.file.split(/[\\/]/).pop();
-  const commit = await committer.commit(written, `Import ${result.signoffs.length} review-sheet sign-off(s) by ${reviewer.id} from ${name}: ${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject`);
+  const commit = await committer.commit(written, `Import ${result.signoffs.length} review-sheet sign-off(s) by ${reviewer.id} from ${name}: ` +
+      `${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject`);
   return { ...result, written, commit };
 }
 

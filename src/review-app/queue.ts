@@ -53,7 +53,7 @@ export function buildQueue(checks: readonly LabelCheck[], labels: ReadonlyMap<st
 
 function statusFor(check: LabelCheck, reviewer: string | undefined): QueueStatus | undefined {
   const mine = reviewer ? check.signoffs.find((s) => s.reviewer === reviewer && !s.superseded) : undefined;
-  if (mine && mine.signatureValid && !mine.stale) return check.needsSignoff ? 'done' : undefined;
+  if (mine?.signatureValid && !mine.stale) return check.needsSignoff ? 'done' : undefined;
   if (mine?.stale) return 'stale';
   if (!reviewer && check.signoffs.some((s) => s.stale && !s.superseded)) return 'stale';
   if (!check.needsSignoff || check.approvedBy.length >= check.required) return undefined;

@@ -104,7 +104,8 @@ function fail(res: ServerResponse, error: unknown): void {
   if (res.headersSent) return void res.destroy();
   if (error instanceof StewardError) {
     const status = error.code === 'LABEL_CHANGED' ? 409 : error.code === 'UNKNOWN_LABEL' ? 404 : error.code === 'BODY_TOO_LARGE' ? 413 : 400;
-    return sendJson(res, status, { code: error.code, message: error.message });
+    sendJson(res, status, { code: error.code, message: error.message });
+    return;
   }
   process.stderr.write(`steward review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   sendJson(res, 500, { code: 'INTERNAL', message: 'internal error; see the terminal running steward review' });

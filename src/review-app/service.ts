@@ -135,7 +135,9 @@ export class ReviewService {
     });
   }
 
-  /** One structured decision → one signed, committed sign-off; refused (409) if the label changed since it was shown. */
+  /**
+   * One structured decision → one signed, committed sign-off; refused (409) if the label changed since it was shown.
+   */
   decide(body: unknown): Promise<DecisionResult> {
     const run = this.writing.then(() => this.decideNow(readDecisionInput(body)));
     this.writing = run.catch(() => undefined);

@@ -78,12 +78,15 @@ async function addReviewerLocked(options: AddReviewerOptions): Promise<ReviewerC
     // Bootstrap: the first maintainer signs their own registration.
     signer = { id, key: await loadPrivateKey(options.keyPath, dir) };
   } else if (maintainers.length > 0) {
-    throw inputError('CHANGE_NEEDS_SIGNER', `a reviewer change is signed by a registered maintainer: add --signer <id> --signer-key <key> (maintainers: ${maintainers.map((m) => m.id).join(', ')})`, { file });
+    throw inputError('CHANGE_NEEDS_SIGNER', `a reviewer change is signed by a registered maintainer: add --signer <id> --signer-key <key> ` +
+        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`, { file });
   }
   const action = existing ? 'replace' : 'add';
   const record = signer ? signChangeRecord({ action, subject: id, before: existing ? stateHash(existing) : null, after: reviewer, signer: signer.id, time: isoTime(options.now) }, signer.key) : null;
   const files = [{ path: file, content: canonicalJson(reviewer) }, ...(record ? [{ path: changeRecordPath(record), content: canonicalJson(record) }] : [])];
-  const message = `${existing ? 'Update' : 'Add'} reviewer ${id} (${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})${record ? `\n\nSigned by ${record.signer}.` : ''}`;
+  const message = `${existing ? 'Update' : 'Add'} reviewer ${id} ` +
+      `(${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})` +
+          `${record ? `\n\nSigned by ${record.signer}.` : ''}`;
   const commit = await commitTrustChange(dir, files, message, options.author);
   return { file, reviewer, record: record ? changeRecordPath(record) : null, signer: record?.signer ?? null, commit };
 }

@@ -4,7 +4,11 @@ import type { PhysicianValue } from './physician-value.js';
 
 /** The rule in words, as release notes print it. */
 export const AGREEMENT_RULE =
-  "Both N/A agree; exactly one N/A disagrees. Otherwise an item is ordinal when none of the values it compares (the physician's value and every label version compared with it) is continuous — a number that is not integer-like or whose absolute value is above 20 (N/A is not continuous) — and then a label agrees within ±1 of the physician value; else it is continuous and a label agrees within ±5% of the physician value (when that is 0: when |label| ≤ 0.05). Gestational ages compare in total days by the same rule; dates must be equal.";
+  "Both N/A agree; exactly one N/A disagrees. Otherwise an item is ordinal when none of the values it compares " +
+      "(the physician's value and every label version compared with it) is continuous — a number that is not " +
+      "integer-like or whose absolute value is above 20 (N/A is not continuous) — and then a label agrees within ±1 " +
+      "of the physician value; else it is continuous and a label agrees within ±5% of the physician value (when that " +
+      "is 0: when |label| ≤ 0.05). Gestational ages compare in total days by the same rule; dates must be equal.";
 
 /** How an item's values are compared: decided once per item from all the values it compares. */
 export type ValueType = 'na' | 'ordinal' | 'continuous' | 'exact';
@@ -57,7 +61,10 @@ export function isContinuous(x: number): boolean {
   return !(Math.abs(x) <= 20 && integerLike);
 }
 
-/** A label's value as the rule compares it: numbers as they are, gestational ages in total days; dates and N/A have none. */
+/**
+ * A label's value as the rule compares it: numbers as they are, gestational ages in total days; dates and N/A have
+ * none.
+ */
 function answerNumber(answer: Answer): number | undefined {
   if (answer.kind === 'decimal' || answer.kind === 'integer') return answer.value;
   if (answer.kind === 'gestational-age') return totalDays(answer.value);

@@ -84,7 +84,8 @@ export function textReader(mappings: readonly TextReading[]): TextReader {
     assertAllUsed(file) {
       const unused = mappings.filter((m) => !used.has(key(m.text)));
       if (unused.length > 0) {
-        throw inputError('USAGE', `${file}: --read ${unused.map((u) => `"${u.text}"`).join(', ')} matched no physician value in the file; nothing was changed`, { file });
+        throw inputError('USAGE', `${file}: --read ${unused.map((u) => `"${u.text}"`).join(', ')} matched no physician value in the ` +
+            `file; nothing was changed`, { file });
       }
     },
   };
@@ -97,5 +98,6 @@ export function formatReadings(readings: readonly FreeTextReading[]): string[] {
   const rows = readings.map((r) => [`"${r.text}"`, `${shown(r)} (${r.how})`, r.ids.length > 3 ? `${r.ids.slice(0, 3).join(', ')} and ${r.ids.length - 3} more` : r.ids.join(', ')]);
   const width = [0, 1].map((c) => Math.max(c === 0 ? 4 : 7, ...rows.map((r) => r[c].length)));
   const fmt = (r: string[]) => `  ${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2]}`;
-  return ["How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or reject):", fmt(['text', 'read as', 'items']), ...rows.map(fmt)];
+  return ["How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or " +
+      "reject):", fmt(['text', 'read as', 'items']), ...rows.map(fmt)];
 }

@@ -19,7 +19,7 @@ export async function keygen({ dir, out }: KeygenOptions): Promise<{ path: strin
   const { privatePem, publicKey } = generateSigningKey();
   // Not mkdir({ recursive }): under /proc it never returns (see makeFolders).
   await makeFolders(dirname(path), { mode: 0o700 });
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'wx', 0o600);
   } catch (error) {

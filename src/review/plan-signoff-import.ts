@@ -125,7 +125,8 @@ export function planSignoffImport({ table, file, index, columns, readings = [], 
       plan.amended.push(label.id);
     }
     if (decisionText !== '' && decided !== parsed && decision !== 'reject') {
-      note = `Decided value (column "${columns.decision}"): ${decisionText}; the physician's own value is "${raw}".${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+      note = `Decided value (column "${columns.decision}"): ${decisionText}; the physician's own value is ` +
+          `"${raw}".${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
     }
     const request = { decision, value: raw, parsedValue: parsed, note, time, ...(decision === 'amend' ? { amendTo: decided } : {}) };
     const signed = applySignoff(label, reviewer, request, key);
@@ -145,5 +146,6 @@ export function planSignoffImport({ table, file, index, columns, readings = [], 
 }
 
 function rejectionNote(why: string, physicianNote: string | undefined): string {
-  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it (or map the text with --read).${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it ` +
+      `(or map the text with --read).${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
 }

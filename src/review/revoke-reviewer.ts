@@ -63,7 +63,8 @@ async function setPolicyLocked(options: SignedChangeOptions & { policy: Partial<
   const config = await loadConfig(dir);
   const before = config.policy;
   const after: SignoffPolicy = { ...before, ...Object.fromEntries(Object.entries(options.policy).filter(([, v]) => v !== undefined)) };
-  if (canonicalJson(after) === canonicalJson(before)) throw inputError('POLICY_UNCHANGED', 'the policy would not change; name what to set (--relabel, --contentious, --physician-roles, --allow-verifier-only)', {});
+  if (canonicalJson(after) === canonicalJson(before)) throw inputError('POLICY_UNCHANGED', 'the policy would not change; name what to set (--relabel, --contentious, --physician-roles, ' +
+      '--allow-verifier-only)', {});
   const bad = policyProblem(after);
   if (bad) throw inputError('POLICY_INVALID', `policy refused: ${bad}`, { policy: after });
   const { reviewers } = await readReviewers(dir);

@@ -94,7 +94,8 @@ function readValue(label: Label, text: string, decision: Signoff['decision']): P
   const value = parsePhysicianValue(kind, text);
   if (value === undefined) throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): "${text}" is not a ${kind} value or N/A`, { id: label.id, value: text });
   if (decision === 'amend' && kind === 'integer' && typeof value === 'number' && !Number.isInteger(value)) {
-    throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): ${text} is not a whole number; ${label.calculator.name} answers are integers`, { id: label.id, value: text });
+    throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): ${text} is not a whole number; ${label.calculator.name} answers ` +
+        `are integers`, { id: label.id, value: text });
   }
   return value;
 }

@@ -54,11 +54,13 @@ export function verifyTrustChanges(base: TrustState, head: TrustState): TrustVer
   const problems: TrustProblem[] = [];
   for (const p of head.problems) problems.push({ code: 'invalid-reviewer', file: p.file, message: p.message });
   for (const file of head.strays.filter((f) => !base.strays.includes(f))) {
-    problems.push({ code: 'stray-file', file, message: `${file}: only reviewer files (reviewers/<id>.json) and change records (reviewers/changes/*.json) belong under reviewers/` });
+    problems.push({ code: 'stray-file', file, message: `${file}: only reviewer files (reviewers/<id>.json) and change records (reviewers/changes/*.json) belong ` +
+        `under reviewers/` });
   }
   for (const [file, text] of base.records) {
     const now = head.records.get(file);
-    if (now !== text) problems.push({ code: 'change-record-altered', file, message: `${file}: a change record at the base was ${now === undefined ? 'removed' : 'changed'}; change records are append-only` });
+    if (now !== text) problems.push({ code: 'change-record-altered', file, message: `${file}: a change record at the base was ${now === undefined ? 'removed' : 'changed'}; change records ` +
+        `are append-only` });
   }
 
   const reviewers = new Map(base.reviewers);
@@ -97,7 +99,8 @@ export function verifyTrustChanges(base: TrustState, head: TrustState): TrustVer
     changes.push({ subject: id, file, change, signedBy: signedBy.get(id) ?? [] });
     if (broken) continue;
     if (change === 'removed') {
-      problems.push({ code: 'reviewer-removed', file, reviewer: id, message: `${file} was removed: a reviewer is revoked (steward reviewer revoke ${id}), never deleted, so the sign-offs already made stay verifiable` });
+      problems.push({ code: 'reviewer-removed', file, reviewer: id, message: `${file} was removed: a reviewer is revoked (steward reviewer revoke ${id}), never deleted, so the ` +
+          `sign-offs already made stay verifiable` });
       continue;
     }
     const expected = reviewers.get(id);
@@ -109,7 +112,9 @@ export function verifyTrustChanges(base: TrustState, head: TrustState): TrustVer
             code: 'unsigned-trust-change',
             file,
             reviewer: id,
-            message: `${file} ${change} without a change record signed by a maintainer registered at the base (steward reviewer ${change === 'added' ? 'add' : 'add --replace'} ${id} --signer <maintainer> --signer-key <key>)`,
+            message: `${file} ${change} without a change record signed by a maintainer registered at the base (steward ` +
+                `reviewer ${change === 'added' ? 'add' : 'add --replace'} ${id} --signer <maintainer> --signer-key ` +
+                `<key>)`,
           },
     );
   }
@@ -127,7 +132,9 @@ export function verifyTrustChanges(base: TrustState, head: TrustState): TrustVer
           : {
               code: 'unsigned-trust-change',
               file: 'steward.config.json',
-              message: `steward.config.json: the sign-off policy changed (${describePolicyChange(base.policy, head.policy)}) without a change record signed by a maintainer registered at the base (steward reviewer set-policy)`,
+              message: `steward.config.json: the sign-off policy changed ` +
+                  `(${describePolicyChange(base.policy, head.policy)}) without a change record signed by a ` +
+                  `maintainer registered at the base (steward reviewer set-policy)`,
             },
       );
     }
@@ -141,7 +148,8 @@ export function verifyTrustChanges(base: TrustState, head: TrustState): TrustVer
 function refusal(record: TrustChangeRecord, reviewers: ReadonlyMap<string, Reviewer>, policy: SignoffPolicy): { code: TrustProblemCode; message: string } | undefined {
   const signer = reviewers.get(record.signer);
   if (!signer) return { code: 'change-record-signer', message: `the signer ${record.signer} is not a registered reviewer at the base` };
-  if (signer.role !== MAINTAINER_ROLE) return { code: 'change-record-signer', message: `the signer ${record.signer} is registered as "${signer.role}", and only a ${MAINTAINER_ROLE} may change the trust root` };
+  if (signer.role !== MAINTAINER_ROLE) return { code: 'change-record-signer', message: `the signer ${record.signer} is registered as "${signer.role}", and only a ${MAINTAINER_ROLE} may change ` +
+      `the trust root` };
   if (signer.revoked) return { code: 'change-record-signer', message: `the signer ${record.signer} was revoked (${signer.revoked.time})` };
   if (!changeRecordSignatureValid(record, signer.publicKey)) return { code: 'change-record-signer', message: `the signature does not verify against the key registered for ${record.signer}` };
   const mismatch = (message: string) => ({ code: 'change-record-mismatch' as const, message });

@@ -37,7 +37,8 @@ export function verifySignoff(label: Label, signoff: Signoff, reviewers: Reviewe
   }
   const signatureValid = checkSignature(label.id, signoff, reviewer.publicKey);
   if (!signatureValid) {
-    problems.push({ code: 'bad-signature', reviewer: who, message: `sign-off by ${who} (${signoff.decision}, ${signoff.time}): the signature does not verify against the key registered in reviewers/${who}.json` });
+    problems.push({ code: 'bad-signature', reviewer: who, message: `sign-off by ${who} (${signoff.decision}, ${signoff.time}): the signature does not verify against the key ` +
+        `registered in reviewers/${who}.json` });
   }
   if (signoff.role !== reviewer.role) {
     problems.push({ code: 'role-mismatch', reviewer: who, message: `sign-off by ${who} says role "${signoff.role}", but the reviewer is registered as "${reviewer.role}"` });
@@ -50,7 +51,8 @@ function staleProblem(signoff: Signoff): SignoffProblem {
   return {
     code: 'stale-signoff',
     reviewer: signoff.reviewer,
-    message: `sign-off by ${signoff.reviewer} (${signoff.decision}, ${signoff.time}) is stale: it approved content ${signoff.contentHash.slice(0, 19)}…, and the label has changed since`,
+    message: `sign-off by ${signoff.reviewer} (${signoff.decision}, ${signoff.time}) is stale: it approved content ` +
+        `${signoff.contentHash.slice(0, 19)}…, and the label has changed since`,
   };
 }
 

@@ -10,7 +10,9 @@ export function scoreChartSvg(report: ScoreReport): string {
   const acc = (a: { correct: number; total: number; estimate: number; lower: number; upper: number }) =>
     `${a.correct}/${a.total} (${percent(a.estimate)}, 95% CI ${percent(a.lower)}–${percent(a.upper)})`;
   const differences = report.models
-    .map((m) => m.comparison?.difference && `${m.model}: ${m.comparison.compare} − ${m.comparison.base} = ${percent(m.comparison.difference.estimate)} (95% CI ${percent(m.comparison.difference.lower)} to ${percent(m.comparison.difference.upper)})`)
+    .map((m) => m.comparison?.difference && `${m.model}: ${m.comparison.compare} − ${m.comparison.base} = ` +
+        `${percent(m.comparison.difference.estimate)} (95% CI ${percent(m.comparison.difference.lower)} to ` +
+        `${percent(m.comparison.difference.upper)})`)
     .filter(Boolean);
   const sections = report.models.flatMap((m) => [
     {

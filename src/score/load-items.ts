@@ -28,7 +28,8 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`, { file: f.file, ...f.parseError });
       }
       add(f.json as Label);
     });
@@ -38,7 +39,8 @@ export async function loadVersionItems(options: { dir: string; version?: string 
     try {
       const release = await openRelease({ dir, version });
       for await (const { label } of release.labels()) add(label);
-      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
+      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its ` +
+          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);
@@ -61,7 +63,7 @@ function byId(items: ScoringItem[]): ScoringItem[] {
 
 async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void): Promise<void> {
   const repo = await openRepo({ dir });
-  let entries;
+  let entries: Awaited<ReturnType<typeof listBlobsAt>>;
   try {
     entries = (await listBlobsAt(repo, { ref })).filter((e) => parseLabelPath(e.path));
   } catch (error) {

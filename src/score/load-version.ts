@@ -27,7 +27,8 @@ export async function loadVersionLabels(options: { dir: string; version?: string
   if (isSemver(version)) {
     try {
       const release = await loadLabels({ dir, version });
-      return { name: version, labels: release.labels, note: `${version}: release ${release.tag}, labels verified against its manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
+      return { name: version, labels: release.labels, note: `${version}: release ${release.tag}, labels verified against its ` +
+          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);

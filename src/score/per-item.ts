@@ -3,7 +3,7 @@ import { buildItemIndex, itemsOfSplit, scoringItemsOf } from './items.js';
 import { loadVersionLabels } from './load-version.js';
 import { isCorrect, OUTCOMES, type Outcome } from './outcome.js';
 import { resolvePredictions } from './resolve-predictions.js';
-import { type ScorePredictionsOptions } from './score-predictions.js';
+import type { ScorePredictionsOptions } from './score-predictions.js';
 import { scoreModels, type VersionItems } from './score-models.js';
 import { gradeVersion, type IndexedVersion } from './score-version.js';
 import type { ScoreReport } from './types.js';
@@ -35,7 +35,7 @@ export interface PerItemRow {
 }
 
 /** Every model's grade on every item of the versions, in model order, then item id order. */
-export function perItemRows(report: Pick<ScoreReport, 'models'>, versions: VersionItems[], options: { predictions: ScorePredictionsOptions['predictions']; extract?: boolean; file?: string }): PerItemRow[] {
+export function perItemRows(_report: Pick<ScoreReport, 'models'>, versions: VersionItems[], options: { predictions: ScorePredictionsOptions['predictions']; extract?: boolean; file?: string }): PerItemRow[] {
   const index = buildItemIndex(versions.map((v) => v.items));
   const indexed: IndexedVersion[] = versions.map((v) => {
     const positions = new Int32Array(v.items.length);

@@ -37,8 +37,10 @@ function comparisonMarkdown(c: VersionComparison): string[] {
   if (c.onlyInBase || c.onlyInCompare) lines.push(`Not paired: ${c.onlyInBase} item(s) only in ${c.base}, ${c.onlyInCompare} only in ${c.compare}.`, '');
   if (!c.baseAccuracy || !c.compareAccuracy || !c.difference || !c.mcnemar) return [...lines, 'No item is in both versions.', ''];
   lines.push(
-    `On the ${c.paired} items in both versions: ${accuracyText(c.baseAccuracy)} → ${accuracyText(c.compareAccuracy)}; ` +
-      `difference **${points(c.difference.estimate)} points** (95% CI ${points(c.difference.lower)} to ${points(c.difference.upper)}, Newcombe), ` +
+    `On the ${c.paired} items in both versions: ${accuracyText(c.baseAccuracy)} → ` +
+        `${accuracyText(c.compareAccuracy)}; ` +
+      `difference **${points(c.difference.estimate)} points** (95% CI ${points(c.difference.lower)} to ` +
+          `${points(c.difference.upper)}, Newcombe), ` +
       `exact McNemar p = ${formatP(c.mcnemar.pValue)}.`,
     '',
     `${c.flips.length} item(s) flip because the label changed:`,
@@ -47,7 +49,8 @@ function comparisonMarkdown(c: VersionComparison): string[] {
   if (c.flips.length === 0) return lines;
   lines.push('| item | calculator | answer | label before | label after | change |', '|---|---|---|---|---|---|');
   for (const f of c.flips) {
-    lines.push(`| ${f.id} | ${cell(f.calculator)} | ${f.answer === null ? '(none)' : `\`${cell(f.answer)}\``} | ${cell(f.base.label)} | ${cell(f.compare.label)} | ${f.direction} |`);
+    lines.push(`| ${f.id} | ${cell(f.calculator)} | ${f.answer === null ? '(none)' : `\`${cell(f.answer)}\``} | ` +
+        `${cell(f.base.label)} | ${cell(f.compare.label)} | ${f.direction} |`);
   }
   lines.push('');
   return lines;

@@ -5,7 +5,9 @@ import type { ModelScore, ScoreReport, VersionComparison } from './types.js';
 /** The score report as plain text, one block per model. */
 export function scoreText(report: ScoreReport, options: { by: Breakdown }): string {
   const lines: string[] = [];
-  lines.push(`Scored against ${report.versions.map((v) => `${v.name} (${v.items} items)`).join(' and ')}${report.extract ? ', answers extracted from raw output' : ''}`);
+  lines.push(`Scored against ` +
+      `${report.versions.map((v) => `${v.name} (${v.items} items)`).join(' and ')}` +
+          `${report.extract ? ', answers extracted from raw output' : ''}`);
   for (const note of report.notes) lines.push(`  ${note}`);
   if (report.models.length === 0) lines.push('', 'No predictions.');
   for (const model of report.models) lines.push('', ...modelLines(model, options.by));
@@ -40,12 +42,15 @@ function comparisonLines(c: VersionComparison): string[] {
   if (!c.baseAccuracy || !c.compareAccuracy || !c.difference || !c.mcnemar) return lines;
   lines.push(`    accuracy ${accuracyText(c.baseAccuracy)} → ${accuracyText(c.compareAccuracy)}`);
   lines.push(
-    `    difference ${points(c.difference.estimate)} points, 95% CI ${points(c.difference.lower)} to ${points(c.difference.upper)} (Newcombe); ` +
-      `exact McNemar p = ${formatP(c.mcnemar.pValue)} (${c.mcnemar.onlyCompare} right only under ${c.compare}, ${c.mcnemar.onlyBase} only under ${c.base})`,
+    `    difference ${points(c.difference.estimate)} points, 95% CI ${points(c.difference.lower)} to ` +
+        `${points(c.difference.upper)} (Newcombe); ` +
+      `exact McNemar p = ${formatP(c.mcnemar.pValue)} (${c.mcnemar.onlyCompare} right only under ${c.compare}, ` +
+          `${c.mcnemar.onlyBase} only under ${c.base})`,
   );
   lines.push(`    ${c.flips.length} item(s) flip because the label changed:`);
   for (const f of c.flips) {
-    lines.push(`      ${f.id}  ${f.direction}  label ${f.base.label} → ${f.compare.label}  answer ${f.answer === null ? '(none)' : JSON.stringify(f.answer)}  (${f.calculator})`);
+    lines.push(`      ${f.id}  ${f.direction}  label ${f.base.label} → ${f.compare.label}  answer ` +
+        `${f.answer === null ? '(none)' : JSON.stringify(f.answer)}  (${f.calculator})`);
   }
   return lines;
 }

@@ -78,7 +78,8 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
     const describeAmbiguous = (u: UnknownPrediction) => `${u.item} (line ${u.line})`;
     throw inputError(
       'PREDICTIONS_AMBIGUOUS_ROW',
-      `${options.file}: ${ambiguous.length} prediction(s) name a Row Number that several splits share; name items by id or score one split with --split: ${listed(ambiguous.map(describeAmbiguous))}`,
+      `${options.file}: ${ambiguous.length} prediction(s) name a Row Number that several splits share; name ` +
+          `items by id or score one split with --split: ${listed(ambiguous.map(describeAmbiguous))}`,
       { file: options.file, ambiguous },
     );
   }
@@ -88,7 +89,8 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
   const describeDuplicate = (d: DuplicatePrediction) => `${d.id} (lines ${d.lines.join(', ')}${named ? `, model ${d.model}` : ''})`;
   if (unknown.length > 0 || dups.length > 0) {
     const parts = [
-      ...(unknown.length > 0 ? [`${unknown.length} prediction(s) for items not in ${options.versions}: ${listed(unknown.map(describeUnknown))}`] : []),
+      ...(unknown.length > 0 ? [`${unknown.length} prediction(s) for items not in ${options.versions}: ` +
+          `${listed(unknown.map(describeUnknown))}`] : []),
       ...(dups.length > 0 ? [`${dups.length} item(s) predicted more than once by one model: ${listed(dups.map(describeDuplicate))}`] : []),
     ];
     throw inputError(unknown.length > 0 ? 'PREDICTIONS_UNKNOWN_ITEMS' : 'PREDICTIONS_DUPLICATE_ITEMS', `${options.file}: ${parts.join('; ')}`, {

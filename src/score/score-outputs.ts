@@ -22,7 +22,8 @@ export interface ScoreOutputs {
  */
 export async function scoreOutputs(options: ScorePredictionsOptions, outputs: ScoreOutputs, score: (o: ScorePredictionsOptions) => Promise<ScoreReport>): Promise<ScoreReport> {
   const progress = progressFor(outputs.io, outputs.args);
-  progress.phase(`scoring ${options.predictions.length} predictions against ${[options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ')}`);
+  progress.phase(`scoring ${options.predictions.length} predictions against ` +
+      `${[options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ')}`);
   let report: ScoreReport;
   const writes: { path: string; content: string | string[] }[] = [];
   if (outputs.perItem) {

@@ -69,7 +69,9 @@ function checkedTable(table: readonly (readonly number[])[]): number[][] {
   });
 }
 
-/** Cohen's (1960) kappa with Fleiss, Cohen & Everitt's (1969, Psychol. Bull. 72:323–327) standard errors and a Wald CI. */
+/**
+ * Cohen's (1960) kappa with Fleiss, Cohen & Everitt's (1969, Psychol. Bull. 72:323–327) standard errors and a Wald CI.
+ */
 export function cohensKappa(input: KappaInput, options: ConfidenceOptions = {}): KappaResult {
   const confidence = confidenceOf(options, CALLER);
   const { categories, table } =

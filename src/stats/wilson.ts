@@ -2,7 +2,9 @@ import { zForConfidence } from './normal-quantile.js';
 import type { ConfidenceOptions, Interval } from './types.js';
 import { assertProportion, confidenceOf } from './validate.js';
 
-/** Wilson score interval for k/n without continuity correction (Wilson 1927, JASA 22:209–212; Newcombe 1998 method 3). */
+/**
+ * Wilson score interval for k/n without continuity correction (Wilson 1927, JASA 22:209–212; Newcombe 1998 method 3).
+ */
 export function wilsonInterval(k: number, n: number, options: ConfidenceOptions = {}): Interval {
   assertProportion(k, n, 'wilsonInterval');
   const z = zForConfidence(confidenceOf(options, 'wilsonInterval'));

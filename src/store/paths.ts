@@ -26,8 +26,4 @@ export function itemId(split: string, row: number): string {
   return `${split}-${String(row).padStart(4, '0')}`;
 }
 
-export function isSafeSegment(segment: string): boolean {
-  return /^[a-z0-9][a-z0-9._-]*$/i.test(segment) && !segment.includes('..');
-}
-
 export type { Label };

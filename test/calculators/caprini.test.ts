@@ -95,7 +95,8 @@ describe('Caprini 2005 (36), reference', () => {
     expect(r).toMatchObject({ incomputable: false, value: 0 });
   });
 
-  it('worked example: 63 y (2) + major surgery (2) + bed >72 h (2) + leg fracture (5) + prior DVT (3) + BMI 27 (1) + varicose veins (1) = 16', () => {
+  it('worked example: 63 y (2) + major surgery (2) + bed >72 h (2) + leg fracture (5) + prior DVT (3) + BMI 27 (1) ' +
+      '+ varicose veins (1) = 16', () => {
     const r = caprini.compute({ ...WORKED_EXAMPLE, sex: 'Female', 'Sepsis in the last month': false });
     expect(r).toMatchObject({ incomputable: false, kind: 'integer', value: 16 });
   });

@@ -70,7 +70,8 @@ describe('Charlson Comorbidity Index (32), reference', () => {
     expect(score({ 'Moderate to severe Chronic Kidney Disease': 'Severe' })).toBe(2);
   });
 
-  it('worked example: 72 y (3) + MI (1) + CHF (1) + metastatic tumour (6) + moderate-severe liver (3) + end-organ DM (2) + lymphoma (2) = 18', () => {
+  it('worked example: 72 y (3) + MI (1) + CHF (1) + metastatic tumour (6) + moderate-severe liver (3) + end-organ ' +
+      'DM (2) + lymphoma (2) = 18', () => {
     const r = charlson.compute({
       age: [72, 'years'],
       'Myocardial infarction': true,

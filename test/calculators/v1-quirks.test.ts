@@ -17,7 +17,10 @@ describe('roundV1', () => {
   });
   it('agrees with pythonRound(x, 3) above 0.001, near ties included (its fast path is exact)', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let k = 0; k < 20_000; k++) {
       const values = [random() * 10 ** (random() * 8 - 2) + 0.0011, Math.round(random() * 1e7) / 1e4 + 0.0005, Math.round(random() * 1e5) / 1024];
       for (const x of values) if (x > 0.001) expect(roundV1(x)).toBe(pythonRound(x, 3));

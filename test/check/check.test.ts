@@ -43,7 +43,8 @@ async function released() {
 }
 
 describe('steward check: the policy', () => {
-  it('a relabel needs a physician approve; a maintainer does not count; exit 1 lists what is missing, exit 0 once signed', async () => {
+  it('a relabel needs a physician approve; a maintainer does not count; exit 1 lists what is missing, exit 0 once ' +
+      'signed', async () => {
     const { dir, drA, maint } = await released();
     await tag(dir, 'v1.0.0-rc.1');
     expect((await runCli(['check', '--dir', dir])).code).toBe(0);
@@ -53,7 +54,8 @@ describe('steward check: the policy', () => {
     expect(failing.out).toBe(
       'check against v1.0.0: 1 label(s) changed, 1 relabel(s) need sign-off\n' +
         `demo-0001  ${PATHS.bmi1} (modified)\n` +
-        '  missing-signoff: a relabel needs 1 physician sign-off(s) (approve or amend) by reviewers registered at the base v1.0.0, has 0\n' +
+        '  missing-signoff: a relabel needs 1 physician sign-off(s) (approve or amend) by reviewers registered ' +
+            'at the base v1.0.0, has 0\n' +
         'FAILED: 1 label(s) with problems\n',
     );
     await sign(dir, ['demo-0001'], 'maint', maint);
@@ -77,7 +79,8 @@ describe('steward check: the policy', () => {
     await propose(dir, 'demo-0002', '31', '--contentious');
     await sign(dir, ['demo-0002'], 'dr-a', drA);
     expect(await problems(dir)).toEqual({ 'demo-0002': ['missing-signoff'] });
-    expect((await runCheck({ dir })).labels[0].problems[0].message).toBe('a relabel (marked contentious) needs 2 physician sign-off(s) (approve or amend) by reviewers registered at the base v1.0.0, has 1 (dr-a)');
+    expect((await runCheck({ dir })).labels[0].problems[0].message).toBe('a relabel (marked contentious) needs 2 physician sign-off(s) (approve or amend) by reviewers registered ' +
+        'at the base v1.0.0, has 1 (dr-a)');
     await sign(dir, ['demo-0002'], 'dr-b', drB, 'reject', '--note', 'the weight is from another admission');
     expect(await problems(dir)).toEqual({ 'demo-0002': ['rejected', 'missing-signoff'] });
     await sign(dir, ['demo-0002'], 'dr-b', drB, 'approve');

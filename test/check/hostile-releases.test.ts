@@ -28,7 +28,8 @@ const commitAll = (dir: string, message: string) => {
 };
 
 describe('part 6: releases are signed', () => {
-  it('a release signed by the maintainer registered at the root verifies; cite, verify, export and score say who signed', async () => {
+  it('a release signed by the maintainer registered at the root verifies; cite, verify, export and score say who ' +
+      'signed', async () => {
     const b = await signedRelease();
     expect(readJson<Record<string, unknown>>(b.dir, 'changelogs/v1.0.0.signature.json')).toMatchObject({ version: '1.0.0', tag: 'v1.0.0', signer: 'maint' });
     const cite = await cli(b.dir, 'cite', '1.0.0');

@@ -24,7 +24,9 @@ interface BadInputCase {
   input?: string;
   /** Where in the benchmark the fixture is placed instead (a label, the config, a release record). */
   into?: string;
-  /** Done to the benchmark before its state is taken: folders, links, FIFOs, git commands (e.g. commit a placed file). */
+  /**
+   * Done to the benchmark before its state is taken: folders, links, FIFOs, git commands (e.g. commit a placed file).
+   */
   setup?: ({ mkdir: string } | { symlink: string; to: string } | { fifo: string } | { git: string[] })[];
   argv: string[];
   exit: 1 | 2;
@@ -63,7 +65,10 @@ async function releasedBenchmark(parent: string): Promise<string> {
   return dir;
 }
 
-/** Every entry under dir (.git included) with what it is: file bytes' hash, link target, folder, FIFO. Never reads a FIFO. */
+/**
+ * Every entry under dir (.git included) with what it is: file bytes' hash, link target, folder, FIFO. Never reads a
+ * FIFO.
+ */
 function treeState(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (abs: string, rel: string) => {
@@ -75,7 +80,8 @@ function treeState(dir: string): Record<string, string> {
       else if (info.isDirectory()) {
         out[childRel] = 'folder';
         walk(childAbs, childRel);
-      } else if (info.isFile()) out[childRel] = `file ${createHash('sha256').update(readFileSync(childAbs)).digest('hex')} mode ${(info.mode & 0o777).toString(8)}`;
+      } else if (info.isFile()) out[childRel] = `file ${createHash('sha256').update(readFileSync(childAbs)).digest('hex')} mode ` +
+          `${(info.mode & 0o777).toString(8)}`;
       else out[childRel] = 'special';
     }
   };

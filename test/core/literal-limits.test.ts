@@ -15,8 +15,8 @@ describe('Python literal limits', () => {
   it('takes \\U escapes up to U+10FFFF and refuses beyond (Python: "illegal Unicode character")', () => {
     expect(parsePythonLiteral("'\\U0010ffff'")).toBe('\u{10ffff}');
     expect(parsePythonLiteral("'\\U0001F600'")).toBe('😀');
-    for (const escape of ['\\U00110000', '\\Uffffffff']) {
-      expect(() => parsePythonLiteral(`'${escape}'`)).toThrow(`${escape} is beyond the last Unicode code point U+10FFFF at offset 1`);
+    for (const escaped of ['\\U00110000', '\\Uffffffff']) {
+      expect(() => parsePythonLiteral(`'${escaped}'`)).toThrow(`${escaped} is beyond the last Unicode code point U+10FFFF at offset 1`);
     }
   });
 });

@@ -37,7 +37,8 @@ async function releasedWith(config: Record<string, unknown>): Promise<string> {
 }
 
 describe('CITATION.cff and cite', () => {
-  it('the release writes a CITATION.cff valid against the CFF 1.2.0 schema, crediting MedCalc-Bench and the stewardship paper', async () => {
+  it('the release writes a CITATION.cff valid against the CFF 1.2.0 schema, crediting MedCalc-Bench and the ' +
+      'stewardship paper', async () => {
     const dir = await releasedWith({
       authors: [{ family: 'Doe', given: 'Jane', orcid: '0000-0002-1825-0097' }, { name: 'Clinical Data Group' }],
       citation: { repositoryCode: 'https://example.org/bench', doi: '10.5281/zenodo.1234567' },

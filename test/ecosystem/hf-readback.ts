@@ -56,7 +56,8 @@ const HAS_PYARROW = spawnSync('python3', ['-c', 'import pyarrow'], { stdio: 'ign
 /** Loads the folder's Parquet files with pyarrow when Python has it; otherwise says that part was skipped. */
 export function pyarrowRowCounts(files: string[]): number[] | null {
   if (!HAS_PYARROW) {
-    console.warn('*** pyarrow is not installed (python3 -c "import pyarrow" fails): the pyarrow read-back was SKIPPED; hyparquet checked every value. ***');
+    console.warn('*** pyarrow is not installed (python3 -c "import pyarrow" fails): the pyarrow read-back was SKIPPED; ' +
+        'hyparquet checked every value. ***');
     return null;
   }
   const script = 'import sys, pyarrow.parquet as pq\nfor f in sys.argv[1:]:\n    t = pq.read_table(f)\n    print(t.num_rows)';

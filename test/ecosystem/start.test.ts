@@ -48,6 +48,6 @@ describe('npm start', () => {
     expect(out.indexOf('· calculator-logic-mismatch: ')).toBeLessThan(out.indexOf('── 6.'));
     expect(out.match(/· root hash: /g)).toHaveLength(1);
 
-    expect(out).toMatch(/What to do next\n  - Evaluators: [\s\S]*  - Maintainers: [\s\S]*  - Physicians: /);
+    expect(out).toMatch(/What to do next\n {2}- Evaluators: [\s\S]* {2}- Maintainers: [\s\S]* {2}- Physicians: /);
   }, 120_000);
 });

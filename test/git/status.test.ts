@@ -16,7 +16,7 @@ describe('pendingLabelChanges and isClean', () => {
     const repo = await makeRepo({ ...seedLabels(), '.gitignore': 'node_modules/\n*.tmp\n' });
     await writeFiles(repo.dir, {
       'node_modules/pkg/index.js': 'x',
-      [`labels/test/bmi/scratch.tmp`]: 'x',
+      'labels/test/bmi/scratch.tmp': 'x',
       'notes.txt': 'untracked\n',
     });
     expect(await pendingLabelChanges(repo)).toEqual([]);

@@ -13,7 +13,8 @@ if (!HAS_SHARED && process.env.STEWARD_REQUIRE_SHARED === '1') {
   throw new Error(`STEWARD_REQUIRE_SHARED=1 but the real data is missing at ${SHARED} (expected medcalc-bench/v1.0/test_data.csv)`);
 }
 if (!HAS_SHARED) {
-  console.warn(`\n*** ../shared not found at ${SHARED}: real-data tests are SKIPPED. Set STEWARD_SHARED or put shared/ beside the repo. ***\n`);
+  console.warn(`\n*** ../shared not found at ${SHARED}: real-data tests are SKIPPED. Set STEWARD_SHARED or put shared/ ` +
+      `beside the repo. ***\n`);
 }
 
 export const V1_CSV = join(SHARED, 'medcalc-bench', 'v1.0', 'test_data.csv');

@@ -49,12 +49,14 @@ describe('steward propose --from', () => {
     // The due date label (LMP + 280 days, cycle 28) is what the reference calculator gives: no code defect to blame.
     expect(readLabel(dir, PATHS.due).revision).toMatchObject({
       category: 'unclassified',
-      rationale: 'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: reproduced-from-entities, reference calculator gives 10/16/2020.',
+      rationale: 'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: reproduced-from-entities, ' +
+          'reference calculator gives 10/16/2020.',
       evidence: 'verifier.jsonl row 4 (line 4)',
     });
     expect(lastMessage(dir)).toBe(
       'Propose relabels from verifier.jsonl (verifier gemini-x5): 2 relabeled, 1 incomputable, 1 confirmed\n\n' +
-        'demo-0002: 27.778 → 31.2 (unclassified)\ndemo-0003: 4 → N/A (incomputable)\ndemo-0004: 10/16/2020 → 10/20/2020 (unclassified)',
+        'demo-0002: 27.778 → 31.2 (unclassified)\ndemo-0003: 4 → N/A (incomputable)\ndemo-0004: 10/16/2020 → ' +
+            '10/20/2020 (unclassified)',
     );
     expect(gitCli(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n')).toHaveLength(4);
     expect(gitFsck(dir)).toBe('');

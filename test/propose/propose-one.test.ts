@@ -44,7 +44,8 @@ describe('steward propose <id>', () => {
     expect((await runCli(['validate', '--dir', dir])).code).toBe(0);
   });
 
-  it('incomputable (--incomputable or --value N/A), integers, dates; an existing branch is reused; evidence files are committed', async () => {
+  it('incomputable (--incomputable or --value N/A), integers, dates; an existing branch is reused; evidence files ' +
+      'are committed', async () => {
     const dir = await benchRepo();
     mkdirSync(join(dir, 'evidence'));
     writeFileSync(join(dir, 'evidence', 'demo-0003.md'), 'Hypertension is not documented.\n');

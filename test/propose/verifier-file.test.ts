@@ -4,7 +4,8 @@ import { readVerifierFile } from '../../src/propose/verifier-file.js';
 describe('readVerifierFile', () => {
   it('JSONL: id or row, value as number, string, pair or null, optional fields', () => {
     const text = [
-      '{"id": "test-0003", "value": 19.79, "category": "extraction-error", "rationale": "weight from May 2016", "evidence": "https://example.org/x"}',
+      '{"id": "test-0003", "value": 19.79, "category": "extraction-error", "rationale": "weight from May 2016", ' +
+          '"evidence": "https://example.org/x"}',
       '',
       '{"row": 12, "value": "N/A"}',
       '{"row": 1030, "value": [3, 4], "contentious": true}',

@@ -6,7 +6,9 @@ import { readAllLabels } from '../../src/store/read.js';
 import { HAS_SHARED, INITIAL_CSV, V1_CSV, VERIFIED_ONESHOT_CSV } from '../helpers/shared.js';
 import { testdir } from '../helpers/tempdir.js';
 
-/** Every entities object of the three real MedCalc-Bench files fits its calculator's entitySchema (ajv 2020, strict). */
+/**
+ * Every entities object of the three real MedCalc-Bench files fits its calculator's entitySchema (ajv 2020, strict).
+ */
 describe.skipIf(!HAS_SHARED)('entity schemas against the real files (../shared)', () => {
   for (const [name, source, rows] of [
     ['v1.0 test set', V1_CSV, 1047],

@@ -78,7 +78,8 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     expect(Object.values(record.statistics.labelsByCalculator!).reduce((x, y) => x + y, 0)).toBe(1047);
   });
 
-  it('after the replay the 50 physician-reviewed items equal y_final, the other 837 agree with it within the harness tolerance', async () => {
+  it('after the replay the 50 physician-reviewed items equal y_final, the other 837 agree with it within the ' +
+      'harness tolerance', async () => {
     const labels = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.source.row, label]));
     const rows = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8')).rows;
     expect(rows).toHaveLength(887);

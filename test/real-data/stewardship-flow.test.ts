@@ -149,7 +149,8 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
     expect(gitFsck(dir)).toBe('');
   });
 
-  it('the pipeline file (--id-column uid --value-column y_new), then physician amendments set exactly the physician values', async () => {
+  it('the pipeline file (--id-column uid --value-column y_new), then physician amendments set exactly the physician ' +
+      'values', async () => {
     const dir = copy();
     const cli = await runCli(['propose', '--from', PIPELINE_CSV, '--id-column', 'uid', '--value-column', 'y_new', '--verifier', 'stewardship-pipeline', '--dir', dir, '--json']);
     expect(cli.code, cli.err).toBe(0);
@@ -207,7 +208,8 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
     const head = gitCli(dir, ['rev-parse', 'HEAD']).trim();
     const bad = await runCli(['propose', '--from', file, '--branch', 'relabel/bad', '--dir', dir]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(new RegExp(`1 bad row\\(s\\); nothing was changed:\\n  row 501 \\(line \\d+\\): ${id(Number(table.rows[500].cells['Unique ID']))} .*"about 12" is not a`));
+    expect(bad.err).toMatch(new RegExp(`1 bad row\\(s\\); nothing was changed:\\n  row 501 \\(line \\d+\\): ` +
+        `${id(Number(table.rows[500].cells['Unique ID']))} .*"about 12" is not a`));
     expect(snapshotTree(dir)).toEqual(before);
     expect(gitCli(dir, ['rev-parse', 'HEAD']).trim()).toBe(head);
     expect(gitCli(dir, ['branch', '--format=%(refname:short)']).trim()).toBe('main');

@@ -33,7 +33,8 @@ describe.skipIf(!HAS_CHROMIUM)('the review page in Chromium: attacks from the br
     browser = server = evil = undefined;
   });
 
-  it('a page on another origin (same-site 127.0.0.1:other port, and cross-site localhost) cannot make the logged-in browser sign', async () => {
+  it('a page on another origin (same-site 127.0.0.1:other port, and cross-site localhost) cannot make the logged-in ' +
+      'browser sign', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
     server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 0 });
     browser = await launchChromium();
@@ -48,7 +49,8 @@ describe.skipIf(!HAS_CHROMIUM)('the review page in Chromium: attacks from the br
       const posted = attack.waitForResponse((r) => r.url().endsWith('/api/decision') && r.request().method() === 'POST' && r.request().resourceType() === 'document');
       await attack.goto(`http://${host}:${port}/`);
       const status = (await posted).status();
-      // same-site: the cookie goes along, and Sec-Fetch-Site refuses it; cross-site: SameSite=Strict keeps the cookie home.
+      // same-site: the cookie goes along, and Sec-Fetch-Site refuses it; cross-site: SameSite=Strict keeps the cookie
+      // home.
       expect([host, status]).toEqual([host, host === 'localhost' ? 401 : 403]);
       await attack.close();
     }

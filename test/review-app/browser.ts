@@ -8,7 +8,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
 if (!HAS_CHROMIUM) {
-  console.warn(`\n*** ${CHROMIUM} not found: the review page's browser tests are SKIPPED. Install it with: apt-get update && apt-get install -y chromium ***\n`);
+  console.warn(`\n*** ${CHROMIUM} not found: the review page's browser tests are SKIPPED. Install it with: apt-get update ` +
+      `&& apt-get install -y chromium ***\n`);
 }
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -87,7 +87,8 @@ const status = (reviewer: string, o: { stale?: boolean; superseded?: boolean; de
 });
 
 describe('the queue', () => {
-  it('holds unsigned relabels, stale sign-offs and contentious items short of a second physician; done ones are marked', () => {
+  it('holds unsigned relabels, stale sign-offs and contentious items short of a second physician; done ones are ' +
+      'marked', () => {
     const labels = new Map(['a', 'b', 'c', 'd', 'e'].map((id) => [id, { ...relabel(), id }]));
     const checks = [
       check('a', {}),
@@ -111,9 +112,11 @@ describe('the adjudication panel', () => {
     const panel = buildPanel(labels, new Set(['dr-a', 'dr-b']), () => true);
     expect(panel.reviewers).toEqual(['dr-a', 'dr-b']);
     expect(panel.rows.map((r) => r.unanimous)).toEqual([true, false, true, false]);
-    // Table [[1, 1], [0, 2]]: po = 3/4, pe = ½·¼ + ½·¾ = ½, κ = (¾ − ½)/(1 − ½) = 0.5 (sklearn cohen_kappa_score([1,1,0,0],[1,0,0,0]) = 0.5).
+    // Table [[1, 1], [0, 2]]: po = 3/4, pe = ½·¼ + ½·¾ = ½, κ = (¾ − ½)/(1 − ½) = 0.5 (sklearn
+    // cohen_kappa_score([1,1,0,0],[1,0,0,0]) = 0.5).
     const expected = cohensKappa({ table: [[1, 1], [0, 2]] });
     expect(panel.pairs).toEqual([{ a: 'dr-a', b: 'dr-b', n: 4, agreeing: 2, kappa: { value: 0.5, lower: expected.lower, upper: expected.upper } }]);
-    expect(buildPanel(labels, new Set(['dr-a', 'dr-b']), (_l, s) => s.reviewer !== 'dr-b').rows).toEqual([]); // unsound sign-offs do not count
+    // unsound sign-offs do not count
+    expect(buildPanel(labels, new Set(['dr-a', 'dr-b']), (_l, s) => s.reviewer !== 'dr-b').rows).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ describe.skipIf(!HAS_CHROMIUM)('steward review in headless Chromium, on the demo
     browser = server = undefined;
   });
 
-  it('five items by keyboard: approve, amend, N/A, keep previous, skip; check then reports exactly those sign-offs, all verifying', async () => {
+  it('five items by keyboard: approve, amend, N/A, keep previous, skip; check then reports exactly those sign-offs, ' +
+      'all verifying', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
     expect(gitCli(dir, ['branch', '--show-current']).trim()).toBe(BRANCH);
     server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 200 });
@@ -51,7 +52,8 @@ describe.skipIf(!HAS_CHROMIUM)('steward review in headless Chromium, on the demo
     const byDrA = check.labels.flatMap((l) => l.signoffs.filter((s) => s.reviewer === 'dr-a').map((s) => ({ id: l.id, ...s })));
     expect(byDrA.map((s) => [s.id, s.decision]).sort()).toEqual(signed.map((s) => [s.id, DECISION[s.action as keyof typeof DECISION]]).sort());
     for (const s of byDrA) expect({ id: s.id, valid: s.signatureValid, stale: s.stale }).toEqual({ id: s.id, valid: true, stale: false });
-    // The gate: the approved and amended relabels pass, the rejected one is blocked, the skipped and the sixth still need a physician.
+    // The gate: the approved and amended relabels pass, the rejected one is blocked, the skipped and the sixth still
+    // need a physician.
     const problems = Object.fromEntries(check.labels.filter((l) => l.needsSignoff).map((l) => [l.id, l.problems.map((p) => p.code)]));
     for (const s of steps) expect(problems[s.id], s.id).toEqual(s.action === 'reject' ? ['rejected', 'missing-signoff'] : s.action === 'skip' ? ['missing-signoff'] : []);
     const cli = await runCli(['check', '--dir', dir, '--json']);

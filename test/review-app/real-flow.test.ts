@@ -46,7 +46,8 @@ describe.skipIf(!HAS_SHARED || !HAS_CHROMIUM)('steward review in Chromium on the
     browser = server = undefined;
   });
 
-  it('the queue is the 279 relabels in triage order; five items by keyboard; check reports exactly those four sign-offs, verifying', async () => {
+  it('the queue is the 279 relabels in triage order; five items by keyboard; check reports exactly those four ' +
+      'sign-offs, verifying', async () => {
     server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-lee'), keyPath, blind: false, undoMs: 200 });
     browser = await launchChromium();
     const page = await browser.context.newPage();

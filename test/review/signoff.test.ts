@@ -93,7 +93,8 @@ describe('steward signoff --from (physician adjudications)', () => {
     return file;
   };
 
-  it('approve when the value equals the label exactly, amend to exactly the value when not (even when close), reject what cannot be read; blanks skipped', async () => {
+  it('approve when the value equals the label exactly, amend to exactly the value when not (even when close), ' +
+      'reject what cannot be read; blanks skipped', async () => {
     const dir = await benchRepo();
     const key = await registerReviewer(dir, 'panel');
     const file = csv([
@@ -123,7 +124,8 @@ describe('steward signoff --from (physician adjudications)', () => {
     expect(cli.out).toBe(
       [
         '0 sign-off(s) by panel: 0 approve, 0 amend, 0 reject; 3 already signed',
-        "How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or reject):",
+        "How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A " +
+            "or reject):",
         '  text            read as                      items',
         '  "22.857 kg/m2"  22.857 (number with a unit)  demo-0001',
         '  "Multiple"      rejection (no single value)  demo-0003',
@@ -143,7 +145,8 @@ describe('steward signoff --from (physician adjudications)', () => {
     expect(readLabel(dir, PATHS.cha).answer).toEqual({ kind: 'integer', value: 3, lower: 3, upper: 3 });
   });
 
-  it('--read maps a free-text value to a decision the user chose, shown in the table and in --json; an unused --read refuses', async () => {
+  it('--read maps a free-text value to a decision the user chose, shown in the table and in --json; an unused ' +
+      '--read refuses', async () => {
     const dir = await benchRepo();
     const key = await registerReviewer(dir, 'panel');
     const file = csv([['3', 'CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk', 'Multiple', 'Depends on the day']]);

@@ -23,7 +23,8 @@ function committedLabel(dir: string, id: string): Label {
 }
 
 describe('two writers at once (real CLI processes)', () => {
-  it('signoff pairs on one label: both sign-offs land, or the loser is refused with exit 2; never one lost with exit 0', { timeout: 240_000 }, async () => {
+  it('signoff pairs on one label: both sign-offs land, or the loser is refused with exit 2; never one lost with ' +
+      'exit 0', { timeout: 240_000 }, async () => {
     const dir = await benchRepo(trialLabels(TRIALS));
     const keyA = await registerReviewer(dir, 'dr-a');
     const keyB = await registerReviewer(dir, 'dr-b');

@@ -14,7 +14,9 @@ export interface Scenario {
   name: string;
   /** Builds the template repository; returns the arguments of the command to interrupt (`{dir}` is replaced). */
   setup(dir: string, aside: string): Promise<string[]>;
-  /** Null when the job's result is committed in `dir` (the working tree may still need tidying), else what is missing. */
+  /**
+   * Null when the job's result is committed in `dir` (the working tree may still need tidying), else what is missing.
+   */
   landed(dir: string): string | null;
 }
 

@@ -5,7 +5,8 @@ import { makeLabel } from '../helpers/labels.js';
 describe('canonical JSON', () => {
   it('sorts keys at every level, indents by two spaces and ends with a newline', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } })).toBe(
-      '{\n  "a": {\n    "c": "x",\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+      '{\n  "a": {\n    "c": "x",\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  ' +
+          '"b": 1\n}\n',
     );
     expect(canonicalLine({ b: 1, a: 'é' })).toBe('{"a":"é","b":1}');
   });

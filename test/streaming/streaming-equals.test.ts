@@ -105,7 +105,8 @@ describe('streaming equals in-memory on synthetic labels', () => {
     const out = join(testdir(), 'x.csv');
     const refused = await runCli(['export', '--version', '1.0.0', '--out', out, '--dir', dir]);
     expect(refused.code).toBe(1);
-    // The tag no longer sits on the record's commit (the release's signature check), or the label differs from the manifest.
+    // The tag no longer sits on the record's commit (the release's signature check), or the label differs from the
+    // manifest.
     expect(refused.err).toMatch(/do not match the release manifest: 1 changed \(demo-0002\)|release 1\.0\.0 \(v1\.0\.0\) is no/);
     expect(() => readFileSync(out)).toThrow();
     expect(() => readFileSync(`${out}.manifest.json`)).toThrow();

@@ -22,14 +22,16 @@ afterEach(async () => {
 /** The CLI as a separate process (so it can be killed with SIGKILL), from the TypeScript sources. */
 function spawnCli(args: string[]): ChildProcess {
   const runner = join(testdir(), 'run-cli.mjs');
-  writeFileSync(runner, `import { main } from ${JSON.stringify(join(REPO_ROOT, 'src/cli/main.ts'))};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+  writeFileSync(runner, `import { main } from ${JSON.stringify(join(REPO_ROOT, 'src/cli/main.ts'))};\nprocess.exitCode = await ` +
+      `main(process.argv.slice(2));\n`);
   return spawn(process.execPath, ['--import', 'tsx', runner, ...args], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, OPENAI_API_KEY: '' } });
 }
 
 const key = (body: { seed?: number; messages: { role: string; content: string }[] }) => `${noteOf(body).slice(0, 12)}#${body.seed}`;
 
 describe('steward verify-labels (CLI)', () => {
-  it('resumes a run killed with SIGKILL without repeating a completed call, then proposes its output with votes and evidence in pr-body', async () => {
+  it('resumes a run killed with SIGKILL without repeating a completed call, then proposes its output with votes and ' +
+      'evidence in pr-body', async () => {
     const labels = [
       bmiLabel('demo-0001', 'ITEM-A: she weighs 70 kg and is 175 cm tall.', 22.857),
       bmiLabel('demo-0002', 'ITEM-B: he weighs 70 kg and is 175 cm tall.', 26.122, { weight: [80, 'kg'], height: [175, 'cm'] }),

@@ -23,7 +23,8 @@ async function proposeAndDescribe(dir: string, out: string) {
 }
 
 describe('verify-labels end to end against the scripted loopback server', () => {
-  it('on the demo split: the five labels wrong on purpose are relabeled with votes and quotes, one item has no consensus', async () => {
+  it('on the demo split: the five labels wrong on purpose are relabeled with votes and quotes, one item has no ' +
+      'consensus', async () => {
     const demo = await readAllLabels(REPO_ROOT);
     const dir = await benchmarkWith('demo copy', demo.map((f) => f.label));
     const out = join(testdir(), 'run.jsonl');
@@ -43,7 +44,8 @@ describe('verify-labels end to end against the scripted loopback server', () => 
     expect(body).toContain('model demo-transcripts-1');
   }, 120_000);
 
-  it.skipIf(!HAS_SHARED)('on 20 real v1.0 items the audit triages (../shared): output through propose --from into a branch, votes in pr-body', async () => {
+  it.skipIf(!HAS_SHARED)('on 20 real v1.0 items the audit triages (../shared): output through propose --from into a branch, votes in ' +
+      'pr-body', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'steward-verify-real-'));
     try {
       expect((await runCli(['init', 'bench', '--dir', parent])).code).toBe(0);

@@ -130,7 +130,8 @@ describe('plausibility and computability', () => {
 
   it('a measured number the note names but never gives is an extraction suspect', () => {
     const entities: Entities = { Sodium: [140, 'mmol/L'], Chloride: [104, 'mmol/L'], Bicarbonate: [24, 'mmol/L'] };
-    const label: Label = makeLabel({ calculator: { id: 39, name: ANION_GAP.names[0], category: 'lab' }, entities, answer: answerWithLimits('decimal', 12), note: 'Bicarbonate was still pending when this note was written; the team will follow it up. Na 140 mmol/L, Cl 104 mmol/L.' });
+    const label: Label = makeLabel({ calculator: { id: 39, name: ANION_GAP.names[0], category: 'lab' }, entities, answer: answerWithLimits('decimal', 12), note: 'Bicarbonate was still pending when this note was written; the team will follow it up. Na 140 mmol/L, Cl ' +
+        '104 mmol/L.' });
     const item = auditLabel(label);
     expect(item.outcome).toBe(OUTCOME.extractionSuspect);
     expect(item.evidence?.suspect).toEqual([{ entity: 'Bicarbonate', status: 'not-found', detail: 'the note names it but gives no number for it' }]);

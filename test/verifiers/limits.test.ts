@@ -7,7 +7,10 @@ import { sameAnswer, voteOn } from '../../src/verifiers/llm/vote.js';
 function fakeClock() {
   let t = 0;
   const sleeps: number[] = [];
-  return { sleeps, now: () => t, sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)) };
+  return { sleeps, now: () => t, sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+    } };
 }
 
 describe('call limits', () => {

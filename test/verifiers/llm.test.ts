@@ -182,7 +182,8 @@ describe('verify-labels against a scripted chat-completions server on 127.0.0.1'
 
 describe('model output is data', () => {
   it('a reply with prototype keys, code and extra fields is an invalid vote, never evaluated', async () => {
-    const hostile = '{"entities": {"weight": {"value": [70, "kg"], "quote": "x"}, "height": {"value": [175, "cm"], "quote": "y"}, "__proto__": {"polluted": true}}, "run": "process.exit(9)"}';
+    const hostile = '{"entities": {"weight": {"value": [70, "kg"], "quote": "x"}, "height": {"value": [175, "cm"], "quote": ' +
+        '"y"}, "__proto__": {"polluted": true}}, "run": "process.exit(9)"}';
     server = await startScriptedServer(scriptByNote({ HOSTILE: () => [reply(hostile)] }));
     const dir = testdir();
     const r = await verifyLabels(options(dir, { labels: [bmiLabel('demo-0060', 'HOSTILE: 70 kg, 175 cm.', 22.857)], runs: 1, supermajority: 1 }));

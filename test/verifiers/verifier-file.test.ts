@@ -19,7 +19,8 @@ describe('propose --from reads verify-labels lines as they are', () => {
     const [row] = readVerifierFile({ file: 'run.jsonl', text: line(verifyLabelsLine) });
     expect(row).toMatchObject({ ref: { id: 'demo-0002' }, value: '22.857', category: 'extraction-error', decided: true });
     expect(row.votes).toBe('votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1)');
-    expect(row.evidence).toBe('votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1); quotes: weight: "weighs 70 kg"; model model-x-2026, prompt sha256:abababababab, medcalc-steward@0.1.0');
+    expect(row.evidence).toBe('votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1); quotes: weight: "weighs 70 kg"; ' +
+        'model model-x-2026, prompt sha256:abababababab, medcalc-steward@0.1.0');
     expect(row.contentious).toBeUndefined();
   });
 

@@ -2,7 +2,10 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { devineIdealWeightKg, heightShape, readWeightKg } from '../shared/body.js';
 import { decimalResult } from '../shared/v1-quirks.js';
 
-/** Adjusted body weight: ABW = IBW + 0.4 × (actual weight − IBW), IBW by Devine (MDCalc "Ideal Body Weight and Adjusted Body Weight"). */
+/**
+ * Adjusted body weight: ABW = IBW + 0.4 × (actual weight − IBW), IBW by Devine (MDCalc "Ideal Body Weight and Adjusted
+ * Body Weight").
+ */
 export const adjustedBodyWeight = defineCalculator({
   id: 62,
   slug: 'adjusted-body-weight',

@@ -5,7 +5,9 @@ import type { Inputs } from '../shared/inputs.js';
 import { banded, type Threshold, tidy } from '../shared/tally.js';
 import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../shared/v1-quirks.js';
 
-/** APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829. */
+/**
+ * APACHE II: Knaus WA et al., "APACHE II: a severity of disease classification system", Crit Care Med 1985;13:818–829.
+ */
 export const apacheII = defineCalculator({
   id: 28,
   slug: 'apache-ii',
@@ -110,7 +112,8 @@ function computeReference(inputs: Inputs): CalcResult {
   const arf = inputs.flag('Acute renal failure');
   const creatininePoints = banded(creatinine!, CREATININE, 2);
   total += s(
-    'Serum creatinine (mg/dL); points doubled for acute renal failure (Knaus 1985). Chronic renal failure alone does not change them.',
+    'Serum creatinine (mg/dL); points doubled for acute renal failure (Knaus 1985). Chronic renal failure alone ' +
+        'does not change them.',
     { creatinine, acuteRenalFailure: arf },
     arf ? 2 * creatininePoints : creatininePoints,
   );
@@ -137,7 +140,8 @@ function chronicHealthPoints(inputs: Inputs): number {
   const elective = surgery !== undefined && /^elective/i.test(surgery);
   const what = elective
     ? 'Chronic health: history present, elective postoperative'
-    : `Chronic health: history present, ${surgery ? `'${surgery}'` : 'no surgery type reported, taken as nonoperative'} → nonoperative/emergency`;
+    : `Chronic health: history present, ` +
+        `${surgery ? `'${surgery}'` : 'no surgery type reported, taken as nonoperative'} → nonoperative/emergency`;
   return inputs.step(what, { history, surgery: surgery ?? null }, elective ? 2 : 5);
 }
 

@@ -2,7 +2,10 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { heightShape, readHeight, readWeightKg } from '../shared/body.js';
 import { decimalResult } from '../shared/v1-quirks.js';
 
-/** Body Mass Index: weight (kg) / height (m)². Quetelet; WHO, "Obesity: preventing and managing the global epidemic" (2000). */
+/**
+ * Body Mass Index: weight (kg) / height (m)². Quetelet; WHO, "Obesity: preventing and managing the global epidemic"
+ * (2000).
+ */
 export const bmi = defineCalculator({
   id: 6,
   slug: 'bmi',

@@ -2,7 +2,10 @@ import { defineCalculator, entities, shape } from '../define.js';
 import { heightShape, readHeight, readWeightKg } from '../shared/body.js';
 import { decimalResult } from '../shared/v1-quirks.js';
 
-/** Body surface area, Mosteller: BSA (m²) = √(height (cm) × weight (kg) / 3600) (Mosteller RD, N Engl J Med 1987;317:1098). */
+/**
+ * Body surface area, Mosteller: BSA (m²) = √(height (cm) × weight (kg) / 3600) (Mosteller RD, N Engl J Med
+ * 1987;317:1098).
+ */
 export const bodySurfaceArea = defineCalculator({
   id: 60,
   slug: 'body-surface-area',

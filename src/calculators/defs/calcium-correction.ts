@@ -14,7 +14,8 @@ export const calciumCorrection = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/calcium_correction.py',
-  reference: 'Payne RB et al. BMJ 1973;4:643-6; MDCalc "Calcium Correction for Hypoalbuminemia" (normal albumin 4 g/dL, as the question sets)',
+  reference: 'Payne RB et al. BMJ 1973;4:643-6; MDCalc "Calcium Correction for Hypoalbuminemia" (normal albumin 4 g/dL, ' +
+      'as the question sets)',
   entitySchema: entities({ Calcium: shape.quantity, Albumin: shape.quantity }, ['Calcium', 'Albumin']),
   compute(inputs) {
     const calcium = readConcentration(inputs, 'Calcium', 'mg/dL', { analyte: 'calcium', v1: V1_ANALYTE.calcium });

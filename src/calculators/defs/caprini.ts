@@ -51,7 +51,8 @@ export const caprini = defineCalculator({
   kind: 'integer',
   v1Source: 'calculator_implementations/caprini_score.py',
   reference:
-    'Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon 2005;51:70-78; MDCalc "Caprini Score for Venous Thromboembolism (2005)"',
+    'Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon 2005;51:70-78; MDCalc ' +
+        '"Caprini Score for Venous Thromboembolism (2005)"',
   entitySchema: entities(
     {
       age: shape.quantity,

@@ -19,7 +19,8 @@ export const centorMcisaac = defineCalculator({
   category: 'severity',
   kind: 'integer',
   v1Source: 'calculator_implementations/centor_score.py',
-  reference: 'McIsaac WJ et al. CMAJ 1998;158:75-83; McIsaac WJ et al. JAMA 2004;291:1587-95; MDCalc "Centor Score (Modified/McIsaac) for Strep Pharyngitis"',
+  reference: 'McIsaac WJ et al. CMAJ 1998;158:75-83; McIsaac WJ et al. JAMA 2004;291:1587-95; MDCalc "Centor Score ' +
+      '(Modified/McIsaac) for Strep Pharyngitis"',
   entitySchema: entities(
     {
       age: shape.quantity,

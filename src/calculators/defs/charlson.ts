@@ -11,7 +11,8 @@ export const charlson = defineCalculator({
   kind: 'integer',
   v1Source: 'calculator_implementations/cci.py',
   reference:
-    'Charlson ME, Pompei P, Ales KL, MacKenzie CR. A new method of classifying prognostic comorbidity in longitudinal studies. J Chronic Dis 1987;40:373-83; MDCalc "Charlson Comorbidity Index (CCI)" (age points)',
+    'Charlson ME, Pompei P, Ales KL, MacKenzie CR. A new method of classifying prognostic comorbidity in ' +
+        'longitudinal studies. J Chronic Dis 1987;40:373-83; MDCalc "Charlson Comorbidity Index (CCI)" (age points)',
   entitySchema: entities(
     {
       age: shape.quantity,

@@ -13,7 +13,8 @@ export const ckdEpiGfr = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/ckd-epi_2021_creatinine.py',
-  reference: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM 2021;385:1737-49 (CKD-EPI 2021 creatinine)',
+  reference: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM ' +
+      '2021;385:1737-49 (CKD-EPI 2021 creatinine)',
   entitySchema: entities(egfrEntities, ['sex', 'age', 'creatinine']),
   compute(inputs) {
     const read = readEgfrInputs(inputs);

@@ -16,7 +16,8 @@ export const creatinineClearance = defineCalculator({
   kind: 'decimal',
   v1Source: 'calculator_implementations/creatinine_clearance.py',
   reference:
-    'Cockcroft DW, Gault MH. Nephron 1976;16:31-41; weight by BMI as the question states (IBW: Devine 1974; adjusted weight IBW + 0.4 × (actual − IBW)); MDCalc "Creatinine Clearance (Cockcroft-Gault Equation)"',
+    'Cockcroft DW, Gault MH. Nephron 1976;16:31-41; weight by BMI as the question states (IBW: Devine 1974; ' +
+        'adjusted weight IBW + 0.4 × (actual − IBW)); MDCalc "Creatinine Clearance (Cockcroft-Gault Equation)"',
   entitySchema: entities(
     { sex: shape.sex, age: shape.quantity, weight: shape.quantity, height: shape.quantity, creatinine: shape.quantity },
     ['sex', 'age', 'weight', 'height', 'creatinine'],
@@ -42,7 +43,9 @@ export const creatinineClearance = defineCalculator({
   },
 });
 
-/** Height as v1.0 read it. Every data row gives cm; other units go through units.ts (v1.0 in/m rounding not reproduced). */
+/**
+ * Height as v1.0 read it. Every data row gives cm; other units go through units.ts (v1.0 in/m rounding not reproduced).
+ */
 function v1HeightCm(inputs: Inputs): number | undefined {
   const q = inputs.quantity('height', false);
   if (q && q[1] === 'cm') return q[0];

@@ -13,7 +13,8 @@ export const estimatedConception = defineCalculator({
   category: 'date',
   kind: 'date',
   v1Source: 'calculator_implementations/estimated_conception_date.py',
-  reference: 'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee Opinion No. 700 (2017)',
+  reference: 'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee ' +
+      'Opinion No. 700 (2017)',
   entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');

@@ -12,7 +12,8 @@ export const estimatedDueDate = defineCalculator({
   category: 'date',
   kind: 'date',
   v1Source: 'calculator_implementations/estimated_due_date.py',
-  reference: "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for Estimating the Due Date (2017)",
+  reference: "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for " +
+      "Estimating the Due Date (2017)",
   entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');

@@ -15,7 +15,8 @@ export const framinghamHardChd = defineCalculator({
   kind: 'decimal',
   v1Source: 'calculator_implementations/framingham_risk_score.py',
   reference:
-    'Expert Panel on Detection, Evaluation, and Treatment of High Blood Cholesterol in Adults (ATP III), JAMA 2001;285:2486-97; MDCalc "Framingham Risk Score for Hard Coronary Heart Disease"',
+    'Expert Panel on Detection, Evaluation, and Treatment of High Blood Cholesterol in Adults (ATP III), JAMA ' +
+        '2001;285:2486-97; MDCalc "Framingham Risk Score for Hard Coronary Heart Disease"',
   entitySchema: entities(
     {
       age: shape.quantity,

@@ -14,7 +14,8 @@ export const freeWaterDeficit = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/free_water_deficit.py',
-  reference: 'Adrogué HJ, Madias NE. Hypernatremia. NEJM 2000;342:1493-9; MDCalc "Free Water Deficit" (TBW: child 0.6, adult man 0.6, adult woman 0.5, elderly man 0.5, elderly woman 0.45; target Na 140)',
+  reference: 'Adrogué HJ, Madias NE. Hypernatremia. NEJM 2000;342:1493-9; MDCalc "Free Water Deficit" (TBW: child 0.6, ' +
+      'adult man 0.6, adult woman 0.5, elderly man 0.5, elderly woman 0.45; target Na 140)',
   entitySchema: entities({ sex: shape.sex, age: shape.quantity, weight: shape.quantity, Sodium: shape.quantity }, ['sex', 'age', 'weight', 'Sodium']),
   compute(inputs) {
     const sex = readSex(inputs);

@@ -8,7 +8,10 @@ const VERBAL = { oriented: 5, confused: 4, 'inappropriate words': 3, 'incomprehe
 const MOTOR = { 'obeys commands': 6, 'localizes pain': 5, 'withdrawal from pain': 4, 'flexion to pain': 3, 'extension to pain': 2, 'no motor response': 1 };
 const NOT_TESTABLE = 'not testable';
 
-/** Glasgow Coma Score: eye (4) + verbal (5) + motor (6) (Teasdale & Jennett, Lancet 1974;2:81–4; Teasdale et al., Lancet Neurol 2014). */
+/**
+ * Glasgow Coma Score: eye (4) + verbal (5) + motor (6) (Teasdale & Jennett, Lancet 1974;2:81–4; Teasdale et al., Lancet
+ * Neurol 2014).
+ */
 export const gcs = defineCalculator({
   id: 21,
   slug: 'gcs',
@@ -16,7 +19,8 @@ export const gcs = defineCalculator({
   category: 'severity',
   kind: 'integer',
   v1Source: 'calculator_implementations/glasgow_coma_score.py',
-  reference: 'Teasdale G, Jennett B. Lancet 1974;2:81-4; Teasdale G et al. Lancet Neurol 2014;13:844-54; MDCalc "Glasgow Coma Scale/Score (GCS)"',
+  reference: 'Teasdale G, Jennett B. Lancet 1974;2:81-4; Teasdale G et al. Lancet Neurol 2014;13:844-54; MDCalc "Glasgow ' +
+      'Coma Scale/Score (GCS)"',
   entitySchema: entities(
     { 'Best eye response': shape.text, 'Best verbal response': shape.text, 'Best motor response': shape.text },
     ['Best eye response', 'Best verbal response', 'Best motor response'],

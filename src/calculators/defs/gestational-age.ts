@@ -1,7 +1,10 @@
 import { defineCalculator, entities } from '../define.js';
 import { datesSchema, formatUsDate, readDate } from '../shared/dates.js';
 
-/** Estimated gestational age from the LMP: completed weeks and days from the LMP to the current date (ACOG Committee Opinion 700, 2017). */
+/**
+ * Estimated gestational age from the LMP: completed weeks and days from the LMP to the current date (ACOG Committee
+ * Opinion 700, 2017).
+ */
 export const gestationalAge = defineCalculator({
   id: 69,
   slug: 'gestational-age',
@@ -9,7 +12,8 @@ export const gestationalAge = defineCalculator({
   category: 'date',
   kind: 'gestational-age',
   v1Source: 'calculator_implementations/estimated_gestational_age.py',
-  reference: 'Gestational age = current date − LMP, in completed weeks + days; ACOG Committee Opinion No. 700, Methods for Estimating the Due Date (2017)',
+  reference: 'Gestational age = current date − LMP, in completed weeks + days; ACOG Committee Opinion No. 700, Methods ' +
+      'for Estimating the Due Date (2017)',
   // The current date is an entity of its own ('Current Date'), the day the note was written.
   entitySchema: entities({ 'Current Date': datesSchema.date, 'Last menstrual date': datesSchema.date }, ['Current Date', 'Last menstrual date']),
   compute(inputs) {

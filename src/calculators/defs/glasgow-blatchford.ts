@@ -13,7 +13,9 @@ export const glasgowBlatchford = defineCalculator({
   kind: 'integer',
   v1Source: 'calculator_implementations/glasgow_bleeding_score.py',
   reference:
-    'Blatchford O, Murray WR, Blatchford M. A risk score to predict need for treatment for upper-gastrointestinal haemorrhage. Lancet 2000;356:1318-21; MDCalc "Glasgow-Blatchford Bleeding Score (GBS)"',
+    'Blatchford O, Murray WR, Blatchford M. A risk score to predict need for treatment for ' +
+        'upper-gastrointestinal haemorrhage. Lancet 2000;356:1318-21; MDCalc "Glasgow-Blatchford Bleeding Score ' +
+        '(GBS)"',
   entitySchema: entities(
     {
       'Blood Urea Nitrogen (BUN)': shape.quantity,

@@ -38,7 +38,8 @@ export const heartScore = defineCalculator({
   category: 'risk',
   kind: 'integer',
   v1Source: 'calculator_implementations/heart_score.py',
-  reference: 'Six AJ et al. Neth Heart J 2008;16:191-6; Backus BE et al. Int J Cardiol 2013;168:2153-8; MDCalc "HEART Score for Major Cardiac Events"',
+  reference: 'Six AJ et al. Neth Heart J 2008;16:191-6; Backus BE et al. Int J Cardiol 2013;168:2153-8; MDCalc "HEART ' +
+      'Score for Major Cardiac Events"',
   entitySchema: entities(
     {
       age: shape.quantity,

@@ -10,7 +10,8 @@ export const ldlCalculated = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/ldl_calculated.py',
-  reference: 'Friedewald WT, Levy RI, Fredrickson DS. Clin Chem 1972;18:499-502 (TC − HDL − TG/5, mg/dL); MDCalc "LDL Calculated"',
+  reference: 'Friedewald WT, Levy RI, Fredrickson DS. Clin Chem 1972;18:499-502 (TC − HDL − TG/5, mg/dL); MDCalc "LDL ' +
+      'Calculated"',
   entitySchema: entities(
     { 'Total cholesterol': shape.quantity, 'high-density lipoprotein cholesterol': shape.quantity, Triglycerides: shape.quantity },
     ['Total cholesterol', 'high-density lipoprotein cholesterol', 'Triglycerides'],

@@ -13,7 +13,8 @@ export const maintenanceFluids = defineCalculator({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/maintenance_fluid_calc.py',
-  reference: 'Holliday MA, Segar WE. The maintenance need for water in parenteral fluid therapy. Pediatrics 1957;19:823-832 (4-2-1 rule, mL/hr)',
+  reference: 'Holliday MA, Segar WE. The maintenance need for water in parenteral fluid therapy. Pediatrics ' +
+      '1957;19:823-832 (4-2-1 rule, mL/hr)',
   entitySchema: entities({ weight: shape.quantity }, ['weight']),
   compute(inputs) {
     const kg = readWeightKg(inputs);

@@ -13,7 +13,8 @@ export const mdrdGfr = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/mdrd_gfr.py',
-  reference: 'Levey AS et al. Ann Intern Med 2006;145:247-54 (IDMS-traceable MDRD, 175 × SCr^-1.154 × age^-0.203 × 0.742 [female] × 1.212 [Black]); MDCalc "MDRD GFR Equation"',
+  reference: 'Levey AS et al. Ann Intern Med 2006;145:247-54 (IDMS-traceable MDRD, 175 × SCr^-1.154 × age^-0.203 × 0.742 ' +
+      '[female] × 1.212 [Black]); MDCalc "MDRD GFR Equation"',
   entitySchema: entities({ ...egfrEntities, Race: shape.text }, ['sex', 'age', 'creatinine']),
   compute(inputs) {
     const read = readEgfrInputs(inputs);

@@ -21,7 +21,9 @@ export const meldNa = defineCalculator({
   kind: 'decimal',
   v1Source: 'calculator_implementations/meldna.py',
   reference:
-    'Kim WR et al. NEJM 2008;359:1018-26; OPTN/UNOS MELD-Na (2016 policy): lab values < 1 set to 1, creatinine capped at 4 and set to 4 on dialysis ≥ 2×/week or CVVHD, Na bounded 125-137, score capped at 40; MDCalc "MELD Na (UNOS/OPTN)"',
+    'Kim WR et al. NEJM 2008;359:1018-26; OPTN/UNOS MELD-Na (2016 policy): lab values < 1 set to 1, creatinine ' +
+        'capped at 4 and set to 4 on dialysis ≥ 2×/week or CVVHD, Na bounded 125-137, score capped at 40; MDCalc ' +
+        '"MELD Na (UNOS/OPTN)"',
   entitySchema: entities(
     { creatinine: shape.quantity, Bilirubin: shape.quantity, [INR]: shape.number, Sodium: shape.quantity, [CVVHD]: shape.flag, [DIALYSIS]: shape.flag },
     ['creatinine', 'Bilirubin', INR, 'Sodium'],

@@ -88,7 +88,8 @@ export const mme = defineCalculator({
   category: 'dosage',
   kind: 'decimal',
   v1Source: 'calculator_implementations/mme.py',
-  reference: 'CDC Clinical Practice Guideline for Prescribing Opioids for Pain, United States, 2022 (Dowell D et al., MMWR Recomm Rep 2022;71(3):1-95), MME conversion factors',
+  reference: 'CDC Clinical Practice Guideline for Prescribing Opioids for Pain, United States, 2022 (Dowell D et al., ' +
+      'MMWR Recomm Rep 2022;71(3):1-95), MME conversion factors',
   entitySchema: entities(Object.fromEntries(DATA_DRUGS.flatMap((drug) => [[`${drug} Dose`, shape.quantity], [`${drug} Dose Per Day`, shape.quantity]]))),
   compute(inputs) {
     const names = drugNames(inputs);

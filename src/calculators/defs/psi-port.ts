@@ -4,7 +4,10 @@ import type { Inputs } from '../shared/inputs.js';
 import { tidy } from '../shared/tally.js';
 import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration, v1TemperatureC } from '../shared/v1-quirks.js';
 
-/** PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl J Med 1997;336:243–250. */
+/**
+ * PSI/PORT: Fine MJ et al., "A prediction rule to identify low-risk patients with community-acquired pneumonia", N Engl
+ * J Med 1997;336:243–250.
+ */
 export const psiPort = defineCalculator({
   id: 29,
   slug: 'psi-port',

@@ -10,7 +10,8 @@ export const serumOsmolality = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/sOsm.py',
-  reference: 'Calculated serum osmolality 2·Na + BUN/2.8 + glucose/18 (Dorwart & Chalmers, Clin Chem 1975;21:190-4); MDCalc "Serum Osmolality/Osmolarity"',
+  reference: 'Calculated serum osmolality 2·Na + BUN/2.8 + glucose/18 (Dorwart & Chalmers, Clin Chem 1975;21:190-4); ' +
+      'MDCalc "Serum Osmolality/Osmolarity"',
   entitySchema: entities({ Sodium: shape.quantity, 'Blood Urea Nitrogen (BUN)': shape.quantity, Glucose: shape.quantity }, ['Sodium', 'Blood Urea Nitrogen (BUN)', 'Glucose']),
   compute(inputs) {
     const sodium = readConcentration(inputs, 'Sodium', 'mmol/L', { analyte: 'sodium', v1: V1_ANALYTE.sodium });

@@ -15,7 +15,8 @@ export const sirs = defineCalculator({
   category: 'diagnosis',
   kind: 'integer',
   v1Source: 'calculator_implementations/sirs_criteria.py',
-  reference: 'Bone RC et al. (ACCP/SCCM Consensus Conference) Chest 1992;101:1644-55; MDCalc "SIRS, Sepsis, and Septic Shock Criteria"',
+  reference: 'Bone RC et al. (ACCP/SCCM Consensus Conference) Chest 1992;101:1644-55; MDCalc "SIRS, Sepsis, and Septic ' +
+      'Shock Criteria"',
   entitySchema: entities(
     {
       Temperature: shape.quantity,

@@ -13,7 +13,8 @@ export const sodiumCorrection = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/sodium_correction_hyperglycemia.py',
-  reference: 'Hillier TA, Abbott RD, Barrett EJ. Am J Med 1999;106:399-403 (2.4 mEq/L per 100 mg/dL glucose); MDCalc "Sodium Correction for Hyperglycemia"',
+  reference: 'Hillier TA, Abbott RD, Barrett EJ. Am J Med 1999;106:399-403 (2.4 mEq/L per 100 mg/dL glucose); MDCalc ' +
+      '"Sodium Correction for Hyperglycemia"',
   entitySchema: entities({ Sodium: shape.quantity, Glucose: shape.quantity }, ['Sodium', 'Glucose']),
   compute(inputs) {
     const sodium = readConcentration(inputs, 'Sodium', 'mEq/L', { analyte: 'sodium', v1: V1_ANALYTE.sodium });

@@ -5,7 +5,10 @@ import type { Inputs } from '../shared/inputs.js';
 import { banded, type Threshold, tidy } from '../shared/tally.js';
 import { pyTruthy, roundV1, V1_ANALYTE, v1ConvertConcentration } from '../shared/v1-quirks.js';
 
-/** SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med 1996;22:707–710. */
+/**
+ * SOFA: Vincent JL et al., "The SOFA (Sepsis-related Organ Failure Assessment) score…", Intensive Care Med
+ * 1996;22:707–710.
+ */
 export const sofa = defineCalculator({
   id: 43,
   slug: 'sofa',
@@ -13,7 +16,8 @@ export const sofa = defineCalculator({
   category: 'risk',
   kind: 'integer',
   v1Source: 'calculator_implementations/sofa.py',
-  reference: 'Vincent JL et al. Intensive Care Med 1996;22(7):707–710; MDCalc "Sequential Organ Failure Assessment (SOFA) Score"',
+  reference: 'Vincent JL et al. Intensive Care Med 1996;22(7):707–710; MDCalc "Sequential Organ Failure Assessment (SOFA) ' +
+      'Score"',
   entitySchema: entities({
     'Partial pressure of oxygen (PaO₂) for Apache II': shape.quantity,
     PaO2: shape.quantity,
@@ -85,7 +89,8 @@ function computeReference(inputs: Inputs): CalcResult {
   total += cardiovascularPoints(inputs, doses);
   total += renalPoints(inputs, creatinine, urine);
   if (inputs.flag('Continuous veno-venous hemodialysis for ≥24 hours in the past week')) {
-    inputs.step('Continuous veno-venous hemodialysis is not a SOFA criterion: renal points come from creatinine and urine output only', undefined, 0);
+    inputs.step('Continuous veno-venous hemodialysis is not a SOFA criterion: renal points come from creatinine and urine ' +
+        'output only', undefined, 0);
   }
   return inputs.result('integer', inputs.step('SOFA = sum of the six organ scores', undefined, total));
 }
@@ -107,7 +112,8 @@ function cardiovascularPoints(inputs: Inputs, d: Doses): number {
   if (d.dopamine > 0 || d.dobutamine > 0) points = 2;
   if (d.dopamine > 5 || d.epinephrine > 0 || d.norepinephrine > 0) points = 3;
   if (d.dopamine > 15 || d.epinephrine > 0.1 || d.norepinephrine > 0.1) points = 4;
-  return inputs.step('Cardiovascular: MAP < 70 → 1; dopamine ≤ 5 or any dobutamine → 2; dopamine > 5, epi or norepi ≤ 0.1 → 3; dopamine > 15, epi or norepi > 0.1 → 4', { map: map ?? null, hypotension, ...d }, points);
+  return inputs.step('Cardiovascular: MAP < 70 → 1; dopamine ≤ 5 or any dobutamine → 2; dopamine > 5, epi or norepi ≤ 0.1 → 3; ' +
+      'dopamine > 15, epi or norepi > 0.1 → 4', { map: map ?? null, hypotension, ...d }, points);
 }
 
 /** Renal: the worse of the creatinine band and the urine-output band (< 500 mL/day: 3, < 200: 4). */

@@ -59,7 +59,9 @@ function readInputSteroid(inputs: Inputs): { name: string; dose: number; unit: s
   return undefined;
 }
 
-/** Steroid conversion: target dose = input dose × (target equivalent / input equivalent), MDCalc's equivalence table. */
+/**
+ * Steroid conversion: target dose = input dose × (target equivalent / input equivalent), MDCalc's equivalence table.
+ */
 export const steroidConversion = defineCalculator({
   id: 24,
   slug: 'steroid-conversion',
@@ -67,7 +69,9 @@ export const steroidConversion = defineCalculator({
   category: 'dosage',
   kind: 'decimal',
   v1Source: 'calculator_implementations/steroid_conversion_calculator.py',
-  reference: 'MDCalc "Steroid Conversion Calculator" equivalent doses (betamethasone 0.75, cortisone 25, dexamethasone 0.75, hydrocortisone 20, methylprednisolone 4, prednisolone 5, prednisone 5, triamcinolone 4 mg); Meikle & Tyler, Am J Med 1977',
+  reference: 'MDCalc "Steroid Conversion Calculator" equivalent doses (betamethasone 0.75, cortisone 25, dexamethasone ' +
+      '0.75, hydrocortisone 20, methylprednisolone 4, prednisolone 5, prednisone 5, triamcinolone 4 mg); Meikle & ' +
+      'Tyler, Am J Med 1977',
   entitySchema: entities(
     {
       [INPUT]: { type: 'array', prefixItems: [shape.text, shape.number, shape.text], minItems: 3, maxItems: 3 },

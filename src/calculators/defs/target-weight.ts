@@ -4,7 +4,10 @@ import { decimalResult } from '../shared/v1-quirks.js';
 
 const BMI_KEY = 'Body Mass Index (BMI)';
 
-/** Target weight for a target BMI: weight (kg) = BMI × height (m)², the BMI definition solved for weight (WHO TRS 894, 2000). */
+/**
+ * Target weight for a target BMI: weight (kg) = BMI × height (m)², the BMI definition solved for weight (WHO TRS 894,
+ * 2000).
+ */
 export const targetWeight = defineCalculator({
   id: 61,
   slug: 'target-weight',

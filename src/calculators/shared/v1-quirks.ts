@@ -20,7 +20,8 @@ import type { Inputs } from './inputs.js';
 export const V1_SOURCE_COMMIT = 'f557a04eed9dd1182f7045ca60c3e066e5eb19af';
 
 /**
- * The v1.0 label code's rounding (rounding.py:3-11, `round_number`): values above 0.001 (signed, so every negative result takes the other
+ * The v1.0 label code's rounding (rounding.py:3-11, `round_number`): values above 0.001 (signed, so every negative
+ * result takes the other
  * branch, as the original did) to 3 decimals, others to 3 significant figures, both with Python's
  * round() (ties to even on the exact binary value). Applied under `medcalc-v1.0`, also to conversions.
  */
@@ -49,7 +50,10 @@ export function roundIfV1(inputs: Inputs, x: number): number {
   return inputs.isV1 ? roundV1(x) : x;
 }
 
-/** A decimal result: unrounded under `reference`; rounded as the v1.0 code did, as a step of its own, under `medcalc-v1.0`. */
+/**
+ * A decimal result: unrounded under `reference`; rounded as the v1.0 code did, as a step of its own, under
+ * `medcalc-v1.0`.
+ */
 export function decimalResult(inputs: Inputs, value: number): CalcResult {
   if (!inputs.isV1) return inputs.result('decimal', value);
   return inputs.result('decimal', inputs.step('rounded as v1.0 did (3 decimals)', { value }, roundV1(value)));
@@ -166,7 +170,10 @@ function has(unit: string, part: string): boolean {
   return unit.includes(part);
 }
 
-/** The mass step (mol, g or mEq), through whole moles and grams, rounding each intermediate (unit_converter_new.py:32-136). */
+/**
+ * The mass step (mol, g or mEq), through whole moles and grams, rounding each intermediate
+ * (unit_converter_new.py:32-136).
+ */
 function v1MassStep(value: number, from: string, to: string, a: V1Analyte): number {
   if ((has(from, 'g') && has(to, 'g')) || (has(from, 'mol') && has(to, 'mol'))) return rescale(value, from, to);
   if (has(from, 'mol') && has(to, 'g')) return rescale(roundV1(rescale(value, from, 'mol') * molarMassOf(a)), 'g', to);
@@ -212,7 +219,10 @@ function massPerVolume(unit: string): readonly [string, string] | null {
   return parsed;
 }
 
-/** A count per volume unit converted to per `target` (v1.0: rounded factor, rounded product); undefined for an unknown unit. */
+/**
+ * A count per volume unit converted to per `target` (v1.0: rounded factor, rounded product); undefined for an unknown
+ * unit.
+ */
 export function v1ConvertCount(value: number, unit: string, target: string): number | undefined {
   if (unit === target) return value;
   const from = V1_LITRES[unit];
@@ -221,7 +231,10 @@ export function v1ConvertCount(value: number, unit: string, target: string): num
   return roundV1(value * roundV1(to / from));
 }
 
-/** v1.0 temperature: only the exact unit 'degrees celsius' is Celsius; anything else is °F, converted and rounded (convert_temperature.py:3-8). */
+/**
+ * v1.0 temperature: only the exact unit 'degrees celsius' is Celsius; anything else is °F, converted and rounded
+ * (convert_temperature.py:3-8).
+ */
 export function v1TemperatureC(value: number, unit: string): number {
   if (unit === 'degrees celsius') return value;
   return roundV1(((value - 32) * 5) / 9);

@@ -40,7 +40,8 @@ export const importCommand = defineCommand({
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {
       io.out(
-        `${result.rows} rows: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged; ${result.written.length} file(s) written` +
+        `${result.rows} rows: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged; ` +
+            `${result.written.length} file(s) written` +
           (result.notInFile ? `; ${result.notInFile} item(s) of split "${args.split}" are not in this file and were left as they are` : '') +
           (result.commit ? `\ncommitted ${result.commit.slice(0, 10)}` : '') +
           '\n',

@@ -40,7 +40,8 @@ export const verifyCommand = defineCommand({
     // The record was read at its tag, which checks its signature and the tag; say who signed.
     const trust = args.release ? null : await releaseTrustNote(resolve(args.dir), report.version);
     if (args.json) io.out(JSON.stringify(trust ? { ...report, signedBy: trust.signer } : report, null, 2) + '\n');
-    else if (report.ok) io.out(`OK: ${report.items} items match ${splitSidecar ? `split ${splitSidecar.split} of ` : ''}release ${report.version} (root ${report.root})${trust ? `; ${trust.note}` : ''}\n`);
+    else if (report.ok) io.out(`OK: ${report.items} items match ${splitSidecar ? `split ${splitSidecar.split} of ` : ''}release ` +
+        `${report.version} (root ${report.root})${trust ? `; ${trust.note}` : ''}\n`);
     else {
       const lines = [`MISMATCH against release ${report.version} (root ${report.root}):`];
       const { changed, missing, unexpected, duplicated } = report;

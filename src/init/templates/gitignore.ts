@@ -1,4 +1,6 @@
-/** The benchmark's .gitignore: installed tools, temp files of atomic writes, and private keys, which never belong in it. */
+/**
+ * The benchmark's .gitignore: installed tools, temp files of atomic writes, and private keys, which never belong in it.
+ */
 export function gitignoreTemplate(): string {
   return [
     '# installed tools',

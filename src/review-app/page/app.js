@@ -43,7 +43,8 @@ function App() {
   async function open(id) {
     setView('item');
     // Only the latest navigation shows its item: an undo, or a quicker j, must not be overwritten by a slower load.
-    const nav = (state.nav = (state.nav ?? 0) + 1);
+    state.nav = (state.nav ?? 0) + 1;
+    const nav = state.nav;
     try {
       const next = await api(`/api/item/${encodeURIComponent(id)}`);
       if (nav !== state.nav) return;
@@ -67,13 +68,15 @@ function App() {
   async function commit(p) {
     try {
       const result = await api('/api/decision', p.body);
-      setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
+      setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ` +
+          `${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
       // The item is done now; the whole queue (others' commits too) is re-read once the physician pauses.
       setQueue((q) => markDone(q, result.id, result.decision));
       refreshSoon();
     } catch (e) {
       if (e.status === 409) {
-        setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has been reloaded: look again.` });
+        setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has ` +
+            `been reloaded: look again.` });
         setQueue(await api('/api/queue'));
         await open(p.body.id);
       } else setMessage({ kind: 'error', text: `${p.body.id}: ${e.message}` });
@@ -184,14 +187,20 @@ function App() {
 
   if (!session || !queue) return html`<p class="loading">${message ? message.text : 'Loading the review queue…'}</p>`;
   return html`<div class="layout">
-    <nav><b>steward review</b> · ${session.reviewer ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>` : 'read only'}${session.blind ? ' · blind review' : ''} · base ${queue.base ?? '–'}
+    <nav><b>steward review</b> · ${session.reviewer
+      ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>`
+      : 'read only'}${session.blind ? ' · blind review' : ''} · base ${queue.base ?? '–'}
       <button class=${view !== 'panel' ? 'tab on' : 'tab'} onClick=${() => setView('item')}>Review</button>
-      <button class=${view === 'panel' ? 'tab on' : 'tab'} data-testid="panel-tab" onClick=${showPanel}>Adjudication</button>
+      <button class=${view === 'panel' ? 'tab on' : 'tab'}
+        data-testid="panel-tab" onClick=${showPanel}>Adjudication</button>
       <button class="tab" onClick=${() => setHelp(true)}>? keys</button></nav>
-    ${message ? html`<div class=${`message ${message.kind}`} data-testid="message" role="status">${message.text}${pending ? html` <button data-testid="undo" onClick=${undo}>Undo</button>` : null}</div>` : null}
+    ${message ? html`<div class=${`message ${message.kind}`} data-testid="message" role="status">${message.text}${pending
+      ? html` <button data-testid="undo" onClick=${undo}>Undo</button>`
+      : null}</div>` : null}
     <${Queue} queue=${queue} filters=${filters} setFilters=${setFilters} currentId=${item?.id} open=${open} />
     <main>${view === 'panel' ? html`<${Panel} panel=${panel} open=${open} />` : item ? html`<${ItemBody} item=${item} />
-      ${session.canSign ? html`<${DecisionForm} item=${item} form=${form} setForm=${setForm} session=${session} choose=${choose} submit=${submit}
+      ${session.canSign ? html`<${DecisionForm} item=${item} form=${form} setForm=${setForm} session=${session}
+        choose=${choose} submit=${submit}
         blindFields=${blindFields} setBlindFields=${setBlindFields} reveal=${reveal} />` : html`<p class="muted">Started without --reviewer/--key: read only.</p>`}` : html`<p>Nothing to review.</p>`}</main>
     ${help ? html`<${Help} close=${() => setHelp(false)} />` : null}
   </div>`;
@@ -205,21 +214,37 @@ function markDone(queue, id, decision) {
 function DecisionForm({ item, form, setForm, session, choose, submit, blindFields, setBlindFields, reveal }) {
   if (!item.answers) {
     return html`<section class="decision" data-testid="blind-form"><h3>Your value</h3>
-      <label><input type="checkbox" data-testid="blind-na" checked=${blindFields.na} onChange=${(e) => setBlindFields({ ...blindFields, na: e.target.checked })} /> N/A (incomputable)</label>
-      ${blindFields.na ? null : html`<${ValueFields} id="blind-value" kind=${item.kind} unit=${item.unit} fields=${blindFields.fields} setFields=${(fields) => setBlindFields({ ...blindFields, fields })} />`}
+      <label><input type="checkbox" data-testid="blind-na" checked=${blindFields.na}
+        onChange=${(e) => setBlindFields({ ...blindFields, na: e.target.checked })} /> N/A (incomputable)</label>
+      ${blindFields.na ? null : html`<${ValueFields} id="blind-value" kind=${item.kind} unit=${item.unit} fields=${blindFields.fields}
+        setFields=${(fields) => setBlindFields({ ...blindFields, fields })} />`}
       <button data-testid="reveal" onClick=${reveal}>Show the answers</button></section>`;
   }
-  const radio = (action, key) => html`<label class=${form.action === action ? 'chosen' : ''}><input type="radio" name="action" data-testid=${`action-${action}`} checked=${form.action === action} onChange=${() => choose(action)} disabled=${action === 'keep-previous' && !item.answers.previous} /> <kbd>${key}</kbd> ${ACTION_TEXT[action]}</label>`;
+  const radio = (action, key) => html`<label class=${form.action === action ? 'chosen' : ''}>
+    <input type="radio" name="action" data-testid=${`action-${action}`}
+    checked=${form.action === action}
+      onChange=${() => choose(action)}
+      disabled=${action === 'keep-previous' && !item.answers.previous} /> <kbd>${key}</kbd> ${ACTION_TEXT[action]}
+        </label>`;
   return html`<section class="decision" data-testid="decision"><h3>Your decision</h3>
-    <div class="actions">${radio('approve', 'a')}${radio('keep-previous', 'p')}${radio('correct', 'e')}${radio('incomputable', 'n')}</div>
-    ${form.action === 'correct' ? html`<div><label for="corrected-value">Corrected value</label> <${ValueFields} id="corrected-value" kind=${item.kind} unit=${item.unit} fields=${form.fields} setFields=${(fields) => setForm({ ...form, fields })} /></div>` : null}
-    ${form.action === 'incomputable' ? html`<div><label>Why <select id="reason" data-testid="reason" value=${form.reason} onChange=${(e) => setForm({ ...form, reason: e.target.value })}>
-      <option value="">choose…</option>${session.reasons.map((r) => html`<option value=${r.id}>${r.title}</option>`)}</select></label></div>` : null}
-    <div><label>Error category <select data-testid="category" value=${form.category} onChange=${(e) => setForm({ ...form, category: e.target.value })}>
-      <option value="">none</option>${session.categories.map((c) => html`<option value=${c.id}>${c.title}</option>`)}</select></label></div>
-    <div><label>Note (optional) <input class="note-input" data-testid="note-input" maxlength="2000" value=${form.note} onInput=${(e) => setForm({ ...form, note: e.target.value })} /></label></div>
+    <div class="actions">${radio('approve', 'a')}${radio('keep-previous', 'p')}
+      ${radio('correct', 'e')}${radio('incomputable', 'n')}</div>
+    ${form.action === 'correct' ? html`<div><label for="corrected-value">Corrected value</label> <${ValueFields} id="corrected-value"
+      kind=${item.kind}
+      unit=${item.unit} fields=${form.fields} setFields=${(fields) => setForm({ ...form, fields })} /></div>` : null}
+    ${form.action === 'incomputable' ? html`<div><label>Why <select id="reason" data-testid="reason" value=${form.reason}
+      onChange=${(e) => setForm({ ...form, reason: e.target.value })}>
+      <option value="">choose…</option>${session.reasons.map((r) => html`<option value=${r.id}>${r.title}</option>`)}
+        </select></label></div>` : null}
+    <div><label>Error category <select data-testid="category" value=${form.category}
+      onChange=${(e) => setForm({ ...form, category: e.target.value })}>
+      <option value="">none</option>${session.categories.map((c) => html`<option value=${c.id}>${c.title}</option>`)}
+        </select></label></div>
+    <div><label>Note (optional) <input class="note-input" data-testid="note-input" maxlength="2000" value=${form.note}
+      onInput=${(e) => setForm({ ...form, note: e.target.value })} /></label></div>
     <button data-testid="submit" onClick=${submit}>Sign and commit (Ctrl+Enter)</button>
-    <p class="muted">Signed with your key by the steward process on this machine; the key never reaches this page.</p></section>`;
+    <p class="muted">Signed with your key by the steward process on this machine; the key never reaches this page.</p>
+      </section>`;
 }
 
 render(html`<${App} />`, document.getElementById('app'));

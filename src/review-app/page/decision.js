@@ -40,6 +40,6 @@ export function decisionBody(item, form) {
     body.reason = form.reason;
   }
   if (form.category) body.category = form.category;
-  if (form.note && form.note.trim()) body.note = form.note.trim();
+  if (form.note?.trim()) body.note = form.note.trim();
   return { body };
 }

@@ -5,6 +5,11 @@ import { KEYS } from '/keys.js';
 
 export const html = htm.bind(h);
 
+const BLIND_NOTICE =
+  "Blind review: give your own value first; the answers and the calculators' traces are shown after.";
+const PANEL_INTRO =
+  "Items with values from at least two physicians. Agreement is the stewardship paper's rule; κ is Cohen's, " +
+  "on whether each physician's value agrees with the proposed answer, with its 95% interval.";
 const STATUS_TEXT = { proposed: 'proposed relabel', stale: 'your sign-off is stale', 'second-physician': 'needs a second physician', done: 'done' };
 
 export function Queue({ queue, filters, setFilters, currentId, open }) {
@@ -17,11 +22,13 @@ export function Queue({ queue, filters, setFilters, currentId, open }) {
       <span data-testid="progress">${queue.done} of ${queue.total} done</span>
     </div>
     <div class="filters">
-      <label>Calculator <select data-testid="filter-calculator" value=${filters.calculator} onChange=${(e) => setFilters({ ...filters, calculator: e.target.value })}>
+      <label>Calculator <select data-testid="filter-calculator" value=${filters.calculator}
+        onChange=${(e) => setFilters({ ...filters, calculator: e.target.value })}>
         <option value="">all</option>
         ${calculators.map(([id, name]) => html`<option value=${String(id)}>${id} ${name}</option>`)}
       </select></label>
-      <label>Status <select data-testid="filter-status" value=${filters.status} onChange=${(e) => setFilters({ ...filters, status: e.target.value })}>
+      <label>Status <select data-testid="filter-status" value=${filters.status}
+        onChange=${(e) => setFilters({ ...filters, status: e.target.value })}>
         <option value="">all</option>
         ${Object.entries(STATUS_TEXT).map(([id, text]) => html`<option value=${id}>${text}</option>`)}
       </select></label>
@@ -30,10 +37,14 @@ export function Queue({ queue, filters, setFilters, currentId, open }) {
       ${shown.map((i) => html`<li key=${i.id} class=${`${i.id === currentId ? 'current ' : ''}status-${i.status}`}>
         <button data-testid="queue-item" data-id=${i.id} onClick=${() => open(i.id)}>
           <span class="id">${i.id}</span> <span class="calc">${i.calculator.name}</span>
-          <span class="tag">${i.decision ? `${STATUS_TEXT.done}: ${i.decision}` : STATUS_TEXT[i.status]}${i.crossesThreshold ? ' · crosses a threshold' : ''}</span>
+          <span class="tag">${i.decision ? `${STATUS_TEXT.done}: ${i.decision}` : STATUS_TEXT[i.status]}
+            ${i.crossesThreshold ? ' · crosses a threshold' : ''}</span>
         </button></li>`)}
     </ol>
-    ${shown.length === 0 ? html`<p class="empty">Nothing to review${filters.calculator || filters.status ? ' with these filters' : ''}.</p>` : null}
+    ${shown.length === 0
+      ? html`<p class="empty">
+        Nothing to review${filters.calculator || filters.status ? ' with these filters' : ''}.</p>`
+      : null}
   </aside>`;
 }
 
@@ -71,9 +82,12 @@ function jump(entity) {
 
 function Entities({ item }) {
   return html`<section><h3>Entities</h3><table class="entities" data-testid="entities">
-    <thead><tr><th>entity</th><th>value</th><th>unit</th><th>converted for the calculator</th><th>in the note</th></tr></thead>
+    <thead><tr><th>entity</th><th>value</th><th>unit</th>
+      <th>converted for the calculator</th><th>in the note</th></tr></thead>
     <tbody>${item.entities.map((e) => html`<tr key=${e.name}>
-      <td>${e.span.status === 'found' ? html`<button class="link" onClick=${() => jump(e.name)}>${e.name}</button>` : e.name}</td>
+      <td>${e.span.status === 'found'
+        ? html`<button class="link" onClick=${() => jump(e.name)}>${e.name}</button>`
+        : e.name}</td>
       <td>${e.value}</td><td>${e.unit ?? ''}</td><td>${e.conversions.join('; ')}</td>
       <td>${e.span.status === 'found' ? `“${e.span.text}”` : html`<span class="muted">not found</span>`}</td></tr>`)}</tbody>
   </table></section>`;
@@ -81,7 +95,9 @@ function Entities({ item }) {
 
 function Trace({ trace }) {
   return html`<details open class="trace" data-testid=${`trace-${trace.convention}`}>
-    <summary>${trace.convention === 'reference' ? 'Reference calculator' : 'medcalc-v1.0 convention (the code that made the v1.0 labels)'}: <b>${trace.result}</b></summary>
+    <summary>${trace.convention === 'reference'
+      ? 'Reference calculator'
+      : 'medcalc-v1.0 convention (the code that made the v1.0 labels)'}: <b>${trace.result}</b></summary>
     <ol>${trace.steps.map((s) => html`<li>${s.what} = <b>${s.result}</b></li>`)}</ol>
   </details>`;
 }
@@ -101,7 +117,9 @@ function Answers({ item }) {
       <dt>proposer</dt><dd>${r.proposer}${r.verifier ? ` (verifier ${r.verifier})` : ''}</dd>` : null}
     ${a.votes !== undefined ? html`<dt>verifier votes</dt><dd><code>${JSON.stringify(a.votes)}</code></dd>` : null}
   </dl>
-  ${a.signoffs.length ? html`<h4>Sign-offs</h4><ul class="signoffs">${a.signoffs.filter((s) => !s.superseded).map((s) => html`<li>${s.reviewer} (${s.role}): ${s.decision}${s.value !== undefined ? ` ${s.value}` : ''}${s.stale ? ' — stale' : ''}${s.signatureValid ? '' : ' — SIGNATURE DOES NOT VERIFY'}</li>`)}</ul>` : null}
+  ${a.signoffs.length ? html`<h4>Sign-offs</h4><ul class="signoffs">${a.signoffs.filter((s) => !s.superseded).map((s) => html`<li>${s.reviewer} (${s.role}): ${s.decision}
+    ${s.value !== undefined ? ` ${s.value}` : ''}${s.stale ? ' — stale' : ''}
+    ${s.signatureValid ? '' : ' — SIGNATURE DOES NOT VERIFY'}</li>`)}</ul>` : null}
   ${a.traces.map((t) => html`<${Trace} trace=${t} />`)}
   </section>`;
 }
@@ -110,12 +128,17 @@ export function ValueFields({ kind, unit, fields, setFields, id }) {
   const set = (k) => (e) => setFields({ ...fields, [k]: e.target.value });
   const checked = checkValue(kind, fields);
   let inputs;
-  if (kind === 'date') inputs = html`<input id=${id} type="date" data-testid="value-date" value=${fields.date ?? ''} onInput=${set('date')} />`;
+  if (kind === 'date') inputs = html`<input id=${id} type="date" data-testid="value-date" value=${fields.date ?? ''}
+    onInput=${set('date')} />`;
   else if (kind === 'gestational-age')
-    inputs = html`<input id=${id} data-testid="value-weeks" inputmode="numeric" size="3" value=${fields.weeks ?? ''} onInput=${set('weeks')} /> weeks
-      <input data-testid="value-days" inputmode="numeric" size="2" value=${fields.days ?? ''} onInput=${set('days')} /> days`;
-  else inputs = html`<input id=${id} data-testid="value-number" inputmode="decimal" value=${fields.number ?? ''} onInput=${set('number')} /> ${unit ?? ''}`;
-  return html`<span class="value-fields">${inputs} <span class=${checked.error ? 'invalid' : 'valid'} data-testid="value-check">${checked.error ?? '✓'}</span></span>`;
+    inputs = html`<input id=${id} data-testid="value-weeks" inputmode="numeric" size="3" value=${fields.weeks ?? ''}
+      onInput=${set('weeks')} /> weeks
+      <input data-testid="value-days" inputmode="numeric" size="2" value=${fields.days ?? ''}
+        onInput=${set('days')} /> days`;
+  else inputs = html`<input id=${id} data-testid="value-number" inputmode="decimal" value=${fields.number ?? ''}
+    onInput=${set('number')} /> ${unit ?? ''}`;
+  return html`<span class="value-fields">${inputs} <span class=${checked.error ? 'invalid' : 'valid'}
+    data-testid="value-check">${checked.error ?? '✓'}</span></span>`;
 }
 
 export function Help({ close }) {
@@ -126,23 +149,35 @@ export function Help({ close }) {
 
 export function ItemBody({ item }) {
   return html`<div class="item-body">
-    <header><h2 data-testid="item-id">${item.id}</h2><p>${item.calculator.name}${item.unit ? ` — answers in ${item.unit}` : ''}</p><p class="question">${item.question}</p></header>
+    <header><h2 data-testid="item-id">${item.id}</h2>
+      <p>${item.calculator.name}${item.unit ? ` — answers in ${item.unit}` : ''}</p>
+      <p class="question">${item.question}</p></header>
     <${Note} item=${item} />
     <${Entities} item=${item} />
-    ${item.answers ? html`<${Answers} item=${item} />` : html`<p class="blind" data-testid="blind-notice">Blind review: give your own value first; the answers and the calculators' traces are shown after.</p>`}
+    ${item.answers
+      ? html`<${Answers} item=${item} />`
+      : html`<p class="blind" data-testid="blind-notice">${BLIND_NOTICE}</p>`}
   </div>`;
 }
 
 export function Panel({ panel, open }) {
   if (!panel) return html`<p>Loading…</p>`;
   return html`<section class="panel" data-testid="panel"><h2>Adjudication</h2>
-    <p>Items with values from at least two physicians. Agreement is the stewardship paper's rule; κ is Cohen's, on whether each physician's value agrees with the proposed answer, with its 95% interval.</p>
+    <p>${PANEL_INTRO}</p>
     <table><thead><tr><th>pair</th><th>items</th><th>values agree</th><th>Cohen's κ (95% CI)</th></tr></thead><tbody>
-    ${panel.pairs.map((p) => html`<tr><td>${p.a} · ${p.b}</td><td>${p.n}</td><td>${p.agreeing} of ${p.n}</td><td data-testid="kappa">${p.kappa ? `${p.kappa.value.toFixed(2)} (${p.kappa.lower.toFixed(2)} to ${p.kappa.upper.toFixed(2)})` : 'undefined (one verdict throughout)'}</td></tr>`)}
+    ${panel.pairs.map((p) => html`<tr><td>${p.a} · ${p.b}</td><td>${p.n}</td><td>${p.agreeing} of ${p.n}</td>
+      <td data-testid="kappa">${p.kappa
+      ? `${p.kappa.value.toFixed(2)} (${p.kappa.lower.toFixed(2)} to ${p.kappa.upper.toFixed(2)})`
+      : 'undefined (one verdict throughout)'}</td></tr>`)}
     </tbody></table>
-    <table><thead><tr><th>item</th><th>calculator</th><th>proposed</th>${panel.reviewers.map((r) => html`<th>${r}</th>`)}<th></th></tr></thead><tbody>
-    ${panel.rows.map((row) => html`<tr class=${row.unanimous ? '' : 'disagree'}><td><button class="link" onClick=${() => open(row.id)}>${row.id}</button></td><td>${row.calculator}</td><td>${row.proposed}</td>
-      ${panel.reviewers.map((r) => html`<td>${row.values[r] ? `${row.values[r].value} (${row.values[r].decision})` : '–'}</td>`)}<td>${row.unanimous ? 'agree' : 'disagree: decide'}</td></tr>`)}
+    <table><thead><tr><th>item</th><th>calculator</th><th>proposed</th>
+      ${panel.reviewers.map((r) => html`<th>${r}</th>`)}<th></th></tr></thead><tbody>
+    ${panel.rows.map((row) => html`<tr class=${row.unanimous ? '' : 'disagree'}><td>
+      <button class="link" onClick=${() => open(row.id)}>${row.id}</button></td>
+      <td>${row.calculator}</td><td>${row.proposed}</td>
+      ${panel.reviewers.map((r) => html`<td>
+        ${row.values[r] ? `${row.values[r].value} (${row.values[r].decision})` : '–'}</td>`)}
+        <td>${row.unanimous ? 'agree' : 'disagree: decide'}</td></tr>`)}
     </tbody></table>
     ${panel.rows.length === 0 ? html`<p class="empty">No item has values from two physicians yet.</p>` : null}
   </section>`;

@@ -28,7 +28,10 @@ export function analyteMentions(note: string, syn: EntitySynonyms, index?: NoteI
   if (known) return known;
   const out: Mention[] = [];
   for (const m of note.matchAll(syn.names)) out.push({ start: m.index, end: m.index + m[0].length });
-  if (index) (index.mentions ??= new Map()).set(syn, out);
+  if (index) {
+    index.mentions ??= new Map();
+    index.mentions.set(syn, out);
+  }
   return out;
 }
 
@@ -43,7 +46,8 @@ function result(entity: string, status: GroundingStatus, detail: string, measure
 /** The values, in other units, that a note could write for the entity's value (a correct conversion). */
 function equivalents(value: number, unit: UnitId | undefined, syn: EntitySynonyms | undefined): number[] {
   const out = [value];
-  // Counts: per µL as written (149000), in thousands (149 K, 149 × 10³/µL), per L (1.49 × 10¹¹), and entities stored per L.
+  // Counts: per µL as written (149000), in thousands (149 K, 149 × 10³/µL), per L (1.49 × 10¹¹), and entities stored
+  // per L.
   if (syn?.count) out.push(value / 1000, value * 1e6, value / 1e6, value * 1000, value / 1e9);
   if (!unit) return out;
   for (const to of ['mg/dL', 'µmol/L', 'mmol/L', 'g/dL', 'g/L', 'kg', 'lb', 'cm', 'm', 'in', 'degC', 'degF'] as UnitId[]) {
@@ -78,7 +82,8 @@ function groundNumber(key: string, value: number, unit: string | undefined, inde
   }
   const others = equivalents(value, unitId, syn).slice(1);
   const converted = index.numbers.find((m) => near(m, mentions) && others.some((v) => closeTo(m, v)));
-  if (converted) return result(key, 'grounded', `the note writes it in another unit (${converted.text}${textAfter(index.note, converted).slice(0, 10)}), converted correctly`, measured, converted);
+  if (converted) return result(key, 'grounded', `the note writes it in another unit (${converted.text}${textAfter(index.note, converted).slice(0, 10)}), ` +
+      `converted correctly`, measured, converted);
   if (nearExact.length > 0) {
     const m = nearExact[0];
     return result(key, 'grounded-other-unit', `the note writes ${m.text} ${unitAfter(textAfter(index.note, m))}, the entity says ${value} ${unit}`, measured, m);

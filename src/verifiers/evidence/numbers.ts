@@ -18,7 +18,12 @@ const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', 
 // A number with an optional thousands grouping or a decimal part (point or comma), then optionally a
 // power-of-ten factor. Digits glued to letters ("T2", "COVID-19") are not numbers of interest but are
 // harmless: they only add candidates.
-const NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:[.,]\d+)?|\.\d+)(\s*(?:x|×|\*)\s*10\s*(?:\^\s*|\*\*\s*)?([0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/g;
+// The number (thousands grouping, decimal point or comma), then an optional "× 10^n" or "x 10⁹" exponent.
+const NUMBER = new RegExp(
+  String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:[.,]\d+)?|\.\d+)` +
+    String.raw`(\s*(?:x|×|\*)\s*10\s*(?:\^\s*|\*\*\s*)?([0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+))?`,
+  'g',
+);
 
 export function numberMentions(note: string): NumberMention[] {
   const out: NumberMention[] = [];

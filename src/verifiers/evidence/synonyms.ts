@@ -63,9 +63,13 @@ export const ENTITY_SYNONYMS: Record<string, EntitySynonyms> = {
   'Glasgow Coma Score': { names: n(String.raw`\b(?:gcs|glasgow)\b`) },
   'Number of Alcoholic Drinks Per Week': { names: n(String.raw`\b(?:drinks?|alcohol|beers?|wine|liquor|glasses)\b`) },
   // Inputs a published score or equation cannot default (see NEEDED_INPUTS in check-label.ts).
-  'Initial troponin': { names: n(String.raw`\b(?:troponins?|trop|tni|tnt|ctni|ctnt|hs-?ctn\w*|cardiac enzymes|cardiac markers|cardiac biomarkers)\b`), measured: true },
+  'Initial troponin': { names: n(String.raw`\b(?:troponins?|trop|tni|tnt|ctni|ctnt|hs-?ctn\w*|` + String.raw`cardiac enzymes|cardiac markers|cardiac biomarkers)\b`), measured: true },
   'Electrocardiogram Test': { names: n(String.raw`\b(?:ecg|ekg|electrocardiogra\w*|st[- ]segment|st elevation|st depression|sinus rhythm|t[- ]wave)\b`), measured: true },
-  Race: { names: n(String.raw`\b(?:african|caucasian|asian|hispanic|latin[oa]|race|ethnicity|ethnic)\b|\b(?:black|white)\b(?!\s+(?:blood|cells?|count|matter|stools?|tarry|coat(?:ed)?|spots?|patch\w*|lesions?|plaques?|discharge|sputum|vomit\w*))`), measured: true },
+  Race: { names: n(
+      String.raw`\b(?:african|caucasian|asian|hispanic|latin[oa]|race|ethnicity|ethnic)\b|\b(?:black|white)\b` +
+        String.raw`(?!\s+(?:blood|cells?|count|matter|stools?|tarry|coat(?:ed)?|spots?|patch\w*|lesions?|plaques?|` +
+        String.raw`discharge|sputum|vomit\w*))`,
+    ), measured: true },
   // Throat examination findings (Centor/McIsaac, FeverPAIN): a note that never describes the throat or
   // the neck nodes has not examined them, which is not the same as finding them normal.
   'Exudate or swelling on tonsils': { names: n(String.raw`\b(?:tonsil\w*|exudat\w*|pharyn\w*|oropharyn\w*|throat)\b`), measured: true },

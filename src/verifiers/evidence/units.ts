@@ -25,7 +25,7 @@ const NOTE_UNITS: [UnitId, RegExp][] = [
   ['lb', /^\s*(?:lbs?|pounds?)\b/],
   ['g', /^\s*(?:g|grams?)\b(?!\s*\/)/],
   ['cm', /^\s*(?:cm|centimet(?:er|re)s?)\b/],
-  ['m', /^\s*(?:m|met(?:er|re)s?)\b(?!\s*[\/²2])/],
+  ['m', /^\s*(?:m|met(?:er|re)s?)\b(?!\s*[/²2])/],
   ['in', /^\s*(?:in|inch(?:es)?|")(?![a-z])/],
   ['degC', /^\s*(?:°|º|degrees?\s*)?\s*c(?:elsius)?\b/],
   ['degF', /^\s*(?:°|º|degrees?\s*)?\s*f(?:ahrenheit)?\b/],

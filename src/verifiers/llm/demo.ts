@@ -68,7 +68,8 @@ export async function runVerifierDemo(o: VerifierDemoOptions): Promise<VerifyLab
   const server = await startScriptedServer(demoResponder(labels));
   try {
     log(`Scripted chat-completions server on ${server.url} (demo transcripts, no model, no key)\n`);
-    log(`steward verify-labels --split ${o.split ?? 'demo'} --base-url ${server.url} --model demo --runs ${o.runs ?? 5} --supermajority ${o.supermajority ?? 4} --out ${o.out}\n\n`);
+    log(`steward verify-labels --split ${o.split ?? 'demo'} --base-url ${server.url} --model demo --runs ` +
+        `${o.runs ?? 5} --supermajority ${o.supermajority ?? 4} --out ${o.out}\n\n`);
     const result = await verifyLabels({
       labels,
       chat: makeChatClient({ baseUrl: server.url, apiKey: 'loopback-no-key', timeoutMs: 10_000, maxAttempts: 3, backoffMs: 100 }),
@@ -87,7 +88,9 @@ export async function runVerifierDemo(o: VerifierDemoOptions): Promise<VerifyLab
     });
     log(runSummary(result, o.out));
     for (const line of result.lines.filter((l) => l.category !== 'unclassified' || !l.decided).slice(0, 6)) {
-      log(`  ${line.id}: ${JSON.stringify(line.value)} (${line.category}, ${line.decided ? 'decided' : 'no consensus'}, votes ${line.votes.clusters.map((c) => `${JSON.stringify(c.value)}×${c.count}`).join(' ')})\n`);
+      log(`  ${line.id}: ${JSON.stringify(line.value)} (${line.category}, ` +
+          `${line.decided ? 'decided' : 'no consensus'}, votes ` +
+          `${line.votes.clusters.map((c) => `${JSON.stringify(c.value)}×${c.count}`).join(' ')})\n`);
     }
     return result;
   } finally {

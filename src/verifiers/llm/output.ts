@@ -70,13 +70,18 @@ export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; 
   const { label, vote, answers, records } = args;
   const top = vote.winner ?? vote.clusters[0] ?? null;
   const lead = top ? answers[top.runs[0]] : undefined;
-  const leadOk = lead && lead.ok ? lead : undefined;
+  const leadOk = lead?.ok ? lead : undefined;
   const value = top ? top.value : null;
   const { category, differing } = suggestCategory(label, value, leadOk?.entities);
   const count = top?.runs.length ?? 0;
-  const verdict = vote.decided ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})` : `no consensus: the largest cluster has ${count} of ${args.runs} runs (supermajority ${args.supermajority}); for a physician`;
+  const verdict = vote.decided ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})` : `no consensus: the largest cluster has ${count} of ${args.runs} runs (supermajority ${args.supermajority}); ` +
+      `for a physician`;
   const rationale =
-    `${args.mode === 'extract' ? 'Entities re-extracted from the note by the model, computed by the reference calculator' : 'Answer given by the model'}: ${shown(value)}; ${verdict}.` +
+    (args.mode === 'extract'
+      ? 'Entities re-extracted from the note by the model, computed by the reference calculator'
+      : 'Answer given by the model') +
+    ': ' +
+        `${shown(value)}; ${verdict}.` +
     (differing.length ? ` Differs from the stored entities in: ${differing.join(', ')}.` : '') +
     (leadOk?.reasoning ? ` Model reasoning: ${leadOk.reasoning.slice(0, 400)}` : '');
   const models = [...new Set(records.filter((r): r is CallRecord => r !== undefined).map((r) => r.model))];

@@ -54,12 +54,15 @@ export const ANSWER_SCHEMA: Record<string, unknown> = {
 };
 
 const SYSTEM_EXTRACT =
-  'You read a patient note and extract the inputs of a clinical calculator. For each input give its value exactly as the JSON schema says ' +
-  `(numbers with their unit as in the schema) and the verbatim words of the note it comes from. If the note does not document an input, give value null and quote "${NOT_DOCUMENTED}". ` +
+  'You read a patient note and extract the inputs of a clinical calculator. For each input give its value ' +
+      'exactly as the JSON schema says ' +
+  `(numbers with their unit as in the schema) and the verbatim words of the note it comes from. If the note does ` +
+      `not document an input, give value null and quote "${NOT_DOCUMENTED}". ` +
   'Do not compute the answer. Reply with JSON only.';
 
 const SYSTEM_ANSWER =
-  'You read a patient note and answer a clinical calculation question. Reply with JSON only: {"answer": <number, date MM/DD/YYYY, or [weeks, days]>, "reasoning": "..."}. ' +
+  'You read a patient note and answer a clinical calculation question. Reply with JSON only: {"answer": <number, ' +
+      'date MM/DD/YYYY, or [weeks, days]>, "reasoning": "..."}. ' +
   'If the note lacks information the calculation needs, answer "N/A".';
 
 export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest {
@@ -76,7 +79,8 @@ export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest 
   return {
     messages: [
       { role: 'system', content: SYSTEM_EXTRACT },
-      { role: 'user', content: `Calculator: ${input.calculatorName}\n\nInputs (JSON schema):\n${JSON.stringify(schema)}\n\nPatient note:\n${input.note}` },
+      { role: 'user', content: `Calculator: ${input.calculatorName}\n\nInputs (JSON schema):\n${JSON.stringify(schema)}\n\nPatient ` +
+          `note:\n${input.note}` },
     ],
     responseSchema: schema,
   };
