@@ -28,12 +28,30 @@ const arg = (name: string, fallback: string) => {
 };
 const SIZES = arg('--sizes', '100000').split(',').map(Number);
 const RUNS = Number(arg('--runs', '3'));
-const ALL_OPS = ['first-release', 'export-worktree', 'score-ref', 'export-jsonl', 'export-csv', 'verify-jsonl', 'verify-csv', 'score', 'validate', 'audit', 'incremental-release'] as const;
+const ALL_OPS = [
+  'first-release',
+  'export-worktree',
+  'score-ref',
+  'export-jsonl',
+  'export-csv',
+  'verify-jsonl',
+  'verify-csv',
+  'score',
+  'validate',
+  'audit',
+  'incremental-release',
+] as const;
 type Op = (typeof ALL_OPS)[number];
 const OPS = arg('--ops', ALL_OPS.join(',')).split(',') as Op[];
 const JSON_OUT = arg('--json', '');
 
-for (const [key, value] of Object.entries({ GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email })) process.env[key] = value;
+for (const [key, value] of Object.entries({
+  GIT_AUTHOR_NAME: author.name,
+  GIT_AUTHOR_EMAIL: author.email,
+  GIT_COMMITTER_NAME: author.name,
+  GIT_COMMITTER_EMAIL: author.email,
+}))
+  process.env[key] = value;
 
 interface Run {
   wall: number;
@@ -43,9 +61,15 @@ interface Run {
 
 /** One process (or shell pipeline) under /usr/bin/time; throws when it fails. */
 function timed(argv: string[], cwd: string): Run {
-  const result = spawnSync('/usr/bin/time', ['-f', '@@%e %U %S %M', ...argv], { cwd, encoding: 'utf8', maxBuffer: 2 ** 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync('/usr/bin/time', ['-f', '@@%e %U %S %M', ...argv], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 2 ** 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
-  if (result.status !== 0 || !line) throw new Error(`${argv.join(' ')} failed (${result.status}): ${result.stderr.slice(-1500)}`);
+  if (result.status !== 0 || !line)
+    throw new Error(`${argv.join(' ')} failed (${result.status}): ${result.stderr.slice(-1500)}`);
   const [wall, user, sys, kb] = line.slice(2).split(' ').map(Number);
   return { wall, cpu: user + sys, rssMb: kb / 1024 };
 }
@@ -62,10 +86,19 @@ interface Row {
 }
 const rows: Row[] = [];
 
-const READ_ALL = (ref: string) => `git ls-tree -r -z --full-tree ${ref} -- labels/ | tr '\\0' '\\n' | cut -d' ' -f3 | cut -f1 | git cat-file --batch`;
-const READ_WORKTREE = "git ls-files -- labels | git hash-object --stdin-paths > /dev/null";
+const READ_ALL = (ref: string) =>
+  `git ls-tree -r -z --full-tree ${ref} -- labels/ | tr '\\0' '\\n' | cut -d' ' -f3 | cut -f1 | git cat-file --batch`;
+const READ_WORKTREE = 'git ls-files -- labels | git hash-object --stdin-paths > /dev/null';
 
-function measure(size: number, op: Op, what: string, git: string, runSteward: () => Run, runGit: () => Run, runs = RUNS): void {
+function measure(
+  size: number,
+  op: Op,
+  what: string,
+  git: string,
+  runSteward: () => Run,
+  runGit: () => Run,
+  runs = RUNS,
+): void {
   const row: Row = { size, op, what, git, steward: [], gitRuns: [] };
   for (let k = 0; k < runs; k++) {
     row.steward.push(runSteward());
@@ -87,11 +120,14 @@ function formatRow(r: Row): string {
   const gitWall = r.gitRuns.map((x) => x.wall);
   const ratio = median(wall) / median(gitWall);
   const cpuRatio = median(r.steward.map((x) => x.cpu)) / median(r.gitRuns.map((x) => x.cpu));
-  const spread = r.steward.length > 1 ? `${s(min(wall))} / ${s(median(wall))} (max ${s(Math.max(...wall))})` : s(wall[0]);
+  const spread =
+    r.steward.length > 1 ? `${s(min(wall))} / ${s(median(wall))} (max ${s(Math.max(...wall))})` : s(wall[0]);
   const gitSpread = r.gitRuns.length > 1 ? `${s(min(gitWall))} / ${s(median(gitWall))}` : s(gitWall[0]);
   const rss = Math.max(...r.steward.map((x) => x.rssMb));
-  return `| ${r.what}, ${r.size.toLocaleString('en')} | ${spread} | ${gitSpread} \`${r.git}\` | ${ratio.toFixed(1)}× ` +
-      `(CPU ${cpuRatio.toFixed(1)}×) | ${Math.round(rss)} MB |`;
+  return (
+    `| ${r.what}, ${r.size.toLocaleString('en')} | ${spread} | ${gitSpread} \`${r.git}\` | ${ratio.toFixed(1)}× ` +
+    `(CPU ${cpuRatio.toFixed(1)}×) | ${Math.round(rss)} MB |`
+  );
 }
 
 /** Predictions for every label of the fixture: `models` models, half naming items by id, half by row. */
@@ -105,9 +141,17 @@ function predictionsFile(size: number, models: number): string {
     for (let i = 0; i < size; i++) {
       const l = label(i);
       const a = l.answer;
-      const value = a.kind === 'incomputable' ? 'N/A' : Array.isArray(a.value) ? `('${a.value[0]} weeks', '${a.value[1]} days')` : String(a.value);
+      const value =
+        a.kind === 'incomputable'
+          ? 'N/A'
+          : Array.isArray(a.value)
+            ? `('${a.value[0]} weeks', '${a.value[1]} days')`
+            : String(a.value);
       const answer = (i + m) % 4 === 0 ? 'N/A' : value;
-      text += (i % 2 ? JSON.stringify({ id: l.id, answer, model: `model-${m + 1}` }) : JSON.stringify({ row: l.source.row, answer, model: `model-${m + 1}` })) + '\n';
+      text +=
+        (i % 2
+          ? JSON.stringify({ id: l.id, answer, model: `model-${m + 1}` })
+          : JSON.stringify({ row: l.source.row, answer, model: `model-${m + 1}` })) + '\n';
       if (text.length > 2 ** 22) {
         writeSync(fd, text);
         text = '';
@@ -120,26 +164,64 @@ function predictionsFile(size: number, models: number): string {
   return file;
 }
 
-const git = (dir: string, args: string[]) => execFileSync('git', [...gitIdentity, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 2 ** 30 }).trim();
-const hasTag = (dir: string, tag: string) => spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: dir }).status === 0;
+const git = (dir: string, args: string[]) =>
+  execFileSync('git', [...gitIdentity, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 2 ** 30 }).trim();
+const hasTag = (dir: string, tag: string) =>
+  spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: dir }).status === 0;
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) || process.argv.includes('--build')) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) || process.argv.includes('--build'))
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 console.log(
   `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GB; ` +
-    `load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+    `load average at start ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
 );
-console.log('| operation, labels | steward min / median | git same I/O min / median | ratio (median wall) | peak RSS ' +
-    '|\n|---|---|---|---|---|');
+console.log(
+  '| operation, labels | steward min / median | git same I/O min / median | ratio (median wall) | peak RSS ' +
+    '|\n|---|---|---|---|---|',
+);
 
 for (const size of SIZES) {
   const dir = await committedFixture(size);
   const out = join(FIXTURE_ROOT, `out-${size}`);
-  if (OPS.includes('validate')) measure(size, 'validate', '`validate` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['validate'], dir), () => sh(READ_WORKTREE, dir));
-  if (OPS.includes('audit')) measure(size, 'audit', '`audit` (working tree)', 'ls-files + hash-object --stdin-paths', () => steward(['audit', '--json'], dir), () => sh(READ_WORKTREE, dir));
-  if (OPS.includes('export-worktree')) measure(size, 'export-worktree', '`export` JSONL of the working tree', 'ls-files + hash-object --stdin-paths', () => steward(['export', '--format', 'jsonl', '--out', `${out}.jsonl`], dir), () => sh(READ_WORKTREE, dir));
+  if (OPS.includes('validate'))
+    measure(
+      size,
+      'validate',
+      '`validate` (working tree)',
+      'ls-files + hash-object --stdin-paths',
+      () => steward(['validate'], dir),
+      () => sh(READ_WORKTREE, dir),
+    );
+  if (OPS.includes('audit'))
+    measure(
+      size,
+      'audit',
+      '`audit` (working tree)',
+      'ls-files + hash-object --stdin-paths',
+      () => steward(['audit', '--json'], dir),
+      () => sh(READ_WORKTREE, dir),
+    );
+  if (OPS.includes('export-worktree'))
+    measure(
+      size,
+      'export-worktree',
+      '`export` JSONL of the working tree',
+      'ls-files + hash-object --stdin-paths',
+      () => steward(['export', '--format', 'jsonl', '--out', `${out}.jsonl`], dir),
+      () => sh(READ_WORKTREE, dir),
+    );
   if (OPS.includes('score-ref')) {
     const file = predictionsFile(size, Math.max(1, Math.round(1_000_000 / size)));
-    measure(size, 'score-ref', '`score` 1M predictions `--version HEAD` (a ref)', 'ls-tree -r + cat-file --batch + cat predictions', () => steward(['score', file, '--version', 'HEAD', '--json'], dir), () => sh(`${READ_ALL('HEAD')} > /dev/null && cat ${file} > /dev/null`, dir));
+    measure(
+      size,
+      'score-ref',
+      '`score` 1M predictions `--version HEAD` (a ref)',
+      'ls-tree -r + cat-file --batch + cat predictions',
+      () => steward(['score', file, '--version', 'HEAD', '--json'], dir),
+      () => sh(`${READ_ALL('HEAD')} > /dev/null && cat ${file} > /dev/null`, dir),
+    );
   }
   if (!hasTag(dir, 'v1.0.0') && !OPS.includes('first-release')) {
     console.log(`(${size}: no release v1.0.0 and first-release not asked for: the release operations are skipped)`);
@@ -149,19 +231,68 @@ for (const size of SIZES) {
     // The first release is made once per fixture (re-making it would need the tag and commit undone).
     const run = steward(['release', '1.0.0'], dir);
     const gitRun = sh(`${READ_ALL('HEAD')} > /dev/null`, dir);
-    if (OPS.includes('first-release')) measure(size, 'first-release', 'first release', 'ls-tree -r + cat-file --batch', () => run, () => gitRun, 1);
+    if (OPS.includes('first-release'))
+      measure(
+        size,
+        'first-release',
+        'first release',
+        'ls-tree -r + cat-file --batch',
+        () => run,
+        () => gitRun,
+        1,
+      );
   }
   const catAll = `${READ_ALL('v1.0.0')} > ${out}.git`;
-  if (OPS.includes('export-jsonl')) measure(size, 'export-jsonl', '`export --version` JSONL', 'ls-tree -r + cat-file --batch > file', () => steward(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', `${out}.jsonl`], dir), () => sh(catAll, dir));
-  if (OPS.includes('export-csv')) measure(size, 'export-csv', '`export --version` medcalc-csv', 'ls-tree -r + cat-file --batch > file', () => steward(['export', '--version', '1.0.0', '--out', `${out}.csv`], dir), () => sh(catAll, dir));
-  const verifyGit = (file: string) => `git cat-file blob v1.0.0:changelogs/v1.0.0.json > /dev/null && sha256sum ${file} > /dev/null`;
-  if (OPS.includes('verify-jsonl') && existsSync(`${out}.jsonl`)) measure(size, 'verify-jsonl', '`verify` of the JSONL export', 'cat-file the record + sha256sum the export', () => steward(['verify', `${out}.jsonl`], dir), () => sh(verifyGit(`${out}.jsonl`), dir));
-  if (OPS.includes('verify-csv') && existsSync(`${out}.csv`)) measure(size, 'verify-csv', '`verify` of the CSV export', 'cat-file the record + sha256sum the export', () => steward(['verify', `${out}.csv`], dir), () => sh(verifyGit(`${out}.csv`), dir));
+  if (OPS.includes('export-jsonl'))
+    measure(
+      size,
+      'export-jsonl',
+      '`export --version` JSONL',
+      'ls-tree -r + cat-file --batch > file',
+      () => steward(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', `${out}.jsonl`], dir),
+      () => sh(catAll, dir),
+    );
+  if (OPS.includes('export-csv'))
+    measure(
+      size,
+      'export-csv',
+      '`export --version` medcalc-csv',
+      'ls-tree -r + cat-file --batch > file',
+      () => steward(['export', '--version', '1.0.0', '--out', `${out}.csv`], dir),
+      () => sh(catAll, dir),
+    );
+  const verifyGit = (file: string) =>
+    `git cat-file blob v1.0.0:changelogs/v1.0.0.json > /dev/null && sha256sum ${file} > /dev/null`;
+  if (OPS.includes('verify-jsonl') && existsSync(`${out}.jsonl`))
+    measure(
+      size,
+      'verify-jsonl',
+      '`verify` of the JSONL export',
+      'cat-file the record + sha256sum the export',
+      () => steward(['verify', `${out}.jsonl`], dir),
+      () => sh(verifyGit(`${out}.jsonl`), dir),
+    );
+  if (OPS.includes('verify-csv') && existsSync(`${out}.csv`))
+    measure(
+      size,
+      'verify-csv',
+      '`verify` of the CSV export',
+      'cat-file the record + sha256sum the export',
+      () => steward(['verify', `${out}.csv`], dir),
+      () => sh(verifyGit(`${out}.csv`), dir),
+    );
   if (OPS.includes('score')) {
     // 1,000,000 predictions: 10 models at 100k labels, 1 at 1M, 100 at 10k.
     const models = Math.max(1, Math.round(1_000_000 / size));
     const file = predictionsFile(size, models);
-    measure(size, 'score', `\`score\` ${(models * size).toLocaleString('en')} predictions \`--version\``, 'ls-tree -r + cat-file --batch + cat predictions', () => steward(['score', file, '--version', '1.0.0', '--json'], dir), () => sh(`${READ_ALL('v1.0.0')} > /dev/null && cat ${file} > /dev/null`, dir));
+    measure(
+      size,
+      'score',
+      `\`score\` ${(models * size).toLocaleString('en')} predictions \`--version\``,
+      'ls-tree -r + cat-file --batch + cat predictions',
+      () => steward(['score', file, '--version', '1.0.0', '--json'], dir),
+      () => sh(`${READ_ALL('v1.0.0')} > /dev/null && cat ${file} > /dev/null`, dir),
+    );
   }
   if (OPS.includes('incremental-release')) {
     // 1,000 relabels backed by a verifier, committed (not measured); released; then undone for the next run.
@@ -177,25 +308,61 @@ for (const size of SIZES) {
       const l = label(i); // the generator is sequential: labels are made in order
       if (i !== changed[done]) continue;
       done++;
-      const answer = l.answer.kind === 'decimal' ? { ...l.answer, value: l.answer.value + 1, lower: l.answer.value + 0.5, upper: l.answer.value + 1.5 } : ({ kind: 'incomputable', value: null } as const);
-      const relabeled = { ...l, answer, status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled', revision: { previous: l.answer, proposed: answer, category: 'unclassified', rationale: 'benchmark relabel', proposer: author.name, verifier: 'bench', time: '2026-11-23T00:00:00.000Z' } };
+      const answer =
+        l.answer.kind === 'decimal'
+          ? { ...l.answer, value: l.answer.value + 1, lower: l.answer.value + 0.5, upper: l.answer.value + 1.5 }
+          : ({ kind: 'incomputable', value: null } as const);
+      const relabeled = {
+        ...l,
+        answer,
+        status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled',
+        revision: {
+          previous: l.answer,
+          proposed: answer,
+          category: 'unclassified',
+          rationale: 'benchmark relabel',
+          proposer: author.name,
+          verifier: 'bench',
+          time: '2026-11-23T00:00:00.000Z',
+        },
+      };
       writeFileSync(join(dir, labelPath(l.split, slugs.get(l.calculator.id)!, l.id)), canonicalJson(relabeled));
     }
     git(dir, ['commit', '-qam', '1,000 relabels']);
     for (k = 0; k < RUNS; k++) {
       runs.push(steward(['release', '1.1.0', '--allow-verifier-only'], dir));
-      gitRuns.push(sh(`git diff --name-status -z v1.0.0 HEAD^ -- labels > /dev/null && git diff-tree -r v1.0.0 HEAD^ -- ` +
-          `labels | cut -d' ' -f4 | git cat-file --batch > /dev/null`, dir));
+      gitRuns.push(
+        sh(
+          `git diff --name-status -z v1.0.0 HEAD^ -- labels > /dev/null && git diff-tree -r v1.0.0 HEAD^ -- ` +
+            `labels | cut -d' ' -f4 | git cat-file --batch > /dev/null`,
+          dir,
+        ),
+      );
       git(dir, ['tag', '-d', 'v1.1.0']);
       git(dir, ['reset', '-q', '--hard', 'HEAD^']);
     }
     git(dir, ['reset', '-q', '--hard', base]);
-    rows.push({ size, op: 'incremental-release', what: 'incremental release (1,000 changes)', git: 'diff --name-status + cat-file --batch', steward: runs, gitRuns });
+    rows.push({
+      size,
+      op: 'incremental-release',
+      what: 'incremental release (1,000 changes)',
+      git: 'diff --name-status + cat-file --batch',
+      steward: runs,
+      gitRuns,
+    });
     console.log(formatRow(rows[rows.length - 1]));
   }
   for (const ext of ['jsonl', 'csv', 'csv.manifest.json', 'git']) rmSync(`${out}.${ext}`, { force: true });
 }
 
-console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ node: process.version, cpus: cpus().length, load: loadavg(), rows }, null, 1) + '\n');
+console.log(
+  `\nload average at end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+if (JSON_OUT)
+  writeFileSync(
+    JSON_OUT,
+    JSON.stringify({ node: process.version, cpus: cpus().length, load: loadavg(), rows }, null, 1) + '\n',
+  );
 if (process.argv.includes('--clean')) rmSync(FIXTURE_ROOT, { recursive: true, force: true });

@@ -10,9 +10,11 @@ import { type Repo, initRepo, openRepo } from '../src/git/index.js';
 import { canonicalJson } from '../src/store/canonical.js';
 import { mulberry32 } from '../src/stats/random.js';
 
-const WORDS = ('patient presented with acute onset of dyspnea chest pain fever creatinine serum mg dL history of ' +
+const WORDS = (
+  'patient presented with acute onset of dyspnea chest pain fever creatinine serum mg dL history of ' +
   'hypertension diabetes mellitus admitted emergency department examination revealed blood pressure heart rate ' +
-  'respiratory oxygen saturation laboratory results showed elevated troponin sodium potassium glucose').split(' ');
+  'respiratory oxygen saturation laboratory results showed elevated troponin sodium potassium glucose'
+).split(' ');
 
 function rng(seed: number): () => number {
   return mulberry32(seed >>> 0).uniform;
@@ -37,8 +39,13 @@ export function syntheticLabel(folder: number, index: number, perFolder: number,
     split: 'test',
     calculator: { id: folder + 1, name: `Synthetic calculator ${folder + 1}`, category: 'lab' },
     source: {
-      dataset: 'MedCalc-Bench', version: '1.0', row, calculatorId: folder + 1,
-      noteId: `pmc-${Math.floor(random() * 9e6)}-1`, noteType: 'Extracted', outputType: 'decimal',
+      dataset: 'MedCalc-Bench',
+      version: '1.0',
+      row,
+      calculatorId: folder + 1,
+      noteId: `pmc-${Math.floor(random() * 9e6)}-1`,
+      noteType: 'Extracted',
+      outputType: 'decimal',
     },
     note: words.join(' '),
     question: `What is the patient's synthetic score ${folder + 1}?`,
@@ -50,7 +57,6 @@ export function syntheticLabel(folder: number, index: number, perFolder: number,
     signoffs: [],
   });
 }
-
 
 const AUTHOR = { name: 'Bench Runner', email: 'bench@example.invalid' };
 
@@ -65,7 +71,10 @@ export async function buildFixture(dir: string, options: { folders: number; perF
   for (let folder = 0; folder < options.folders; folder++) {
     mkdirSync(join(dir, 'labels/test', slugOf(folder)), { recursive: true });
     for (let index = 0; index < options.perFolder; index++) {
-      writeFileSync(join(dir, labelPathOf(folder, index, options.perFolder)), syntheticLabel(folder, index, options.perFolder));
+      writeFileSync(
+        join(dir, labelPathOf(folder, index, options.perFolder)),
+        syntheticLabel(folder, index, options.perFolder),
+      );
     }
   }
   writeFileSync(join(dir, 'README.md'), '# Synthetic benchmark labels\n');

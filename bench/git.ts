@@ -39,7 +39,13 @@ const count = Number(option('count', '10000'));
 const changes = Number(option('changes', '1000'));
 const commitChanges = Number(option('commit-changes', '100'));
 const runs = Number(option('runs', '3'));
-const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.org',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.org',
+};
 
 interface Sample {
   seconds: number;
@@ -59,12 +65,16 @@ function sum(samples: Sample[]): Sample {
   return { seconds: samples.reduce((a, s) => a + s.seconds, 0), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
 }
 
-const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-const steward = (dir: string, ...args: string[]): Sample => timed(process.execPath, [join(ROOT, 'bin/steward.js'), ...args, '--dir', dir], dir);
+const git = (dir: string, ...args: string[]): string =>
+  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+const steward = (dir: string, ...args: string[]): Sample =>
+  timed(process.execPath, [join(ROOT, 'bin/steward.js'), ...args, '--dir', dir], dir);
 
 /** Rewrite `n` labels (every count/n-th), a field git and steward both see as a change. */
 function rewrite(dir: string, n: number, tag: string): void {
-  const files = git(dir, 'ls-files', 'labels').split('\n').filter((p) => p.endsWith('.json'));
+  const files = git(dir, 'ls-files', 'labels')
+    .split('\n')
+    .filter((p) => p.endsWith('.json'));
   const step = Math.max(1, Math.floor(files.length / n));
   for (let i = 0; i < n; i++) {
     const path = join(dir, files[(i * step) % files.length]);
@@ -87,7 +97,11 @@ function catFileBoth(dir: string, from: string, to: string): Sample {
 
 function readAllGit(dir: string, ref: string): Sample {
   const list = timed('git', ['ls-tree', '-r', '-z', ref, '--', 'labels'], dir);
-  const oids = list.stdout.toString().split('\0').filter(Boolean).map((r) => r.slice(0, r.indexOf('\t')).split(' ')[2]);
+  const oids = list.stdout
+    .toString()
+    .split('\0')
+    .filter(Boolean)
+    .map((r) => r.slice(0, r.indexOf('\t')).split(' ')[2]);
   return sum([list, timed('git', ['cat-file', '--batch'], dir, Buffer.from(oids.join('\n') + '\n'))]);
 }
 
@@ -103,7 +117,12 @@ async function inProcess(task: () => Promise<unknown>): Promise<Sample> {
   return { seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-async function measureAsync(operation: string, ours: () => Promise<Sample>, theirs: () => Sample, before?: () => void): Promise<void> {
+async function measureAsync(
+  operation: string,
+  ours: () => Promise<Sample>,
+  theirs: () => Sample,
+  before?: () => void,
+): Promise<void> {
   const a: Sample[] = [];
   const b: Sample[] = [];
   for (let r = 0; r < runs; r++) {
@@ -144,8 +163,16 @@ async function main(): Promise<void> {
   git(dir, 'commit', '-q', '-am', `${changes} changes`);
   git(dir, 'tag', 'v2');
 
-  measure('process start-up (steward --help, git --version)', () => timed(process.execPath, [join(ROOT, 'bin/steward.js'), '--help'], dir), () => timed('git', ['--version'], dir));
-  measure(`diff of ${changes} changes between two tags`, () => steward(dir, 'diff', 'v1', 'v2'), () => catFileBoth(dir, 'v1', 'v2'));
+  measure(
+    'process start-up (steward --help, git --version)',
+    () => timed(process.execPath, [join(ROOT, 'bin/steward.js'), '--help'], dir),
+    () => timed('git', ['--version'], dir),
+  );
+  measure(
+    `diff of ${changes} changes between two tags`,
+    () => steward(dir, 'diff', 'v1', 'v2'),
+    () => catFileBoth(dir, 'v1', 'v2'),
+  );
   let round = 0;
   measure(
     `commit of ${commitChanges} changed labels`,
@@ -153,19 +180,29 @@ async function main(): Promise<void> {
     () => sum([timed('git', ['add', '-A', 'labels'], dir), timed('git', ['commit', '-q', '-m', `git ${round}`], dir)]),
     () => rewrite(dir, commitChanges, `c${round++}`),
   );
-  await measureAsync(`engine: changedPaths of ${changes} changes with both texts`, () => inProcess(async () => changedPaths(await openRepo({ dir }), { from: 'v1', to: 'v2', withContent: true })), () => catFileBoth(dir, 'v1', 'v2'));
+  await measureAsync(
+    `engine: changedPaths of ${changes} changes with both texts`,
+    () => inProcess(async () => changedPaths(await openRepo({ dir }), { from: 'v1', to: 'v2', withContent: true })),
+    () => catFileBoth(dir, 'v1', 'v2'),
+  );
   await measureAsync(
     `engine: commitFiles of ${commitChanges} changed labels`,
-    () => inProcess(async () => {
-      const repo = await openRepo({ dir });
-      await commitFiles(repo, { paths: (await pendingLabelChanges(repo)).map((p) => p.path), message: `engine ${round}`, author: { name: 'Bench', email: 'bench@example.org' } });
-    }),
+    () =>
+      inProcess(async () => {
+        const repo = await openRepo({ dir });
+        await commitFiles(repo, {
+          paths: (await pendingLabelChanges(repo)).map((p) => p.path),
+          message: `engine ${round}`,
+          author: { name: 'Bench', email: 'bench@example.org' },
+        });
+      }),
     () => sum([timed('git', ['add', '-A', 'labels'], dir), timed('git', ['commit', '-q', '-m', `git ${round}`], dir)]),
     () => rewrite(dir, commitChanges, `e${round++}`),
   );
-  const streamAll = (): Promise<Sample> => inProcess(async () => {
-    for await (const file of streamLabelsAt(await openRepo({ dir }), { ref: 'v2' })) void file;
-  });
+  const streamAll = (): Promise<Sample> =>
+    inProcess(async () => {
+      for await (const file of streamLabelsAt(await openRepo({ dir }), { ref: 'v2' })) void file;
+    });
   await measureAsync(`engine: streamLabelsAt of all ${count} labels, loose`, streamAll, () => readAllGit(dir, 'v2'));
   const readAll = (): Sample => timed(process.execPath, [join(ROOT, 'bench/read-all.mjs'), dir, 'v2'], ROOT);
   measure(`read all ${count} labels at a tag, loose`, readAll, () => readAllGit(dir, 'v2'));
@@ -175,14 +212,19 @@ async function main(): Promise<void> {
   await measureAsync(`engine: streamLabelsAt of all ${count} labels, packed`, streamAll, () => readAllGit(dir, 'v2'));
 
   const lines = [
-    `${count} labels, ${runs} runs each, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
+    `${count} labels, ${runs} runs each, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the end`,
     '',
     '| operation | steward min / median s | git min / median s | ratio (medians) | steward peak RSS MB | git ' +
-        'peak RSS MB |',
+      'peak RSS MB |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.operation} | ${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ` +
+    ...rows.map(
+      (r) =>
+        `| ${r.operation} | ${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ` +
         `${r.git.min.toFixed(2)} / ${r.git.median.toFixed(2)} | ${(r.steward.median / r.git.median).toFixed(1)}× ` +
-        `| ${r.steward.rssMb.toFixed(0)} | ${r.git.rssMb.toFixed(0)} |`),
+        `| ${r.steward.rssMb.toFixed(0)} | ${r.git.rssMb.toFixed(0)} |`,
+    ),
   ];
   process.stdout.write(lines.join('\n') + '\n');
   const json = option('json', '');

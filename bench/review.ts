@@ -60,16 +60,53 @@ async function run(): Promise<void> {
   try {
     await cli(['init', 'bench', '--dir', work]);
     const dir = join(work, 'bench');
-    await importMedcalcBench({ dir, source: join(SHARED, 'medcalc-bench', 'v1.0', 'test_data.csv'), split: 'test', sourceVersion: '1.0' });
-    await createTag(await openRepo({ dir }), { name: 'v1.0.0', message: 'release 1.0.0', tagger: { name: 'Bench', email: 'bench@example.org' } });
+    await importMedcalcBench({
+      dir,
+      source: join(SHARED, 'medcalc-bench', 'v1.0', 'test_data.csv'),
+      split: 'test',
+      sourceVersion: '1.0',
+    });
+    await createTag(await openRepo({ dir }), {
+      name: 'v1.0.0',
+      message: 'release 1.0.0',
+      tagger: { name: 'Bench', email: 'bench@example.org' },
+    });
     const key = join(work, 'dr-bench.pem');
     await cli(['keygen', '--out', key, '--dir', dir]);
-    await cli(['reviewer', 'add', 'dr-bench', '--name', 'Dr Bench', '--role', 'physician', '--specialty', 'anesthesiology', '--key', key, '--dir', dir]);
-    await proposeBatch({ dir, file: join(SHARED, 'medcalc-stewardship', 'data', 'medcalc_v1_corrected.csv'), verifier: 'stewardship-pipeline', branch: 'relabel/stewardship-v1' });
-    const files = execFileSync('git', ['ls-files', 'labels'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').filter((f) => f.endsWith('.json'));
+    await cli([
+      'reviewer',
+      'add',
+      'dr-bench',
+      '--name',
+      'Dr Bench',
+      '--role',
+      'physician',
+      '--specialty',
+      'anesthesiology',
+      '--key',
+      key,
+      '--dir',
+      dir,
+    ]);
+    await proposeBatch({
+      dir,
+      file: join(SHARED, 'medcalc-stewardship', 'data', 'medcalc_v1_corrected.csv'),
+      verifier: 'stewardship-pipeline',
+      branch: 'relabel/stewardship-v1',
+    });
+    const files = execFileSync('git', ['ls-files', 'labels'], { cwd: dir, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter((f) => f.endsWith('.json'));
     const labelCount = files.length;
 
-    const server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-bench'), keyPath: key, blind: false, undoMs: 0 });
+    const server = await startReviewServer({
+      dir,
+      reviewer: await requireReviewer(dir, 'dr-bench'),
+      keyPath: key,
+      blind: false,
+      undoMs: 0,
+    });
     const page = await browser.context.newPage();
     let t = performance.now();
     await page.goto(server.url);
@@ -83,7 +120,10 @@ async function run(): Promise<void> {
       const id = ids[k % ids.length];
       t = performance.now();
       await entries.nth(k % ids.length).click();
-      await page.getByTestId('item-id').filter({ hasText: new RegExp(`^${id}$`) }).waitFor();
+      await page
+        .getByTestId('item-id')
+        .filter({ hasText: new RegExp(`^${id}$`) })
+        .waitFor();
       await page.getByTestId('trace-reference').waitFor();
       open.push(performance.now() - t);
     }
@@ -97,11 +137,17 @@ async function run(): Promise<void> {
     const decide: number[] = [];
     for (let k = 0; k < decisionsN; k++) {
       await page.getByTestId('item-id').waitFor();
-      const before = await page.getByTestId('message').textContent().catch(() => '');
+      const before = await page
+        .getByTestId('message')
+        .textContent()
+        .catch(() => '');
       t = performance.now();
       await page.keyboard.press('a');
       await page.keyboard.press('Control+Enter');
-      await page.getByTestId('message').filter({ hasText: /commit [0-9a-f]{10}/, hasNotText: before || '\u0000' }).waitFor();
+      await page
+        .getByTestId('message')
+        .filter({ hasText: /commit [0-9a-f]{10}/, hasNotText: before || '\u0000' })
+        .waitFor();
       decide.push(performance.now() - t);
     }
     await page.close();
@@ -124,28 +170,32 @@ async function run(): Promise<void> {
     const gc = stats(gitCommit);
     const table = [
       `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/review.ts\` on a ${labelCount}-label ` +
-          `repository (the real v1.0 test set with the 279 stewardship relabels on a branch), Node ` +
-          `${process.version}, Debian Chromium headless, on the shared 2-core machine while other engineers' tests ` +
-          `ran (loaded): read the ratios and the minimums rather than the maximums.`,
+        `repository (the real v1.0 test set with the 279 stewardship relabels on a branch), Node ` +
+        `${process.version}, Debian Chromium headless, on the shared 2-core machine while other engineers' tests ` +
+        `ran (loaded): read the ratios and the minimums rather than the maximums.`,
       '',
       '| what | runs | min | median | max | target | git doing the like work (median) | ratio (median) |',
       '|---|---:|---:|---:|---:|---:|---|---:|',
       `| open an item after the queue loaded (click → note, entities, traces on screen) | ${itemsN} | ` +
-          `${ms(o.min)} | ${ms(o.median)} | ${ms(o.max)} | < 300 ms | \`git cat-file -p HEAD:<label>\` ` +
-          `${ms(gr.median)} | ${(o.median / gr.median).toFixed(1)}× |`,
+        `${ms(o.min)} | ${ms(o.median)} | ${ms(o.max)} | < 300 ms | \`git cat-file -p HEAD:<label>\` ` +
+        `${ms(gr.median)} | ${(o.median / gr.median).toFixed(1)}× |`,
       `| a decision committed (a, Ctrl+Enter → commit id on the page) | ${decisionsN} | ${ms(d.min)} | ` +
-          `${ms(d.median)} | ${ms(d.max)} | < 1 s | \`git add\` + \`git commit\` of one label ${ms(gc.median)} | ` +
-          `${(d.median / gc.median).toFixed(1)}× |`,
+        `${ms(d.median)} | ${ms(d.max)} | < 1 s | \`git add\` + \`git commit\` of one label ${ms(gc.median)} | ` +
+        `${(d.median / gc.median).toFixed(1)}× |`,
       '',
       `The first queue load (the gate over all ${labelCount} labels and the audit of the 279 relabels) took ` +
-          `${ms(queueLoad)}. Peak RSS of the server process (with Playwright's driver, not Chromium) ` +
-          `${rssMb.toFixed(0)} MB.`,
+        `${ms(queueLoad)}. Peak RSS of the server process (with Playwright's driver, not Chromium) ` +
+        `${rssMb.toFixed(0)} MB.`,
     ].join('\n');
     console.log(table);
     const doc = readFileSync(DOC, 'utf8');
     const start = '<!-- bench:review -->';
     const end = '<!-- /bench:review -->';
-    if (doc.includes(start) && doc.includes(end)) writeFileSync(DOC, doc.slice(0, doc.indexOf(start) + start.length) + '\n' + table + '\n' + doc.slice(doc.indexOf(end)));
+    if (doc.includes(start) && doc.includes(end))
+      writeFileSync(
+        DOC,
+        doc.slice(0, doc.indexOf(start) + start.length) + '\n' + table + '\n' + doc.slice(doc.indexOf(end)),
+      );
   } finally {
     await browser.close();
     rmSync(work, { recursive: true, force: true });

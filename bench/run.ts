@@ -23,7 +23,9 @@ const all = readdirSync(BENCH_DIR)
   .sort();
 const unknown = wanted.filter((name) => !all.includes(`${name}.ts`));
 if (unknown.length > 0) {
-  console.error(`no such benchmark: ${unknown.join(', ')} (bench/ has ${all.map((name) => name.replace(/\.ts$/, '')).join(', ')})`);
+  console.error(
+    `no such benchmark: ${unknown.join(', ')} (bench/ has ${all.map((name) => name.replace(/\.ts$/, '')).join(', ')})`,
+  );
   process.exit(2);
 }
 const selected = wanted.length > 0 ? all.filter((name) => wanted.includes(name.replace(/\.ts$/, ''))) : all;
@@ -32,7 +34,10 @@ const failed: string[] = [];
 for (const name of selected) {
   console.log(`\n=== bench/${name}\n`);
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, name)], { cwd: join(BENCH_DIR, '..'), stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, name)], {
+    cwd: join(BENCH_DIR, '..'),
+    stdio: 'inherit',
+  });
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
   if (run.status !== 0) {
     failed.push(name);

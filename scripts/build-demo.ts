@@ -29,8 +29,9 @@ const items: DemoItem[] = [
   {
     row: 1,
     calculatorId: 6,
-    note: 'A 45-year-old woman attends a weight-management clinic. She weighs 82 kg and is 165 cm tall. Blood pressure ' +
-        '132/84 mmHg.',
+    note:
+      'A 45-year-old woman attends a weight-management clinic. She weighs 82 kg and is 165 cm tall. Blood pressure ' +
+      '132/84 mmHg.',
     question: 'Compute this patient’s BMI (kg/m²).',
     entities: { weight: [82, 'kg'], height: [165, 'cm'] },
     answer: 30.119, // 82 / 1.65² = 82 / 2.7225 = 30.1194
@@ -39,8 +40,9 @@ const items: DemoItem[] = [
   {
     row: 2,
     calculatorId: 5,
-    note: 'A 58-year-old man is reviewed on the ward after a hernia repair. Blood pressure 128/76 mm Hg, pulse 70/min, ' +
-        'afebrile.',
+    note:
+      'A 58-year-old man is reviewed on the ward after a hernia repair. Blood pressure 128/76 mm Hg, pulse 70/min, ' +
+      'afebrile.',
     question: 'Compute the mean arterial pressure (mm Hg) from the recorded blood pressure.',
     entities: { 'Systolic Blood Pressure': [128, 'mm hg'], 'Diastolic Blood Pressure': [76, 'mm hg'] },
     answer: 93.333, // (2·76 + 128) / 3 = 280 / 3
@@ -49,8 +51,9 @@ const items: DemoItem[] = [
   {
     row: 3,
     calculatorId: 4,
-    note: 'A 72-year-old woman with newly found atrial fibrillation. History of hypertension and type 2 diabetes on ' +
-        'metformin. No heart failure, stroke, TIA or vascular disease.',
+    note:
+      'A 72-year-old woman with newly found atrial fibrillation. History of hypertension and type 2 diabetes on ' +
+      'metformin. No heart failure, stroke, TIA or vascular disease.',
     question: 'Compute the CHA2DS2-VASc stroke-risk score for this patient.',
     entities: {
       age: [72, 'years'],
@@ -69,8 +72,9 @@ const items: DemoItem[] = [
   {
     row: 4,
     calculatorId: 39,
-    note: 'A 35-year-old man with gastroenteritis. Labs: sodium 138 mmol/L, potassium 3.6 mmol/L, chloride 102 mmol/L, ' +
-        'bicarbonate 24 mmol/L.',
+    note:
+      'A 35-year-old man with gastroenteritis. Labs: sodium 138 mmol/L, potassium 3.6 mmol/L, chloride 102 mmol/L, ' +
+      'bicarbonate 24 mmol/L.',
     question: 'Compute the serum anion gap (mEq/L).',
     entities: { Sodium: [138, 'mmol/L'], Chloride: [102, 'mmol/L'], Bicarbonate: [24, 'mmol/L'] },
     answer: 12, // 138 − (102 + 24)
@@ -97,8 +101,9 @@ const items: DemoItem[] = [
   {
     row: 7,
     calculatorId: 45,
-    note: 'A 70-year-old man with community-acquired pneumonia. Alert and oriented. Respiratory rate 32/min, blood ' +
-        'pressure 95/55 mm Hg. BUN 25 mg/dL.',
+    note:
+      'A 70-year-old man with community-acquired pneumonia. Alert and oriented. Respiratory rate 32/min, blood ' +
+      'pressure 95/55 mm Hg. BUN 25 mg/dL.',
     question: 'Compute the CURB-65 pneumonia severity score.',
     entities: {
       age: [70, 'years'],
@@ -114,10 +119,15 @@ const items: DemoItem[] = [
   {
     row: 8,
     calculatorId: 21,
-    note: 'A 40-year-old cyclist after a fall. He opens his eyes only to a painful stimulus, says inappropriate words, ' +
-        'and localizes pain with his right arm.',
+    note:
+      'A 40-year-old cyclist after a fall. He opens his eyes only to a painful stimulus, says inappropriate words, ' +
+      'and localizes pain with his right arm.',
     question: 'Compute the Glasgow Coma Scale total.',
-    entities: { 'Best eye response': 'eye opening to pain', 'Best verbal response': 'inappropriate words', 'Best motor response': 'localizes pain' },
+    entities: {
+      'Best eye response': 'eye opening to pain',
+      'Best verbal response': 'inappropriate words',
+      'Best motor response': 'localizes pain',
+    },
     answer: 13, // WRONG on purpose (v1.0 defect): eye 2 + verbal 3 + motor 5 = 10; counting verbal twice gives 13
     explanation: 'Eye 2, verbal 3, motor 5, verbal 3: 13.',
   },
@@ -147,13 +157,14 @@ const items: DemoItem[] = [
     note: 'A 60-year-old man before contrast CT. Weight 80 kg, height 180 cm. Serum creatinine 1.2 mg/dL.',
     question:
       'Estimate creatinine clearance (mL/min) with Cockcroft-Gault. Weight to use: adjusted body weight when BMI ' +
-          'is overweight or obese, the smaller of ideal and actual weight when BMI is normal, actual weight when ' +
-          'underweight.',
+      'is overweight or obese, the smaller of ideal and actual weight when BMI is normal, actual weight when ' +
+      'underweight.',
     entities: { age: [60, 'years'], sex: 'Male', weight: [80, 'kg'], height: [180, 'cm'], creatinine: [1.2, 'mg/dL'] },
     // BMI 80/1.8² = 24.69 (normal) → min(IBW, 80); IBW = 50 + 2.3 × (180/2.54 − 60) = 74.9921
     // CrCl = (140 − 60) × 74.9921 / (72 × 1.2) = 69.437
     answer: 69.437,
-    explanation: 'BMI 24.7 (normal): weight = min(IBW 74.99 kg, 80 kg). CrCl = (140 − 60) × 74.99 / (72 × 1.2) = 69.437 mL/min.',
+    explanation:
+      'BMI 24.7 (normal): weight = min(IBW 74.99 kg, 80 kg). CrCl = (140 − 60) × 74.99 / (72 × 1.2) = 69.437 mL/min.',
   },
   {
     row: 12,
@@ -176,10 +187,15 @@ const items: DemoItem[] = [
   {
     row: 14,
     calculatorId: 44,
-    note: 'Fasting lipid panel of a 48-year-old man: total cholesterol 200 mg/dL, HDL 50 mg/dL, triglycerides 150 ' +
-        'mg/dL.',
+    note:
+      'Fasting lipid panel of a 48-year-old man: total cholesterol 200 mg/dL, HDL 50 mg/dL, triglycerides 150 ' +
+      'mg/dL.',
     question: 'Compute LDL cholesterol (mg/dL) with the Friedewald equation.',
-    entities: { 'Total cholesterol': [200, 'mg/dL'], 'high-density lipoprotein cholesterol': [50, 'mg/dL'], Triglycerides: [150, 'mg/dL'] },
+    entities: {
+      'Total cholesterol': [200, 'mg/dL'],
+      'high-density lipoprotein cholesterol': [50, 'mg/dL'],
+      Triglycerides: [150, 'mg/dL'],
+    },
     answer: 120, // 200 − 50 − 150/5
     explanation: 'LDL = TC − HDL − TG/5 = 200 − 50 − 30 = 120 mg/dL.',
   },
@@ -204,8 +220,9 @@ const items: DemoItem[] = [
   {
     row: 17,
     calculatorId: 39,
-    note: 'A 44-year-old man with confusion. Sodium 136 mEq/L and bicarbonate 20 mEq/L; the chloride sample haemolysed ' +
-        'and was not reported.',
+    note:
+      'A 44-year-old man with confusion. Sodium 136 mEq/L and bicarbonate 20 mEq/L; the chloride sample haemolysed ' +
+      'and was not reported.',
     question: 'Compute the serum anion gap (mEq/L).',
     entities: { Sodium: [136, 'mEq/L'], Bicarbonate: [20, 'mEq/L'] },
     answer: 12, // WRONG on purpose: no chloride, the anion gap cannot be computed

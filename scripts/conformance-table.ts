@@ -39,21 +39,32 @@ export function conformanceTable(report: AuditReport): string {
     // reproduced from its entities, so it counts here as reproduced.
     '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable |',
     '|---:|---|---:|---:|---:|---:|---:|',
-    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced + r.evidence} ` +
-        `(${percent(r.reproduced + r.evidence, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`),
+    ...report.calculators.map(
+      (r) =>
+        `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced + r.evidence} ` +
+        `(${percent(r.reproduced + r.evidence, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} |`,
+    ),
   ];
   const c = report.counts;
   const reproduced = report.calculators.reduce((n, r) => n + r.reproduced + r.evidence, 0);
-  lines.push(`| | **all ${report.calculators.length} calculators** | **${report.total}** | **${reproduced} ` +
+  lines.push(
+    `| | **all ${report.calculators.length} calculators** | **${report.total}** | **${reproduced} ` +
       `(${percent(reproduced, report.total)})** | **${c['calculator-logic-mismatch']}** | **${c.disagrees}** | ` +
-      `**${c.incomputable}** |`);
+      `**${c.incomputable}** |`,
+  );
   return lines.join('\n') + '\n';
 }
 
 /** The clinical reference each calculator declares, as a Markdown table. */
 export function referencesTable(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  return ['| id | calculator | reference |', '|---:|---|---|', ...allCalculators().map((c) => `| ${c.id} | ${cell(c.names[0])} | ${cell(c.reference)} |`)].join('\n') + '\n';
+  return (
+    [
+      '| id | calculator | reference |',
+      '|---:|---|---|',
+      ...allCalculators().map((c) => `| ${c.id} | ${cell(c.names[0])} | ${cell(c.reference)} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

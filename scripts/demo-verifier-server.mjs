@@ -27,9 +27,11 @@ export async function verifierDemoStep({ dir = '.', out, log } = {}) {
 /** The same run as one `npm start` step: `run(ctx)` verifies the labels in `ctx.dir` and returns the printout. */
 export const verifierStep = {
   title: 'Verify the labels from their notes with a (scripted) model: 5 runs, a supermajority of 4',
-  command: 'steward verify-labels --split demo --base-url http://127.0.0.1:<port>/v1 --model demo --runs 5 --supermajority 4',
-  meaning: 'A verifier re-reads each note blind to the label; where 4 of 5 runs agree the item is decided, the rest go ' +
-      'to physicians. The server here replays transcripts; a real endpoint takes the same command.',
+  command:
+    'steward verify-labels --split demo --base-url http://127.0.0.1:<port>/v1 --model demo --runs 5 --supermajority 4',
+  meaning:
+    'A verifier re-reads each note blind to the label; where 4 of 5 runs agree the item is decided, the rest go ' +
+    'to physicians. The server here replays transcripts; a real endpoint takes the same command.',
   async run(ctx) {
     let text = '';
     const code = await verifierDemoStep({ dir: ctx.dir, log: (t) => (text += t) });

@@ -40,9 +40,17 @@ for (const scenario of SCENARIOS.filter((s) => !only || s.name === only)) {
   for (let t = 0; t < trials; t++) {
     const named = t < FAULT_POINTS.length ? FAULT_POINTS[t] : undefined;
     const delay = Math.round(duration * (0.2 + 0.8 * random.uniform()));
-    const outcome = await trial(scenario, template.dir, args, runSteward, named ? { env: { STEWARD_FAULT_AT: named } } : { killAfterMs: delay });
+    const outcome = await trial(
+      scenario,
+      template.dir,
+      args,
+      runSteward,
+      named ? { env: { STEWARD_FAULT_AT: named } } : { killAfterMs: delay },
+    );
     outcomes.push({ ...outcome, at: named ?? `${delay} ms` });
-    process.stderr.write(`${scenario.name} #${t + 1} at ${named ?? `${delay} ms`}: ${outcome.killed}, ${outcome.problem ?? 'ok'}\n`);
+    process.stderr.write(
+      `${scenario.name} #${t + 1} at ${named ?? `${delay} ms`}: ${outcome.killed}, ${outcome.problem ?? 'ok'}\n`,
+    );
   }
   rows.push({ name: scenario.name, outcomes });
 }
@@ -50,21 +58,30 @@ for (const scenario of SCENARIOS.filter((s) => !only || s.name === only)) {
 const count = (list: TrialOutcome[], test: (o: TrialOutcome) => boolean): number => list.filter(test).length;
 const lines = [
   '| command | trials | killed (SIGKILL) | `fsck --strict` clean after the kill | `validate` passes after the ' +
-      'kill | commit had landed | re-run exit 0 | job complete after the re-run |',
+    'kill | commit had landed | re-run exit 0 | job complete after the re-run |',
   '|---|---|---|---|---|---|---|---|',
 ];
 for (const { name, outcomes } of rows) {
   const n = outcomes.length;
   lines.push(
     `| ${name} | ${n} | ${count(outcomes, (o) => o.killed === 'SIGKILL')} | ` +
-        `${count(outcomes, (o) => o.fsckAfterKill)}/${n} | ${count(outcomes, (o) => o.validateAfterKill)}/${n} | ` +
-        `${count(outcomes, (o) => o.landedBeforeRerun)} | ${count(outcomes, (o) => o.rerunCode === 0)}/${n} | ` +
-        `${count(outcomes, (o) => o.problem === null)}/${n} |`,
+      `${count(outcomes, (o) => o.fsckAfterKill)}/${n} | ${count(outcomes, (o) => o.validateAfterKill)}/${n} | ` +
+      `${count(outcomes, (o) => o.landedBeforeRerun)} | ${count(outcomes, (o) => o.rerunCode === 0)}/${n} | ` +
+      `${count(outcomes, (o) => o.problem === null)}/${n} |`,
   );
 }
-const failures = rows.flatMap(({ name, outcomes }) => outcomes.filter((o) => o.problem || !o.fsckAfterKill || !o.validateAfterKill).map((o) => `- ${name} at ${o.at}: ` +
-    `${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}` +
-        `${o.validateAfterKill ? '' : ' validate failed after the kill'}`));
-process.stdout.write(lines.join('\n') + '\n' + (failures.length ? `\nProblems:\n${failures.join('\n')}\n` : '\nNo problems.\n'));
+const failures = rows.flatMap(({ name, outcomes }) =>
+  outcomes
+    .filter((o) => o.problem || !o.fsckAfterKill || !o.validateAfterKill)
+    .map(
+      (o) =>
+        `- ${name} at ${o.at}: ` +
+        `${o.problem ?? ''}${o.fsckAfterKill ? '' : ' fsck failed after the kill;'}` +
+        `${o.validateAfterKill ? '' : ' validate failed after the kill'}`,
+    ),
+);
+process.stdout.write(
+  lines.join('\n') + '\n' + (failures.length ? `\nProblems:\n${failures.join('\n')}\n` : '\nNo problems.\n'),
+);
 const json = option('json', '');
 if (json) writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');

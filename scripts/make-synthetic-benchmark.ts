@@ -73,7 +73,8 @@ export function syntheticLabel(index: number, split: string, width: number, rand
   const patient = makePatient(random);
   const original = randomAnswer(entry, random);
   const roll = random();
-  const status: Label['status'] = roll < 0.05 ? 'relabeled' : roll < 0.07 ? 'incomputable' : roll < 0.12 ? 'confirmed' : 'original';
+  const status: Label['status'] =
+    roll < 0.05 ? 'relabeled' : roll < 0.07 ? 'incomputable' : roll < 0.12 ? 'confirmed' : 'original';
   const time = isoTime(random);
   let answer: Answer = original;
   let revision: Label['revision'] = null;
@@ -90,7 +91,13 @@ export function syntheticLabel(index: number, split: string, width: number, rand
     };
   } else if (status === 'incomputable') {
     answer = { kind: 'incomputable', value: null, reason: `The note does not report ${pick(random, MISSING)}.` };
-    revision = { previous: original, category: 'incomputable', rationale: 'A required input is missing from the note.', proposer: 'synthetic-pipeline', time };
+    revision = {
+      previous: original,
+      category: 'incomputable',
+      rationale: 'A required input is missing from the note.',
+      proposer: 'synthetic-pipeline',
+      time,
+    };
   }
   const label: Label = {
     id,
@@ -107,8 +114,7 @@ export function syntheticLabel(index: number, split: string, width: number, rand
     },
     note: makeNote(patient, random),
     question:
-      `Using the ${entry.names[0]}, what is the patient's result? ` +
-      `Give your answer as ${KIND_WORDS[entry.kind]}.`,
+      `Using the ${entry.names[0]}, what is the patient's result? ` + `Give your answer as ${KIND_WORDS[entry.kind]}.`,
     entities: makeEntities(patient, random),
     answer,
     explanation: makeExplanation(entry, random),
@@ -128,7 +134,12 @@ interface Patient {
 }
 
 function makePatient(random: Random): Patient {
-  return { age: int(random, 18, 95), sex: random() < 0.5 ? 'Male' : 'Female', weight: round(random() * 80 + 45, 1), height: int(random, 148, 198) };
+  return {
+    age: int(random, 18, 95),
+    sex: random() < 0.5 ? 'Male' : 'Female',
+    weight: round(random() * 80 + 45, 1),
+    height: int(random, 148, 198),
+  };
 }
 
 function makeSignoffs(label: Label, random: Random): Signoff[] {
@@ -164,56 +175,124 @@ function randomAnswer(entry: CatalogEntry, random: Random): Answer {
 // ---------------------------------------------------------------------------------------------------
 // Text: invented sentences with random numbers, so notes differ and have realistic lengths.
 
-const KIND_WORDS = { decimal: 'a decimal number', integer: 'a whole number', date: 'a date (MM/DD/YYYY)', 'gestational-age': 'a tuple of weeks and days' };
-const SETTINGS = ['emergency department', 'outpatient clinic', 'medical ward', 'intensive care unit', 'pre-operative assessment clinic', 'antenatal clinic'];
-const COMPLAINTS = ['shortness of breath', 'chest pain', 'fever and cough', 'abdominal pain', 'confusion', 'leg swelling', 'fatigue', 'a fall at home', 'vomiting', 'palpitations'];
-const HISTORY = ['hypertension', 'type 2 diabetes', 'chronic kidney disease', 'asthma', 'atrial fibrillation', 'hypothyroidism', 'osteoarthritis', 'no significant illness'];
-const MISSING = ['a serum chloride', 'the patient height', 'a QT interval', 'the last menstrual period', 'an albumin level', 'the heart rate'];
-const RATIONALES = ['a unit was misread', 'a finding in the note was missed', 'the formula was applied to the wrong weight', 'an intermediate value was rounded'];
+const KIND_WORDS = {
+  decimal: 'a decimal number',
+  integer: 'a whole number',
+  date: 'a date (MM/DD/YYYY)',
+  'gestational-age': 'a tuple of weeks and days',
+};
+const SETTINGS = [
+  'emergency department',
+  'outpatient clinic',
+  'medical ward',
+  'intensive care unit',
+  'pre-operative assessment clinic',
+  'antenatal clinic',
+];
+const COMPLAINTS = [
+  'shortness of breath',
+  'chest pain',
+  'fever and cough',
+  'abdominal pain',
+  'confusion',
+  'leg swelling',
+  'fatigue',
+  'a fall at home',
+  'vomiting',
+  'palpitations',
+];
+const HISTORY = [
+  'hypertension',
+  'type 2 diabetes',
+  'chronic kidney disease',
+  'asthma',
+  'atrial fibrillation',
+  'hypothyroidism',
+  'osteoarthritis',
+  'no significant illness',
+];
+const MISSING = [
+  'a serum chloride',
+  'the patient height',
+  'a QT interval',
+  'the last menstrual period',
+  'an albumin level',
+  'the heart rate',
+];
+const RATIONALES = [
+  'a unit was misread',
+  'a finding in the note was missed',
+  'the formula was applied to the wrong weight',
+  'an intermediate value was rounded',
+];
 
 const SENTENCES: ((r: Random) => string)[] = [
-  (r) => `Vital signs: temperature ${round(35.5 + r() * 4, 1)} °C, heart rate ${int(r, 48, 140)}/min, blood pressure ` +
-      `${int(r, 85, 190)}/${int(r, 45, 110)} mmHg, respiratory rate ${int(r, 10, 34)}/min, oxygen saturation ` +
-      `${int(r, 84, 100)}% on room air.`,
-  (r) => `Laboratory studies showed sodium ${int(r, 122, 152)} mmol/L, potassium ${round(2.8 + r() * 3, 1)} mmol/L, ` +
-      `chloride ${int(r, 88, 114)} mmol/L, bicarbonate ${int(r, 10, 32)} mmol/L, blood urea nitrogen ` +
-      `${int(r, 6, 80)} mg/dL, creatinine ${round(0.5 + r() * 4, 2)} mg/dL and glucose ${int(r, 60, 480)} mg/dL.`,
-  (r) => `A complete blood count found white cells ${round(2 + r() * 20, 1)} ×10⁹/L, haemoglobin ` +
-      `${round(7 + r() * 9, 1)} g/dL and platelets ${int(r, 40, 520)} ×10⁹/L.`,
-  (r) => `Liver tests: albumin ${round(1.8 + r() * 3, 1)} g/dL, total bilirubin ${round(0.2 + r() * 6, 1)} mg/dL, AST ` +
-      `${int(r, 12, 300)} U/L, ALT ${int(r, 10, 280)} U/L, INR ${round(0.9 + r() * 2.5, 1)}.`,
-  (r) => `The past medical history includes ${pick(r, HISTORY)} and ${pick(r, HISTORY)}, diagnosed ${int(r, 1, 25)} ` +
-      `years ago.`,
-  (r) => `Regular medications are ` +
-      `${pick(r, ['metformin', 'amlodipine', 'ramipril', 'apixaban', 'levothyroxine', 'atorvastatin'])} ` +
-      `${int(r, 1, 20) * 5} mg daily and ${pick(r, ['bisoprolol', 'furosemide', 'omeprazole', 'sertraline'])} ` +
-      `${int(r, 1, 8) * 5} mg daily.`,
-  (r) => `On examination the ` +
-      pick(r, ['chest was clear', 'abdomen was soft and non-tender', 'heart sounds were normal', 'calves were not swollen']) +
-      ', ' +
-      `and ` +
-      pick(r, [
-        'there was no focal neurological deficit',
-        'capillary refill was under two seconds',
-        'the jugular venous pressure was not raised',
-      ]) +
-      '.',
-  (r) => `An ECG showed ${pick(r, ['sinus rhythm', 'atrial fibrillation', 'sinus tachycardia'])} at ` +
-      `${int(r, 50, 150)} beats per minute with a QT interval of ${int(r, 320, 520)} ms.`,
-  (r) => `A chest radiograph ` +
-      pick(r, ['was unremarkable', 'showed a right lower lobe consolidation', 'showed small bilateral effusions', 'showed cardiomegaly']) + '.',
-  (r) => `Social history: ${pick(r, ['never smoked', 'former smoker of 20 pack-years', 'current smoker'])}, drinks ` +
-      `${int(r, 0, 30)} units of alcohol per week, lives ${pick(r, ['alone', 'with a partner', 'with family'])}.`,
-  (r) => `The symptoms had been present for ${int(r, 1, 21)} days and were ` +
-      `${pick(r, ['getting worse', 'stable', 'intermittent'])}; there was no recent travel.`,
+  (r) =>
+    `Vital signs: temperature ${round(35.5 + r() * 4, 1)} °C, heart rate ${int(r, 48, 140)}/min, blood pressure ` +
+    `${int(r, 85, 190)}/${int(r, 45, 110)} mmHg, respiratory rate ${int(r, 10, 34)}/min, oxygen saturation ` +
+    `${int(r, 84, 100)}% on room air.`,
+  (r) =>
+    `Laboratory studies showed sodium ${int(r, 122, 152)} mmol/L, potassium ${round(2.8 + r() * 3, 1)} mmol/L, ` +
+    `chloride ${int(r, 88, 114)} mmol/L, bicarbonate ${int(r, 10, 32)} mmol/L, blood urea nitrogen ` +
+    `${int(r, 6, 80)} mg/dL, creatinine ${round(0.5 + r() * 4, 2)} mg/dL and glucose ${int(r, 60, 480)} mg/dL.`,
+  (r) =>
+    `A complete blood count found white cells ${round(2 + r() * 20, 1)} ×10⁹/L, haemoglobin ` +
+    `${round(7 + r() * 9, 1)} g/dL and platelets ${int(r, 40, 520)} ×10⁹/L.`,
+  (r) =>
+    `Liver tests: albumin ${round(1.8 + r() * 3, 1)} g/dL, total bilirubin ${round(0.2 + r() * 6, 1)} mg/dL, AST ` +
+    `${int(r, 12, 300)} U/L, ALT ${int(r, 10, 280)} U/L, INR ${round(0.9 + r() * 2.5, 1)}.`,
+  (r) =>
+    `The past medical history includes ${pick(r, HISTORY)} and ${pick(r, HISTORY)}, diagnosed ${int(r, 1, 25)} ` +
+    `years ago.`,
+  (r) =>
+    `Regular medications are ` +
+    `${pick(r, ['metformin', 'amlodipine', 'ramipril', 'apixaban', 'levothyroxine', 'atorvastatin'])} ` +
+    `${int(r, 1, 20) * 5} mg daily and ${pick(r, ['bisoprolol', 'furosemide', 'omeprazole', 'sertraline'])} ` +
+    `${int(r, 1, 8) * 5} mg daily.`,
+  (r) =>
+    `On examination the ` +
+    pick(r, [
+      'chest was clear',
+      'abdomen was soft and non-tender',
+      'heart sounds were normal',
+      'calves were not swollen',
+    ]) +
+    ', ' +
+    `and ` +
+    pick(r, [
+      'there was no focal neurological deficit',
+      'capillary refill was under two seconds',
+      'the jugular venous pressure was not raised',
+    ]) +
+    '.',
+  (r) =>
+    `An ECG showed ${pick(r, ['sinus rhythm', 'atrial fibrillation', 'sinus tachycardia'])} at ` +
+    `${int(r, 50, 150)} beats per minute with a QT interval of ${int(r, 320, 520)} ms.`,
+  (r) =>
+    `A chest radiograph ` +
+    pick(r, [
+      'was unremarkable',
+      'showed a right lower lobe consolidation',
+      'showed small bilateral effusions',
+      'showed cardiomegaly',
+    ]) +
+    '.',
+  (r) =>
+    `Social history: ${pick(r, ['never smoked', 'former smoker of 20 pack-years', 'current smoker'])}, drinks ` +
+    `${int(r, 0, 30)} units of alcohol per week, lives ${pick(r, ['alone', 'with a partner', 'with family'])}.`,
+  (r) =>
+    `The symptoms had been present for ${int(r, 1, 21)} days and were ` +
+    `${pick(r, ['getting worse', 'stable', 'intermittent'])}; there was no recent travel.`,
   (r) => `The patient weighs ${round(45 + r() * 80, 1)} kg and is ${int(r, 148, 198)} cm tall.`,
-  (r) => `The patient was admitted for observation and reviewed again after ${int(r, 4, 48)} hours, when ` +
-      `${pick(r, ['the symptoms had eased', 'the results were discussed with the family', 'treatment was adjusted'])}.`,
+  (r) =>
+    `The patient was admitted for observation and reviewed again after ${int(r, 4, 48)} hours, when ` +
+    `${pick(r, ['the symptoms had eased', 'the results were discussed with the family', 'treatment was adjusted'])}.`,
 ];
 
 function makeNote(p: Patient, random: Random): string {
-  const opening = `A ${p.age}-year-old ${p.sex === 'Male' ? 'man' : 'woman'} attends the ${pick(random, SETTINGS)} with ` +
-      `${pick(random, COMPLAINTS)}.`;
+  const opening =
+    `A ${p.age}-year-old ${p.sex === 'Male' ? 'man' : 'woman'} attends the ${pick(random, SETTINGS)} with ` +
+    `${pick(random, COMPLAINTS)}.`;
   // Sentence counts skewed like the real notes: many short template notes, a long tail of case reports.
   const u = random();
   const sentences = u < 0.2 ? int(random, 0, 4) : u < 0.75 ? int(random, 5, 26) : int(random, 27, 80);
@@ -238,9 +317,11 @@ function makeExplanation(entry: CatalogEntry, random: Random): string {
   const steps = int(random, 2, 22);
   const lines = [`The ${entry.names[0]} is computed from the inputs reported in the note.`];
   for (let k = 1; k <= steps; k++) {
-    lines.push(`Step ${k}: the ${pick(random, ['weight', 'age', 'creatinine', 'heart rate', 'sodium', 'albumin'])} is ` +
+    lines.push(
+      `Step ${k}: the ${pick(random, ['weight', 'age', 'creatinine', 'heart rate', 'sodium', 'albumin'])} is ` +
         `${round(random() * 150, 1)}, which contributes ${round(random() * 10, 2)} to the running total of ` +
-        `${round(random() * 100, 3)}.`);
+        `${round(random() * 100, 3)}.`,
+    );
   }
   return lines.join(' ');
 }
@@ -262,8 +343,10 @@ function pick<T>(random: Random, items: readonly T[]): T {
 
 function randomDate(random: Random): string {
   const date = new Date(Date.UTC(2015, 0, 1) + int(random, 0, 3650) * 86_400_000);
-  return `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}/` +
-      `${date.getUTCFullYear()}`;
+  return (
+    `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}/` +
+    `${date.getUTCFullYear()}`
+  );
 }
 
 function isoTime(random: Random): string {
@@ -287,7 +370,8 @@ function parseArgs(argv: string[]): SyntheticOptions {
     else dir = arg;
   }
   if (!dir) throw new Error('usage: make-synthetic-benchmark.ts <dir> [--count 100000] [--split synth] [--seed 1]');
-  if (options.count !== undefined && !(Number.isInteger(options.count) && options.count > 0)) throw new Error('--count must be a positive whole number');
+  if (options.count !== undefined && !(Number.isInteger(options.count) && options.count > 0))
+    throw new Error('--count must be a positive whole number');
   return { ...options, dir: resolve(dir) };
 }
 
@@ -296,7 +380,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const result = await makeSyntheticBenchmark(options);
   console.log(
     `synthetic benchmark: ${result.files} labels in ${result.folders} folders, ` +
-        `${(result.bytes / 1e6).toFixed(1)} MB, ` +
+      `${(result.bytes / 1e6).toFixed(1)} MB, ` +
       `${(result.ms / 1000).toFixed(1)} s → ${join(options.dir, LABELS_DIR, options.split ?? 'synth')}`,
   );
 }

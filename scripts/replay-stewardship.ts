@@ -59,16 +59,34 @@ export async function replayStewardship(options: ReplayOptions): Promise<ReplayR
     let out = '';
     let err = '';
     options.log?.(`$ steward ${argv.join(' ')}\n`);
-    const code = await main([...argv, '--dir', argv[0] === 'init' ? workDir : dir], { out: (t) => (out += t), err: (t) => (err += t), isTTY: false });
+    const code = await main([...argv, '--dir', argv[0] === 'init' ? workDir : dir], {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      isTTY: false,
+    });
     const step = { argv, code, out, err };
     steps.push(step);
-    if (code !== expected) throw new Error(`steward ${argv.join(' ')} exited ${code} (expected ${expected}):\n${err || out}`);
+    if (code !== expected)
+      throw new Error(`steward ${argv.join(' ')} exited ${code} (expected ${expected}):\n${err || out}`);
     return step;
   };
 
   await run(['init', 'medcalc-bench', '--name', 'MedCalc-Bench (stewarded replay)']);
-  await run(['import', 'medcalc-bench', data('medcalc-bench', 'v1.0', 'test_data.csv'), '--split', 'test', '--source-version', '1.0']);
-  await run(['release', '1.0.0', '--message', 'MedCalc-Bench v1.0 test set as published (ncbi-nlp/MedCalc-Bench, 2024-06-26).']);
+  await run([
+    'import',
+    'medcalc-bench',
+    data('medcalc-bench', 'v1.0', 'test_data.csv'),
+    '--split',
+    'test',
+    '--source-version',
+    '1.0',
+  ]);
+  await run([
+    'release',
+    '1.0.0',
+    '--message',
+    'MedCalc-Bench v1.0 test set as published (ncbi-nlp/MedCalc-Bench, 2024-06-26).',
+  ]);
 
   await run([
     'propose',
@@ -118,7 +136,7 @@ export async function replayStewardship(options: ReplayOptions): Promise<ReplayR
     '--allow-verifier-only',
     '--message',
     "Labels recomputed by the stewardship pipeline (supermajority of five runs), with the physician panel's " +
-        "adjudications of 50 disputed items.",
+      'adjudications of 50 disputed items.',
   ]);
   await run(['cite', '1.0.0', '--format', 'bibtex']);
   const exported = join(workDir, 'medcalc-v1.0.0.csv');

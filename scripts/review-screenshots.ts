@@ -23,7 +23,15 @@ async function main(): Promise<void> {
     // Two physicians on two items, so the adjudication panel has something to show.
     await signLabels({ dir, ids: ['demo-0003'], reviewer: 'dr-b', keyPath: keyB, decision: 'approve', value: '4' });
     await signLabels({ dir, ids: ['demo-0003'], reviewer: 'dr-a', keyPath: keyA, decision: 'approve', value: '4' });
-    await signLabels({ dir, ids: ['demo-0012'], reviewer: 'dr-b', keyPath: keyB, decision: 'amend', value: '318', note: 'glucose converted' });
+    await signLabels({
+      dir,
+      ids: ['demo-0012'],
+      reviewer: 'dr-b',
+      keyPath: keyB,
+      decision: 'amend',
+      value: '318',
+      note: 'glucose converted',
+    });
     await signLabels({ dir, ids: ['demo-0012'], reviewer: 'dr-a', keyPath: keyA, decision: 'reject', value: '290' });
     const reviewer = await requireReviewer(dir, 'dr-a');
     for (const blind of [false, true]) {

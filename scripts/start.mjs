@@ -29,18 +29,29 @@ const ctx = {
   steward: async (argv) => {
     let out = '';
     let err = '';
-    const code = await main([...argv, '--dir', ctx.dir], { out: (t) => (out += t), err: (t) => (err += t), isTTY: false });
+    const code = await main([...argv, '--dir', ctx.dir], {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      isTTY: false,
+    });
     return { code, out, err };
   },
 };
 // The demo's commits are made by a demo identity, set for this process only (never in git config).
-Object.assign(process.env, { GIT_AUTHOR_NAME: 'Demo Maintainer', GIT_AUTHOR_EMAIL: 'maintainer@demo.invalid', GIT_COMMITTER_NAME: 'Demo Maintainer', GIT_COMMITTER_EMAIL: 'maintainer@demo.invalid' });
+Object.assign(process.env, {
+  GIT_AUTHOR_NAME: 'Demo Maintainer',
+  GIT_AUTHOR_EMAIL: 'maintainer@demo.invalid',
+  GIT_COMMITTER_NAME: 'Demo Maintainer',
+  GIT_COMMITTER_EMAIL: 'maintainer@demo.invalid',
+});
 
 const started = Date.now();
 const explained = new Set();
 const write = (text) => process.stdout.write(text);
-write(`medcalc-steward: the living-benchmark loop on the demo benchmark (17 synthetic items, 5 wrong on ` +
-    `purpose).\nEverything happens in a temporary copy (${work}); this repository is not touched.\n`);
+write(
+  `medcalc-steward: the living-benchmark loop on the demo benchmark (17 synthetic items, 5 wrong on ` +
+    `purpose).\nEverything happens in a temporary copy (${work}); this repository is not touched.\n`,
+);
 let failed = null;
 try {
   for (const [k, step] of steps.entries()) {

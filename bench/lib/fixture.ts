@@ -59,7 +59,10 @@ export async function committedFixture(count: number): Promise<string> {
     writeFileSync(path, canonicalJson(l));
   }
   execFileSync('git', ['add', '-A'], { cwd: dir, stdio: 'ignore' });
-  execFileSync('git', [...gitIdentity, 'commit', '-q', '-m', `synthetic fixture of ${count} labels`], { cwd: dir, stdio: 'ignore' });
+  execFileSync('git', [...gitIdentity, 'commit', '-q', '-m', `synthetic fixture of ${count} labels`], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
   writeFileSync(join(dir, '.git', 'steward-bench-complete'), '');
   return dir;
 }

@@ -39,7 +39,15 @@ export interface AuditItem {
  */
 export function auditLabel(label: Label, file?: string): AuditItem {
   const calculator = findCalculator(label.calculator.id);
-  if (!calculator) return item(label, file, { outcome: OUTCOME.noCalculator, reference: null, v1: null, deviation: null, crossesThreshold: false, priority: 0 });
+  if (!calculator)
+    return item(label, file, {
+      outcome: OUTCOME.noCalculator,
+      reference: null,
+      v1: null,
+      deviation: null,
+      crossesThreshold: false,
+      priority: 0,
+    });
   const reference = calculator.compute(label.entities, { convention: 'reference' });
   const v1 = calculator.compute(label.entities, { convention: 'medcalc-v1.0' });
   let outcome: AuditOutcome;
@@ -51,10 +59,16 @@ export function auditLabel(label: Label, file?: string): AuditItem {
   else outcome = OUTCOME.disagrees;
   const deviation = reference.incomputable ? null : deviationOf(label.answer, reference.value);
   const crosses =
-    !reference.incomputable && label.answer.kind !== 'incomputable' && typeof label.answer.value === 'number' && typeof reference.value === 'number'
+    !reference.incomputable &&
+    label.answer.kind !== 'incomputable' &&
+    typeof label.answer.value === 'number' &&
+    typeof reference.value === 'number'
       ? crossesThreshold(label.calculator.id, label.answer.value, reference.value)
       : false;
-  let priority = outcome === OUTCOME.reproducedFromEntities ? 0 : (crosses ? 1000 : 0) + Math.min(deviation ?? (outcome === OUTCOME.incomputable ? 1 : 0), 999);
+  let priority =
+    outcome === OUTCOME.reproducedFromEntities
+      ? 0
+      : (crosses ? 1000 : 0) + Math.min(deviation ?? (outcome === OUTCOME.incomputable ? 1 : 0), 999);
   const judged = evidenceOutcome(label, calculator, reference, outcome);
   if (judged.outcome !== outcome) {
     outcome = judged.outcome;
@@ -92,7 +106,8 @@ function deviationOf(answer: Label['answer'], value: number | string | WeeksDays
   if (answer.kind === 'incomputable') return 1;
   if (typeof answer.value === 'number' && typeof value === 'number') return relativeDeviation(answer.value, value);
   if (answer.kind === 'date' && typeof value === 'string') return Math.abs(daysBetween(answer.value, value)) / 280;
-  if (answer.kind === 'gestational-age' && Array.isArray(value)) return Math.abs(totalDays(answer.value) - totalDays(value)) / 280;
+  if (answer.kind === 'gestational-age' && Array.isArray(value))
+    return Math.abs(totalDays(answer.value) - totalDays(value)) / 280;
   return null;
 }
 

@@ -29,14 +29,30 @@ export function evidenceOutcome(
   const suspect = found.groundings
     // A measured number that appears nowhere in the note (in no unit) while its analyte is named came
     // from somewhere else: as suspect as a contradicted one.
-    .filter((g) => g.measured && (g.status === 'contradicted' || g.status === 'grounded-other-unit' || (g.status === 'not-found' && !found.missingFromNote.includes(g.entity) && typeof label.entities[g.entity] !== 'boolean' && typeof label.entities[g.entity] !== 'string')))
+    .filter(
+      (g) =>
+        g.measured &&
+        (g.status === 'contradicted' ||
+          g.status === 'grounded-other-unit' ||
+          (g.status === 'not-found' &&
+            !found.missingFromNote.includes(g.entity) &&
+            typeof label.entities[g.entity] !== 'boolean' &&
+            typeof label.entities[g.entity] !== 'string')),
+    )
     .map(({ entity, status, detail }) => ({ entity, status, detail }));
-  const evidence: AuditEvidence = { spans: evidenceSpans(found), implausible: found.implausible, missingFromNote: found.missingFromNote, calculatorWarnings: found.calculatorWarnings, suspect };
+  const evidence: AuditEvidence = {
+    spans: evidenceSpans(found),
+    implausible: found.implausible,
+    missingFromNote: found.missingFromNote,
+    calculatorWarnings: found.calculatorWarnings,
+    suspect,
+  };
   if (outcome !== OUTCOME.reproducedFromEntities) return { outcome, priority: 0, evidence };
   let judged: AuditOutcome = outcome;
   if (found.implausible.length > 0) judged = OUTCOME.implausibleInput;
   else if (found.calculatorWarnings.length > 0) judged = OUTCOME.calculatorWarning;
-  else if (found.missingFromNote.length > 0 && label.answer.kind !== 'incomputable') judged = OUTCOME.likelyIncomputable;
+  else if (found.missingFromNote.length > 0 && label.answer.kind !== 'incomputable')
+    judged = OUTCOME.likelyIncomputable;
   else if (suspect.length > 0) judged = OUTCOME.extractionSuspect;
   return { outcome: judged, priority: EVIDENCE_PRIORITY[judged] ?? 0, evidence };
 }

@@ -41,17 +41,26 @@ export function triageMarkdown(
     '',
     '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable | flagged from the note |',
     '|---:|---|---:|---:|---:|---:|---:|---:|',
-    ...report.calculators.map((r) => `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${pct(r.reproduced, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} | ${r.evidence} |`),
+    ...report.calculators.map(
+      (r) =>
+        `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${pct(r.reproduced, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} | ${r.evidence} |`,
+    ),
     '',
   ];
   const limit = options.triageLimit ?? 50;
   if (triageCount > 0) {
     const shownCount = Math.min(limit, triageCount);
     lines.push(`## Triage (${triageCount} items, ${shownCount} shown, most clinically significant first)`, '');
-    lines.push('| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |', '|---|---:|---|---|---|---|---:|---|---|');
+    lines.push(
+      '| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |',
+      '|---|---:|---|---|---|---|---:|---|---|',
+    );
     for (const item of firstTriage.slice(0, limit)) {
-      const dev = item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
-      lines.push(`| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ${noteFindings(item).replace(/\|/g, '\\|')} |`);
+      const dev =
+        item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
+      lines.push(
+        `| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ${noteFindings(item).replace(/\|/g, '\\|')} |`,
+      );
     }
     lines.push('');
   }
@@ -63,7 +72,10 @@ export function noteFindings(item: AuditItem): string {
   const e = item.evidence;
   if (!e) return '';
   const parts = [
-    ...e.implausible.map((i) => `implausible ${i.what} ${Number(i.value.toPrecision(6))}${i.unit ? ' ' + i.unit : ''} (plausible ${i.range[0]}–${i.range[1]})`),
+    ...e.implausible.map(
+      (i) =>
+        `implausible ${i.what} ${Number(i.value.toPrecision(6))}${i.unit ? ' ' + i.unit : ''} (plausible ${i.range[0]}–${i.range[1]})`,
+    ),
     ...e.calculatorWarnings,
     ...e.missingFromNote.map((m) => `${m}: not in the note`),
     ...e.suspect.map((s) => `${s.entity}: ${s.detail}`),
@@ -84,16 +96,16 @@ export function auditJson(report: AuditReport): unknown {
 /** One triage item as auditJson gives it. */
 export function triageJson(i: AuditItem): unknown {
   return {
-      id: i.id,
-      file: i.file,
-      calculatorId: i.calculatorId,
-      outcome: i.outcome,
-      label: i.label,
-      reference: i.reference,
-      v1: i.v1 && (i.v1.incomputable ? { incomputable: true, missing: i.v1.missing } : { value: i.v1.value }),
-      deviation: i.deviation !== null && !Number.isFinite(i.deviation) ? 'infinite' : i.deviation,
-      crossesThreshold: i.crossesThreshold,
-      priority: i.priority,
-      evidence: i.evidence,
+    id: i.id,
+    file: i.file,
+    calculatorId: i.calculatorId,
+    outcome: i.outcome,
+    label: i.label,
+    reference: i.reference,
+    v1: i.v1 && (i.v1.incomputable ? { incomputable: true, missing: i.v1.missing } : { value: i.v1.value }),
+    deviation: i.deviation !== null && !Number.isFinite(i.deviation) ? 'infinite' : i.deviation,
+    crossesThreshold: i.crossesThreshold,
+    priority: i.priority,
+    evidence: i.evidence,
   };
 }

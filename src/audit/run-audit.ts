@@ -22,7 +22,10 @@ export interface AuditReport {
  * benchmark the traces of the reproduced majority would be most of the report's memory (auditLabel on
  * one label still gives every trace).
  */
-export function auditLabels(labels: { label: Label; file?: string }[], onProgress?: (done: number, total: number) => void): AuditReport {
+export function auditLabels(
+  labels: { label: Label; file?: string }[],
+  onProgress?: (done: number, total: number) => void,
+): AuditReport {
   const audit = new AuditRun();
   labels.forEach(({ label, file }, k) => {
     audit.add(label, file);
@@ -77,5 +80,7 @@ function byPriority(a: AuditItem, b: AuditItem): number {
 
 function withoutTrace(result: CalcResult | null): CalcResult | null {
   if (!result) return null;
-  return result.incomputable ? { incomputable: true, missing: result.missing, steps: [] } : { incomputable: false, kind: result.kind, value: result.value, steps: [] };
+  return result.incomputable
+    ? { incomputable: true, missing: result.missing, steps: [] }
+    : { incomputable: false, kind: result.kind, value: result.value, steps: [] };
 }

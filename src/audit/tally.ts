@@ -16,19 +16,38 @@ export interface CalculatorAuditRow {
 }
 
 export function newCalculatorRow(id: number): CalculatorAuditRow {
-  return { id, name: catalogById(id)?.names[0] ?? String(id), n: 0, reproduced: 0, mismatch: 0, disagrees: 0, incomputable: 0, evidence: 0 };
+  return {
+    id,
+    name: catalogById(id)?.names[0] ?? String(id),
+    n: 0,
+    reproduced: 0,
+    mismatch: 0,
+    disagrees: 0,
+    incomputable: 0,
+    evidence: 0,
+  };
 }
 
 /** Adds one item to its calculator's row. */
 export function tallyItem(row: CalculatorAuditRow, item: AuditItem): void {
   row.n++;
   switch (item.outcome) {
-    case OUTCOME.reproducedFromEntities: row.reproduced++; break;
-    case OUTCOME.calculatorLogicMismatch: row.mismatch++; break;
-    case OUTCOME.disagrees: row.disagrees++; break;
-    case OUTCOME.incomputable: row.incomputable++; break;
-    case OUTCOME.noCalculator: break;
-    default: row.evidence++;
+    case OUTCOME.reproducedFromEntities:
+      row.reproduced++;
+      break;
+    case OUTCOME.calculatorLogicMismatch:
+      row.mismatch++;
+      break;
+    case OUTCOME.disagrees:
+      row.disagrees++;
+      break;
+    case OUTCOME.incomputable:
+      row.incomputable++;
+      break;
+    case OUTCOME.noCalculator:
+      break;
+    default:
+      row.evidence++;
   }
 }
 

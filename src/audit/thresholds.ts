@@ -4,7 +4,10 @@
  * whatever its relative size. Each value is "score ≥ t means the higher-risk action".
  */
 export const DECISION_THRESHOLDS: Record<number, { thresholds: number[]; source: string }> = {
-  4: { thresholds: [1, 2], source: 'CHA2DS2-VASc: anticoagulation considered at 1 (men) and recommended at ≥ 2 (ESC 2020)' },
+  4: {
+    thresholds: [1, 2],
+    source: 'CHA2DS2-VASc: anticoagulation considered at 1 (men) and recommended at ≥ 2 (ESC 2020)',
+  },
   8: { thresholds: [2, 4.5], source: "Wells' PE: > 4 PE likely (two-tier); 2–6 moderate (three-tier)" },
   15: { thresholds: [7, 10], source: 'Child-Pugh: class B at 7, class C at 10' },
   16: { thresholds: [2], source: "Wells' DVT: ≥ 2 DVT likely" },

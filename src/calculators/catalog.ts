@@ -7,7 +7,13 @@ import type { CatalogEntry } from './types.js';
 
 export type { CatalogEntry } from './types.js';
 
-const entryOf = ({ id, slug, names, category, kind }: CatalogEntry): CatalogEntry => ({ id, slug, names, category, kind });
+const entryOf = ({ id, slug, names, category, kind }: CatalogEntry): CatalogEntry => ({
+  id,
+  slug,
+  names,
+  category,
+  kind,
+});
 
 /** The catalog entries of every calculator in the registry, in id order. */
 export const CATALOG: readonly CatalogEntry[] = allCalculators().map(entryOf);

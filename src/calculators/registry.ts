@@ -29,8 +29,8 @@ export function findCalculator(idOrName: number | string): CalculatorDefinition 
 
 /** The calculator ids of MedCalc-Bench v1.0: the set the registry must cover (a test checks it). */
 export const MEDCALC_V1_IDS: readonly number[] = [
-  2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 36, 38, 39,
-  40, 43, 44, 45, 46, 48, 49, 51, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69,
+  2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 36,
+  38, 39, 40, 43, 44, 45, 46, 48, 49, 51, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69,
 ];
 
 /** MedCalc-Bench v1.0 calculator ids without an implementation (empty: a test asserts that). */

@@ -11,7 +11,10 @@ const validators = new Map<number, ValidateFunction>();
 let ajv: ReturnType<typeof createAjv> | undefined;
 
 /** Entity-schema findings for one calculator's input (empty when valid). */
-export function entityFindings(calculator: CalculatorDefinition, entities: unknown): { pointer: string; message: string }[] {
+export function entityFindings(
+  calculator: CalculatorDefinition,
+  entities: unknown,
+): { pointer: string; message: string }[] {
   let validate = validators.get(calculator.id);
   if (!validate) {
     ajv ??= createAjv();
@@ -26,17 +29,26 @@ export function entityFindings(calculator: CalculatorDefinition, entities: unkno
  * Runs a calculator by id or name on entities given by a user: unknown calculators and entities that fail
  * the calculator's schema are input errors naming the reason, not a computation.
  */
-export function runCalculator(options: { calculator: string | number; entities: unknown; convention?: Convention }): { calculator: CalculatorDefinition; result: CalcResult } {
+export function runCalculator(options: { calculator: string | number; entities: unknown; convention?: Convention }): {
+  calculator: CalculatorDefinition;
+  result: CalcResult;
+} {
   const calculator = findCalculator(options.calculator);
-  if (!calculator) throw inputError('UNKNOWN_CALCULATOR', `unknown calculator "${options.calculator}"`, { calculator: options.calculator });
+  if (!calculator)
+    throw inputError('UNKNOWN_CALCULATOR', `unknown calculator "${options.calculator}"`, {
+      calculator: options.calculator,
+    });
   const findings = entityFindings(calculator, options.entities);
   if (findings.length > 0) {
     throw inputError(
       'BAD_ENTITIES',
       `entities do not fit calculator ${calculator.id} (${calculator.names[0]}): ` +
-          `${findings.map((f) => `${f.pointer || '/'}: ${f.message}`).join('; ')}`,
+        `${findings.map((f) => `${f.pointer || '/'}: ${f.message}`).join('; ')}`,
       { findings },
     );
   }
-  return { calculator, result: calculator.compute(options.entities as Entities, { convention: options.convention ?? 'reference' }) };
+  return {
+    calculator,
+    result: calculator.compute(options.entities as Entities, { convention: options.convention ?? 'reference' }),
+  };
 }

@@ -40,7 +40,10 @@ const ROW = 20;
 
 /** Text safe in SVG content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 const fixed = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(2)) : 0);
@@ -68,7 +71,9 @@ export function barChartSvg(options: ChartOptions): string {
     y += 8;
     if (section.rows.length === 0) {
       y += ROW;
-      parts.push(`<text x="12" y="${y - 6}" font-size="12" fill="#555">${escapeXml(section.empty ?? 'nothing to show')}</text>`);
+      parts.push(
+        `<text x="12" y="${y - 6}" font-size="12" fill="#555">${escapeXml(section.empty ?? 'nothing to show')}</text>`,
+      );
       continue;
     }
     const max = section.unit === 'share' ? 1 : Math.max(1, ...section.rows.map((r) => Math.max(r.value, r.upper ?? 0)));
@@ -77,31 +82,41 @@ export function barChartSvg(options: ChartOptions): string {
       y += ROW;
       const top = y - 14;
       const colour = COLOURS[(row.series ?? 0) % COLOURS.length];
-      parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y - 4}" font-size="12" text-anchor="end">${escapeXml(row.label)}</text>`);
-      parts.push(`<rect x="${LABEL_WIDTH}" y="${top}" width="${fixed(scale(row.value) - LABEL_WIDTH)}" height="14" ` +
-          `fill="${colour}"><title>${escapeXml(`${row.label}: ${row.text ?? String(row.value)}`)}</title></rect>`);
+      parts.push(
+        `<text x="${LABEL_WIDTH - 8}" y="${y - 4}" font-size="12" text-anchor="end">${escapeXml(row.label)}</text>`,
+      );
+      parts.push(
+        `<rect x="${LABEL_WIDTH}" y="${top}" width="${fixed(scale(row.value) - LABEL_WIDTH)}" height="14" ` +
+          `fill="${colour}"><title>${escapeXml(`${row.label}: ${row.text ?? String(row.value)}`)}</title></rect>`,
+      );
       if (row.lower !== undefined && row.upper !== undefined) {
         const [a, b] = [scale(row.lower), scale(row.upper)];
         const mid = top + 7;
-        parts.push(`<path d="M${a} ${mid}H${b}M${a} ${top + 2}V${top + 12}M${b} ${top + 2}V${top + 12}" stroke="#222" ` +
-            `stroke-width="1.2" fill="none"/>`);
+        parts.push(
+          `<path d="M${a} ${mid}H${b}M${a} ${top + 2}V${top + 12}M${b} ${top + 2}V${top + 12}" stroke="#222" ` +
+            `stroke-width="1.2" fill="none"/>`,
+        );
       }
-      parts.push(`<text x="${LABEL_WIDTH + BAR_AREA + 8}" y="${y - 4}" ` +
-          `font-size="12">${escapeXml(row.text ?? String(row.value))}</text>`);
+      parts.push(
+        `<text x="${LABEL_WIDTH + BAR_AREA + 8}" y="${y - 4}" ` +
+          `font-size="12">${escapeXml(row.text ?? String(row.value))}</text>`,
+      );
     }
     const axis = y + 6;
     const ticks = section.unit === 'share' ? [0, 0.25, 0.5, 0.75, 1] : [0, max / 2, max];
     parts.push(`<path d="M${LABEL_WIDTH} ${axis}H${LABEL_WIDTH + BAR_AREA}" stroke="#999"/>`);
     for (const t of ticks) {
       const label = section.unit === 'share' ? `${Math.round(t * 100)}%` : String(Number(t.toFixed(1)));
-      parts.push(`<text x="${scale(t)}" y="${axis + 14}" font-size="10" text-anchor="middle" fill="#555">${label}</text>`);
+      parts.push(
+        `<text x="${scale(t)}" y="${axis + 14}" font-size="10" text-anchor="middle" fill="#555">${label}</text>`,
+      );
     }
     y = axis + 16;
   }
   const height = y + 16;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ` +
-        `${height}" font-family="Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title)}">`,
+      `${height}" font-family="Helvetica, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title)}">`,
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>',

@@ -67,7 +67,11 @@ export interface EvaluateLabelOptions {
 
 /** Content fields a confirmation may change: only its status, from original to confirmed. */
 function isConfirmation(base: Label, label: Label): boolean {
-  return base.status === 'original' && label.status === 'confirmed' && contentHash({ ...label, status: 'original' }) === contentHash(base);
+  return (
+    base.status === 'original' &&
+    label.status === 'confirmed' &&
+    contentHash({ ...label, status: 'original' }) === contentHash(base)
+  );
 }
 
 /**
@@ -100,11 +104,16 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (shown?.calculator) out.calculator = { id: shown.calculator.id, name: shown.calculator.name };
   if (label?.status) out.status = label.status;
   if (o.change === 'removed') {
-    out.problems.push({ code: 'removed', message: `the label file was removed (it is at the base ${root}); items are never deleted (mark the item ` +
-        `incomputable instead)` });
+    out.problems.push({
+      code: 'removed',
+      message:
+        `the label file was removed (it is at the base ${root}); items are never deleted (mark the item ` +
+        `incomputable instead)`,
+    });
     return out;
   }
-  for (const f of o.findings) out.problems.push({ code: 'invalid-label', message: `${f.pointer || '/'}: ${f.message}`, pointer: f.pointer });
+  for (const f of o.findings)
+    out.problems.push({ code: 'invalid-label', message: `${f.pointer || '/'}: ${f.message}`, pointer: f.pointer });
   if (!label || o.findings.some((f) => f.code.startsWith('json/') || f.code.startsWith('schema/'))) return out;
 
   const contentious = Boolean(label.revision?.contentious || base?.revision?.contentious);
@@ -112,11 +121,27 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   // The content hash serves sign-offs and the comparison with the base: a label added without
   // sign-offs (every label of a first release) needs neither, and hashing it is most of its check.
   const hash = label.signoffs.length > 0 || base ? contentHash(label) : '';
-  const { standings, lost } = signoffStandings({ label, base, hash, reviewers: o.reviewers, root, physicianRoles: policy.physicianRoles, quorum });
+  const { standings, lost } = signoffStandings({
+    label,
+    base,
+    hash,
+    reviewers: o.reviewers,
+    root,
+    physicianRoles: policy.physicianRoles,
+    quorum,
+  });
   out.problems.push(...lost);
   for (const st of standings) {
     const s = st.signoff;
-    const status: SignoffStatus = { reviewer: s.reviewer, role: s.role, decision: s.decision, time: s.time, signatureValid: st.signatureValid, stale: st.stale, superseded: st.superseded };
+    const status: SignoffStatus = {
+      reviewer: s.reviewer,
+      role: s.role,
+      decision: s.decision,
+      time: s.time,
+      signatureValid: st.signatureValid,
+      stale: st.stale,
+      superseded: st.superseded,
+    };
     if (s.value !== undefined) status.value = s.value;
     out.signoffs.push(status);
     for (const p of st.problems) if (!(p.code === 'stale-signoff' && st.superseded)) out.problems.push(p);
@@ -127,14 +152,24 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (o.change === 'unchanged') return out;
 
   for (const st of standings.filter((x) => x.selfApproval && !x.superseded)) {
-    out.problems.push({ code: 'self-approval', reviewer: st.signoff.reviewer, message: `the ${st.signoff.decision} by ${st.signoff.reviewer} (${st.signoff.time}) does not count: ` +
+    out.problems.push({
+      code: 'self-approval',
+      reviewer: st.signoff.reviewer,
+      message:
+        `the ${st.signoff.decision} by ${st.signoff.reviewer} (${st.signoff.time}) does not count: ` +
         `${st.signoff.reviewer} proposed this revision (proposer "${label.revision!.proposer}") and cannot approve ` +
-        `it` });
+        `it`,
+    });
   }
   const rejected = standings.filter((x) => x.authentic && x.signoff.decision === 'reject' && !x.superseded);
   for (const x of rejected) {
-    out.problems.push({ code: 'rejected', reviewer: x.signoff.reviewer, message: `rejected by ${x.signoff.reviewer} (${x.signoff.time})${x.signoff.note ? `: ${x.signoff.note}` : ''}; in ` +
-        `force until ${x.signoff.reviewer} or ${quorum} other physician(s) sign a later decision` });
+    out.problems.push({
+      code: 'rejected',
+      reviewer: x.signoff.reviewer,
+      message:
+        `rejected by ${x.signoff.reviewer} (${x.signoff.time})${x.signoff.note ? `: ${x.signoff.note}` : ''}; in ` +
+        `force until ${x.signoff.reviewer} or ${quorum} other physician(s) sign a later decision`,
+    });
   }
 
   const added = base === null;
@@ -144,11 +179,17 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   if (answerChanged && !revisionChanged) {
     out.problems.push({
       code: 'unrecorded-change',
-      message: `the answer changed (${formatAnswerValue(base!.answer)} → ${formatAnswerValue(label.answer)}) without a ` +
-          `new revision record; use steward propose`,
+      message:
+        `the answer changed (${formatAnswerValue(base!.answer)} → ${formatAnswerValue(label.answer)}) without a ` +
+        `new revision record; use steward propose`,
     });
   }
-  const importedOriginal = added && o.addedOriginalsNeedSignoff === false && label.status === 'original' && label.revision === null && label.signoffs.length === 0;
+  const importedOriginal =
+    added &&
+    o.addedOriginalsNeedSignoff === false &&
+    label.status === 'original' &&
+    label.revision === null &&
+    label.signoffs.length === 0;
   out.needsSignoff = added ? !importedOriginal : contentChanged && !isConfirmation(base, label);
   if (!out.needsSignoff) return out;
   const insane = insaneAnswer(label.answer);
@@ -163,19 +204,36 @@ export function evaluateLabel(o: EvaluateLabelOptions): LabelCheck {
   // explanation changes with the answer; every other field must be the base's.
   const onlyAnswer =
     added ||
-    contentHash({ ...label, answer: base.answer, status: base.status, revision: base.revision, explanation: base.explanation }) === contentHash(base);
+    contentHash({
+      ...label,
+      answer: base.answer,
+      status: base.status,
+      revision: base.revision,
+      explanation: base.explanation,
+    }) === contentHash(base);
   const onlyAnswerAllowed = added ? o.addedOriginalsNeedSignoff === false : onlyAnswer;
-  if (policy.allowVerifierOnly && approvals.keys.size === 0 && label.revision?.verifier && revisionChanged && onlyAnswerAllowed && rejected.length === 0) {
+  if (
+    policy.allowVerifierOnly &&
+    approvals.keys.size === 0 &&
+    label.revision?.verifier &&
+    revisionChanged &&
+    onlyAnswerAllowed &&
+    rejected.length === 0
+  ) {
     out.verifierOnly = true;
     return out;
   }
-  const shared = out.approvedBy.length > approvals.keys.size ? `; ${out.approvedBy.join(', ')} share keys, so they count as ${approvals.keys.size}` : '';
+  const shared =
+    out.approvedBy.length > approvals.keys.size
+      ? `; ${out.approvedBy.join(', ')} share keys, so they count as ${approvals.keys.size}`
+      : '';
   const what = added ? 'a new label' : label.revision && revisionChanged ? 'a relabel' : 'a content change';
   out.problems.push({
     code: 'missing-signoff',
-    message: `${what}${contentious ? ' (marked contentious)' : ''} needs ${out.required} physician sign-off(s) (approve ` +
-        `or amend) by reviewers registered at the base ${root}, has ` +
-        `${approvals.keys.size}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}${shared}`,
+    message:
+      `${what}${contentious ? ' (marked contentious)' : ''} needs ${out.required} physician sign-off(s) (approve ` +
+      `or amend) by reviewers registered at the base ${root}, has ` +
+      `${approvals.keys.size}${out.approvedBy.length ? ` (${out.approvedBy.join(', ')})` : ''}${shared}`,
   });
   return out;
 }

@@ -30,7 +30,7 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
           `${result.summary.physicianSigned} of ${relabels.length} relabel(s) signed off by a physician.`,
     '',
     `${relabels.length} relabel(s) (answer or revision changed), ${confirmed.length} confirmation(s) (checked, ` +
-        `answer kept), ${others} other change(s).`,
+      `answer kept), ${others} other change(s).`,
     '',
   );
   if (relabels.length > 0) {
@@ -42,8 +42,19 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
     for (const [key, group] of groups(relabels, (l) => l.calculator?.name ?? '(unknown)')) {
       out.push(`| ${cell(key)} | ${group.length} | ${group.filter((l) => l.after?.kind === 'incomputable').length} |`);
     }
-    out.push('', '### Relabels', '', '| Label | Calculator | Before → after | Category | Rationale | Evidence | Sign-off |', '|---|---|---|---|---|---|---|');
-    listWithin(out, budget, relabels.map(relabelRow), (n) => `\n…and ${n} more relabel(s); \`steward check --base ${shortRef(result.base)}\` lists every one.`);
+    out.push(
+      '',
+      '### Relabels',
+      '',
+      '| Label | Calculator | Before → after | Category | Rationale | Evidence | Sign-off |',
+      '|---|---|---|---|---|---|---|',
+    );
+    listWithin(
+      out,
+      budget,
+      relabels.map(relabelRow),
+      (n) => `\n…and ${n} more relabel(s); \`steward check --base ${shortRef(result.base)}\` lists every one.`,
+    );
     out.push('');
   }
   const otherProblems = result.labels.filter((l) => !l.needsSignoff && l.problems.length > 0);
@@ -51,17 +62,26 @@ export function renderPrBody(result: CheckResult, options: PrBodyOptions = {}): 
     out.push('### Other problems', '');
     const lines = [
       ...result.reviewerProblems.map((p) => `- \`${p.file}\`: ${oneLine(p.message)}`),
-      ...otherProblems.map((l) => `- \`${l.id}\` (${l.changed}): ${l.problems.map((p) => `${p.code}: ${oneLine(p.message)}`).join('; ')}`),
+      ...otherProblems.map(
+        (l) => `- \`${l.id}\` (${l.changed}): ${l.problems.map((p) => `${p.code}: ${oneLine(p.message)}`).join('; ')}`,
+      ),
     ];
     listWithin(out, budget, lines, (n) => `- …and ${n} more`);
     out.push('');
   }
   if (result.trustChanges.length > 0 || result.trustProblems.length > 0) {
-    out.push('### Trust-root change', '', 'This pull request changes who may sign off or the sign-off policy; it is judged by the maintainers ' +
-        'registered at the base.', '');
+    out.push(
+      '### Trust-root change',
+      '',
+      'This pull request changes who may sign off or the sign-off policy; it is judged by the maintainers ' +
+        'registered at the base.',
+      '',
+    );
     for (const c of result.trustChanges) {
-      out.push(`- \`${c.file}\` ${c.change}: ` +
-          (c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'));
+      out.push(
+        `- \`${c.file}\` ${c.change}: ` +
+          (c.signedBy.length ? c.signedBy.map((s) => `${s.action} signed by ${s.signer}`).join(', ') : '**unsigned**'),
+      );
     }
     for (const p of result.trustProblems) out.push(`- ❌ ${p.code}: ${oneLine(p.message)}`);
     out.push('');
@@ -77,14 +97,23 @@ function relabelRow(l: LabelCheck): string {
   const after = l.after ? formatAnswerValue(l.after) : '(removed)';
   const arrow = !was ? `${after} (added)` : before === after ? `${after} (unchanged)` : `${before} → **${after}**`;
   const r = l.revision;
-  return `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ` +
-      `${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', r?.evidence?.startsWith('votes ') ? 320 : 80)} | ` +
-      `${cell(signoffStatus(l))} |`;
+  return (
+    `| \`${l.id}\` | ${cell(l.calculator?.name ?? '')} | ${cell(arrow)} | ${cell(r?.category ?? '')} | ` +
+    `${cell(r?.rationale ?? '', 160)} | ${cell(r?.evidence ?? '', r?.evidence?.startsWith('votes ') ? 320 : 80)} | ` +
+    `${cell(signoffStatus(l))} |`
+  );
 }
 
 function signoffStatus(l: LabelCheck): string {
-  const current = l.signoffs.filter((s) => !s.superseded).map((s) => `${s.reviewer} ${s.decision}${s.stale ? ' (stale)' : ''}${s.signatureValid ? '' : ' (bad signature)'}`);
-  const mark = l.problems.length > 0 ? `❌ ${[...new Set(l.problems.map((p) => p.code))].join(', ')}` : l.verifierOnly ? '⚠️ verifier only' : '✅';
+  const current = l.signoffs
+    .filter((s) => !s.superseded)
+    .map((s) => `${s.reviewer} ${s.decision}${s.stale ? ' (stale)' : ''}${s.signatureValid ? '' : ' (bad signature)'}`);
+  const mark =
+    l.problems.length > 0
+      ? `❌ ${[...new Set(l.problems.map((p) => p.code))].join(', ')}`
+      : l.verifierOnly
+        ? '⚠️ verifier only'
+        : '✅';
   return current.length > 0 ? `${mark} ${current.join('; ')}` : mark;
 }
 

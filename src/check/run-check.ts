@@ -67,7 +67,13 @@ export interface CheckResult {
   trustChanges: TrustChange[];
   /** Unsigned or badly signed trust-root changes, or a trust-root change mixed with label changes. */
   trustProblems: TrustProblem[];
-  summary: { changed: number; withProblems: number; needSignoff: number; physicianSigned: number; verifierOnly: number };
+  summary: {
+    changed: number;
+    withProblems: number;
+    needSignoff: number;
+    physicianSigned: number;
+    verifierOnly: number;
+  };
 }
 
 /**
@@ -80,7 +86,10 @@ export interface CheckResult {
 export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const { dir } = options;
   const purpose = options.purpose ?? 'pr';
-  const hasGit = await stat(join(dir, '.git')).then(() => true, () => false);
+  const hasGit = await stat(join(dir, '.git')).then(
+    () => true,
+    () => false,
+  );
   const repo = hasGit ? await openRepo({ dir }) : null;
   const root = repo ? await resolveTrustRoot(repo, options.base) : null;
   const base = root ? { ref: root.ref, commit: root.commit } : null;
@@ -115,7 +124,10 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     reviewerProblems = read.problems;
     rootPolicy = config.policy;
   }
-  const policy: SignoffPolicy = { ...rootPolicy, allowVerifierOnly: Boolean(options.allowVerifierOnly || rootPolicy.allowVerifierOnly) };
+  const policy: SignoffPolicy = {
+    ...rootPolicy,
+    allowVerifierOnly: Boolean(options.allowVerifierOnly || rootPolicy.allowVerifierOnly),
+  };
   const rootName = base ? shortRef(base.ref) : 'working tree';
   const addedOriginalsNeedSignoff = !(purpose === 'release' && root?.isRootCommit);
   const categories = await loadCategories(dir);
@@ -123,7 +135,9 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
 
   const changes = new Map<string, ChangedPath>();
   if (repo && base) {
-    const labelChanges = options.changes ?? (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: 'old' }));
+    const labelChanges =
+      options.changes ??
+      (await changedPaths(repo, { from: base.commit, to: WORKTREE, prefix: 'labels', withContent: 'old' }));
     for (const c of labelChanges) if (parseLabelPath(c.path)) changes.set(c.path, c);
   }
   const reviewersChanged = trustChanges.map((c) => ({ file: c.file, change: c.change }));
@@ -131,9 +145,10 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     trustProblems.push({
       code: 'mixed-trust-root-change',
       file: trustChanges[0].file,
-      message: `this pull request changes the trust root (${trustChanges.map((c) => `${c.file} ${c.change}`).join(', ')}) ` +
-          `and ${changes.size} label file(s): a reviewer or policy change is its own pull request, merged before any ` +
-          `sign-off relies on it`,
+      message:
+        `this pull request changes the trust root (${trustChanges.map((c) => `${c.file} ${c.change}`).join(', ')}) ` +
+        `and ${changes.size} label file(s): a reviewer or policy change is its own pull request, merged before any ` +
+        `sign-off relies on it`,
     });
   }
 
@@ -175,7 +190,19 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;
     const before = parseSide(c.oldText);
-    keep(evaluateLabel({ id: before?.id ?? parseLabelPath(c.path)!.id, file: c.path, change: 'removed', label: null, base: before, findings: [], reviewers, policy, root: rootName }));
+    keep(
+      evaluateLabel({
+        id: before?.id ?? parseLabelPath(c.path)!.id,
+        file: c.path,
+        change: 'removed',
+        label: null,
+        base: before,
+        findings: [],
+        reviewers,
+        policy,
+        root: rootName,
+      }),
+    );
   }
   labels.sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
   return {

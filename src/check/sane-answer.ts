@@ -14,14 +14,23 @@ export function insaneAnswer(answer: Answer): string | undefined {
   if (answer.kind === 'decimal') {
     const { value, lower, upper } = answer;
     const numbers = [value, lower, upper];
-    if (!numbers.every((x) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_MAGNITUDE)) return `value and limits must be finite numbers within ±${MAX_MAGNITUDE} (value ${value}, limits ` +
-        `${lower}..${upper})`;
+    if (!numbers.every((x) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= MAX_MAGNITUDE))
+      return (
+        `value and limits must be finite numbers within ±${MAX_MAGNITUDE} (value ${value}, limits ` +
+        `${lower}..${upper})`
+      );
     if (!(lower <= value && value <= upper)) return `the limits ${lower}..${upper} do not hold the value ${value}`;
-    if (upper - lower > Math.max(Math.abs(value), 1)) return `the limits ${lower}..${upper} are wider than the value ${value} itself (MedCalc-Bench uses ±5%)`;
+    if (upper - lower > Math.max(Math.abs(value), 1))
+      return `the limits ${lower}..${upper} are wider than the value ${value} itself (MedCalc-Bench uses ±5%)`;
     return undefined;
   }
-  if (answer.kind === 'integer' && !(Number.isSafeInteger(answer.value) && Math.abs(answer.value) <= MAX_MAGNITUDE)) return `the value ${answer.value} is not a whole number within ±${MAX_MAGNITUDE}`;
-  const same = JSON.stringify(answer.lower) === JSON.stringify(answer.value) && JSON.stringify(answer.upper) === JSON.stringify(answer.value);
-  return same ? undefined : `a ${answer.kind} answer has lower = upper = value (value ${JSON.stringify(answer.value)}, limits ` +
-      `${JSON.stringify(answer.lower)}..${JSON.stringify(answer.upper)})`;
+  if (answer.kind === 'integer' && !(Number.isSafeInteger(answer.value) && Math.abs(answer.value) <= MAX_MAGNITUDE))
+    return `the value ${answer.value} is not a whole number within ±${MAX_MAGNITUDE}`;
+  const same =
+    JSON.stringify(answer.lower) === JSON.stringify(answer.value) &&
+    JSON.stringify(answer.upper) === JSON.stringify(answer.value);
+  return same
+    ? undefined
+    : `a ${answer.kind} answer has lower = upper = value (value ${JSON.stringify(answer.value)}, limits ` +
+        `${JSON.stringify(answer.lower)}..${JSON.stringify(answer.upper)})`;
 }

@@ -53,9 +53,10 @@ export function signoffStandings(o: StandingOptions): { standings: SignoffStandi
     lost.push({
       code: 'signoff-lost',
       reviewer: s.reviewer,
-      message: `the ${s.decision} by ${s.reviewer} (${s.time}) at the base ${root} was ` +
-          `${moved ? 'moved' : 'removed or changed'}: sign-offs are append-only; a decision is changed only by a ` +
-          `later signed one`,
+      message:
+        `the ${s.decision} by ${s.reviewer} (${s.time}) at the base ${root} was ` +
+        `${moved ? 'moved' : 'removed or changed'}: sign-offs are append-only; a decision is changed only by a ` +
+        `later signed one`,
     });
   });
   const atBaseCount = lost.length === 0 ? baseSignoffs.length : 0;
@@ -69,21 +70,63 @@ export function signoffStandings(o: StandingOptions): { standings: SignoffStandi
     const problems: CheckProblem[] = [];
     const what = `the ${s.decision} by ${s.reviewer} (${s.time})`;
     for (const p of verdict.problems) {
-      if (p.code === 'unknown-reviewer') problems.push({ code: p.code, reviewer: s.reviewer, message: `${what} does not count: ${s.reviewer} is not registered at the base ${root} (a reviewer added in a ` +
-          `pull request signs only once that is merged)` });
-      else if (p.code === 'bad-signature') problems.push({ code: p.code, reviewer: s.reviewer, message: `${what} does not count: the signature does not verify against the key registered for ${s.reviewer} at ` +
-          `the base ${root}` });
-      else if (p.code === 'role-mismatch') problems.push({ code: p.code, reviewer: s.reviewer, message: `${what} does not count: it says role "${s.role}", but ${s.reviewer} is registered at the base ${root} ` +
-          `as "${reviewer!.role}"` });
+      if (p.code === 'unknown-reviewer')
+        problems.push({
+          code: p.code,
+          reviewer: s.reviewer,
+          message:
+            `${what} does not count: ${s.reviewer} is not registered at the base ${root} (a reviewer added in a ` +
+            `pull request signs only once that is merged)`,
+        });
+      else if (p.code === 'bad-signature')
+        problems.push({
+          code: p.code,
+          reviewer: s.reviewer,
+          message:
+            `${what} does not count: the signature does not verify against the key registered for ${s.reviewer} at ` +
+            `the base ${root}`,
+        });
+      else if (p.code === 'role-mismatch')
+        problems.push({
+          code: p.code,
+          reviewer: s.reviewer,
+          message:
+            `${what} does not count: it says role "${s.role}", but ${s.reviewer} is registered at the base ${root} ` +
+            `as "${reviewer!.role}"`,
+        });
       else problems.push({ code: p.code, reviewer: s.reviewer, message: p.message });
     }
     if (reviewer?.revoked && !atBase) {
-      problems.push({ code: 'revoked-reviewer', reviewer: s.reviewer, message: `${what} does not count: ${s.reviewer} was revoked by ${reviewer.revoked.by} (${reviewer.revoked.time}) ` +
-          `and this sign-off is not at the base ${root}` });
+      problems.push({
+        code: 'revoked-reviewer',
+        reviewer: s.reviewer,
+        message:
+          `${what} does not count: ${s.reviewer} was revoked by ${reviewer.revoked.by} (${reviewer.revoked.time}) ` +
+          `and this sign-off is not at the base ${root}`,
+      });
     }
-    const authentic = reviewer !== undefined && verdict.signatureValid && s.role === reviewer.role && !problems.some((p) => p.code === 'revoked-reviewer');
-    const selfApproval = authentic && proposer !== undefined && (s.decision === 'approve' || s.decision === 'amend') && isProposer(proposer, reviewer!);
-    return { index, signoff: s, authentic, signatureValid: verdict.signatureValid, stale: verdict.stale, atBase, superseded: false, publicKey: reviewer?.publicKey, selfApproval, problems };
+    const authentic =
+      reviewer !== undefined &&
+      verdict.signatureValid &&
+      s.role === reviewer.role &&
+      !problems.some((p) => p.code === 'revoked-reviewer');
+    const selfApproval =
+      authentic &&
+      proposer !== undefined &&
+      (s.decision === 'approve' || s.decision === 'amend') &&
+      isProposer(proposer, reviewer!);
+    return {
+      index,
+      signoff: s,
+      authentic,
+      signatureValid: verdict.signatureValid,
+      stale: verdict.stale,
+      atBase,
+      superseded: false,
+      publicKey: reviewer?.publicKey,
+      selfApproval,
+      problems,
+    };
   });
 
   // Superseded: a later authentic decision by the same reviewer; for a reject also the quorum of
@@ -96,7 +139,11 @@ export function signoffStandings(o: StandingOptions): { standings: SignoffStandi
   }
   for (const st of standings) {
     if (!st.superseded && st.signoff.decision === 'reject' && st.authentic) {
-      const later = currentApprovals(standings.filter((x) => x.index > st.index && lastIndexOf.get(x.signoff.reviewer) === x.index), reviewers, o.physicianRoles);
+      const later = currentApprovals(
+        standings.filter((x) => x.index > st.index && lastIndexOf.get(x.signoff.reviewer) === x.index),
+        reviewers,
+        o.physicianRoles,
+      );
       if (later.keys.size >= Math.max(1, o.quorum)) st.superseded = true;
     }
   }
@@ -107,7 +154,11 @@ export function signoffStandings(o: StandingOptions): { standings: SignoffStandi
  * Physician approve/amend sign-offs that count now: authentic, current, the reviewer's latest, not self-approvals; by
  * distinct key.
  */
-export function currentApprovals(standings: readonly SignoffStanding[], reviewers: ReadonlyMap<string, Reviewer>, physicianRoles: readonly string[]): { reviewers: string[]; keys: Set<string> } {
+export function currentApprovals(
+  standings: readonly SignoffStanding[],
+  reviewers: ReadonlyMap<string, Reviewer>,
+  physicianRoles: readonly string[],
+): { reviewers: string[]; keys: Set<string> } {
   const out: string[] = [];
   const keys = new Set<string>();
   for (const st of standings) {

@@ -21,8 +21,13 @@ export async function resolveTrustRoot(repo: Repo, base: string | undefined): Pr
   try {
     head = await resolveCommit(repo, 'HEAD');
   } catch (error) {
-    if (isGitStoreError(error)) throw inputError('HEAD_UNRESOLVED', `${repo.dir}: HEAD cannot be resolved (${error.message}); the gate refuses to judge a tree whose history ` +
-        `it cannot read`, { dir: repo.dir });
+    if (isGitStoreError(error))
+      throw inputError(
+        'HEAD_UNRESOLVED',
+        `${repo.dir}: HEAD cannot be resolved (${error.message}); the gate refuses to judge a tree whose history ` +
+          `it cannot read`,
+        { dir: repo.dir },
+      );
     throw error;
   }
   let resolved: { ref: string; commit: string } | null;
@@ -30,13 +35,19 @@ export async function resolveTrustRoot(repo: Repo, base: string | undefined): Pr
     try {
       resolved = { ref: base, commit: await resolveCommit(repo, base) };
     } catch (error) {
-      if (isGitStoreError(error)) throw inputError('BASE_UNRESOLVED', `the base ${base} cannot be resolved: ${error.message}`, { ref: base });
+      if (isGitStoreError(error))
+        throw inputError('BASE_UNRESOLVED', `the base ${base} cannot be resolved: ${error.message}`, { ref: base });
       throw error;
     }
   } else {
     resolved = await defaultBase(repo);
   }
-  if (!resolved) throw inputError('BASE_UNRESOLVED', `${repo.dir}: no base to compare with (HEAD ${head.slice(0, 10)} has no readable history)`, { dir: repo.dir });
+  if (!resolved)
+    throw inputError(
+      'BASE_UNRESOLVED',
+      `${repo.dir}: no base to compare with (HEAD ${head.slice(0, 10)} has no readable history)`,
+      { dir: repo.dir },
+    );
   return { ...resolved, isRootCommit: await isRoot(repo, resolved.commit) };
 }
 

@@ -34,6 +34,7 @@ export interface CommandSpec<P extends PositionalDefs = PositionalDefs, O extend
  * Declares a command. The `const` type parameters keep the declarations literal (choices as unions,
  * `demandOption: true`, defaults), so `run`'s options are typed exactly, with no `as const`.
  */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty declaration set a command without options infers from
 export function defineCommand<const P extends PositionalDefs = {}, const O extends OptionDefs = {}>(
   spec: CommandSpec<P, O>,
 ): CommandSpec<P, O> {

@@ -63,7 +63,8 @@ function requireBenchmarkDir(spec: CommandSpec, args: GlobalOptions): void {
   } catch {
     throw new StewardError('DIR_NOT_FOUND', `--dir ${args.dir}: no such folder`, { file: args.dir }, 'usage');
   }
-  if (!isFolder) throw new StewardError('DIR_NOT_FOLDER', `--dir ${args.dir}: not a folder`, { file: args.dir }, 'usage');
+  if (!isFolder)
+    throw new StewardError('DIR_NOT_FOLDER', `--dir ${args.dir}: not a folder`, { file: args.dir }, 'usage');
 }
 
 function reportError(error: unknown, io: CliIO, json: boolean): number {

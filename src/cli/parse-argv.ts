@@ -12,8 +12,9 @@ export type ParsedArgv =
   | { kind: 'help'; text: string }
   | { kind: 'usage'; message: string; help: string };
 
-const INTRO = '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed ' +
-    'off and released.';
+const INTRO =
+  '$0 <command> [options]\n\nKeep a clinical calculation benchmark alive: labels under git, recomputed, signed ' +
+  'off and released.';
 
 /** The options every command takes (GlobalOptions), in the order --help lists them. */
 const GLOBAL_OPTIONS = {
@@ -44,9 +45,14 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
     .alias('help', 'h')
     .version(false);
   for (const spec of commands) {
-    parser.command(spec.command, spec.describe, (y) => declare(y, spec), (args) => {
-      chosen = { spec, options: declaredValues(spec, args) };
-    });
+    parser.command(
+      spec.command,
+      spec.describe,
+      (y) => declare(y, spec),
+      (args) => {
+        chosen = { spec, options: declaredValues(spec, args) };
+      },
+    );
   }
   let output = '';
   await parser.parseAsync(argv, {}, (_error, _args, text) => {
@@ -55,7 +61,9 @@ export async function parseArgv(argv: string[], commands: readonly CommandSpec[]
   if (problems.length > 0) return { kind: 'usage', message: [...new Set(problems)].join('\n'), help: output };
   if (!chosen) {
     // yargs printed help (or nothing matched and it already said why).
-    return output ? { kind: 'help', text: output } : { kind: 'usage', message: 'Name a command (see --help).', help: '' };
+    return output
+      ? { kind: 'help', text: output }
+      : { kind: 'usage', message: 'Name a command (see --help).', help: '' };
   }
   const wrong = checkValues(chosen.options, chosen.spec, argv);
   if (wrong.length > 0) return { kind: 'usage', message: wrong.join('\n'), help: '' };

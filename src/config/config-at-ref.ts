@@ -19,7 +19,12 @@ export async function loadConfigAt(repo: Repo, commit: string): Promise<StewardC
     return await loadConfig(scratch);
   } catch (error) {
     if (error instanceof StewardError) {
-      throw new StewardError(error.code, `${CONFIG_FILE} at ${commit.slice(0, 10)}: ${error.message}`, { ...error.data, commit }, error.kind);
+      throw new StewardError(
+        error.code,
+        `${CONFIG_FILE} at ${commit.slice(0, 10)}: ${error.message}`,
+        { ...error.data, commit },
+        error.kind,
+      );
     }
     throw error;
   } finally {

@@ -30,7 +30,12 @@ export interface StewardConfig {
   policy: SignoffPolicy;
 }
 
-export const DEFAULT_POLICY: SignoffPolicy = { relabel: 1, contentious: 2, physicianRoles: ['physician'], allowVerifierOnly: false };
+export const DEFAULT_POLICY: SignoffPolicy = {
+  relabel: 1,
+  contentious: 2,
+  physicianRoles: ['physician'],
+  allowVerifierOnly: false,
+};
 
 /** The config of a benchmark with no steward.config.json: every default. */
 export function defaultConfig(): StewardConfig {
@@ -48,7 +53,10 @@ export function parseConfig(text: string, file: string = CONFIG_FILE): StewardCo
   if (!validate(json)) {
     const finding = findingsFromAjv(file, validate.errors)[0];
     const pointer = finding?.pointer ?? '';
-    throw inputError('CONFIG_INVALID', `${file} ${pointer || '/'}: ${finding?.message ?? 'is invalid'}`, { file, pointer });
+    throw inputError('CONFIG_INVALID', `${file} ${pointer || '/'}: ${finding?.message ?? 'is invalid'}`, {
+      file,
+      pointer,
+    });
   }
   const valid = json as Partial<StewardConfig> & { policy?: Partial<SignoffPolicy> };
   const defaults = defaultConfig();
@@ -66,7 +74,9 @@ export function parseConfig(text: string, file: string = CONFIG_FILE): StewardCo
 export async function loadConfig(dir: string): Promise<StewardConfig> {
   const bytes = await readFile(join(dir, CONFIG_FILE)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw inputError('CONFIG_UNREADABLE', `${CONFIG_FILE}: cannot be read (${error.code ?? error.message})`, { file: CONFIG_FILE });
+    throw inputError('CONFIG_UNREADABLE', `${CONFIG_FILE}: cannot be read (${error.code ?? error.message})`, {
+      file: CONFIG_FILE,
+    });
   });
   if (bytes === null) return defaultConfig();
   return parseConfig(decodeUtf8(bytes, CONFIG_FILE), CONFIG_FILE);
@@ -75,7 +85,13 @@ export async function loadConfig(dir: string): Promise<StewardConfig> {
 /** A DOI and a repository URL that CITATION.cff can carry (its schema would reject others). */
 function checkCitationConfig(citation: StewardConfig['citation']): void {
   if (citation === undefined) return;
-  const bad = (key: string, why: string) => inputError('CONFIG_INVALID', `${CONFIG_FILE} /citation/${key}: ${why}`, { file: CONFIG_FILE, pointer: `/citation/${key}` });
-  if (citation.doi !== undefined && !/^10\.\d{4,9}(\.\d+)?\/[A-Za-z0-9:/_;\-.()[\]\\]+$/.test(citation.doi)) throw bad('doi', 'must be a bare DOI such as 10.5281/zenodo.1003150');
-  if (citation.repositoryCode !== undefined && !/^https?:\/\/\S+$/.test(citation.repositoryCode)) throw bad('repositoryCode', 'must be an http(s) URL');
+  const bad = (key: string, why: string) =>
+    inputError('CONFIG_INVALID', `${CONFIG_FILE} /citation/${key}: ${why}`, {
+      file: CONFIG_FILE,
+      pointer: `/citation/${key}`,
+    });
+  if (citation.doi !== undefined && !/^10\.\d{4,9}(\.\d+)?\/[A-Za-z0-9:/_;\-.()[\]\\]+$/.test(citation.doi))
+    throw bad('doi', 'must be a bare DOI such as 10.5281/zenodo.1003150');
+  if (citation.repositoryCode !== undefined && !/^https?:\/\/\S+$/.test(citation.repositoryCode))
+    throw bad('repositoryCode', 'must be an http(s) URL');
 }

@@ -8,7 +8,11 @@ export function answerKindOf(label: Label): ComputableKind {
   const entry = catalogById(label.calculator.id);
   if (entry) return entry.kind;
   if (label.answer.kind !== 'incomputable') return label.answer.kind;
-  throw inputError('UNKNOWN_CALCULATOR', `label ${label.id}: unknown calculator id ${label.calculator.id}, so the kind of its answers is unknown`, { id: label.id });
+  throw inputError(
+    'UNKNOWN_CALCULATOR',
+    `label ${label.id}: unknown calculator id ${label.calculator.id}, so the kind of its answers is unknown`,
+    { id: label.id },
+  );
 }
 
 export type ProposedValue = number | string | WeeksDays | null;

@@ -11,7 +11,10 @@ export function assertValidLabels(entries: LabelEntry[], categories: ReadonlySet
     const candidate: unknown = label;
     const findings = validate(candidate) ? checkLabel(file, label, categories) : findingsFromAjv(file, validate.errors);
     if (findings.length > 0) {
-      throw inputError('INVALID_RESULT', `${label.id} would become invalid: ${formatFinding(findings[0])}`, { file, pointer: findings[0].pointer });
+      throw inputError('INVALID_RESULT', `${label.id} would become invalid: ${formatFinding(findings[0])}`, {
+        file,
+        pointer: findings[0].pointer,
+      });
     }
   }
 }

@@ -37,13 +37,18 @@ export async function openCommitter({ dir, author, requireRepository }: OpenComm
   } else if (author) identity = author;
   else if (repo) identity = (await defaultIdentity(repo)) ?? null;
   if (repo && !identity) {
-    throw new GitStoreError('NO_IDENTITY', 'no author identity: pass --author "Name <email>", set GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, or git config ' +
-        'user.name / user.email', { dir });
+    throw new GitStoreError(
+      'NO_IDENTITY',
+      'no author identity: pass --author "Name <email>", set GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, or git config ' +
+        'user.name / user.email',
+      { dir },
+    );
   }
   return {
     repo,
     author: identity,
-    commit: async (paths, message) => (repo && paths.length > 0 ? commitFiles(repo, { paths, message, author: identity! }) : null),
+    commit: async (paths, message) =>
+      repo && paths.length > 0 ? commitFiles(repo, { paths, message, author: identity! }) : null,
   };
 }
 

@@ -31,7 +31,10 @@ export function parseCsv(text: string, file = '<csv>', options: { firstLine?: nu
         for (;;) {
           const q = text.indexOf('"', i);
           if (q === -1) {
-            throw inputError('CSV_UNTERMINATED_QUOTE', `${file}: line ${quoteLine}: quoted field is never closed`, { file, line: quoteLine });
+            throw inputError('CSV_UNTERMINATED_QUOTE', `${file}: line ${quoteLine}: quoted field is never closed`, {
+              file,
+              line: quoteLine,
+            });
           }
           const chunk = text.slice(i, q);
           line += countNewlines(chunk);
@@ -46,14 +49,21 @@ export function parseCsv(text: string, file = '<csv>', options: { firstLine?: nu
         }
         const next = text[i];
         if (i < n && next !== ',' && next !== '\n' && next !== '\r') {
-          throw inputError('CSV_TEXT_AFTER_QUOTE', `${file}: line ${line}: unexpected text after a closing quote`, { file, line });
+          throw inputError('CSV_TEXT_AFTER_QUOTE', `${file}: line ${line}: unexpected text after a closing quote`, {
+            file,
+            line,
+          });
         }
       } else {
         let j = i;
         while (j < n) {
           const c = text.charCodeAt(j);
           if (c === 44 || c === 10 || c === 13) break; // , \n \r
-          if (c === 34) throw inputError('CSV_STRAY_QUOTE', `${file}: line ${line}: a quote inside an unquoted field`, { file, line });
+          if (c === 34)
+            throw inputError('CSV_STRAY_QUOTE', `${file}: line ${line}: a quote inside an unquoted field`, {
+              file,
+              line,
+            });
           j++;
         }
         field = text.slice(i, j);
@@ -98,15 +108,20 @@ export function parseCsvTable(text: string, options: { file?: string; required?:
   const header = records[0].fields.map((h) => h.trim());
   const missing = (options.required ?? []).filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw inputError('CSV_MISSING_COLUMN', `${file}: header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, {
-      file,
-      line: 1,
-      missing,
-    });
+    throw inputError(
+      'CSV_MISSING_COLUMN',
+      `${file}: header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
+      {
+        file,
+        line: 1,
+        missing,
+      },
+    );
   }
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h)) throw inputError('CSV_DUPLICATE_COLUMN', `${file}: header has column "${h}" twice`, { file, line: 1, column: h });
+    if (seen.has(h))
+      throw inputError('CSV_DUPLICATE_COLUMN', `${file}: header has column "${h}" twice`, { file, line: 1, column: h });
     seen.add(h);
   }
   const rows = records.slice(1).map((record, index) => {

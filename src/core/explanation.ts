@@ -50,8 +50,10 @@ export function traceExplanation(label: Label, answer: Answer): string | undefin
   }
   if (result.incomputable || !withinTolerance(answer, result.value)) return undefined;
   const steps = result.steps.map(stepSentence);
-  return `Computed by the reference ${calculator.names[0]} calculator from the item's entities. ${steps.join(' ')} The ` +
-      `answer is ${formatAnswerValue(answer)}.`;
+  return (
+    `Computed by the reference ${calculator.names[0]} calculator from the item's entities. ${steps.join(' ')} The ` +
+    `answer is ${formatAnswerValue(answer)}.`
+  );
 }
 
 function stepSentence(step: TraceStep): string {

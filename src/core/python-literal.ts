@@ -61,7 +61,11 @@ class Parser {
     }
     if (c === "'" || c === '"') return this.string();
     if (c === '-' || c === '+' || c === '.' || (c >= '0' && c <= '9')) return this.number();
-    for (const [word, v] of [['True', true], ['False', false], ['None', null]] as const) {
+    for (const [word, v] of [
+      ['True', true],
+      ['False', false],
+      ['None', null],
+    ] as const) {
       if (this.s.startsWith(word, this.i) && !/[A-Za-z0-9_]/.test(this.s[this.i + word.length] ?? '')) {
         this.i += word.length;
         return v;
@@ -147,7 +151,19 @@ class Parser {
 
   private escape(): string {
     const e = this.s[this.i + 1];
-    const simple: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+    const simple: Record<string, string> = {
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      '0': '\0',
+    };
     if (e === 'x' || e === 'u' || e === 'U') {
       const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = this.s.slice(this.i + 2, this.i + 2 + len);
@@ -214,7 +230,8 @@ function pythonString(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch.codePointAt(0)! < 0x20 || ch.codePointAt(0) === 0x7f) out += '\\x' + ch.codePointAt(0)!.toString(16).padStart(2, '0');
+    else if (ch.codePointAt(0)! < 0x20 || ch.codePointAt(0) === 0x7f)
+      out += '\\x' + ch.codePointAt(0)!.toString(16).padStart(2, '0');
     else out += ch;
   }
   return out + quote;

@@ -7,7 +7,10 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 /** "1.2.3" (a leading "v" is accepted) → [1, 2, 3]; pre-releases are not release versions here. */
 export function parseSemver(text: string): Semver {
   const m = SEMVER.exec(text.replace(/^v/, ''));
-  if (!m) throw inputError('BAD_VERSION', `"${text}" is not a release version (MAJOR.MINOR.PATCH, e.g. 1.1.0)`, { version: text });
+  if (!m)
+    throw inputError('BAD_VERSION', `"${text}" is not a release version (MAJOR.MINOR.PATCH, e.g. 1.1.0)`, {
+      version: text,
+    });
   return checkedSemver([Number(m[1]), Number(m[2]), Number(m[3])], text);
 }
 
@@ -18,7 +21,11 @@ export function parseSemver(text: string): Semver {
 function checkedSemver(v: Semver, text: string): Semver {
   const part = v.findIndex((n) => !Number.isSafeInteger(n));
   if (part !== -1) {
-    throw inputError('BAD_VERSION', `"${text}": the ${['major', 'minor', 'patch'][part]} number is larger than ${Number.MAX_SAFE_INTEGER}`, { version: text });
+    throw inputError(
+      'BAD_VERSION',
+      `"${text}": the ${['major', 'minor', 'patch'][part]} number is larger than ${Number.MAX_SAFE_INTEGER}`,
+      { version: text },
+    );
   }
   return v;
 }

@@ -12,7 +12,11 @@ export async function readSourceText(source: string, options: { timeoutMs?: numb
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw inputError('UNREACHABLE_URL', `${source}: could not be fetched (${cause})`, { file: source });
     }
-    if (!response.ok) throw inputError('UNREACHABLE_URL', `${source}: HTTP ${response.status} ${response.statusText}`, { file: source, status: response.status });
+    if (!response.ok)
+      throw inputError('UNREACHABLE_URL', `${source}: HTTP ${response.status} ${response.statusText}`, {
+        file: source,
+        status: response.status,
+      });
     return decodeUtf8(new Uint8Array(await response.arrayBuffer()), source);
   }
   let bytes: Buffer;
@@ -20,8 +24,12 @@ export async function readSourceText(source: string, options: { timeoutMs?: numb
     bytes = await readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw inputError('FILE_NOT_READABLE', `${source}: ` +
-        `${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}`, { file: source });
+    throw inputError(
+      'FILE_NOT_READABLE',
+      `${source}: ` +
+        `${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message}`,
+      { file: source },
+    );
   }
   return decodeUtf8(bytes, source);
 }

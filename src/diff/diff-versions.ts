@@ -20,7 +20,9 @@ export async function diffVersions(options: { dir: string; from: string; to?: st
   const repo = await openRepo({ dir: options.dir });
   const to = options.to ?? WORKTREE;
   const changed = await changedPaths(repo, { from: options.from, to, prefix: 'labels', withContent: true });
-  const labels = changed.map((c) => diffLabel(c.path, parse(c.path, c.oldText, options.from), parse(c.path, c.newText, to)));
+  const labels = changed.map((c) =>
+    diffLabel(c.path, parse(c.path, c.oldText, options.from), parse(c.path, c.newText, to)),
+  );
   labels.sort((a, b) => a.id.localeCompare(b.id));
   return { from: options.from, to, labels, summary: summarizeDiffs(labels) };
 }
@@ -28,6 +30,7 @@ export async function diffVersions(options: { dir: string; from: string; to?: st
 function parse(path: string, text: string | undefined, ref: string): Label | null {
   if (text === undefined) return null;
   const file = parseLabelText(path, text);
-  if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
+  if (file.parseError)
+    throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
   return file.json as Label;
 }

@@ -49,7 +49,11 @@ export function diffLabel(file: string, before: Label | null, after: Label | nul
 function toFieldChange(c: IAtomicChange): FieldChange {
   const path = c.path.replace(/^\$\.?/, '').replace(/\[\?\(@\.signature=='([^']{0,12})[^']*'\)\]/g, '[$1…]');
   const op = c.type === 'ADD' ? 'add' : c.type === 'REMOVE' ? 'remove' : 'update';
-  return op === 'add' ? { path, op, to: c.value } : op === 'remove' ? { path, op, from: c.value } : { path, op, from: c.oldValue, to: c.value };
+  return op === 'add'
+    ? { path, op, to: c.value }
+    : op === 'remove'
+      ? { path, op, from: c.value }
+      : { path, op, from: c.oldValue, to: c.value };
 }
 
 // The upstream spelling of an answer is bookkeeping for exports; a reader cares about the answer itself.
@@ -59,7 +63,12 @@ function isReadable(f: FieldChange): boolean {
 
 /** `answer.value: 4 → 5`, `revision: added`, for terminals and Markdown. */
 export function describeField(f: FieldChange): string {
-  const show = (v: unknown) => (typeof v === 'string' ? (v.length > 60 ? JSON.stringify(v.slice(0, 57) + '…') : JSON.stringify(v)) : JSON.stringify(v));
+  const show = (v: unknown) =>
+    typeof v === 'string'
+      ? v.length > 60
+        ? JSON.stringify(v.slice(0, 57) + '…')
+        : JSON.stringify(v)
+      : JSON.stringify(v);
   if (f.op === 'add') return `${f.path}: added ${show(f.to)}`;
   if (f.op === 'remove') return `${f.path}: removed (was ${show(f.from)})`;
   return `${f.path}: ${show(f.from)} → ${show(f.to)}`;

@@ -11,9 +11,17 @@ const calcName = (id: string) => `${catalogById(Number(id))?.names[0] ?? id} (${
 
 /** Plain text for a terminal. */
 export function diffText(diffs: LabelDiff[], summary: DiffSummary, header: string): string {
-  const lines = [header, `${summary.total} label(s) changed: ${counts(summary.byChange)}; ${summary.answersChanged} answer(s) ` +
-      `changed; ${summary.signoffsAdded} sign-off(s) added`];
-  if (summary.total) lines.push(`by calculator: ${counts(summary.byCalculator, calcName)}`, `by error category: ${counts(summary.byCategory)}`, '');
+  const lines = [
+    header,
+    `${summary.total} label(s) changed: ${counts(summary.byChange)}; ${summary.answersChanged} answer(s) ` +
+      `changed; ${summary.signoffsAdded} sign-off(s) added`,
+  ];
+  if (summary.total)
+    lines.push(
+      `by calculator: ${counts(summary.byCalculator, calcName)}`,
+      `by error category: ${counts(summary.byCategory)}`,
+      '',
+    );
   for (const d of diffs) {
     lines.push(`${d.change === 'added' ? 'A' : d.change === 'removed' ? 'D' : 'M'} ${d.id}  ${d.file}`);
     for (const f of d.fields) lines.push(`    ${describeField(f)}`);
@@ -27,12 +35,23 @@ export function diffMarkdown(diffs: LabelDiff[], summary: DiffSummary, header: s
     `## ${header}`,
     '',
     `**${summary.total}** label(s) changed (${counts(summary.byChange)}); **${summary.answersChanged}** ` +
-        `answer(s) changed; **${summary.signoffsAdded}** sign-off(s) added.`,
+      `answer(s) changed; **${summary.signoffsAdded}** sign-off(s) added.`,
     '',
   ];
   if (summary.total) {
-    lines.push('| calculator | labels |', '|---|---:|', ...Object.entries(summary.byCalculator).map(([k, v]) => `| ${calcName(k)} | ${v} |`), '');
-    if (Object.keys(summary.byCategory).length) lines.push('| error category | labels |', '|---|---:|', ...Object.entries(summary.byCategory).map(([k, v]) => `| ${k} | ${v} |`), '');
+    lines.push(
+      '| calculator | labels |',
+      '|---|---:|',
+      ...Object.entries(summary.byCalculator).map(([k, v]) => `| ${calcName(k)} | ${v} |`),
+      '',
+    );
+    if (Object.keys(summary.byCategory).length)
+      lines.push(
+        '| error category | labels |',
+        '|---|---:|',
+        ...Object.entries(summary.byCategory).map(([k, v]) => `| ${k} | ${v} |`),
+        '',
+      );
     lines.push('<details><summary>Changes by label</summary>', '');
     for (const d of diffs) {
       lines.push(`- **${d.id}** (${d.change})`);

@@ -12,7 +12,14 @@ export interface DiffSummary {
 
 /** Counts by change type, calculator and error category. */
 export function summarizeDiffs(diffs: LabelDiff[]): DiffSummary {
-  const s: DiffSummary = { total: diffs.length, byChange: {}, byCalculator: {}, byCategory: {}, answersChanged: 0, signoffsAdded: 0 };
+  const s: DiffSummary = {
+    total: diffs.length,
+    byChange: {},
+    byCalculator: {},
+    byCategory: {},
+    answersChanged: 0,
+    signoffsAdded: 0,
+  };
   const bump = (r: Record<string, number>, k: string) => (r[k] = (r[k] ?? 0) + 1);
   for (const d of diffs) {
     bump(s.byChange, d.change);

@@ -35,7 +35,13 @@ export function findingsError(code: ErrorCode, message: string, data: Record<str
 }
 
 /** "file:row:column" or "file /pointer" as people read locations. */
-export function describePlace(place: { file?: string; row?: number; line?: number; column?: string; pointer?: string }): string {
+export function describePlace(place: {
+  file?: string;
+  row?: number;
+  line?: number;
+  column?: string;
+  pointer?: string;
+}): string {
   const parts: string[] = [];
   if (place.file) parts.push(place.file);
   if (place.row !== undefined) parts.push(`row ${place.row}`);

@@ -11,6 +11,11 @@ export const EXPORT_FORMATS: Record<string, ExportFormatSpec> = {
 
 export function exportFormat(name: string): ExportFormatSpec {
   const format = EXPORT_FORMATS[name];
-  if (!format) throw inputError('UNKNOWN_FORMAT', `unknown export format "${name}" (formats: ${Object.keys(EXPORT_FORMATS).join(', ')})`, {});
+  if (!format)
+    throw inputError(
+      'UNKNOWN_FORMAT',
+      `unknown export format "${name}" (formats: ${Object.keys(EXPORT_FORMATS).join(', ')})`,
+      {},
+    );
   return format;
 }

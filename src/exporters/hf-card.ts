@@ -31,7 +31,13 @@ export interface DatasetCardInput {
 
 const yamlString = (s: string) => JSON.stringify(s);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const listed = (ids: string[]) => (ids.length === 0 ? 'none' : `${ids.slice(0, 20).map((id) => `\`${id}\``).join(', ')}${ids.length > 20 ? `, … (${ids.length} in all)` : ''}`);
+const listed = (ids: string[]) =>
+  ids.length === 0
+    ? 'none'
+    : `${ids
+        .slice(0, 20)
+        .map((id) => `\`${id}\``)
+        .join(', ')}${ids.length > 20 ? `, … (${ids.length} in all)` : ''}`;
 
 function sizeCategory(n: number): string {
   if (n < 1000) return 'n<1K';
@@ -75,7 +81,8 @@ export function datasetCard(input: DatasetCardInput): string {
   const body = [
     `# ${record.name} ${record.version}`,
     '',
-    citation.description ?? `A release of ${record.name}, a clinical calculation benchmark derived from MedCalc-Bench and kept by ` +
+    citation.description ??
+      `A release of ${record.name}, a clinical calculation benchmark derived from MedCalc-Bench and kept by ` +
         `medcalc-steward.`,
     '',
     '## This version',
@@ -88,41 +95,62 @@ export function datasetCard(input: DatasetCardInput): string {
     `| previous version | ${record.previousVersion ?? 'none (first release)'} |`,
     ...files.map((f) => `| split \`${f.hfSplit}\` | ${f.rows} rows, \`${f.path}\` |`),
     '',
-    ...(renamed.length ? [`Split names on the Hub allow only letters, digits and underscores: ` +
-        `${renamed.map((f) => `\`${f.split}\` is \`${f.hfSplit}\``).join(', ')}.`, ''] : []),
+    ...(renamed.length
+      ? [
+          `Split names on the Hub allow only letters, digits and underscores: ` +
+            `${renamed.map((f) => `\`${f.split}\` is \`${f.hfSplit}\``).join(', ')}.`,
+          '',
+        ]
+      : []),
     'State the version and root hash with any number you report on this data. `steward verify` checks a pinned ' +
-        'export against the release record; this Parquet folder is written from labels verified against the same ' +
-        'manifest.',
+      'export against the release record; this Parquet folder is written from labels verified against the same ' +
+      'manifest.',
     '',
     '## What changed',
     '',
     `Since ${changes.previousVersion ?? 'nothing (this is the first release)'}: ${s.added} added, ${s.removed} ` +
-        `removed, ${s.relabeled} relabeled, ${s.madeIncomputable} made incomputable, ${s.confirmed} confirmed, ` +
-        `${s.otherEdits} other edits; ${s.physicianSigned} of the changed answers are physician-signed and ` +
-        `${s.verifierOnly} verifier-only.`,
+      `removed, ${s.relabeled} relabeled, ${s.madeIncomputable} made incomputable, ${s.confirmed} confirmed, ` +
+      `${s.otherEdits} other edits; ${s.physicianSigned} of the changed answers are physician-signed and ` +
+      `${s.verifierOnly} verifier-only.`,
     '',
     ...(changes.previousVersion
-      ? [`- items whose label changed: ${listed(changes.changed)}`, `- items added: ${listed(changes.added)}`, `- items removed: ${listed(changes.removed)}`, '']
+      ? [
+          `- items whose label changed: ${listed(changes.changed)}`,
+          `- items added: ${listed(changes.added)}`,
+          `- items removed: ${listed(changes.removed)}`,
+          '',
+        ]
       : []),
     ...(Object.keys(s.byCategory).length
-      ? ['| error category | labels | share of all labels | Wilson 95% CI |', '|---|---:|---:|---|', ...Object.entries(s.byCategory).map(([k, v]) => `| ${k} | ${v.count} | ${pct(v.share)} | ${pct(v.lower)}–${pct(v.upper)} |`), '']
+      ? [
+          '| error category | labels | share of all labels | Wilson 95% CI |',
+          '|---|---:|---:|---|',
+          ...Object.entries(s.byCategory).map(
+            ([k, v]) => `| ${k} | ${v.count} | ${pct(v.share)} | ${pct(v.lower)}–${pct(v.upper)} |`,
+          ),
+          '',
+        ]
       : []),
     '## Agreement with physicians',
     '',
     a.previous || a.proposed
       ? `${a.items} items carry a physician's own value.` +
-        (a.previous ? ` The previous release's labels agreed with ${a.previous.k}/${a.previous.n} ` +
-            `(${a.previous.percent.toFixed(1)}%, Wilson 95% CI ${pct(a.previous.lower)}–${pct(a.previous.upper)}).` : '') +
-        (a.proposed ? ` The labels as proposed, before physician review, agreed with ${a.proposed.k}/${a.proposed.n} ` +
-            `(${a.proposed.percent.toFixed(1)}%, Wilson 95% CI ${pct(a.proposed.lower)}–${pct(a.proposed.upper)}).` : '') +
+        (a.previous
+          ? ` The previous release's labels agreed with ${a.previous.k}/${a.previous.n} ` +
+            `(${a.previous.percent.toFixed(1)}%, Wilson 95% CI ${pct(a.previous.lower)}–${pct(a.previous.upper)}).`
+          : '') +
+        (a.proposed
+          ? ` The labels as proposed, before physician review, agreed with ${a.proposed.k}/${a.proposed.n} ` +
+            `(${a.proposed.percent.toFixed(1)}%, Wilson 95% CI ${pct(a.proposed.lower)}–${pct(a.proposed.upper)}).`
+          : '') +
         ` Released labels a physician amended are that physician's value by construction ` +
-            `(${a.byConstruction.released}), so they are not compared.`
+        `(${a.byConstruction.released}), so they are not compared.`
       : 'No label carries a physician value yet.',
     '',
     '## Columns',
     '',
-    'The first 14 columns are MedCalc-Bench\'s, as its CSV writes them (a harness written for MedCalc-Bench reads ' +
-        'them unchanged); the rest give the answer with one type per column.',
+    "The first 14 columns are MedCalc-Bench's, as its CSV writes them (a harness written for MedCalc-Bench reads " +
+      'them unchanged); the rest give the answer with one type per column.',
     '',
     '| column | type | meaning |',
     '|---|---|---|',
@@ -135,11 +163,11 @@ export function datasetCard(input: DatasetCardInput): string {
     '```',
     '',
     `This data derives from MedCalc-Bench (${MEDCALC_BENCH.authors[0]['family-names']} et al., ` +
-        `${MEDCALC_BENCH.year}, ${MEDCALC_BENCH.url}), released under CC-BY-SA 4.0: cite it too, and share what you ` +
-        `derive from this data under the same licence. ` +
+      `${MEDCALC_BENCH.year}, ${MEDCALC_BENCH.url}), released under CC-BY-SA 4.0: cite it too, and share what you ` +
+      `derive from this data under the same licence. ` +
       `The stewardship method (physician-overseen relabeling) is described in ` +
-          `${STEWARDSHIP_PAPER.authors[0]['family-names']} et al., "${STEWARDSHIP_PAPER.title}" ` +
-          `(${STEWARDSHIP_PAPER.url}).`,
+      `${STEWARDSHIP_PAPER.authors[0]['family-names']} et al., "${STEWARDSHIP_PAPER.title}" ` +
+      `(${STEWARDSHIP_PAPER.url}).`,
     '',
     '## Load it',
     '',

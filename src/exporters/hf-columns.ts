@@ -35,7 +35,13 @@ export function hfColumns(labels: readonly Label[]): HfColumn[] {
       describe: integer ? 'integer, as in MedCalc-Bench' : 'string, as in MedCalc-Bench',
     };
   });
-  const column = (name: string, type: HfColumn['type'], nullable: boolean, describe: string, value: (l: Label) => HfColumn['data'][number]): HfColumn => ({
+  const column = (
+    name: string,
+    type: HfColumn['type'],
+    nullable: boolean,
+    describe: string,
+    value: (l: Label) => HfColumn['data'][number],
+  ): HfColumn => ({
     name,
     type,
     nullable,
@@ -45,18 +51,54 @@ export function hfColumns(labels: readonly Label[]): HfColumn[] {
   const numeric = (l: Label) => l.answer.kind === 'decimal' || l.answer.kind === 'integer';
   return [
     ...harness,
-    column('id', 'STRING', false, "the item's stable id (what releases, sign-offs and per-item scores name)", (l) => l.id),
+    column(
+      'id',
+      'STRING',
+      false,
+      "the item's stable id (what releases, sign-offs and per-item scores name)",
+      (l) => l.id,
+    ),
     column('split', 'STRING', false, 'the split', (l) => l.split),
     column('status', 'STRING', false, 'original, confirmed, relabeled or incomputable', (l) => l.status),
-    column('answer_kind', 'STRING', false, 'decimal, integer, date, gestational-age or incomputable', (l) => l.answer.kind),
-    column('answer_number', 'DOUBLE', true, 'the answer when it is a number (decimal, integer), else null', (l) => (numeric(l) ? (l.answer.value as number) : null)),
-    column('lower', 'DOUBLE', true, "the harness's lower limit when the answer is a number, else null", (l) => (numeric(l) ? (l.answer as { lower: number }).lower : null)),
-    column('upper', 'DOUBLE', true, "the harness's upper limit when the answer is a number, else null", (l) => (numeric(l) ? (l.answer as { upper: number }).upper : null)),
-    column('answer_date', 'DATE', true, 'the answer when it is a date, else null', (l) => (l.answer.kind === 'date' ? dateOf(l.answer.value) : null)),
-    column('answer_weeks', 'INT32', true, 'weeks of a gestational-age answer, else null', (l) => (l.answer.kind === 'gestational-age' ? l.answer.value[0] : null)),
-    column('answer_days', 'INT32', true, 'days of a gestational-age answer, else null', (l) => (l.answer.kind === 'gestational-age' ? l.answer.value[1] : null)),
-    column('incomputable_reason', 'STRING', true, 'why the item cannot be computed from its note, when it cannot', (l) => (l.answer.kind === 'incomputable' ? (l.answer.reason ?? null) : null)),
-    column('relabel_category', 'STRING', true, 'the error category of the last relabel, when there was one', (l) => l.revision?.category ?? null),
+    column(
+      'answer_kind',
+      'STRING',
+      false,
+      'decimal, integer, date, gestational-age or incomputable',
+      (l) => l.answer.kind,
+    ),
+    column('answer_number', 'DOUBLE', true, 'the answer when it is a number (decimal, integer), else null', (l) =>
+      numeric(l) ? (l.answer.value as number) : null,
+    ),
+    column('lower', 'DOUBLE', true, "the harness's lower limit when the answer is a number, else null", (l) =>
+      numeric(l) ? (l.answer as { lower: number }).lower : null,
+    ),
+    column('upper', 'DOUBLE', true, "the harness's upper limit when the answer is a number, else null", (l) =>
+      numeric(l) ? (l.answer as { upper: number }).upper : null,
+    ),
+    column('answer_date', 'DATE', true, 'the answer when it is a date, else null', (l) =>
+      l.answer.kind === 'date' ? dateOf(l.answer.value) : null,
+    ),
+    column('answer_weeks', 'INT32', true, 'weeks of a gestational-age answer, else null', (l) =>
+      l.answer.kind === 'gestational-age' ? l.answer.value[0] : null,
+    ),
+    column('answer_days', 'INT32', true, 'days of a gestational-age answer, else null', (l) =>
+      l.answer.kind === 'gestational-age' ? l.answer.value[1] : null,
+    ),
+    column(
+      'incomputable_reason',
+      'STRING',
+      true,
+      'why the item cannot be computed from its note, when it cannot',
+      (l) => (l.answer.kind === 'incomputable' ? (l.answer.reason ?? null) : null),
+    ),
+    column(
+      'relabel_category',
+      'STRING',
+      true,
+      'the error category of the last relabel, when there was one',
+      (l) => l.revision?.category ?? null,
+    ),
   ];
 }
 
@@ -69,9 +111,19 @@ export function dateOf(text: string): Date {
 
 /** The Parquet schema elements of the columns (root first), as hyparquet-writer takes them. */
 export function parquetSchemaOf(columns: readonly HfColumn[]) {
-  const physical = { STRING: { type: 'BYTE_ARRAY', converted_type: 'UTF8' }, INT64: { type: 'INT64' }, INT32: { type: 'INT32' }, DOUBLE: { type: 'DOUBLE' }, DATE: { type: 'INT32', converted_type: 'DATE' } } as const;
+  const physical = {
+    STRING: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+    INT64: { type: 'INT64' },
+    INT32: { type: 'INT32' },
+    DOUBLE: { type: 'DOUBLE' },
+    DATE: { type: 'INT32', converted_type: 'DATE' },
+  } as const;
   return [
     { name: 'root', num_children: columns.length },
-    ...columns.map((c) => ({ name: c.name, ...physical[c.type], repetition_type: c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const) })),
+    ...columns.map((c) => ({
+      name: c.name,
+      ...physical[c.type],
+      repetition_type: c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const),
+    })),
   ];
 }

@@ -34,7 +34,11 @@ export function hfSplitName(split: string): string {
 }
 
 /** One split's Parquet bytes: one row group, typed columns, the release pinned in the key-value metadata. */
-export function splitParquet(columns: readonly HfColumn[], release: Pick<LoadedRelease, 'version' | 'record'>, split: string): Buffer {
+export function splitParquet(
+  columns: readonly HfColumn[],
+  release: Pick<LoadedRelease, 'version' | 'record'>,
+  split: string,
+): Buffer {
   const buffer = parquetWriteBuffer({
     columnData: columns.map((c) => ({ name: c.name, data: c.data as never })),
     schema: parquetSchemaOf(columns) as never,
@@ -60,11 +64,19 @@ export async function exportHf(options: HfExportOptions): Promise<HfExportResult
   progress?.phase(`reading release ${options.version}`);
   const release = await loadLabels({ dir: options.dir, version: options.version });
   const splits = options.split ? [options.split] : [...new Set(release.labels.map((l) => l.split))].sort();
-  if (splits.length === 0) throw inputError('EMPTY_RELEASE', `release ${release.version} has no labels to export`, { version: release.version });
+  if (splits.length === 0)
+    throw inputError('EMPTY_RELEASE', `release ${release.version} has no labels to export`, {
+      version: release.version,
+    });
   const names = new Map<string, string>();
   for (const split of splits) {
     const name = hfSplitName(split);
-    if (names.has(name)) throw inputError('HF_SPLIT_CLASH', `splits "${names.get(name)}" and "${split}" would both be "${name}" on the Hub`, { split });
+    if (names.has(name))
+      throw inputError(
+        'HF_SPLIT_CLASH',
+        `splits "${names.get(name)}" and "${split}" would both be "${name}" on the Hub`,
+        { split },
+      );
     names.set(name, split);
   }
   const parquet: { path: string; bytes: Buffer }[] = [];
@@ -80,10 +92,21 @@ export async function exportHf(options: HfExportOptions): Promise<HfExportResult
     files.push({ split, hfSplit, path, rows: labels.length });
   }
   const repo = await openRepo({ dir: options.dir });
-  const previous = release.record.previousVersion ? (await readReleaseRecord(repo, release.record.previousVersion)).record : null;
+  const previous = release.record.previousVersion
+    ? (await readReleaseRecord(repo, release.record.previousVersion)).record
+    : null;
   const config = await loadConfig(options.dir);
-  const card = datasetCard({ record: release.record, citation: citationFactsOf(release.record, config, release.commit), files, columns, changes: manifestChanges(release.record, previous) });
-  await writeFilesAtomically([{ path: join(options.out, 'README.md'), content: card }, ...parquet.map((p) => ({ path: join(options.out, p.path), content: p.bytes }))]);
+  const card = datasetCard({
+    record: release.record,
+    citation: citationFactsOf(release.record, config, release.commit),
+    files,
+    columns,
+    changes: manifestChanges(release.record, previous),
+  });
+  await writeFilesAtomically([
+    { path: join(options.out, 'README.md'), content: card },
+    ...parquet.map((p) => ({ path: join(options.out, p.path), content: p.bytes })),
+  ]);
   progress?.end();
   return { version: release.version, root: release.record.manifest.root, files, card };
 }

@@ -11,7 +11,9 @@ import { canonicalLine } from '../store/canonical.js';
  */
 export function jsonlLines(labels: Label[], options: { order?: 'split' | 'id' } = {}): string[] {
   const byId = (a: Label, b: Label) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const sorted = [...labels].sort(options.order === 'id' ? byId : (a, b) => a.split.localeCompare(b.split) || byId(a, b));
+  const sorted = [...labels].sort(
+    options.order === 'id' ? byId : (a, b) => a.split.localeCompare(b.split) || byId(a, b),
+  );
   return sorted.map((label) => canonicalLine(label) + '\n');
 }
 

@@ -48,10 +48,17 @@ function answerCells(label: Label): [string, string, string] {
   return [formatAnswerValue(a), limit(a.lower), limit(a.upper)];
 }
 
-function sameAnswer(answer: Exclude<Answer, { kind: 'incomputable' }>, text: { value: string; lower: string; upper: string }): boolean {
+function sameAnswer(
+  answer: Exclude<Answer, { kind: 'incomputable' }>,
+  text: { value: string; lower: string; upper: string },
+): boolean {
   try {
     const read = (t: string) => canonicalJson(parseAnswerValue(answer.kind, t));
-    return read(text.value) === canonicalJson(answer.value) && read(text.lower) === canonicalJson(answer.lower) && read(text.upper) === canonicalJson(answer.upper);
+    return (
+      read(text.value) === canonicalJson(answer.value) &&
+      read(text.lower) === canonicalJson(answer.lower) &&
+      read(text.upper) === canonicalJson(answer.upper)
+    );
   } catch {
     return false;
   }

@@ -11,13 +11,22 @@ import { writeSortedExport } from './stream-export.js';
  * every row. When a label does not match the manifest, RELEASE_MISMATCH is thrown after the last one:
  * a file output is then never put in place; standard output has had the lines before it.
  */
-export async function writePinnedExport(release: ReleaseStream, format: ExportFormatSpec, out: Sink, sidecar?: Sink): Promise<void> {
+export async function writePinnedExport(
+  release: ReleaseStream,
+  format: ExportFormatSpec,
+  out: Sink,
+  sidecar?: Sink,
+): Promise<void> {
   const header = pinnedHeader(release, format.name as PinnedHeader['format']);
   if (format.pinnedInManifestOrder) {
     out.write(JSONL_HEADER_PREFIX + JSON.stringify(header) + '\n' + format.header());
     const fromBytes = format.lineFromCanonicalBytes;
     for await (const released of release.labels()) {
-      out.write(fromBytes && released.canonical ? fromBytes(released.bytes) : format.line(released.label, { keysSorted: released.canonical }));
+      out.write(
+        fromBytes && released.canonical
+          ? fromBytes(released.bytes)
+          : format.line(released.label, { keysSorted: released.canonical }),
+      );
     }
     return;
   }

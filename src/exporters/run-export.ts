@@ -25,12 +25,24 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
   const format = exportFormat(options.format);
   const { out } = options;
   if (options.version !== undefined) {
-    if (options.split) throw inputError('SPLIT_WITH_VERSION', '--split cannot be combined with --version: a pinned export is the whole release', {});
+    if (options.split)
+      throw inputError(
+        'SPLIT_WITH_VERSION',
+        '--split cannot be combined with --version: a pinned export is the whole release',
+        {},
+      );
     const needsSidecar = !format.pinnedInManifestOrder;
-    if (needsSidecar && !out) throw inputError('OUT_REQUIRED', 'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)', {});
+    if (needsSidecar && !out)
+      throw inputError(
+        'OUT_REQUIRED',
+        'a pinned CSV export needs --out (its sidecar <out>.manifest.json carries the version and root hash)',
+        {},
+      );
     const release = await openRelease({ dir: options.dir, version: options.version });
     if (out) {
-      await writeStaged(needsSidecar ? [out, `${out}.manifest.json`] : [out], ([main, sidecar]) => writePinnedExport(release, format, main, sidecar));
+      await writeStaged(needsSidecar ? [out, `${out}.manifest.json`] : [out], ([main, sidecar]) =>
+        writePinnedExport(release, format, main, sidecar),
+      );
     } else {
       const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
       try {
@@ -42,7 +54,10 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
     return { version: release.version, root: release.record.manifest.root };
   }
   const feed = workingTreeFeed(options.dir);
-  if (out) await writeStaged([out], ([main]) => writeSortedExport(feed, format, main, { split: options.split }).then(() => {}));
+  if (out)
+    await writeStaged([out], ([main]) =>
+      writeSortedExport(feed, format, main, { split: options.split }).then(() => {}),
+    );
   else {
     const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
     await writeSortedExport(feed, format, sink as Sink, { split: options.split });

@@ -33,7 +33,11 @@ export function labelsOfSplit(release: LoadedRelease, split: string): Label[] {
   const labels = release.labels.filter((l) => l.split === split);
   if (labels.length === 0) {
     const splits = [...new Set(release.labels.map((l) => l.split))].sort();
-    throw inputError('UNKNOWN_SPLIT', `release ${release.version} has no split "${split}" (splits: ${splits.join(', ') || 'none'})`, { split, version: release.version });
+    throw inputError(
+      'UNKNOWN_SPLIT',
+      `release ${release.version} has no split "${split}" (splits: ${splits.join(', ') || 'none'})`,
+      { split, version: release.version },
+    );
   }
   return labels;
 }
@@ -64,7 +68,10 @@ export function pinnedSplitJsonl(release: LoadedRelease, split: string): { lines
   const items = ids.map((id) => [id, hashOf(id)] as [string, string]);
   const head = { ...pinnedHeader(release, 'jsonl'), split, splitCount: labels.length, splitRoot: splitRootOf(items) };
   const sidecar: SplitSidecar = { ...head, items };
-  return { lines: [JSONL_HEADER_PREFIX + JSON.stringify(head) + '\n', ...body], sidecar: JSON.stringify(sidecar, null, 1) + '\n' };
+  return {
+    lines: [JSONL_HEADER_PREFIX + JSON.stringify(head) + '\n', ...body],
+    sidecar: JSON.stringify(sidecar, null, 1) + '\n',
+  };
 }
 
 /** The manifest's hash of an item in one column (2: CSV row, 3: JSONL line). */

@@ -20,13 +20,20 @@ export type LabelFeed = (add: (entry: StreamedLabel) => void) => Promise<void>;
  * until every label has been read, so a broken label or an empty split fails before any output.
  * Returns the keys in the order written (a pinned CSV's sidecar lists them).
  */
-export async function writeSortedExport(feed: LabelFeed, format: ExportFormatSpec, sink: Sink, options: { split?: string } = {}): Promise<ExportKey[]> {
+export async function writeSortedExport(
+  feed: LabelFeed,
+  format: ExportFormatSpec,
+  sink: Sink,
+  options: { split?: string } = {},
+): Promise<ExportKey[]> {
   const sorter = new SpillSorter<ExportKey>(format.compare);
   try {
     await feed(({ label, keysSorted }) => {
-      if (options.split === undefined || label.split === options.split) sorter.add(exportKey(label), format.line(label, { keysSorted }));
+      if (options.split === undefined || label.split === options.split)
+        sorter.add(exportKey(label), format.line(label, { keysSorted }));
     });
-    if (options.split !== undefined && sorter.size === 0) throw inputError('UNKNOWN_SPLIT', `no labels in split "${options.split}"`, { split: options.split });
+    if (options.split !== undefined && sorter.size === 0)
+      throw inputError('UNKNOWN_SPLIT', `no labels in split "${options.split}"`, { split: options.split });
     const keys: ExportKey[] = [];
     sink.write(format.header());
     for (const { key, bytes } of sorter.sortedBytes()) {
@@ -46,11 +53,15 @@ export function workingTreeFeed(dir: string): LabelFeed {
   return async (add) => {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
-            `${f.parseError.message}`, {
-          file: f.file,
-          ...f.parseError,
-        });
+        throw inputError(
+          'LABEL_BROKEN_JSON',
+          `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`,
+          {
+            file: f.file,
+            ...f.parseError,
+          },
+        );
       }
       add({ label: f.json as Label, keysSorted: false });
     });

@@ -14,7 +14,12 @@ export async function currentBranch(repo: Repo): Promise<string | undefined> {
 /** Local branch names, sorted. */
 export async function listBranches(repo: Repo): Promise<string[]> {
   const out = await runGit(repo.dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/']);
-  return out.stdout.toString('utf8').split('\n').filter(Boolean).map((ref) => ref.slice('refs/heads/'.length)).sort();
+  return out.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((ref) => ref.slice('refs/heads/'.length))
+    .sort();
 }
 
 export interface CreateBranchOptions {
@@ -29,20 +34,26 @@ export interface CreateBranchOptions {
  * Create a branch (BRANCH_EXISTS if there is one by that name, even one created a moment ago by someone else); returns
  * its commit.
  */
-export async function createBranch(repo: Repo, { name, from = 'HEAD', checkout = false }: CreateBranchOptions): Promise<string> {
+export async function createBranch(
+  repo: Repo,
+  { name, from = 'HEAD', checkout = false }: CreateBranchOptions,
+): Promise<string> {
   checkRefName(name, 'branch');
   const oid = await resolveCommit(repo, from);
-  if (await branchExists(repo, name)) throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
+  if (await branchExists(repo, name))
+    throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
   const head = await readHead(repo);
   const sameAsHead = head.oid === oid;
   if (checkout && !sameAsHead) await refuseDirtyLabels(repo, name);
   try {
     await updateRefChecked(repo, `refs/heads/${name}`, oid, null, `steward: branch ${name} from ${from}`);
   } catch (error) {
-    if (error instanceof GitStoreError && error.code === 'REF_MOVED') throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
+    if (error instanceof GitStoreError && error.code === 'REF_MOVED')
+      throw new GitStoreError('BRANCH_EXISTS', `branch ${name} already exists`, { name });
     throw error;
   }
-  if (checkout && sameAsHead) await runGit(repo.dir, ['symbolic-ref', '-m', `steward: switch to ${name}`, 'HEAD', `refs/heads/${name}`]);
+  if (checkout && sameAsHead)
+    await runGit(repo.dir, ['symbolic-ref', '-m', `steward: switch to ${name}`, 'HEAD', `refs/heads/${name}`]);
   else if (checkout) await switchTo(repo, name);
   return oid;
 }
@@ -66,7 +77,10 @@ async function switchTo(repo: Repo, name: string): Promise<void> {
   if (out.code === 0) return;
   const paths = [...out.stderr.matchAll(/^\t(.+)$/gm)].map((m) => m[1]);
   if (paths.length > 0 || /would be overwritten/.test(out.stderr)) {
-    throw new GitStoreError('DIRTY_TREE', `local changes would be overwritten by checking out ${name}`, { branch: name, paths });
+    throw new GitStoreError('DIRTY_TREE', `local changes would be overwritten by checking out ${name}`, {
+      branch: name,
+      paths,
+    });
   }
   throw new GitStoreError('GIT_FAILED', `git checkout ${name} failed: ${out.stderr.trim()}`, { stderr: out.stderr });
 }
@@ -74,10 +88,14 @@ async function switchTo(repo: Repo, name: string): Promise<void> {
 async function refuseDirtyLabels(repo: Repo, name: string): Promise<void> {
   const pending = await pendingLabelChanges(repo);
   if (pending.length > 0) {
-    throw new GitStoreError('DIRTY_TREE', `${pending.length} label file(s) have uncommitted changes; commit them before switching to ${name}`, {
-      branch: name,
-      paths: pending.map((change) => change.path),
-    });
+    throw new GitStoreError(
+      'DIRTY_TREE',
+      `${pending.length} label file(s) have uncommitted changes; commit them before switching to ${name}`,
+      {
+        branch: name,
+        paths: pending.map((change) => change.path),
+      },
+    );
   }
 }
 

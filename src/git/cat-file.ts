@@ -54,7 +54,13 @@ export class ObjectReader {
   }
 
   private request(rev: string, withContent: boolean): Promise<GitObject | null> {
-    if (/[\n\r\0]/.test(rev)) return Promise.reject(new GitStoreError('UNKNOWN_REF', `not a revision: ${JSON.stringify(rev)}`, { ref: rev, reason: 'not a ref name' }));
+    if (/[\n\r\0]/.test(rev))
+      return Promise.reject(
+        new GitStoreError('UNKNOWN_REF', `not a revision: ${JSON.stringify(rev)}`, {
+          ref: rev,
+          reason: 'not a ref name',
+        }),
+      );
     if (this.failure) return Promise.reject(this.failure);
     const child = this.start();
     clearTimeout(this.idle);
@@ -118,7 +124,13 @@ export class ObjectReader {
         // "<rev> missing" or "<rev> ambiguous"
         this.buffer = this.buffer.subarray(nl + 1);
         this.shift();
-        if (line.endsWith(' ambiguous')) p.reject(new GitStoreError('UNKNOWN_REF', `unknown ref "${p.rev}": ambiguous short oid`, { ref: p.rev, reason: 'ambiguous short oid' }));
+        if (line.endsWith(' ambiguous'))
+          p.reject(
+            new GitStoreError('UNKNOWN_REF', `unknown ref "${p.rev}": ambiguous short oid`, {
+              ref: p.rev,
+              reason: 'ambiguous short oid',
+            }),
+          );
         else p.resolve(null);
         continue;
       }

@@ -43,7 +43,10 @@ export interface ChangedPathsOptions {
  * With `withContent`, the texts are read through the handle's cat-file process (the disk's side from
  * the file).
  */
-export async function changedPaths(repo: Repo, { from, to, prefix = 'labels', withContent = false }: ChangedPathsOptions): Promise<ChangedPath[]> {
+export async function changedPaths(
+  repo: Repo,
+  { from, to, prefix = 'labels', withContent = false }: ChangedPathsOptions,
+): Promise<ChangedPath[]> {
   const base = normalizePrefix(prefix);
   const [a, b] = await Promise.all([resolveRef(repo, from), resolveRef(repo, to)]);
   if (a.kind === 'worktree' && b.kind === 'worktree') return [];
@@ -71,7 +74,10 @@ async function diffTrees(repo: Repo, from: string, to: string, prefix: string): 
     const oldOid = isFile(raw.oldMode) && !zero.test(raw.oldOid) ? raw.oldOid : undefined;
     const newOid = isFile(raw.newMode) && !zero.test(raw.newOid) ? raw.newOid : undefined;
     if (oldOid === newOid) continue;
-    const change: ChangedPath = { path: raw.path, change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified' };
+    const change: ChangedPath = {
+      path: raw.path,
+      change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified',
+    };
     if (oldOid !== undefined) change.oldOid = oldOid;
     if (newOid !== undefined) change.newOid = newOid;
     out.push(change);
@@ -87,7 +93,12 @@ function isFile(mode: string): boolean {
  * Both sides' texts (or the old side only): the commits' blobs by one `cat-file --batch --buffer`, the disk's from the
  * files.
  */
-async function readContents(repo: Repo, changes: ChangedPath[], sides: 'old' | 'both', diskSide: 'old' | 'new' | null): Promise<void> {
+async function readContents(
+  repo: Repo,
+  changes: ChangedPath[],
+  sides: 'old' | 'both',
+  diskSide: 'old' | 'new' | null,
+): Promise<void> {
   const wanted: Array<{ path: string; oid: string; change: ChangedPath; side: 'old' | 'new' }> = [];
   const fromDisk: Array<{ change: ChangedPath; side: 'old' | 'new' }> = [];
   for (const change of changes) {

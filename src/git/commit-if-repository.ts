@@ -8,7 +8,12 @@ import { openRepo } from './repo.js';
  * Commits `paths` when dir is a git repository and something was written; a plain folder is fine
  * (the tool also serves benchmarks kept without git) and yields null.
  */
-export async function commitIfRepository(options: { dir: string; paths: string[]; message: string; author?: Identity }): Promise<string | null> {
+export async function commitIfRepository(options: {
+  dir: string;
+  paths: string[];
+  message: string;
+  author?: Identity;
+}): Promise<string | null> {
   if (options.paths.length === 0) return null;
   let repo: Awaited<ReturnType<typeof openRepo>>;
   try {

@@ -41,10 +41,17 @@ export interface CommitFilesOptions {
  * <old>` moves the branch only if it is still where this command read it (REF_MOVED otherwise), and
  * last `update-index` records the files in the index.
  */
-export async function commitFiles(repo: Repo, { paths, message, author, committer, expectedHead }: CommitFilesOptions): Promise<string | null> {
+export async function commitFiles(
+  repo: Repo,
+  { paths, message, author, committer, expectedHead }: CommitFilesOptions,
+): Promise<string | null> {
   const unique = [...new Set(paths.map(normalizePath))];
   if (existsSync(join(repo.gitdir, 'index.lock'))) {
-    throw new GitStoreError('INDEX_LOCKED', `${join(repo.gitdir, 'index.lock')} exists: another git process is writing the index (remove it if none is)`, { path: join(repo.gitdir, 'index.lock') });
+    throw new GitStoreError(
+      'INDEX_LOCKED',
+      `${join(repo.gitdir, 'index.lock')} exists: another git process is writing the index (remove it if none is)`,
+      { path: join(repo.gitdir, 'index.lock') },
+    );
   }
   const authorSig = await resolveIdentity(repo, author, 'author');
   const committerSig = committer
@@ -53,17 +60,26 @@ export async function commitFiles(repo: Repo, { paths, message, author, committe
   const head = await readHead(repo);
   if (expectedHead === undefined) expectedHead = expectedHeadFor(repo.dir, head.ref);
   if (expectedHead !== undefined && head.oid !== expectedHead) {
-    throw new GitStoreError('REF_MOVED', `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ` +
-        `${head.oid ?? 'no commit'}); nothing was committed, run the command again`, {
-      ref: head.ref,
-      expected: expectedHead,
-      actual: head.oid,
-    });
+    throw new GitStoreError(
+      'REF_MOVED',
+      `${head.ref} moved while this command ran (expected ${expectedHead ?? 'no commit'}, found ` +
+        `${head.oid ?? 'no commit'}); nothing was committed, run the command again`,
+      {
+        ref: head.ref,
+        expected: expectedHead,
+        actual: head.oid,
+      },
+    );
   }
   const baseTree = head.oid ? (await readCommitMemo(repo, head.oid)).tree : null;
   const edits = await blobsFor(repo, unique);
   const gone = edits.filter((e) => e.oid === null);
-  if (gone.length > 0) await refuseUnknown(repo, baseTree, gone.map((e) => e.path));
+  if (gone.length > 0)
+    await refuseUnknown(
+      repo,
+      baseTree,
+      gone.map((e) => e.path),
+    );
 
   faultPoint('blobs-written');
   const tree = await editTree(repo, baseTree, edits);
@@ -100,7 +116,9 @@ async function blobsFor(repo: Repo, paths: readonly string[]): Promise<TreeEdit[
     const info = lstatSync(join(repo.dir, path), { throwIfNoEntry: false });
     if (!info) edits.push({ path, oid: null });
     else if (info.isSymbolicLink()) {
-      const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin'], { input: readlinkSync(join(repo.dir, path)) });
+      const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin'], {
+        input: readlinkSync(join(repo.dir, path)),
+      });
       edits.push({ path, oid: out.stdout.toString('utf8').trim(), mode: '120000' });
     } else if (info.isFile()) {
       const edit = { path, oid: '', mode: info.mode & 0o111 ? '100755' : '100644' };
@@ -109,7 +127,9 @@ async function blobsFor(repo: Repo, paths: readonly string[]): Promise<TreeEdit[
     } else throw new GitStoreError('INVALID_PATH', `${path} is not a file`, { path, reason: 'not a file' });
   }
   if (files.length > 0) {
-    const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin-paths'], { input: files.map((f) => f.path).join('\n') + '\n' });
+    const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin-paths'], {
+      input: files.map((f) => f.path).join('\n') + '\n',
+    });
     const oids = out.stdout.toString('utf8').trim().split('\n');
     files.forEach((f, i) => (f.oid = oids[i]));
   }
@@ -123,5 +143,8 @@ async function refuseUnknown(repo: Repo, baseTree: string | null, paths: readonl
   if (unknown.length === 0) return;
   const inIndex = new Set(splitNul((await runGit(repo.dir, ['ls-files', '-z', '--cached', '--', ...unknown])).stdout));
   const missing = unknown.find((path) => !inIndex.has(path));
-  if (missing) throw new GitStoreError('UNKNOWN_PATH', `${missing} is neither on disk, in HEAD nor in the index`, { path: missing });
+  if (missing)
+    throw new GitStoreError('UNKNOWN_PATH', `${missing} is neither on disk, in HEAD nor in the index`, {
+      path: missing,
+    });
 }

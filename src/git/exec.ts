@@ -10,16 +10,35 @@ import { GitStoreError } from './errors.js';
  */
 export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_') || KEPT.has(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (!key.startsWith('GIT_') || KEPT.has(key)) env[key] = value;
   // The user's own config still applies (safe.directory, user.name); these are fixed. No optional
   // locks: a read (status refreshing stat data) must never take index.lock from under a writer.
-  return { ...env, GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', ...extra };
+  return {
+    ...env,
+    GIT_LITERAL_PATHSPECS: '1',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    ...extra,
+  };
 }
 
 /** Which config files git reads: a choice of the user's, not a redirection of where anything is written. */
 const KEPT = new Set(['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM']);
 
-const FIXED = ['-c', 'core.quotepath=off', '-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '--no-pager'];
+const FIXED = [
+  '-c',
+  'core.quotepath=off',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'gc.auto=0',
+  '-c',
+  'maintenance.auto=false',
+  '--no-pager',
+];
 
 export function gitArgv(cwd: string, args: readonly string[]): string[] {
   return ['-C', cwd, ...FIXED, ...args];
@@ -39,14 +58,27 @@ export interface RunResult {
 }
 
 /** Run one git command to completion; a nonzero exit outside okCodes throws with git's message. */
-export function runGit(cwd: string, args: readonly string[], { input, env, okCodes = [] }: RunOptions = {}): Promise<RunResult> {
+export function runGit(
+  cwd: string,
+  args: readonly string[],
+  { input, env, okCodes = [] }: RunOptions = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', gitArgv(cwd, args), { env: gitEnv(env), encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
-      const result = { stdout: stdout as Buffer, stderr: (stderr as Buffer).toString('utf8'), code };
-      if (code === 0 || okCodes.includes(code)) resolve(result);
-      else reject(gitFailed(args, result.stderr, code));
-    });
+    const child = execFile(
+      'git',
+      gitArgv(cwd, args),
+      { env: gitEnv(env), encoding: 'buffer', maxBuffer: 1 << 30 },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : -1
+          : 0;
+        const result = { stdout: stdout as Buffer, stderr: (stderr as Buffer).toString('utf8'), code };
+        if (code === 0 || okCodes.includes(code)) resolve(result);
+        else reject(gitFailed(args, result.stderr, code));
+      },
+    );
     if (input !== undefined) child.stdin!.end(input);
     else child.stdin!.end();
   });
@@ -63,7 +95,11 @@ export function spawnGit(cwd: string, args: readonly string[], env?: Record<stri
 }
 
 export function gitFailed(args: readonly string[], stderr: string, code: number): GitStoreError {
-  return new GitStoreError('GIT_FAILED', `git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`, { args: [...args], code, stderr });
+  return new GitStoreError(
+    'GIT_FAILED',
+    `git ${args[0]} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+    { args: [...args], code, stderr },
+  );
 }
 
 /** NUL-separated records (the -z outputs), the trailing empty one dropped. */

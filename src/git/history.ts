@@ -36,13 +36,18 @@ export interface FileVersion {
  * their parents. Here each commit's tree is looked up along the path only, with parsed trees shared
  * through the handle's cache, so unchanged folders are parsed once across the whole history.
  */
-export async function fileHistory(repo: Repo, { path, ref = 'HEAD', limit = Infinity }: FileHistoryOptions): Promise<FileVersion[]> {
+export async function fileHistory(
+  repo: Repo,
+  { path, ref = 'HEAD', limit = Infinity }: FileHistoryOptions,
+): Promise<FileVersion[]> {
   checkRepoPath(path);
   const start = await resolveCommit(repo, ref);
   const blobAt = memoBlobAt(repo, path);
   const out: FileVersion[] = [];
   const seen = new Set<string>([start]);
-  const queue: Array<{ oid: string; time: number }> = [{ oid: start, time: (await readCommitMemo(repo, start)).committer.timestamp }];
+  const queue: Array<{ oid: string; time: number }> = [
+    { oid: start, time: (await readCommitMemo(repo, start)).committer.timestamp },
+  ];
   while (queue.length > 0 && out.length < limit) {
     const { oid } = queue.shift()!;
     const commit = await readCommitMemo(repo, oid);

@@ -19,7 +19,11 @@ export type Signature = Required<Identity>;
  * config. Never a made-up one: with neither, NO_IDENTITY. (Callers that want the user's global
  * identity or GIT_AUTHOR_* resolve it with defaultIdentity and pass it in.)
  */
-export async function resolveIdentity(repo: Repo, given: Identity | undefined, role: 'author' | 'committer' | 'tagger'): Promise<Signature> {
+export async function resolveIdentity(
+  repo: Repo,
+  given: Identity | undefined,
+  role: 'author' | 'committer' | 'tagger',
+): Promise<Signature> {
   const identity = given ?? (await configIdentity(repo, 'local'));
   if (!identity?.name.trim() || !identity.email.trim()) {
     throw new GitStoreError(
@@ -43,7 +47,11 @@ export async function resolveIdentity(repo: Repo, given: Identity | undefined, r
  * is unset.
  */
 export async function configIdentity(repo: Repo, scope: 'all' | 'local' = 'all'): Promise<Identity | undefined> {
-  const out = await runGit(repo.dir, ['config', ...(scope === 'local' ? ['--local'] : []), '--get-regexp', '^user\\.(name|email)$'], { okCodes: [1] });
+  const out = await runGit(
+    repo.dir,
+    ['config', ...(scope === 'local' ? ['--local'] : []), '--get-regexp', '^user\\.(name|email)$'],
+    { okCodes: [1] },
+  );
   const values = new Map<string, string>();
   for (const line of out.stdout.toString('utf8').split('\n')) {
     const space = line.indexOf(' ');

@@ -2,7 +2,14 @@
 export { GitStoreError, isGitStoreError, type GitStoreErrorCode } from './errors.js';
 export { openRepo, initRepo, type Repo, type OpenRepoOptions, type InitRepoOptions } from './repo.js';
 export { resolveRef, resolveCommit, WORKTREE, type ResolvedRef } from './refs.js';
-export { streamLabelsAt, readFileTextsAt, listBlobsAt, readBlobs, type StreamLabelsOptions, type LabelFile } from './stream-labels.js';
+export {
+  streamLabelsAt,
+  readFileTextsAt,
+  listBlobsAt,
+  readBlobs,
+  type StreamLabelsOptions,
+  type LabelFile,
+} from './stream-labels.js';
 export type { BlobRef, TreeEntry } from './stream-labels.js';
 export { changedPaths, type Change, type ChangedPath, type ChangedPathsOptions } from './changed-paths.js';
 export { commitFiles, type CommitFilesOptions } from './commit.js';
@@ -16,6 +23,13 @@ export {
   type CreateBranchOptions,
   type CheckoutBranchOptions,
 } from './branches.js';
-export { createTag, listTags, tagsContainingCommit, type TagInfo, type CreateTagOptions, type TagsContainingOptions } from './tags.js';
+export {
+  createTag,
+  listTags,
+  tagsContainingCommit,
+  type TagInfo,
+  type CreateTagOptions,
+  type TagsContainingOptions,
+} from './tags.js';
 export { fileHistory, type FileHistoryOptions, type FileVersion } from './history.js';
 export { withRepositoryLock, type LockHolder, type LockOptions } from './lock.js';

@@ -62,14 +62,18 @@ export async function journalWrites(absolutePaths: readonly string[], token: str
   tx.journal ??= { pid: process.pid, head: await readHead(repo), entries: [], tokens: [] };
   const journal = tx.journal;
   const known = new Set(journal.entries.map((e) => e.path));
-  const fresh = [...new Set(absolutePaths.map((p) => relative(repo.dir, p)))].filter((p) => !known.has(p) && !p.startsWith('..'));
+  const fresh = [...new Set(absolutePaths.map((p) => relative(repo.dir, p)))].filter(
+    (p) => !known.has(p) && !p.startsWith('..'),
+  );
   const existing: string[] = [];
   for (const path of fresh) {
     if (statSync(join(repo.dir, path), { throwIfNoEntry: false })?.isFile()) existing.push(path);
     else journal.entries.push({ path, before: null });
   }
   if (existing.length > 0) {
-    const out = await runGit(repo.dir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: existing.join('\n') + '\n' });
+    const out = await runGit(repo.dir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+      input: existing.join('\n') + '\n',
+    });
     const oids = out.stdout.toString('utf8').trim().split('\n');
     existing.forEach((path, i) => journal.entries.push({ path, before: oids[i] }));
   }
@@ -131,7 +135,8 @@ export async function recoverJournal(dir: string, journalPath: string): Promise<
       }
     }
   } else await stage(repo, paths);
-  for (const path of paths) for (const token of journal.tokens) rmSync(join(repo.dir, `${path}.steward-tmp-${token}`), { force: true });
+  for (const path of paths)
+    for (const token of journal.tokens) rmSync(join(repo.dir, `${path}.steward-tmp-${token}`), { force: true });
   repo.reader.close();
   rmSync(journalPath, { force: true });
 }

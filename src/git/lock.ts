@@ -2,7 +2,14 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeF
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitStoreError } from './errors.js';
-import { type Journal, type Transaction, closeTransaction, journalPathFor, openTransaction, recoverJournal } from './journal.js';
+import {
+  type Journal,
+  type Transaction,
+  closeTransaction,
+  journalPathFor,
+  openTransaction,
+  recoverJournal,
+} from './journal.js';
 import { gitText } from './exec.js';
 import { faultPoint } from './fault.js';
 
@@ -33,7 +40,12 @@ const held = new Map<string, { depth: number; transaction: Transaction | null }>
  * Inside, every file written through src/store/atomic.ts is journalled first (journal.ts), so work a
  * killed command left half-done is undone by the next writer, and a failed command undoes its own.
  */
-export async function withRepositoryLock<T>(dir: string, command: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withRepositoryLock<T>(
+  dir: string,
+  command: string,
+  fn: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const root = resolve(dir);
   const lockPath = await lockPathFor(root);
   const mine = held.get(lockPath);
@@ -144,11 +156,13 @@ function breakStale(lockPath: string, stale: LockHolder): void {
 }
 
 function lockedError(lockPath: string, holder: LockHolder | null): GitStoreError {
-  const who = holder ? `"${holder.command}" (pid ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another command';
+  const who = holder
+    ? `"${holder.command}" (pid ${holder.pid} on ${holder.host}, since ${holder.started})`
+    : 'another command';
   return new GitStoreError(
     'LOCKED',
     `the repository is being written by ${who}; try again when it has finished (if that process is gone, remove ` +
-        `${lockPath})`,
+      `${lockPath})`,
     { lock: lockPath, holder },
   );
 }

@@ -25,7 +25,8 @@ export async function readCommitMemo(repo: Repo, oid: string): Promise<CommitObj
   if (!commit) {
     const object = await repo.reader.read(oid);
     if (!object) throw new GitStoreError('MISSING_OBJECT', `commit ${oid} is missing from the object store`, { oid });
-    if (object.type !== 'commit') throw new GitStoreError('NOT_A_COMMIT', `${oid} is a ${object.type}, not a commit`, { oid, type: object.type });
+    if (object.type !== 'commit')
+      throw new GitStoreError('NOT_A_COMMIT', `${oid} is a ${object.type}, not a commit`, { oid, type: object.type });
     commit = parseCommit(object.content);
     repo.objects.commits.set(oid, commit);
   }
@@ -44,11 +45,13 @@ export function parseCommit(raw: Buffer): CommitObject {
   }
   const keyOf = (h: string): string => h.slice(0, h.indexOf(' '));
   const headerValue = (h: string): string => h.slice(h.indexOf(' ') + 1);
-  if (headers.length === 0 || keyOf(headers[0]) !== 'tree') throw new Error('malformed commit: tree is not its first header');
+  if (headers.length === 0 || keyOf(headers[0]) !== 'tree')
+    throw new Error('malformed commit: tree is not its first header');
   const out: Record<string, unknown> = { message: normalizeNewlines(text.slice(blank + 2)), parent: [] as string[] };
   out.tree = headerValue(headers[0]);
   let i = 1;
-  for (; i < headers.length && keyOf(headers[i]) === 'parent'; i++) (out.parent as string[]).push(headerValue(headers[i]));
+  for (; i < headers.length && keyOf(headers[i]) === 'parent'; i++)
+    (out.parent as string[]).push(headerValue(headers[i]));
   const seen = new Set(['tree', 'parent']);
   for (; i < headers.length; i++) {
     const key = keyOf(headers[i]);
@@ -72,11 +75,20 @@ function parsePerson(value: string): { name: string; email: string; timestamp: n
   if (!zone) throw new Error(`malformed commit time zone: ${match[4]}`);
   const minutes = (zone[1] === '+' ? 1 : -1) * (Number(zone[2]) * 60 + Number(zone[3]));
   // isomorphic-git stores the offset negated, keeping +0000 as 0 (not -0).
-  return { name: match[1], email: match[2], timestamp: Number(match[3]), timezoneOffset: minutes === 0 ? minutes : -minutes };
+  return {
+    name: match[1],
+    email: match[2],
+    timestamp: Number(match[3]),
+    timezoneOffset: minutes === 0 ? minutes : -minutes,
+  };
 }
 
 /** The blob (or folder) at `path` ('a/b/c.json') under the tree `treeOid`, or undefined when absent. */
-export async function entryAtPath(repo: Repo, treeOid: string, path: string): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
+export async function entryAtPath(
+  repo: Repo,
+  treeOid: string,
+  path: string,
+): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
   const segments = path.split('/');
   let current = treeOid;
   for (let i = 0; i < segments.length; i++) {
@@ -98,7 +110,8 @@ export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, str
   let keys = repo.objects.treeKeys.get(oid);
   if (!keys) {
     const object = await repo.reader.read(oid);
-    if (object?.type !== 'tree') throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
+    if (object?.type !== 'tree')
+      throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
     keys = scanTree(object.content, repo.objectFormat === 'sha256' ? 32 : 20);
     repo.objects.treeKeys.set(oid, keys);
   }
@@ -113,7 +126,10 @@ export function scanTree(raw: Buffer, hashBytes = 20): Map<string, string> {
     const space = raw.indexOf(0x20, at);
     const nul = raw.indexOf(0, space);
     if (space < 0 || nul < 0 || nul + 1 + hashBytes > raw.length) throw new Error('malformed tree object');
-    out.set(raw.toString('utf8', space + 1, nul), raw.toString('latin1', at, space) + ' ' + raw.toString('latin1', nul + 1, nul + 1 + hashBytes));
+    out.set(
+      raw.toString('utf8', space + 1, nul),
+      raw.toString('latin1', at, space) + ' ' + raw.toString('latin1', nul + 1, nul + 1 + hashBytes),
+    );
     at = nul + 1 + hashBytes;
   }
   return out;

@@ -46,7 +46,13 @@ export async function resolveCommit(repo: Repo, ref: string): Promise<string> {
 
 /** Anything git would read as more than a name (a path `a:b`, a range, an option) is refused outright. */
 function isPlausibleRef(ref: string): boolean {
-  return ref.length > 0 && !ref.includes('..') && !ref.startsWith('/') && !ref.startsWith('-') && !/[\s\\:?*[\x00-\x1f\x7f]/.test(ref);
+  return (
+    ref.length > 0 &&
+    !ref.includes('..') &&
+    !ref.startsWith('/') &&
+    !ref.startsWith('-') &&
+    !/[\s\\:?*[\x00-\x1f\x7f]/.test(ref)
+  );
 }
 
 function unknownRef(ref: string, reason: string): GitStoreError {
@@ -69,7 +75,13 @@ export async function readHead(repo: Repo): Promise<{ ref: string; oid: string |
  * Move `ref` from `expected` (null: it must not exist yet) to `next`, or refuse with REF_MOVED when
  * someone moved it in between: git's update-ref checks the old value under the ref's lock.
  */
-export async function updateRefChecked(repo: Repo, ref: string, next: string, expected: string | null, reason: string): Promise<void> {
+export async function updateRefChecked(
+  repo: Repo,
+  ref: string,
+  next: string,
+  expected: string | null,
+  reason: string,
+): Promise<void> {
   const old = expected ?? '0'.repeat(next.length);
   const out = await runGit(repo.dir, ['update-ref', '-m', reason, ref, next, old], { okCodes: [128, 1] });
   if (out.code === 0) return;
@@ -78,7 +90,7 @@ export async function updateRefChecked(repo: Repo, ref: string, next: string, ex
   throw new GitStoreError(
     'REF_MOVED',
     `${ref} moved while this command ran (expected ${expected ?? 'no ref'}, found ${actual ?? 'no ref'}); ` +
-        `nothing was overwritten, run the command again`,
+      `nothing was overwritten, run the command again`,
     { ref, expected, actual, stderr: out.stderr.trim() },
   );
 }

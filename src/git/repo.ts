@@ -28,7 +28,11 @@ export async function openRepo({ dir }: OpenRepoOptions): Promise<Repo> {
   const root = resolve(dir);
   const info = await stat(join(root, '.git')).catch(() => undefined);
   if (!info) throw new GitStoreError('NOT_A_REPOSITORY', `${root} is not a git repository (no .git)`, { dir: root });
-  const out = await runGit(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir', '--show-object-format', '--show-toplevel'], { okCodes: [128] });
+  const out = await runGit(
+    root,
+    ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir', '--show-object-format', '--show-toplevel'],
+    { okCodes: [128] },
+  );
   const lines = out.stdout.toString('utf8').split('\n');
   if (out.code !== 0 || lines.length < 4) {
     throw new GitStoreError('NOT_A_REPOSITORY', `${root} is not a git repository: ${out.stderr.trim()}`, { dir: root });

@@ -23,12 +23,23 @@ export interface PendingOptions {
  * HEAD against disk as changedPaths computes it; HEAD against the index (`diff-index --cached`) says
  * which of them are staged.
  */
-export async function pendingLabelChanges(repo: Repo, { prefix = 'labels' }: PendingOptions = {}): Promise<PendingChange[]> {
+export async function pendingLabelChanges(
+  repo: Repo,
+  { prefix = 'labels' }: PendingOptions = {},
+): Promise<PendingChange[]> {
   const base = normalizePrefix(prefix);
   const head = (await readHead(repo)).oid ?? emptyTree(repo);
   const [changes, cached] = await Promise.all([
     diffCommitWithWorktree(repo, head, base),
-    runGit(repo.dir, ['diff-index', '--cached', '-r', '-z', '--no-renames', head, ...(base === '.' ? [] : ['--', base])]),
+    runGit(repo.dir, [
+      'diff-index',
+      '--cached',
+      '-r',
+      '-z',
+      '--no-renames',
+      head,
+      ...(base === '.' ? [] : ['--', base]),
+    ]),
   ]);
   const staged = new Map(parseRaw(cached.stdout).map((c) => [c.path, /^0+$/.test(c.newOid) ? undefined : c.newOid]));
   return changes.map((c) => {
@@ -51,7 +62,12 @@ export interface CleanOptions {
 export async function isClean(repo: Repo, { prefix = '.', untracked = true }: CleanOptions = {}): Promise<boolean> {
   const base = normalizePrefix(prefix);
   const out = await runGit(repo.dir, [
-    'status', '--porcelain=v2', '-z', '--no-renames', '--ignore-submodules=none', `--untracked-files=${untracked ? 'all' : 'no'}`,
+    'status',
+    '--porcelain=v2',
+    '-z',
+    '--no-renames',
+    '--ignore-submodules=none',
+    `--untracked-files=${untracked ? 'all' : 'no'}`,
     ...(base === '.' ? [] : ['--', base]),
   ]);
   // A temp file a killed atomic write left is not the user's work; the next writer removes it.

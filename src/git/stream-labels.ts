@@ -31,7 +31,10 @@ export interface LabelFile {
  * are read in that order. Names starting with a dot (at any level below the prefix) are not labels
  * and are left out, as are submodules and temporary files of an interrupted atomic write.
  */
-export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels' }: StreamLabelsOptions = {}): AsyncIterable<LabelFile> {
+export async function* streamLabelsAt(
+  repo: Repo,
+  { ref, prefix = 'labels' }: StreamLabelsOptions = {},
+): AsyncIterable<LabelFile> {
   const base = normalizePrefix(prefix);
   const resolved = await resolveRef(repo, ref);
   if (resolved.kind === 'worktree') {
@@ -41,7 +44,8 @@ export async function* streamLabelsAt(repo: Repo, { ref, prefix = 'labels' }: St
         bytes = readFileSync(join(repo.dir, path));
       } catch (error) {
         // Tracked but deleted on disk (or gone since it was listed): not a file there now.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') continue;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR')
+          continue;
         throw error;
       }
       yield { path, bytes };
@@ -80,7 +84,10 @@ export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
  * the next), so memory holds one batch (~70 MB of labels) whatever the number of entries; batches
  * start small so the first blobs come at once, and grow so that few processes are started.
  */
-export async function* readBlobs(repo: Repo, entries: Iterable<BlobRef> | AsyncIterable<BlobRef>): AsyncIterable<LabelFile> {
+export async function* readBlobs(
+  repo: Repo,
+  entries: Iterable<BlobRef> | AsyncIterable<BlobRef>,
+): AsyncIterable<LabelFile> {
   const folder = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
   const groups = groupsOf(entries);
   const into = { buffer: Buffer.alloc(0) };
@@ -113,7 +120,11 @@ async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerat
   let group: T[] = [];
   let size = 1024;
   for await (const item of items) {
-    if (group.push(item) === size) (yield group, (group = []), (size = Math.min(4 * size, 16384)));
+    if (group.push(item) === size) {
+      yield group;
+      group = [];
+      size = Math.min(4 * size, 16384);
+    }
   }
   if (group.length) yield group;
 }
@@ -125,7 +136,8 @@ function readBatch(file: string, into: { buffer: Buffer }): Buffer {
     const size = fstatSync(fd).size;
     if (into.buffer.length < size) into.buffer = Buffer.allocUnsafe(size + (size >> 3));
     for (let at = 0, n = 0; at < size; at += n) {
-      if ((n = readSync(fd, into.buffer, at, size - at, at)) === 0) throw new GitStoreError('GIT_FAILED', `${file} ended early`, {});
+      n = readSync(fd, into.buffer, at, size - at, at);
+      if (n === 0) throw new GitStoreError('GIT_FAILED', `${file} ended early`, {});
     }
     return into.buffer.subarray(0, size);
   } finally {
@@ -149,7 +161,8 @@ function startBatch(repo: Repo, file: string, entries: BlobRef[]): Batch {
   child.stdin!.on('error', () => {}); // a failed git reports through its exit code below
   child.stdin!.end(entries.map((e) => e.oid + '\n').join(''));
   const output = new Promise<number | null>((resolve) => child.once('close', resolve)).then((code) => {
-    if (code !== 0) throw new GitStoreError('GIT_FAILED', `git cat-file failed (${code}): ${stderr.trim()}`, { stderr });
+    if (code !== 0)
+      throw new GitStoreError('GIT_FAILED', `git cat-file failed (${code}): ${stderr.trim()}`, { stderr });
     return file;
   });
   output.catch(() => {}); // awaited (and thrown) in order by readBlobs; not an unhandled rejection meanwhile
@@ -209,7 +222,8 @@ export async function* lsTree(repo: Repo, commit: string, prefix: string): Async
     if (child.exitCode === null) child.kill();
   }
   const code = await exited;
-  if (code !== 0 && code !== null && !child.killed) throw new GitStoreError('GIT_FAILED', `git ls-tree failed: ${stderr.trim()}`, { stderr });
+  if (code !== 0 && code !== null && !child.killed)
+    throw new GitStoreError('GIT_FAILED', `git ls-tree failed: ${stderr.trim()}`, { stderr });
 }
 
 function parseEntry(record: string, prefix: string): TreeEntry | null {

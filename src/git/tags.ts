@@ -33,7 +33,10 @@ export interface TagInfo {
  * the tag object is written by `git mktag` and the ref created by `update-ref` only if it does not
  * exist yet); returns what `listTags` would say of it.
  */
-export async function createTag(repo: Repo, { name, message, ref = 'HEAD', tagger }: CreateTagOptions): Promise<TagInfo> {
+export async function createTag(
+  repo: Repo,
+  { name, message, ref = 'HEAD', tagger }: CreateTagOptions,
+): Promise<TagInfo> {
   checkRefName(name, 'tag');
   const commit = await resolveCommit(repo, ref);
   const existing = await tagTarget(repo, name);
@@ -41,13 +44,15 @@ export async function createTag(repo: Repo, { name, message, ref = 'HEAD', tagge
   const signature = await resolveIdentity(repo, tagger, 'tagger');
   const env = signatureEnv(signature, 'COMMITTER');
   const text = message.endsWith('\n') ? message : message + '\n';
-  const body = `object ${commit}\ntype commit\ntag ${name}\ntagger ${signature.name} <${signature.email}> ` +
-      `${env.GIT_COMMITTER_DATE.slice(1)}\n\n${text}`;
+  const body =
+    `object ${commit}\ntype commit\ntag ${name}\ntagger ${signature.name} <${signature.email}> ` +
+    `${env.GIT_COMMITTER_DATE.slice(1)}\n\n${text}`;
   const oid = (await runGit(repo.dir, ['mktag', '--strict'], { input: body })).stdout.toString('utf8').trim();
   try {
     await updateRefChecked(repo, `refs/tags/${name}`, oid, null, `steward: tag ${name}`);
   } catch (error) {
-    if (error instanceof GitStoreError && error.code === 'REF_MOVED') throw new GitStoreError('TAG_EXISTS', `tag ${name} already exists`, { name });
+    if (error instanceof GitStoreError && error.code === 'REF_MOVED')
+      throw new GitStoreError('TAG_EXISTS', `tag ${name} already exists`, { name });
     throw error;
   }
   return describeTag(repo, name, oid, 'tag');
@@ -55,9 +60,19 @@ export async function createTag(repo: Repo, { name, message, ref = 'HEAD', tagge
 
 /** Every tag with the commit it names, sorted by name with numbers compared as numbers (v1.10 after v1.9). */
 export async function listTags(repo: Repo): Promise<TagInfo[]> {
-  const out = await runGit(repo.dir, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', 'refs/tags/']);
-  const rows = out.stdout.toString('utf8').split('\n').filter(Boolean).map((line) => line.split('\0'));
-  const tags = await Promise.all(rows.map(([ref, oid, type]) => describeTag(repo, ref.slice('refs/tags/'.length), oid, type)));
+  const out = await runGit(repo.dir, [
+    'for-each-ref',
+    '--format=%(refname)%00%(objectname)%00%(objecttype)',
+    'refs/tags/',
+  ]);
+  const rows = out.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\0'));
+  const tags = await Promise.all(
+    rows.map(([ref, oid, type]) => describeTag(repo, ref.slice('refs/tags/'.length), oid, type)),
+  );
   return tags.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
 

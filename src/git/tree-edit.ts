@@ -30,7 +30,9 @@ export async function editTree(repo: Repo, base: string | null, edits: readonly 
     if (entries) return entries;
     const oid = await oldOid(folder);
     entries = new Map();
-    if (oid) for (const [name, key] of await treeKeys(repo, oid)) entries.set(name, { mode: key.slice(0, key.indexOf(' ')), oid: oidOfKey(key) });
+    if (oid)
+      for (const [name, key] of await treeKeys(repo, oid))
+        entries.set(name, { mode: key.slice(0, key.indexOf(' ')), oid: oidOfKey(key) });
     folders.set(folder, entries);
     return entries;
   };
@@ -84,7 +86,11 @@ export async function editTree(repo: Repo, base: string | null, edits: readonly 
   }
   const written = await mktree(repo, trees);
   if (written.join() !== expected.join()) {
-    throw new GitStoreError('GIT_FAILED', 'git mktree wrote trees other than the ones computed; nothing was committed', { expected, written });
+    throw new GitStoreError(
+      'GIT_FAILED',
+      'git mktree wrote trees other than the ones computed; nothing was committed',
+      { expected, written },
+    );
   }
   return root ?? (await writeEmptyTree(repo));
 }
@@ -100,16 +106,28 @@ function blobMode(mode: string | undefined): string {
 /** Trees written by one `git mktree --batch --missing` (the entries' objects need not be local: partial clones). */
 async function mktree(repo: Repo, trees: Array<Map<string, Entry>>): Promise<string[]> {
   if (trees.length === 0) return [];
-  const input = trees.map((entries) => [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join('')).join('\n');
-  return (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout.toString('utf8').trim().split('\n');
+  const input = trees
+    .map((entries) =>
+      [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join(''),
+    )
+    .join('\n');
+  return (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout
+    .toString('utf8')
+    .trim()
+    .split('\n');
 }
 
 /** A tree's object id as git computes it: entries sorted by name, a folder's name read as if it ended in '/'. */
 function treeId(repo: Repo, entries: Map<string, Entry>): string {
-  const sorted = [...entries].map(([name, e]) => ({ name, e, key: Buffer.from(isTreeMode(e.mode) ? name + '/' : name) }));
+  const sorted = [...entries].map(([name, e]) => ({
+    name,
+    e,
+    key: Buffer.from(isTreeMode(e.mode) ? name + '/' : name),
+  }));
   sorted.sort((a, b) => Buffer.compare(a.key, b.key));
   const parts: Buffer[] = [];
-  for (const { name, e } of sorted) parts.push(Buffer.from(`${isTreeMode(e.mode) ? '40000' : e.mode} ${name}\0`), Buffer.from(e.oid, 'hex'));
+  for (const { name, e } of sorted)
+    parts.push(Buffer.from(`${isTreeMode(e.mode) ? '40000' : e.mode} ${name}\0`), Buffer.from(e.oid, 'hex'));
   const body = Buffer.concat(parts);
   return createHash(repo.objectFormat).update(`tree ${body.length}\0`).update(body).digest('hex');
 }
@@ -125,7 +143,13 @@ function typeOf(mode: string): string {
 /** mktree reads a C-quoted name when it starts with a double quote. */
 function quote(name: string): string {
   if (!/["\\\x00-\x1f\x7f]/.test(name)) return name;
-  return '"' + name.replace(/[\\"]/g, (c) => '\\' + c).replace(/[\x00-\x1f\x7f]/g, (c) => '\\' + c.charCodeAt(0).toString(8).padStart(3, '0')) + '"';
+  return (
+    '"' +
+    name
+      .replace(/[\\"]/g, (c) => '\\' + c)
+      .replace(/[\x00-\x1f\x7f]/g, (c) => '\\' + c.charCodeAt(0).toString(8).padStart(3, '0')) +
+    '"'
+  );
 }
 
 async function writeEmptyTree(repo: Repo): Promise<string> {

@@ -21,7 +21,15 @@ function pathspec(prefix: string): string[] {
  * file deleted on disk is still listed: readers skip what they cannot open.
  */
 export async function listWorktreeFiles(repo: Repo, prefix: string): Promise<string[]> {
-  const out = await runGit(repo.dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', ...pathspec(prefix)]);
+  const out = await runGit(repo.dir, [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    '--deduplicate',
+    ...pathspec(prefix),
+  ]);
   const paths = [...new Set(splitNul(out.stdout))].filter((path) => !hasDotBelow(path, prefix) && !isStewardTemp(path));
   return paths.sort(compareBytes);
 }
@@ -59,7 +67,15 @@ const isFileMode = (mode: string): boolean => mode.startsWith('100') || mode ===
 export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix: string): Promise<ChangedPath[]> {
   const zero = /^0+$/;
   const [diff, untracked] = await Promise.all([
-    runGit(repo.dir, ['diff-index', '-r', '-z', '--no-renames', '--ignore-submodules=all', commit, ...pathspec(prefix)]),
+    runGit(repo.dir, [
+      'diff-index',
+      '-r',
+      '-z',
+      '--no-renames',
+      '--ignore-submodules=all',
+      commit,
+      ...pathspec(prefix),
+    ]),
     runGit(repo.dir, ['ls-files', '-z', '--others', '--exclude-standard', ...pathspec(prefix)]),
   ]);
   const entries = new Map<string, { oldOid?: string; newOid?: string }>();
@@ -84,7 +100,10 @@ export async function diffCommitWithWorktree(repo: Repo, commit: string, prefix:
   const out: ChangedPath[] = [];
   for (const [path, { oldOid, newOid }] of entries) {
     if (oldOid === newOid) continue;
-    const change: ChangedPath = { path, change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified' };
+    const change: ChangedPath = {
+      path,
+      change: oldOid === undefined ? 'added' : newOid === undefined ? 'removed' : 'modified',
+    };
     if (oldOid !== undefined) change.oldOid = oldOid;
     if (newOid !== undefined) change.newOid = newOid;
     out.push(change);

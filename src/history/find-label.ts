@@ -19,7 +19,8 @@ export async function readLabelAt(repo: Repo, id: string, ref?: string): Promise
   for (const [path, text] of files) {
     if (path.endsWith(`/${id}.json`)) {
       const parsed = parseLabelText(path, text);
-      if (parsed.parseError) throw inputError('LABEL_BROKEN_JSON', `${path}: ${parsed.parseError.message}`, { file: path });
+      if (parsed.parseError)
+        throw inputError('LABEL_BROKEN_JSON', `${path}: ${parsed.parseError.message}`, { file: path });
       return { path, label: parsed.json as Label };
     }
   }

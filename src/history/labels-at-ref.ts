@@ -13,7 +13,11 @@ export async function labelFilesAtRef(repo: Repo, ref?: string): Promise<Map<str
   for (const [path, text] of texts) {
     if (!path.endsWith('.json')) continue;
     const parsed = parseLabelText(path, text);
-    if (parsed.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref ?? 'the working tree'}: ${parsed.parseError.message}`, { file: path, ref });
+    if (parsed.parseError)
+      throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref ?? 'the working tree'}: ${parsed.parseError.message}`, {
+        file: path,
+        ref,
+      });
     out.set(path, { text, label: parsed.json as Label });
   }
   return out;

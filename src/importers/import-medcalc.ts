@@ -47,7 +47,13 @@ export async function importMedcalcBench(options: ImportOptions): Promise<Import
 
 async function importMedcalcBenchLocked(options: ImportOptions): Promise<ImportResult> {
   const text = await readSourceText(options.source);
-  const incoming = labelsFromMedcalcCsv({ text, file: options.source, split: options.split, sourceVersion: options.sourceVersion, dataset: options.dataset });
+  const incoming = labelsFromMedcalcCsv({
+    text,
+    file: options.source,
+    split: options.split,
+    sourceVersion: options.sourceVersion,
+    dataset: options.dataset,
+  });
   options.onProgress?.('parsed rows', incoming.length, incoming.length);
   const existing = (await readAllLabels(options.dir)).map((f) => f.label);
   const plan = mergeUpload(existing, incoming, options.split);
@@ -56,10 +62,14 @@ async function importMedcalcBenchLocked(options: ImportOptions): Promise<ImportR
     const candidate: unknown = label;
     if (!validate(candidate)) {
       const finding = findingsFromAjv(pathOfLabel(label), validate.errors)[0];
-      throw inputError('IMPORT_INVALID_LABEL', `${options.source}: row ${label.source.row} would make an invalid label: ${formatFinding(finding)}`, {
-        file: options.source,
-        row: label.source.row,
-      });
+      throw inputError(
+        'IMPORT_INVALID_LABEL',
+        `${options.source}: row ${label.source.row} would make an invalid label: ${formatFinding(finding)}`,
+        {
+          file: options.source,
+          row: label.source.row,
+        },
+      );
     }
   }
   options.onProgress?.('checked labels', plan.labels.length, plan.labels.length);
@@ -71,8 +81,18 @@ async function importMedcalcBenchLocked(options: ImportOptions): Promise<ImportR
       : await commitIfRepository({
           dir: options.dir,
           paths: result.written,
-          message: options.message ?? `Import ${options.source.split(/[\\/]/).pop()} into split ${options.split}: ${plan.added} added, ` +
+          message:
+            options.message ??
+            `Import ${options.source.split(/[\\/]/).pop()} into split ${options.split}: ${plan.added} added, ` +
               `${plan.updated} updated`,
         });
-  return { rows: incoming.length, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, notInFile: plan.notInFile, written: result.written, commit };
+  return {
+    rows: incoming.length,
+    added: plan.added,
+    updated: plan.updated,
+    unchanged: plan.unchanged,
+    notInFile: plan.notInFile,
+    written: result.written,
+    commit,
+  };
 }

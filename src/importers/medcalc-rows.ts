@@ -28,18 +28,38 @@ export function itemKey(calculatorId: number, noteId: string): string {
 export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
   const { file, split } = options;
   const table = parseCsvTable(options.text, { file, required: MEDCALC_COLUMNS.filter((c) => c !== 'Row Number') });
-  const rowColumn = table.header.includes('Row Number') ? 'Row Number' : table.header.includes('Unique ID') ? 'Unique ID' : undefined;
-  if (!rowColumn) throw inputError('CSV_MISSING_COLUMN', `${file}: header lacks column "Row Number" (or "Unique ID")`, { file, line: 1, missing: ['Row Number'] });
+  const rowColumn = table.header.includes('Row Number')
+    ? 'Row Number'
+    : table.header.includes('Unique ID')
+      ? 'Unique ID'
+      : undefined;
+  if (!rowColumn)
+    throw inputError('CSV_MISSING_COLUMN', `${file}: header lacks column "Row Number" (or "Unique ID")`, {
+      file,
+      line: 1,
+      missing: ['Row Number'],
+    });
 
   const seenRows = new Map<number, number>();
   const seenKeys = new Map<string, number>();
   return table.rows.map(({ cells, row, line }) => {
     const fail = (code: ErrorCode, column: string, why: string): never => {
-      throw inputError(code, `${file}: row ${row} (line ${line}), column "${column}": ${why}`, { file, row, line, column });
+      throw inputError(code, `${file}: row ${row} (line ${line}), column "${column}": ${why}`, {
+        file,
+        row,
+        line,
+        column,
+      });
     };
     const rowNumber = Number(cells[rowColumn]);
-    if (!/^\d+$/.test(cells[rowColumn].trim())) fail('BAD_ROW_NUMBER', rowColumn, `"${cells[rowColumn]}" is not a whole number`);
-    if (seenRows.has(rowNumber)) fail('DUPLICATE_ROW_NUMBER', rowColumn, `Row Number ${rowNumber} already appeared in row ${seenRows.get(rowNumber)}`);
+    if (!/^\d+$/.test(cells[rowColumn].trim()))
+      fail('BAD_ROW_NUMBER', rowColumn, `"${cells[rowColumn]}" is not a whole number`);
+    if (seenRows.has(rowNumber))
+      fail(
+        'DUPLICATE_ROW_NUMBER',
+        rowColumn,
+        `Row Number ${rowNumber} already appeared in row ${seenRows.get(rowNumber)}`,
+      );
     seenRows.set(rowNumber, row);
 
     const calculatorId = Number(cells['Calculator ID']);
@@ -47,13 +67,19 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
     if (!entry) fail('UNKNOWN_CALCULATOR', 'Calculator ID', `unknown calculator id "${cells['Calculator ID']}"`);
     const noteId = cells['Note ID'];
     const key = itemKey(calculatorId, noteId);
-    if (seenKeys.has(key)) fail('DUPLICATE_ITEM', 'Note ID', `(Calculator ID ${calculatorId}, Note ID ${noteId}) already appeared in row ${seenKeys.get(key)}`);
+    if (seenKeys.has(key))
+      fail(
+        'DUPLICATE_ITEM',
+        'Note ID',
+        `(Calculator ID ${calculatorId}, Note ID ${noteId}) already appeared in row ${seenKeys.get(key)}`,
+      );
     seenKeys.set(key, row);
 
     let entities: Entities;
     try {
       const parsed = parsePythonLiteral(cells['Relevant Entities']);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new PythonLiteralError('expected a dict', 0);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new PythonLiteralError('expected a dict', 0);
       entities = parsed as Entities;
     } catch (error) {
       if (!(error instanceof PythonLiteralError)) throw error;
@@ -88,14 +114,23 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
   });
 }
 
-function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (code: ErrorCode, column: string, why: string) => never): Answer {
+function readAnswer(
+  kind: ComputableKind,
+  cells: Record<string, string>,
+  fail: (code: ErrorCode, column: string, why: string) => never,
+): Answer {
   const text = cells['Ground Truth Answer'];
   if (isAbstention(text) && text.trim() !== '') return { kind: 'incomputable', value: null };
   const read = (column: string) => {
     try {
       return parseAnswerValue(kind, cells[column]);
     } catch (error) {
-      if (error instanceof AnswerParseError) return fail('BAD_ANSWER', column, `${error.message} (calculator ${cells['Calculator ID']} answers are ${kind})`);
+      if (error instanceof AnswerParseError)
+        return fail(
+          'BAD_ANSWER',
+          column,
+          `${error.message} (calculator ${cells['Calculator ID']} answers are ${kind})`,
+        );
       throw error;
     }
   };
@@ -104,8 +139,12 @@ function readAnswer(kind: ComputableKind, cells: Record<string, string>, fail: (
   const upper = read('Upper Limit');
   if (kind === 'decimal' || kind === 'integer') {
     if ((lower as number) > (value as number) || (upper as number) < (value as number)) {
-      fail('BAD_LIMITS', 'Lower Limit', `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ` +
-          `${cells['Ground Truth Answer']}`);
+      fail(
+        'BAD_LIMITS',
+        'Lower Limit',
+        `limits [${cells['Lower Limit']}, ${cells['Upper Limit']}] do not contain the answer ` +
+          `${cells['Ground Truth Answer']}`,
+      );
     }
     return { kind, value: value as number, lower: lower as number, upper: upper as number };
   }

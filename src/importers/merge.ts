@@ -32,8 +32,8 @@ export function mergeUpload(existing: Label[], incoming: Label[], split: string)
         throw inputError(
           'ID_COLLISION',
           `row ${next.source.row}: new item (calculator ${next.source.calculatorId}, note ${next.source.noteId}) ` +
-              `would get id ${next.id}, which item (calculator ${owner.source.calculatorId}, note ` +
-              `${owner.source.noteId}) already has`,
+            `would get id ${next.id}, which item (calculator ${owner.source.calculatorId}, note ` +
+            `${owner.source.noteId}) already has`,
           { id: next.id, row: next.source.row },
         );
       }
@@ -47,7 +47,11 @@ export function mergeUpload(existing: Label[], incoming: Label[], split: string)
       ...next,
       id: current.id,
       answer: stewarded ? current.answer : next.answer,
-      status: stewarded ? current.status : current.status === 'confirmed' && sameAnswer(current, next) ? 'confirmed' : 'original',
+      status: stewarded
+        ? current.status
+        : current.status === 'confirmed' && sameAnswer(current, next)
+          ? 'confirmed'
+          : 'original',
       revision: current.revision,
       signoffs: current.signoffs,
     };

@@ -24,16 +24,29 @@ export interface FirstMaintainerOptions {
  * the repository's first commit, this is the root of trust: every later reviewer or policy change is
  * signed by a maintainer that chain leads back to, and a first release trusts exactly this commit.
  */
-export async function firstMaintainerFiles(o: FirstMaintainerOptions): Promise<{ files: { path: string; content: string }[]; reviewer: Reviewer; keyPath: string; generated: boolean }> {
+export async function firstMaintainerFiles(
+  o: FirstMaintainerOptions,
+): Promise<{ files: { path: string; content: string }[]; reviewer: Reviewer; keyPath: string; generated: boolean }> {
   const keyPath = resolve(o.keyPath);
-  const exists = await access(keyPath).then(() => true, () => false);
+  const exists = await access(keyPath).then(
+    () => true,
+    () => false,
+  );
   if (!exists) await keygen({ dir: o.dir, out: keyPath });
   const key = await loadPrivateKey(keyPath, o.dir);
-  const reviewer: Reviewer = { id: o.id, name: o.name ?? o.id, role: MAINTAINER_ROLE, publicKey: await publicKeyOfFile(keyPath) };
+  const reviewer: Reviewer = {
+    id: o.id,
+    name: o.name ?? o.id,
+    role: MAINTAINER_ROLE,
+    publicKey: await publicKeyOfFile(keyPath),
+  };
   const file = reviewerPath(o.id);
   const problems = reviewerProblems(file, reviewer);
   if (problems.length > 0) throw inputError('INVALID_REVIEWER', `--maintainer: ${problems[0].message}`, { file });
-  const record = signChangeRecord({ action: 'add', subject: o.id, before: null, after: reviewer, signer: o.id, time: isoTime(o.now) }, key);
+  const record = signChangeRecord(
+    { action: 'add', subject: o.id, before: null, after: reviewer, signer: o.id, time: isoTime(o.now) },
+    key,
+  );
   return {
     files: [
       { path: file, content: canonicalJson(reviewer) },

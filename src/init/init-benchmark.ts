@@ -22,7 +22,12 @@ export async function initBenchmark(options: {
   name?: string;
   /** The first maintainer, registered in the first commit: the root of trust. */
   maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
-}): Promise<{ created: string[]; commit: string | null; notShipped: string[]; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
+}): Promise<{
+  created: string[];
+  commit: string | null;
+  notShipped: string[];
+  maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string };
+}> {
   // One writer at a time, its half-done work undone if it is killed (src/git/lock.ts).
   return withRepositoryLock(options.dir, 'init', () => initBenchmarkLocked(options));
 }
@@ -32,18 +37,35 @@ async function initBenchmarkLocked(options: {
   name?: string;
   /** The first maintainer, registered in the first commit: the root of trust. */
   maintainer?: Omit<FirstMaintainerOptions, 'dir'>;
-}): Promise<{ created: string[]; commit: string | null; notShipped: string[]; maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string } }> {
+}): Promise<{
+  created: string[];
+  commit: string | null;
+  notShipped: string[];
+  maintainer?: { id: string; keyPath: string; generated: boolean; publicKey: string };
+}> {
   const existing = (await readdir(options.dir).catch(() => [] as string[])).filter((name) => name !== '.steward.lock');
-  if (existing.length > 0) throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, { file: options.dir });
+  if (existing.length > 0)
+    throw inputError('DIR_NOT_EMPTY', `${options.dir}: folder is not empty; init needs a new or empty folder`, {
+      file: options.dir,
+    });
   // Settled (the key read or generated, outside the folder) before anything is written.
-  const maintainer = options.maintainer ? await firstMaintainerFiles({ ...options.maintainer, dir: options.dir }) : undefined;
+  const maintainer = options.maintainer
+    ? await firstMaintainerFiles({ ...options.maintainer, dir: options.dir })
+    : undefined;
   const created: string[] = [];
   for (const folder of FOLDERS) {
     await mkdir(join(options.dir, folder), { recursive: true });
     await writeFile(join(options.dir, folder, '.gitkeep'), '');
     created.push(`${folder}/`);
   }
-  for (const file of ['label.schema.json', 'reviewer.schema.json', 'release.schema.json', 'error-categories.json', 'error-categories.schema.json', 'trust-change.schema.json']) {
+  for (const file of [
+    'label.schema.json',
+    'reviewer.schema.json',
+    'release.schema.json',
+    'error-categories.json',
+    'error-categories.schema.json',
+    'trust-change.schema.json',
+  ]) {
     await copyFile(join(PACKAGE_SCHEMA_DIR, file), join(options.dir, 'schema', file));
     created.push(`schema/${file}`);
   }
@@ -66,7 +88,14 @@ async function initBenchmarkLocked(options: {
   // The skeleton is committed when an identity is known, so the first import diffs against it.
   const author = await defaultIdentity(repo);
   const files = created.filter((c) => !c.endsWith('/')).concat(FOLDERS.map((f) => `${f}/.gitkeep`));
-  const commit = author ? await commitFiles(repo, { paths: files, message: `Initialize benchmark repository ${config.name}`, author }) : null;
-  const registered = maintainer && { id: maintainer.reviewer.id, keyPath: maintainer.keyPath, generated: maintainer.generated, publicKey: maintainer.reviewer.publicKey };
+  const commit = author
+    ? await commitFiles(repo, { paths: files, message: `Initialize benchmark repository ${config.name}`, author })
+    : null;
+  const registered = maintainer && {
+    id: maintainer.reviewer.id,
+    keyPath: maintainer.keyPath,
+    generated: maintainer.generated,
+    publicKey: maintainer.reviewer.publicKey,
+  };
   return { created, commit, notShipped: templates.missing, ...(registered ? { maintainer: registered } : {}) };
 }

@@ -1,7 +1,10 @@
 import type { PlannedRequest } from './pull-request.js';
 import type { OpenPrResult } from './open-pr.js';
 
-const request = (apiUrl: string, r: PlannedRequest) => [`${r.method} ${apiUrl.replace(/\/+$/, '')}${r.path}`, ...(r.body ? [JSON.stringify(r.body, null, 2)] : [])].join('\n');
+const request = (apiUrl: string, r: PlannedRequest) =>
+  [`${r.method} ${apiUrl.replace(/\/+$/, '')}${r.path}`, ...(r.body ? [JSON.stringify(r.body, null, 2)] : [])].join(
+    '\n',
+  );
 
 /** What `pr open` did, or with --dry-run what it would do, for people. */
 export function formatOpenPr(result: OpenPrResult, apiUrl: string): string {
@@ -9,7 +12,7 @@ export function formatOpenPr(result: OpenPrResult, apiUrl: string): string {
   if (result.dryRun) {
     return [
       `Dry run: nothing pushed, nothing sent. For ${spec.owner}/${spec.repo}, ${spec.head} → ` +
-          `${spec.base}${spec.draft ? ' (draft)' : ''}:`,
+        `${spec.base}${spec.draft ? ' (draft)' : ''}:`,
       '',
       `1. ${result.push.command}`,
       '',

@@ -27,8 +27,17 @@ export async function remoteUrl(dir: string, remote: string): Promise<string | u
  */
 export async function pushBranch(options: { dir: string; remote: string; branch: string }): Promise<void> {
   try {
-    await git(options.dir, ['push', '--porcelain', options.remote, `refs/heads/${options.branch}:refs/heads/${options.branch}`]);
+    await git(options.dir, [
+      'push',
+      '--porcelain',
+      options.remote,
+      `refs/heads/${options.branch}:refs/heads/${options.branch}`,
+    ]);
   } catch (error) {
-    throw inputError('PUSH_FAILED', `git push ${options.remote} ${options.branch} failed: ${(error as Error).message}`, { remote: options.remote, branch: options.branch });
+    throw inputError(
+      'PUSH_FAILED',
+      `git push ${options.remote} ${options.branch} failed: ${(error as Error).message}`,
+      { remote: options.remote, branch: options.branch },
+    );
   }
 }

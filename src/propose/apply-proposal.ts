@@ -40,7 +40,12 @@ export interface AppliedProposal {
  * revision records the previous answer, the proposal and who made it. Sign-offs are kept: they now
  * name an older content hash, so `check` reports them stale until the physicians look again.
  */
-export function applyProposal(label: Label, proposal: Proposal, meta: ProposalMeta, options: { confirmWithinTolerance: boolean }): AppliedProposal {
+export function applyProposal(
+  label: Label,
+  proposal: Proposal,
+  meta: ProposalMeta,
+  options: { confirmWithinTolerance: boolean },
+): AppliedProposal {
   const answer = answerOf(answerKindOf(label), proposal.value);
   if (options.confirmWithinTolerance && withinTolerance(label.answer, proposal.value)) {
     if (label.status !== 'original') return { outcome: 'unchanged', label };

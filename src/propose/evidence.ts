@@ -13,8 +13,12 @@ export async function resolveEvidence(dir: string, evidence: string): Promise<{ 
   if (!info?.isFile()) return { text: evidence };
   const rel = relative(resolve(dir), abs);
   if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw inputError('EVIDENCE_OUTSIDE', `${evidence}: evidence files must be inside the benchmark repository (e.g. evidence/<label-id>.md) so ` +
-        `reviewers can read them`, { file: evidence });
+    throw inputError(
+      'EVIDENCE_OUTSIDE',
+      `${evidence}: evidence files must be inside the benchmark repository (e.g. evidence/<label-id>.md) so ` +
+        `reviewers can read them`,
+      { file: evidence },
+    );
   }
   const path = rel.split(sep).join('/');
   return { text: path, path };

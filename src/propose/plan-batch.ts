@@ -45,13 +45,22 @@ export interface PlanBatchOptions {
  * category): one bad row and the whole batch is refused.
  */
 export function planBatch({ index, rows, categories, meta, file }: PlanBatchOptions): BatchPlan {
-  const plan: BatchPlan = { rows: rows.length, confirmed: [], relabeled: [], incomputable: [], unchanged: [], items: [], changes: [] };
+  const plan: BatchPlan = {
+    rows: rows.length,
+    confirmed: [],
+    relabeled: [],
+    incomputable: [],
+    unchanged: [],
+    items: [],
+    changes: [],
+  };
   const errors: { row: number; line: number; message: string }[] = [];
   const seen = new Map<string, number>();
   const name = basename(file);
   for (const row of rows) {
     const at = `row ${row.place.row} (line ${row.place.line})`;
-    const fail = (message: string) => errors.push({ row: row.place.row, line: row.place.line, message: `${at}: ${message}` });
+    const fail = (message: string) =>
+      errors.push({ row: row.place.row, line: row.place.line, message: `${at}: ${message}` });
     const entry = findItem(index, row.ref);
     if (!entry) {
       fail(`no ${describeRef(row.ref, index.split)}`);
@@ -64,9 +73,14 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
       continue;
     }
     seen.set(label.id, row.place.row);
-    if (row.calculatorName !== undefined && !sameCalculator(label.calculator.id, label.calculator.name, row.calculatorName)) {
-      fail(`calculator "${row.calculatorName}" does not match ${label.id} (${label.calculator.name}); is the id ` +
-          `column right?`);
+    if (
+      row.calculatorName !== undefined &&
+      !sameCalculator(label.calculator.id, label.calculator.name, row.calculatorName)
+    ) {
+      fail(
+        `calculator "${row.calculatorName}" does not match ${label.id} (${label.calculator.name}); is the id ` +
+          `column right?`,
+      );
       continue;
     }
     if (row.category !== undefined && !categories.has(row.category)) {
@@ -87,8 +101,9 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
     if (!withinTolerance(label.answer, value) && (category === undefined || rationale === undefined)) {
       const suggestion = suggestCategory(label, value === null);
       category ??= suggestion.category;
-      rationale ??= `${meta.verifier ?? name} gives ${row.value.trim()} where the label says ` +
-          `${formatAnswerValue(label.answer)}${suggestion.audit ? `; ${suggestion.audit}` : ''}.`;
+      rationale ??=
+        `${meta.verifier ?? name} gives ${row.value.trim()} where the label says ` +
+        `${formatAnswerValue(label.answer)}${suggestion.audit ? `; ${suggestion.audit}` : ''}.`;
     }
     const applied = applyProposal(
       label,
@@ -105,15 +120,27 @@ export function planBatch({ index, rows, categories, meta, file }: PlanBatchOpti
       { confirmWithinTolerance: true },
     );
     plan[applied.outcome].push(label.id);
-    const item: PlannedItem = { id: label.id, file: entry.file, outcome: applied.outcome, before: label.answer, after: applied.label.answer };
-    if (applied.label.revision && applied.label !== label && applied.outcome !== 'confirmed') item.category = applied.label.revision.category;
+    const item: PlannedItem = {
+      id: label.id,
+      file: entry.file,
+      outcome: applied.outcome,
+      before: label.answer,
+      after: applied.label.answer,
+    };
+    if (applied.label.revision && applied.label !== label && applied.outcome !== 'confirmed')
+      item.category = applied.label.revision.category;
     plan.items.push(item);
     if (applied.label !== label) plan.changes.push({ file: entry.file, label: applied.label });
   }
   if (errors.length > 0) {
     const shown = errors.slice(0, 20).map((e) => `  ${e.message}`);
     if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
-    throw inputError('BAD_BATCH', `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`, { file, errors, row: errors[0].row, line: errors[0].line });
+    throw inputError('BAD_BATCH', `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`, {
+      file,
+      errors,
+      row: errors[0].row,
+      line: errors[0].line,
+    });
   }
   return plan;
 }

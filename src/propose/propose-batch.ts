@@ -7,7 +7,7 @@ import { loadCategories } from '../taxonomy/categories.js';
 import { assertValidLabels } from '../core/assert-valid.js';
 import { formatIdentity, openCommitter } from '../core/committer.js';
 import { indexLabels } from '../core/label-index.js';
-import { type BatchPlan, type PlannedItem, planBatch } from './plan-batch.js';
+import { type BatchPlan, planBatch } from './plan-batch.js';
 import { openTarget } from './target.js';
 import { isoTime } from '../core/time.js';
 import { readVerifierFile } from './verifier-file.js';
@@ -48,16 +48,28 @@ export async function proposeBatch(options: ProposeBatchOptions): Promise<Propos
 
 async function proposeBatchLocked(options: ProposeBatchOptions): Promise<ProposeBatchResult> {
   const { dir, file, verifier, split = 'test' } = options;
-  const rows = readVerifierFile({ text: await readSourceText(file), file, idColumn: options.idColumn, valueColumn: options.valueColumn });
+  const rows = readVerifierFile({
+    text: await readSourceText(file),
+    file,
+    idColumn: options.idColumn,
+    valueColumn: options.valueColumn,
+  });
   const committer = await openCommitter({ dir, author: options.author, requireRepository: true });
   const target = await openTarget(committer.repo!, dir, options.branch);
   const categories = new Set((await loadCategories(dir)).map((c) => c.id));
-  const meta = { proposer: formatIdentity(committer.author!), time: isoTime(options.now), ...(verifier ? { verifier } : {}) };
+  const meta = {
+    proposer: formatIdentity(committer.author!),
+    time: isoTime(options.now),
+    ...(verifier ? { verifier } : {}),
+  };
   const plan = planBatch({ index: indexLabels(target.entries, split), rows, categories, meta, file });
   assertValidLabels(plan.changes, categories);
   await target.refuseDirty(plan.changes.map((c) => c.file));
   const branch = await target.enter();
-  const { written } = await writeLabels(dir, plan.changes.map((c) => c.label));
+  const { written } = await writeLabels(
+    dir,
+    plan.changes.map((c) => c.label),
+  );
   const commit = await committer.commit(written, batchMessage(plan, file, verifier));
   const { confirmed, relabeled, incomputable, unchanged, items } = plan;
   return { rows: plan.rows, confirmed, relabeled, incomputable, unchanged, items, written, commit, branch };

@@ -63,10 +63,17 @@ async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneR
   const committer = await openCommitter({ dir, author: options.author, requireRepository: true });
   const target = await openTarget(committer.repo!, dir, options.branch);
   const entry = target.entries.find((e) => e.label.id === id);
-  if (!entry) throw inputError('UNKNOWN_LABEL', `no label "${id}"${options.branch ? ` on branch ${options.branch}` : ''}`, { id });
+  if (!entry)
+    throw inputError('UNKNOWN_LABEL', `no label "${id}"${options.branch ? ` on branch ${options.branch}` : ''}`, {
+      id,
+    });
   const categories = new Set((await loadCategories(dir)).map((c) => c.id));
   if (!categories.has(options.category)) {
-    throw inputError('UNKNOWN_CATEGORY', `unknown error category "${options.category}" (known: ${[...categories].join(', ')})`, { category: options.category });
+    throw inputError(
+      'UNKNOWN_CATEGORY',
+      `unknown error category "${options.category}" (known: ${[...categories].join(', ')})`,
+      { category: options.category },
+    );
   }
   let value: ProposedValue = null;
   if (!options.incomputable) {
@@ -74,19 +81,33 @@ async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneR
       value = readProposedValue(answerKindOf(entry.label), options.value!);
     } catch (error) {
       if (!(error instanceof AnswerParseError)) throw error;
-      throw inputError('BAD_VALUE', `${id} (${entry.label.calculator.name}): ${error.message}`, { id, value: options.value });
+      throw inputError('BAD_VALUE', `${id} (${entry.label.calculator.name}): ${error.message}`, {
+        id,
+        value: options.value,
+      });
     }
   }
   const evidence = options.evidence === undefined ? undefined : await resolveEvidence(dir, options.evidence);
   const meta = { proposer: formatIdentity(committer.author!), time: isoTime(options.now) };
   const applied = applyProposal(
     entry.label,
-    { value, category: options.category, rationale: options.rationale, evidence: evidence?.text, contentious: options.contentious, explanation: options.explanation },
+    {
+      value,
+      category: options.category,
+      rationale: options.rationale,
+      evidence: evidence?.text,
+      contentious: options.contentious,
+      explanation: options.explanation,
+    },
     meta,
     { confirmWithinTolerance: false },
   );
   if (applied.outcome === 'unchanged') {
-    throw inputError('NO_CHANGE', `${id} already has the answer ${formatAnswerValue(entry.label.answer)}; nothing to propose`, { id });
+    throw inputError(
+      'NO_CHANGE',
+      `${id} already has the answer ${formatAnswerValue(entry.label.answer)}; nothing to propose`,
+      { id },
+    );
   }
   const changed = { file: entry.file, label: applied.label };
   assertValidLabels([changed], categories);
@@ -95,9 +116,18 @@ async function proposeOneLocked(options: ProposeOneOptions): Promise<ProposeOneR
   const { written } = await writeLabels(dir, [applied.label]);
   const before = formatAnswerValue(entry.label.answer);
   const after = formatAnswerValue(applied.label.answer);
-  const message = `Propose ${id}: ${before} → ${after} ` +
-      `(${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n` +
-          `${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
+  const message =
+    `Propose ${id}: ${before} → ${after} ` +
+    `(${options.category})\n\n${entry.label.calculator.name}.\n${options.rationale}\n` +
+    `${evidence ? `\nEvidence: ${evidence.text}\n` : ''}`;
   const commit = await committer.commit(evidence?.path ? [...written, evidence.path] : written, message);
-  return { id, file: entry.file, previous: entry.label.answer, answer: applied.label.answer, status: applied.label.status, commit, branch };
+  return {
+    id,
+    file: entry.file,
+    previous: entry.label.answer,
+    answer: applied.label.answer,
+    status: applied.label.status,
+    commit,
+    branch,
+  };
 }

@@ -1,5 +1,13 @@
 import { inputError } from '../errors/index.js';
-import { type Repo, checkoutBranch, createBranch, currentBranch, listBranches, pendingLabelChanges, readFileTextsAt } from '../git/index.js';
+import {
+  type Repo,
+  checkoutBranch,
+  createBranch,
+  currentBranch,
+  listBranches,
+  pendingLabelChanges,
+  readFileTextsAt,
+} from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText, readAllLabels } from '../store/read.js';
 import type { LabelEntry } from '../core/label-index.js';
@@ -37,10 +45,14 @@ export async function openTarget(repo: Repo, dir: string, branch?: string): Prom
       const wanted = new Set(paths);
       const dirty = (await pendingLabelChanges(repo)).filter((p) => wanted.has(p.path)).map((p) => p.path);
       if (dirty.length > 0) {
-        throw inputError('DIRTY_TREE', `${dirty.length} label file(s) to be proposed on have uncommitted edits ` +
-            `(${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or discard them first`, {
-          paths: dirty,
-        });
+        throw inputError(
+          'DIRTY_TREE',
+          `${dirty.length} label file(s) to be proposed on have uncommitted edits ` +
+            `(${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or discard them first`,
+          {
+            paths: dirty,
+          },
+        );
       }
     },
   };
@@ -52,7 +64,8 @@ async function labelsAtRef(repo: Repo, ref: string): Promise<LabelEntry[]> {
   for (const [file, text] of files) {
     if (!file.endsWith('.json')) continue;
     const parsed = parseLabelText(file, text);
-    if (parsed.parseError) throw inputError('LABEL_BROKEN_JSON', `${file} at ${ref}: ${parsed.parseError.message}`, { file, ref });
+    if (parsed.parseError)
+      throw inputError('LABEL_BROKEN_JSON', `${file} at ${ref}: ${parsed.parseError.message}`, { file, ref });
     out.push({ file, label: parsed.json as Label });
   }
   return out;

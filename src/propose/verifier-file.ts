@@ -36,7 +36,19 @@ export interface ReadVerifierOptions {
 
 const ID_COLUMNS = ['Unique ID', 'uid', 'Row Number', 'id', 'row'];
 const VALUE_COLUMNS = ['Ground Truth Answer', 'value'];
-const JSONL_KEYS = new Set(['id', 'row', 'value', 'category', 'rationale', 'explanation', 'evidence', 'contentious', 'votes', 'decided', 'provenance']);
+const JSONL_KEYS = new Set([
+  'id',
+  'row',
+  'value',
+  'category',
+  'rationale',
+  'explanation',
+  'evidence',
+  'contentious',
+  'votes',
+  'decided',
+  'provenance',
+]);
 
 /**
  * Reads a verifier's output: a CSV (the stewardship project's corrected file, its pipeline file with
@@ -66,20 +78,32 @@ function sniffFormat(file: string, text: string): 'csv' | 'jsonl' {
 }
 
 function readCsv({ text, file, idColumn, valueColumn }: ReadVerifierOptions): VerifierRow[] {
-  const table = parseCsvTable(text, { file, required: [idColumn, valueColumn].filter((c): c is string => c !== undefined) });
+  const table = parseCsvTable(text, {
+    file,
+    required: [idColumn, valueColumn].filter((c): c is string => c !== undefined),
+  });
   const pick = (given: string | undefined, candidates: string[], what: string, flag: string): string => {
     const found = given ?? candidates.find((c) => table.header.includes(c));
     if (!found) {
-      throw inputError('CSV_MISSING_COLUMN', `${file}: no ${what} column (looked for ${candidates.map((c) => `"${c}"`).join(', ')}); name it with ${flag}`, { file, line: 1 });
+      throw inputError(
+        'CSV_MISSING_COLUMN',
+        `${file}: no ${what} column (looked for ${candidates.map((c) => `"${c}"`).join(', ')}); name it with ${flag}`,
+        { file, line: 1 },
+      );
     }
     return found;
   };
   const idCol = pick(idColumn, ID_COLUMNS, 'id', '--id-column');
   const valueCol = pick(valueColumn, VALUE_COLUMNS, 'value', '--value-column');
-  const optional = (cells: Record<string, string>, column: string) => (table.header.includes(column) && cells[column].trim() !== '' ? cells[column] : undefined);
+  const optional = (cells: Record<string, string>, column: string) =>
+    table.header.includes(column) && cells[column].trim() !== '' ? cells[column] : undefined;
   return table.rows.map(({ cells, row, line }) => {
     const place = { file, row, line };
-    if (cells[idCol].trim() === '') throw inputError('BAD_ID', `${file}: row ${row} (line ${line}), column "${idCol}": empty`, { ...place, column: idCol });
+    if (cells[idCol].trim() === '')
+      throw inputError('BAD_ID', `${file}: row ${row} (line ${line}), column "${idCol}": empty`, {
+        ...place,
+        column: idCol,
+      });
     const out: VerifierRow = { place, ref: itemRefOf(cells[idCol]), value: cells[valueCol] };
     const name = optional(cells, 'Calculator Name');
     if (name !== undefined) out.calculatorName = name;
@@ -108,14 +132,20 @@ function readJsonl(text: string, file: string): VerifierRow[] {
     } catch (error) {
       return fail('JSONL_BROKEN', `invalid JSON: ${(error as Error).message}`);
     }
-    if (!json || typeof json !== 'object' || Array.isArray(json)) return fail('JSONL_NOT_OBJECT', 'each line must be a JSON object');
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+      return fail('JSONL_NOT_OBJECT', 'each line must be a JSON object');
     const o = json as Record<string, unknown>;
     const unknown = Object.keys(o).filter((key) => !JSONL_KEYS.has(key));
-    if (unknown.length > 0) fail('JSONL_UNKNOWN_KEY', `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: ` +
-        `${[...JSONL_KEYS].join(', ')})`);
+    if (unknown.length > 0)
+      fail(
+        'JSONL_UNKNOWN_KEY',
+        `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: ` +
+          `${[...JSONL_KEYS].join(', ')})`,
+      );
     let ref: ItemRef;
     if (typeof o.id === 'string' && o.id.trim() !== '' && o.row === undefined) ref = { id: o.id.trim() };
-    else if (typeof o.row === 'number' && Number.isInteger(o.row) && o.row >= 0 && o.id === undefined) ref = { row: o.row };
+    else if (typeof o.row === 'number' && Number.isInteger(o.row) && o.row >= 0 && o.id === undefined)
+      ref = { row: o.row };
     else return fail('JSONL_BAD_ID', 'needs exactly one of "id" (a label id) or "row" (an upstream Row Number)');
     if (!('value' in o)) fail('JSONL_NO_VALUE', 'needs "value" (use "N/A" or null for incomputable)');
     const entry: VerifierRow = { place, ref, value: valueText(o.value, fail) };
@@ -139,7 +169,8 @@ function valueText(value: unknown, fail: (code: ErrorCode, why: string) => never
   if (value === null) return 'N/A';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.length === 2 && value.every((x) => Number.isInteger(x) && x >= 0)) return `[${value[0]}, ${value[1]}]`;
+  if (Array.isArray(value) && value.length === 2 && value.every((x) => Number.isInteger(x) && x >= 0))
+    return `[${value[0]}, ${value[1]}]`;
   return fail('JSONL_BAD_VALUE', '"value" must be a number, a string, a [weeks, days] pair, or null');
 }
 
@@ -147,14 +178,19 @@ function quotesText(list: unknown[], fail: (code: ErrorCode, why: string) => nev
   return list
     .map((q) => {
       const o = q as { entity?: unknown; quote?: unknown };
-      if (!o || typeof o.entity !== 'string' || typeof o.quote !== 'string') return fail('JSONL_BAD_FIELD', '"evidence" must be a string or a list of {"entity", "quote"} strings');
+      if (!o || typeof o.entity !== 'string' || typeof o.quote !== 'string')
+        return fail('JSONL_BAD_FIELD', '"evidence" must be a string or a list of {"entity", "quote"} strings');
       return `${o.entity}: "${o.quote}"`;
     })
     .join('; ');
 }
 
 /** Folds a verify-labels line's votes, decision and provenance into the row (evidence text, contentious). */
-function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: ErrorCode, why: string) => never): void {
+function readVotes(
+  o: Record<string, unknown>,
+  entry: VerifierRow,
+  fail: (code: ErrorCode, why: string) => never,
+): void {
   if (o.decided !== undefined) {
     if (typeof o.decided !== 'boolean') fail('JSONL_BAD_FIELD', '"decided" must be true or false');
     entry.decided = o.decided as boolean;
@@ -164,7 +200,13 @@ function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: 
   if (o.votes !== undefined) {
     const v = o.votes as { runs?: unknown; supermajority?: unknown; clusters?: unknown; invalid?: unknown };
     const clusters = Array.isArray(v?.clusters) ? (v.clusters as { value?: unknown; count?: unknown }[]) : null;
-    if (!v || !Number.isInteger(v.runs) || !Number.isInteger(v.supermajority) || !clusters || clusters.some((c) => !c || !Number.isInteger(c.count))) {
+    if (
+      !v ||
+      !Number.isInteger(v.runs) ||
+      !Number.isInteger(v.supermajority) ||
+      !clusters ||
+      clusters.some((c) => !c || !Number.isInteger(c.count))
+    ) {
       fail('JSONL_BAD_FIELD', '"votes" must be {"runs", "supermajority", "clusters": [{"value", "count"}]}');
     }
     const top = clusters![0];
@@ -172,8 +214,13 @@ function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: 
     const verdict = entry.decided === false ? 'no consensus' : entry.decided ? 'decided' : 'undeclared';
     entry.votes =
       `votes ${top ? `${top.count} of ${v.runs} for ${shown(top.value)}` : `0 of ${v.runs}`} (${verdict}, ` +
-          `supermajority ${v.supermajority}` +
-      (clusters!.length > 1 ? `; others: ${clusters!.slice(1).map((c) => `${shown(c.value)} ×${c.count}`).join(', ')}` : '') +
+      `supermajority ${v.supermajority}` +
+      (clusters!.length > 1
+        ? `; others: ${clusters!
+            .slice(1)
+            .map((c) => `${shown(c.value)} ×${c.count}`)
+            .join(', ')}`
+        : '') +
       (Number.isInteger(v.invalid) && (v.invalid as number) > 0 ? `; ${v.invalid} unreadable` : '') +
       ')';
     parts.push(entry.votes);
@@ -183,7 +230,11 @@ function readVotes(o: Record<string, unknown>, entry: VerifierRow, fail: (code: 
     const p = o.provenance as { models?: unknown; promptHash?: unknown; tool?: unknown };
     if (!p || typeof p !== 'object') fail('JSONL_BAD_FIELD', '"provenance" must be an object');
     const models = Array.isArray(p.models) ? p.models.filter((m): m is string => typeof m === 'string') : [];
-    const bits = [models.length ? `model ${models.join(', ')}` : '', typeof p.promptHash === 'string' ? `prompt sha256:${p.promptHash.slice(0, 12)}` : '', typeof p.tool === 'string' ? p.tool : ''].filter(Boolean);
+    const bits = [
+      models.length ? `model ${models.join(', ')}` : '',
+      typeof p.promptHash === 'string' ? `prompt sha256:${p.promptHash.slice(0, 12)}` : '',
+      typeof p.tool === 'string' ? p.tool : '',
+    ].filter(Boolean);
     if (bits.length) parts.push(bits.join(', '));
   }
   if (o.votes !== undefined || o.provenance !== undefined) entry.evidence = parts.join('; ');

@@ -63,7 +63,9 @@ export interface AgreementInput {
 
 /** Whether the label's answer was set to a physician's own value: a physician `amend` bound to this very content. */
 export function setByPhysician(label: Label, physicianRoles: readonly string[], hash: string): boolean {
-  return label.signoffs.some((s) => physicianRoles.includes(s.role) && s.decision === 'amend' && s.contentHash === hash);
+  return label.signoffs.some(
+    (s) => physicianRoles.includes(s.role) && s.decision === 'amend' && s.contentHash === hash,
+  );
 }
 
 function line(k: number, n: number): AgreementLine | null {
@@ -81,7 +83,10 @@ const PLAIN_NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*$/i;
  * Newcombe difference. The released labels are not compared: where physicians amended them they are
  * the physicians' values by construction, and where physicians approved them they are the proposals.
  */
-export function agreementStatistics({ previous, current, physicianRoles }: AgreementInput, hashOf: (label: Label) => string): AgreementStatistics {
+export function agreementStatistics(
+  { previous, current, physicianRoles }: AgreementInput,
+  hashOf: (label: Label) => string,
+): AgreementStatistics {
   let items = 0;
   const tallies = { previous: [0, 0], proposed: [0, 0] };
   const paired = { both: 0, onlyProposed: 0, onlyPrevious: 0, neither: 0 };
@@ -93,7 +98,8 @@ export function agreementStatistics({ previous, current, physicianRoles }: Agree
   const kappaPairs: [boolean, boolean][] = [];
   for (const [id, label] of current) {
     for (const s of label.signoffs) {
-      if (physicianRoles.includes(s.role) && s.value !== undefined && s.parsedValue === undefined) unreadable.push({ id, text: s.value });
+      if (physicianRoles.includes(s.role) && s.value !== undefined && s.parsedValue === undefined)
+        unreadable.push({ id, text: s.value });
     }
     const values = physicianValues(label, physicianRoles);
     if (values.length === 0) continue;
@@ -101,7 +107,8 @@ export function agreementStatistics({ previous, current, physicianRoles }: Agree
     const truth = values[0];
     const physician = truth.parsedValue ?? null;
     const before = previous.get(id);
-    const proposedAnswer: Answer = label.revision?.proposed ?? (label.revision ? label.answer : (before?.answer ?? label.answer));
+    const proposedAnswer: Answer =
+      label.revision?.proposed ?? (label.revision ? label.answer : (before?.answer ?? label.answer));
     if (setByPhysician(label, physicianRoles, hashOf(label))) byConstruction.released++;
     else approvedAsProposed++;
     const previousIsPhysicians = before !== undefined && setByPhysician(before, physicianRoles, hashOf(before));
@@ -130,15 +137,29 @@ export function agreementStatistics({ previous, current, physicianRoles }: Agree
     }
     if (values.length >= 2) {
       const [a, b] = values;
-      kappaPairs.push([physicianAgrees(proposedAnswer, a.parsedValue ?? null, compared), physicianAgrees(proposedAnswer, b.parsedValue ?? null, compared)]);
+      kappaPairs.push([
+        physicianAgrees(proposedAnswer, a.parsedValue ?? null, compared),
+        physicianAgrees(proposedAnswer, b.parsedValue ?? null, compared),
+      ]);
     }
   }
   const pairedTotal = paired.both + paired.onlyProposed + paired.onlyPrevious + paired.neither;
   let pairedResult: AgreementStatistics['paired'] = null;
   if (pairedTotal > 0) {
-    const diff = newcombePairedDifference({ both: paired.both, onlyA: paired.onlyProposed, onlyB: paired.onlyPrevious, neither: paired.neither });
+    const diff = newcombePairedDifference({
+      both: paired.both,
+      onlyA: paired.onlyProposed,
+      onlyB: paired.onlyPrevious,
+      neither: paired.neither,
+    });
     const mcnemar = exactMcNemar(paired.onlyProposed, paired.onlyPrevious);
-    pairedResult = { ...paired, difference: diff.estimate, lower: diff.lower, upper: diff.upper, mcnemarP: mcnemar.pValue };
+    pairedResult = {
+      ...paired,
+      difference: diff.estimate,
+      lower: diff.lower,
+      upper: diff.upper,
+      mcnemarP: mcnemar.pValue,
+    };
   }
   let kappa: AgreementStatistics['kappa'] = null;
   if (kappaPairs.length > 0) {

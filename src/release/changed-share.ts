@@ -55,5 +55,10 @@ export function changedShare(
       })
       .sort((a, b) => b.share - a.share || b.n - a.n || a.id - b.id);
   }
-  return { changed: counts.changed, madeIncomputable: counts.madeIncomputable, total: rate(sum, counts.previousTotal), byCalculator };
+  return {
+    changed: counts.changed,
+    madeIncomputable: counts.madeIncomputable,
+    total: rate(sum, counts.previousTotal),
+    byCalculator,
+  };
 }

@@ -25,12 +25,24 @@ let memo: string | undefined;
  */
 export function checkRulesFingerprint(): string {
   if (memo) return memo;
-  const packageJson = JSON.parse(readFileSync(join(PACKAGE_SCHEMA_DIR, '..', 'package.json'), 'utf8')) as { name: string; version: string };
+  const packageJson = JSON.parse(readFileSync(join(PACKAGE_SCHEMA_DIR, '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const schemas = readdirSync(PACKAGE_SCHEMA_DIR)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => [name, sha256Hex(readFileSync(join(PACKAGE_SCHEMA_DIR, name)))]);
-  memo = 'sha256:' + sha256Hex(canonicalLine({ tool: `${packageJson.name}@${packageJson.version}`, rules: CHECK_RULES_VERSION, schemas, catalog: CATALOG }));
+  memo =
+    'sha256:' +
+    sha256Hex(
+      canonicalLine({
+        tool: `${packageJson.name}@${packageJson.version}`,
+        rules: CHECK_RULES_VERSION,
+        schemas,
+        catalog: CATALOG,
+      }),
+    );
   return memo;
 }
 

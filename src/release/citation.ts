@@ -57,8 +57,12 @@ export function citationFactsOf(record: ReleaseRecord, config: StewardConfig, ta
 }
 
 function cffAuthor(a: CitationAuthor, indent: string): string[] {
-  const head = a.family ? [`${indent}- family-names: ${quote(a.family)}`, ...(a.given ? [`${indent}  given-names: ${quote(a.given)}`] : [])] : [`${indent}- name: ${quote(a.name ?? 'unknown')}`];
-  const orcid = a.orcid ? [`${indent}  orcid: ${quote(`https://orcid.org/${a.orcid.replace(/^https?:\/\/orcid\.org\//, '')}`)}`] : [];
+  const head = a.family
+    ? [`${indent}- family-names: ${quote(a.family)}`, ...(a.given ? [`${indent}  given-names: ${quote(a.given)}`] : [])]
+    : [`${indent}- name: ${quote(a.name ?? 'unknown')}`];
+  const orcid = a.orcid
+    ? [`${indent}  orcid: ${quote(`https://orcid.org/${a.orcid.replace(/^https?:\/\/orcid\.org\//, '')}`)}`]
+    : [];
   return [...head, ...orcid];
 }
 
@@ -67,13 +71,20 @@ function cffReference(w: CitedWork): string[] {
     `  - type: ${w.type}`,
     `    title: ${quote(w.title)}`,
     '    authors:',
-    ...w.authors.flatMap((a) => [`      - family-names: ${quote(a['family-names'])}`, `        given-names: ${quote(a['given-names'])}`]),
+    ...w.authors.flatMap((a) => [
+      `      - family-names: ${quote(a['family-names'])}`,
+      `        given-names: ${quote(a['given-names'])}`,
+    ]),
     `    year: ${w.year}`,
     `    url: ${quote(w.url)}`,
     ...(w['repository-code'] ? [`    repository-code: ${quote(w['repository-code'])}`] : []),
     ...(w.license ? [`    license: ${quote(w.license)}`] : []),
     '    identifiers:',
-    ...w.identifiers.flatMap((i) => [`      - type: ${i.type}`, `        value: ${quote(i.value)}`, `        description: ${quote(i.description)}`]),
+    ...w.identifiers.flatMap((i) => [
+      `      - type: ${i.type}`,
+      `        value: ${quote(i.value)}`,
+      `        description: ${quote(i.description)}`,
+    ]),
   ];
 }
 
@@ -97,7 +108,9 @@ export function citationCff(f: CitationFacts): string {
     `commit: ${quote(f.commit)}`,
     ...(f.doi ? [`doi: ${quote(f.doi)}`] : []),
     'identifiers:',
-    ...(f.doi ? ['  - type: doi', `    value: ${quote(f.doi)}`, `    description: ${quote(`DOI of version ${f.version}`)}`] : []),
+    ...(f.doi
+      ? ['  - type: doi', `    value: ${quote(f.doi)}`, `    description: ${quote(`DOI of version ${f.version}`)}`]
+      : []),
     '  - type: other',
     `    value: ${quote(`git:${f.commit}`)}`,
     '    description: "Git commit of the released labels"',
@@ -158,7 +171,9 @@ export function citationBibtex(f: CitationFacts): string {
 
 /** APA-style reference line. */
 export function citationApa(f: CitationFacts): string {
-  const names = f.authors.map((a) => (a.family ? `${a.family}${a.given ? `, ${a.given.slice(0, 1)}.` : ''}` : a.name)).join(', ');
+  const names = f.authors
+    .map((a) => (a.family ? `${a.family}${a.given ? `, ${a.given.slice(0, 1)}.` : ''}` : a.name))
+    .join(', ');
   const doi = f.doi ? ` https://doi.org/${f.doi}` : '';
   return (
     `${names}. (${f.date.slice(0, 4)}). ${f.name} (Version ${f.version}) [Data set]. ` +

@@ -20,7 +20,10 @@ export interface StreamedCsvRow {
  * A chunk is cut after the last newline that has an even number of quotes before it since the last cut:
  * in RFC 4180 that newline ends a record, so each piece parses on its own.
  */
-export async function* csvRows(file: string, options: { required?: string[]; chunkBytes?: number } = {}): AsyncGenerator<StreamedCsvRow> {
+export async function* csvRows(
+  file: string,
+  options: { required?: string[]; chunkBytes?: number } = {},
+): AsyncGenerator<StreamedCsvRow> {
   let header: string[] | undefined;
   let row = 0;
   let line = 1;
@@ -40,19 +43,26 @@ export async function* csvRows(file: string, options: { required?: string[]; chu
       }
       row++;
       if (record.fields.length !== header.length) {
-        throw inputError('CSV_COLUMN_COUNT', `${file}: row ${row} (line ${record.line}) has ${record.fields.length} fields, the header has ` +
-            `${header.length}`, {
-          file,
-          row,
-          line: record.line,
-          fields: record.fields.length,
-          expected: header.length,
-        });
+        throw inputError(
+          'CSV_COLUMN_COUNT',
+          `${file}: row ${row} (line ${record.line}) has ${record.fields.length} fields, the header has ` +
+            `${header.length}`,
+          {
+            file,
+            row,
+            line: record.line,
+            fields: record.fields.length,
+            expected: header.length,
+          },
+        );
       }
       yield { header, fields: record.fields, row, line: record.line };
     }
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkBytes ?? 4 * 2 ** 20 }) as AsyncIterable<string>) {
+  for await (const chunk of createReadStream(file, {
+    encoding: 'utf8',
+    highWaterMark: options.chunkBytes ?? 4 * 2 ** 20,
+  }) as AsyncIterable<string>) {
     pending += chunk;
     // Quotes and newlines found with indexOf (native), not a loop over every character.
     let q = pending.indexOf('"', scanned);
@@ -87,11 +97,16 @@ export async function* csvRows(file: string, options: { required?: string[]; chu
 function checkHeader(header: string[], file: string, required: string[]): void {
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw inputError('CSV_MISSING_COLUMN', `${file}: header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`, { file, line: 1, missing });
+    throw inputError(
+      'CSV_MISSING_COLUMN',
+      `${file}: header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
+      { file, line: 1, missing },
+    );
   }
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h)) throw inputError('CSV_DUPLICATE_COLUMN', `${file}: header has column "${h}" twice`, { file, line: 1, column: h });
+    if (seen.has(h))
+      throw inputError('CSV_DUPLICATE_COLUMN', `${file}: header has column "${h}" twice`, { file, line: 1, column: h });
     seen.add(h);
   }
 }

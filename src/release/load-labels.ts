@@ -17,18 +17,29 @@ export interface LoadedRelease {
 }
 
 /** The release record of a version as committed at its tag (UNKNOWN_VERSION when there is no such release). */
-export async function readReleaseRecord(repo: Repo, version: string): Promise<{ record: ReleaseRecord; tag: string; commit: string; trust: ReleaseTrust }> {
+export async function readReleaseRecord(
+  repo: Repo,
+  version: string,
+): Promise<{ record: ReleaseRecord; tag: string; commit: string; trust: ReleaseTrust }> {
   const v = formatSemver(parseSemver(version));
   const tag = tagOf(v);
   const releases = await listReleases(repo);
   const found = releases.find((r) => r.version === v);
   if (!found) {
-    throw inputError('UNKNOWN_VERSION', `no release ${v} (releases: ${releases.map((r) => r.version).join(', ') || 'none'})`, { version: v });
+    throw inputError(
+      'UNKNOWN_VERSION',
+      `no release ${v} (releases: ${releases.map((r) => r.version).join(', ') || 'none'})`,
+      { version: v },
+    );
   }
   // Only the record's own file: the other versions' records are as large (a manifest item per label).
   const files = await readFileTextsAt(repo, { ref: tag, prefix: recordPath(v) });
   const text = files.get(recordPath(v));
-  if (text === undefined) throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, { version: v, file: recordPath(v) });
+  if (text === undefined)
+    throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, {
+      version: v,
+      file: recordPath(v),
+    });
   const record = parseReleaseRecord(text, `${recordPath(v)} at ${tag}`);
   const trust = await verifyReleaseTrust(repo, { record, recordText: text, tag, commit: found.commit });
   return { record, tag, commit: found.commit, trust };
@@ -44,10 +55,20 @@ export async function loadLabels(options: { dir: string; version: string }): Pro
   const release = await openRelease(options);
   const labels: Label[] = [];
   for await (const { label } of release.labels()) labels.push(label);
-  return { version: release.version, tag: release.tag, commit: release.commit, record: release.record, labels, trust: release.trust };
+  return {
+    version: release.version,
+    tag: release.tag,
+    commit: release.commit,
+    record: release.record,
+    labels,
+    trust: release.trust,
+  };
 }
 
 export function describe(d: { differing: string[]; missing: string[]; extra: string[] }): string {
-  const part = (name: string, ids: string[]) => (ids.length ? `${ids.length} ${name} (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : null);
-  return [part('changed', d.differing), part('missing', d.missing), part('unexpected', d.extra)].filter(Boolean).join('; ');
+  const part = (name: string, ids: string[]) =>
+    ids.length ? `${ids.length} ${name} (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : null;
+  return [part('changed', d.differing), part('missing', d.missing), part('unexpected', d.extra)]
+    .filter(Boolean)
+    .join('; ');
 }

@@ -43,7 +43,10 @@ export function rootHash(items: readonly ManifestItem[]): string {
   let text = '';
   for (const i of items) {
     text += `${i[0]} ${i[1]} ${i[2]} ${i[3]}\n`;
-    if (text.length >= 2 ** 20) (hash.update(text), (text = ''));
+    if (text.length >= 2 ** 20) {
+      hash.update(text);
+      text = '';
+    }
   }
   return 'sha256:' + hash.update(text).digest('hex');
 }

@@ -3,7 +3,10 @@ import { agreementSection, changedShareSection } from './notes-sections.js';
 import type { ReleaseStatistics, Share } from './statistics.js';
 
 /** What the notes' heading needs of a release record, with the manifest's root and count. */
-export type ReleaseRecordHead = Pick<ReleaseRecord, 'name' | 'version' | 'previousVersion' | 'date' | 'labelCommit' | 'message' | 'verifierOnlyAllowed'> & {
+export type ReleaseRecordHead = Pick<
+  ReleaseRecord,
+  'name' | 'version' | 'previousVersion' | 'date' | 'labelCommit' | 'message' | 'verifierOnlyAllowed'
+> & {
   root: string;
   count: number;
 };
@@ -18,7 +21,7 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
     `# ${head.name} ${head.version}`,
     '',
     `Released ${head.date}${head.previousVersion ? `, following ${head.previousVersion}` : ' (first release)'}. ` +
-        `${head.count} labels; root hash \`${head.root}\`; labels at commit \`${head.labelCommit.slice(0, 12)}\`.`,
+      `${head.count} labels; root hash \`${head.root}\`; labels at commit \`${head.labelCommit.slice(0, 12)}\`.`,
     ...(head.message ? ['', head.message] : []),
     '',
     '## What changed',
@@ -34,14 +37,20 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
     `| other edits (answer kept; note, entities or sign-offs changed) | ${s.otherEdits} |`,
     '',
     `Of the ${s.relabeled + s.madeIncomputable} changed answers, **${s.physicianSigned} are physician-signed** ` +
-        `and **${s.verifierOnly} are verifier-only**` +
-      (s.verifierOnly > 0 ? ` (backed by a verifier's recomputation without a physician sign-off; ` +
-          `${head.verifierOnlyAllowed ? 'allowed for this release' : 'not allowed'})` : '') +
+      `and **${s.verifierOnly} are verifier-only**` +
+      (s.verifierOnly > 0
+        ? ` (backed by a verifier's recomputation without a physician sign-off; ` +
+          `${head.verifierOnlyAllowed ? 'allowed for this release' : 'not allowed'})`
+        : '') +
       '.',
     '',
   ];
   if (s.changedShare) lines.push(...changedShareSection(head, s.changedShare));
-  else lines.push('This is the first release: there are no earlier labels for it to have changed or made incomputable.', '');
+  else
+    lines.push(
+      'This is the first release: there are no earlier labels for it to have changed or made incomputable.',
+      '',
+    );
   const changed = s.relabeled + s.madeIncomputable;
   if (changed > 0) {
     lines.push(
@@ -59,12 +68,12 @@ export function releaseMarkdown(head: ReleaseRecordHead, s: ReleaseStatistics): 
   lines.push(
     '',
     '**Selection.** Physician values exist only where physicians were asked; when they were asked about disputed ' +
-        'items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or ' +
-        'was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
+      'items (as in the stewardship audit, which sampled items whose recomputed label differed by more than 5% or ' +
+      'was N/A), these agreement rates describe disputed items, not the benchmark as a whole.',
     '',
     '**Intervals.** Wilson score intervals for proportions; Newcombe (1998, method 10) for the paired ' +
-        'difference; exact two-sided McNemar test on the discordant pairs. Each number, its formula and reference: ' +
-        'docs/release-numbers.md of medcalc-steward.',
+      'difference; exact two-sided McNemar test on the discordant pairs. Each number, its formula and reference: ' +
+      'docs/release-numbers.md of medcalc-steward.',
     '',
   );
   return lines.join('\n');

@@ -28,11 +28,17 @@ export interface ReleaseSignature {
 
 function signedBytes(s: Omit<ReleaseSignature, 'signature'>): Uint8Array {
   const { schema, version, tag, labelCommit, recordSha256, signer } = s;
-  return new TextEncoder().encode(canonicalJson({ purpose: 'medcalc-steward release', schema, version, tag, labelCommit, recordSha256, signer }));
+  return new TextEncoder().encode(
+    canonicalJson({ purpose: 'medcalc-steward release', schema, version, tag, labelCommit, recordSha256, signer }),
+  );
 }
 
 /** The trust root of a release: the previous release's tag, or for a first release the repository's root commit. */
-export async function releaseTrustRoot(repo: Repo, previousTag: string | undefined, from = 'HEAD'): Promise<{ name: string; commit: string }> {
+export async function releaseTrustRoot(
+  repo: Repo,
+  previousTag: string | undefined,
+  from = 'HEAD',
+): Promise<{ name: string; commit: string }> {
   if (previousTag) return { name: previousTag, commit: await resolveCommit(repo, previousTag) };
   let oid = await resolveCommit(repo, from);
   for (;;) {
@@ -53,27 +59,48 @@ function maintainersOf(reviewers: ReadonlyMap<string, Reviewer>): Reviewer[] {
  * Before a release is written: the signer must be a maintainer registered at the trust root and the
  * key theirs. A benchmark whose trust root registers a maintainer must sign its releases.
  */
-export async function releaseSigner(repo: Repo, o: { dir: string; previousTag?: string; signer?: string; keyPath?: string }): Promise<{ id: string; key: KeyObject } | null> {
+export async function releaseSigner(
+  repo: Repo,
+  o: { dir: string; previousTag?: string; signer?: string; keyPath?: string },
+): Promise<{ id: string; key: KeyObject } | null> {
   const root = await releaseTrustRoot(repo, o.previousTag);
   const { reviewers } = await trustStateAt(repo, root.commit);
   const maintainers = maintainersOf(reviewers);
   if (o.signer === undefined && o.keyPath === undefined) {
     if (maintainers.length === 0) return null;
-    throw inputError('RELEASE_NEEDS_SIGNATURE', `a release is signed by a maintainer registered at ${root.name}: add --signer <id> --key <private key> ` +
-        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`, {});
+    throw inputError(
+      'RELEASE_NEEDS_SIGNATURE',
+      `a release is signed by a maintainer registered at ${root.name}: add --signer <id> --key <private key> ` +
+        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`,
+      {},
+    );
   }
-  if (!o.signer || !o.keyPath) throw inputError('RELEASE_NEEDS_SIGNATURE', 'signing a release needs both --signer <maintainer id> and --key <private key>', {});
+  if (!o.signer || !o.keyPath)
+    throw inputError(
+      'RELEASE_NEEDS_SIGNATURE',
+      'signing a release needs both --signer <maintainer id> and --key <private key>',
+      {},
+    );
   const who = reviewers.get(o.signer);
   if (!who || who.role !== MAINTAINER_ROLE || who.revoked) {
-    throw inputError('RELEASE_SIGNER', `${o.signer} is not a maintainer registered at ` +
+    throw inputError(
+      'RELEASE_SIGNER',
+      `${o.signer} is not a maintainer registered at ` +
         `${root.name}${who ? ` (registered as "${who.role}"${who.revoked ? ', revoked' : ''})` : ''}; only such a ` +
-        `maintainer signs a release`, { signer: o.signer });
+        `maintainer signs a release`,
+      { signer: o.signer },
+    );
   }
   return { id: who.id, key: await reviewerSigningKey(who, o.keyPath, o.dir) };
 }
 
 /** The signature file's content for a record about to be written. */
-export function signReleaseRecord(record: ReleaseRecord, recordText: string, tag: string, signer: { id: string; key: KeyObject }): string {
+export function signReleaseRecord(
+  record: ReleaseRecord,
+  recordText: string,
+  tag: string,
+  signer: { id: string; key: KeyObject },
+): string {
   return signReleaseRecordHash(record, sha256Hex(recordText), tag, signer);
 }
 
@@ -103,27 +130,54 @@ export interface ReleaseTrust {
  * registered at the release's trust root. Any failure is an error (exit 1), so verify, cite, export
  * --version and score --version never use a moved tag or a tampered record.
  */
-export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord; recordText: string; tag: string; commit: string }): Promise<ReleaseTrust> {
+export async function verifyReleaseTrust(
+  repo: Repo,
+  o: { record: ReleaseRecord; recordText: string; tag: string; commit: string },
+): Promise<ReleaseTrust> {
   const { record, tag, commit } = o;
-  const fail = (code: ErrorCode, why: string) => findingsError(code, `release ${record.version} (${tag}) is not trustworthy: ${why}`, { version: record.version, tag });
+  const fail = (code: ErrorCode, why: string) =>
+    findingsError(code, `release ${record.version} (${tag}) is not trustworthy: ${why}`, {
+      version: record.version,
+      tag,
+    });
   if (commit !== record.labelCommit) {
     // The tag may sit on the release commit made on the label commit (or a later commit that again only
     // touches release files); anything else means it was moved.
     let oid: string | null = commit;
-    for (let steps = 0; oid !== null && oid !== record.labelCommit && steps < 64; steps++) oid = await resolveCommit(repo, `${oid}~1`).catch(() => null);
-    if (oid !== record.labelCommit) throw fail('RELEASE_TAG_MOVED', `the tag points at ${commit.slice(0, 10)}, which does not descend from the commit the record names ` +
-        `(${record.labelCommit.slice(0, 10)})`);
-    const extra = (await changedPaths(repo, { from: record.labelCommit, to: commit, prefix: '.' })).filter((c) => !RELEASE_FILES.test(c.path));
-    if (extra.length > 0) throw fail('RELEASE_TAG_MOVED', `the tag points at ${commit.slice(0, 10)}, which changes ${extra.map((c) => c.path).slice(0, 5).join(', ')} since the commit the record names (${record.labelCommit.slice(0, 10)})`);
+    for (let steps = 0; oid !== null && oid !== record.labelCommit && steps < 64; steps++)
+      oid = await resolveCommit(repo, `${oid}~1`).catch(() => null);
+    if (oid !== record.labelCommit)
+      throw fail(
+        'RELEASE_TAG_MOVED',
+        `the tag points at ${commit.slice(0, 10)}, which does not descend from the commit the record names ` +
+          `(${record.labelCommit.slice(0, 10)})`,
+      );
+    const extra = (await changedPaths(repo, { from: record.labelCommit, to: commit, prefix: '.' })).filter(
+      (c) => !RELEASE_FILES.test(c.path),
+    );
+    if (extra.length > 0)
+      throw fail(
+        'RELEASE_TAG_MOVED',
+        `the tag points at ${commit.slice(0, 10)}, which changes ${extra
+          .map((c) => c.path)
+          .slice(0, 5)
+          .join(', ')} since the commit the record names (${record.labelCommit.slice(0, 10)})`,
+      );
   }
   const previousTag = record.previousVersion ? `v${record.previousVersion}` : undefined;
   const root = await releaseTrustRoot(repo, previousTag, commit).catch(() => null);
   if (!root) throw fail('RELEASE_TRUST_ROOT', `its trust root ${previousTag} cannot be resolved`);
   const maintainers = maintainersOf((await trustStateAt(repo, root.commit)).reviewers);
-  const text = (await readFileTextsAt(repo, { ref: commit, prefix: signaturePath(record.version) })).get(signaturePath(record.version));
+  const text = (await readFileTextsAt(repo, { ref: commit, prefix: signaturePath(record.version) })).get(
+    signaturePath(record.version),
+  );
   if (text === undefined) {
-    if (maintainers.length > 0) throw fail('RELEASE_UNSIGNED', `${signaturePath(record.version)} is missing, and ${root.name} registers maintainer(s) ` +
-        `${maintainers.map((m) => m.id).join(', ')}`);
+    if (maintainers.length > 0)
+      throw fail(
+        'RELEASE_UNSIGNED',
+        `${signaturePath(record.version)} is missing, and ${root.name} registers maintainer(s) ` +
+          `${maintainers.map((m) => m.id).join(', ')}`,
+      );
     return { signer: null, trustRoot: root.name, note: `unsigned (no maintainer registered at ${root.name})` };
   }
   let sig: ReleaseSignature;
@@ -132,16 +186,29 @@ export async function verifyReleaseTrust(repo: Repo, o: { record: ReleaseRecord;
   } catch {
     throw fail('RELEASE_SIGNATURE_BROKEN', `${signaturePath(record.version)} is not JSON`);
   }
-  if (sig.schema !== SIGNATURE_SCHEMA || sig.version !== record.version || sig.tag !== tag || sig.labelCommit !== record.labelCommit) {
-    throw fail('RELEASE_SIGNATURE_MISMATCH', `${signaturePath(record.version)} signs ${sig.tag ?? '?'} at ${String(sig.labelCommit).slice(0, 10)}, not ` +
-        `this release`);
+  if (
+    sig.schema !== SIGNATURE_SCHEMA ||
+    sig.version !== record.version ||
+    sig.tag !== tag ||
+    sig.labelCommit !== record.labelCommit
+  ) {
+    throw fail(
+      'RELEASE_SIGNATURE_MISMATCH',
+      `${signaturePath(record.version)} signs ${sig.tag ?? '?'} at ${String(sig.labelCommit).slice(0, 10)}, not ` +
+        `this release`,
+    );
   }
-  if (sig.recordSha256 !== sha256Hex(o.recordText)) throw fail('RELEASE_RECORD_TAMPERED', `the release record differs from the one ${sig.signer} signed`);
+  if (sig.recordSha256 !== sha256Hex(o.recordText))
+    throw fail('RELEASE_RECORD_TAMPERED', `the release record differs from the one ${sig.signer} signed`);
   const who = maintainersOf((await trustStateAt(repo, root.commit)).reviewers).find((m) => m.id === sig.signer);
   if (!who) throw fail('RELEASE_SIGNER', `the signer ${sig.signer} is not a maintainer registered at ${root.name}`);
   const key = publicKeyFromText(who.publicKey);
   const raw = Buffer.from(String(sig.signature), 'base64');
   const valid = key !== undefined && raw.length === 64 && verify(null, signedBytes(sig), key, raw);
-  if (!valid) throw fail('RELEASE_BAD_SIGNATURE', `the signature does not verify against the key registered for ${sig.signer} at ${root.name}`);
+  if (!valid)
+    throw fail(
+      'RELEASE_BAD_SIGNATURE',
+      `the signature does not verify against the key registered for ${sig.signer} at ${root.name}`,
+    );
   return { signer: sig.signer, trustRoot: root.name, note: `signed by ${sig.signer} (maintainer at ${root.name})` };
 }

@@ -45,16 +45,23 @@ export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
   const validate = schemaValidator('release.schema.json');
   if (!validate(json)) {
     const first = findingsFromAjv(file, validate.errors)[0];
-    throw inputError('RELEASE_INVALID', `corrupted release record: ${formatFinding(first)}`, { file, pointer: first.pointer });
+    throw inputError('RELEASE_INVALID', `corrupted release record: ${formatFinding(first)}`, {
+      file,
+      pointer: first.pointer,
+    });
   }
   const record = json as ReleaseRecord;
   const root = rootHash(record.manifest.items);
   if (root !== record.manifest.root || record.manifest.count !== record.manifest.items.length) {
-    throw findingsError('RELEASE_ROOT_MISMATCH', `${file}: corrupted release record: its items hash to ${root}, but it records ${record.manifest.root}`, {
-      file,
-      recorded: record.manifest.root,
-      computed: root,
-    });
+    throw findingsError(
+      'RELEASE_ROOT_MISMATCH',
+      `${file}: corrupted release record: its items hash to ${root}, but it records ${record.manifest.root}`,
+      {
+        file,
+        recorded: record.manifest.root,
+        computed: root,
+      },
+    );
   }
   return record;
 }
@@ -74,13 +81,19 @@ export function serializeReleaseRecordPieces(record: ReleaseRecord): { pieces: s
   const at = head.indexOf('"items": []');
   const pieces: string[] = [];
   const hash = createHash('sha256');
-  const push = (text: string) => (hash.update(text), pieces.push(text));
+  const push = (text: string) => {
+    hash.update(text);
+    pieces.push(text);
+  };
   if (!manifest.items.length) push(head + '\n');
   else {
     let text = head.slice(0, at) + '"items": [\n';
     manifest.items.forEach((item, k) => {
       text += `${k ? ',\n' : ''}      ${JSON.stringify(item)}`;
-      if (text.length >= 2 ** 20) (push(text), (text = ''));
+      if (text.length >= 2 ** 20) {
+        push(text);
+        text = '';
+      }
     });
     push(text + '\n    ]' + head.slice(at + '"items": []'.length) + '\n');
   }

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { type StewardConfig, loadConfig } from '../config/config.js';
 import { type ErrorCode, findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
-import { type ChangedPath, type Identity, type Repo, WORKTREE, commitFiles, createTag, isClean, openRepo, resolveCommit } from '../git/index.js';
+import {
+  type ChangedPath,
+  type Identity,
+  type Repo,
+  WORKTREE,
+  commitFiles,
+  createTag,
+  isClean,
+  openRepo,
+  resolveCommit,
+} from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
@@ -17,7 +27,13 @@ import { releaseChartFiles, withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
 import { manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
-import { type ReleaseRecord, notesPath, parseReleaseRecord, recordPath, serializeReleaseRecordPieces } from './record.js';
+import {
+  type ReleaseRecord,
+  notesPath,
+  parseReleaseRecord,
+  recordPath,
+  serializeReleaseRecordPieces,
+} from './record.js';
 import { latestRelease, listReleases } from './releases.js';
 import { compareSemver, formatSemver, parseSemver, tagOf } from '../core/semver.js';
 import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
@@ -81,7 +97,9 @@ export interface ReleaseResult {
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   // A release is exclusive: a second one at the same time is refused at once (LOCKED), not queued.
-  return options.dryRun ? releaseLocked(options) : withRepositoryLock(options.dir, 'release', () => releaseLocked(options), { waitMs: 0 });
+  return options.dryRun
+    ? releaseLocked(options)
+    : withRepositoryLock(options.dir, 'release', () => releaseLocked(options), { waitMs: 0 });
 }
 
 async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
@@ -104,7 +122,12 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   if (releases.some((r) => r.version === version)) refuse('VERSION_EXISTS', `tag ${tag} already exists`);
   const labelCommit = await resolveCommit(repo, 'HEAD');
-  const signer = await releaseSigner(repo, { dir, previousTag: previous?.tag, signer: options.signer, keyPath: options.keyPath }).catch((error: Error) => {
+  const signer = await releaseSigner(repo, {
+    dir,
+    previousTag: previous?.tag,
+    signer: options.signer,
+    keyPath: options.keyPath,
+  }).catch((error: Error) => {
     if (!options.dryRun) throw error;
     refusals.push(error.message);
     return null;
@@ -154,18 +177,33 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
   if (options.gate) {
-    const gate = await options.gate({ dir, base: previous?.tag, purpose: 'release', allowVerifierOnly, changes: since?.changes, onFile: (f, { findings }) => collect(f, findings), ...subset });
+    const gate = await options.gate({
+      dir,
+      base: previous?.tag,
+      purpose: 'release',
+      allowVerifierOnly,
+      changes: since?.changes,
+      onFile: (f, { findings }) => collect(f, findings),
+      ...subset,
+    });
     if (!gate.passed) {
       const failing = gate.labels.filter((l) => l.problems.length > 0);
-      const first = [...(gate.trustProblems ?? []).map((p) => p.message), ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`)];
-      refuse('CHECK_FAILED', `steward check fails for ${failing.length} label(s) against ` +
+      const first = [
+        ...(gate.trustProblems ?? []).map((p) => p.message),
+        ...failing.slice(0, 5).map((l) => `${l.id}: ${l.problems.map((p) => p.message).join('; ')}`),
+      ];
+      refuse(
+        'CHECK_FAILED',
+        `steward check fails for ${failing.length} label(s) against ` +
           `${previous?.tag ?? 'the first commit'}` +
-              `${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
-          `${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`);
+          `${allowVerifierOnly ? '' : ' (verifier-only relabels need --allow-verifier-only)'}: ` +
+          `${first.join(' | ')}${failing.length > 5 ? ' | …' : ''}`,
+      );
     }
   } else {
     const validation = await validateLabels({ dir, onFile: collect, ...subset });
-    if (validation.findings.length > 0) refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
+    if (validation.findings.length > 0)
+      refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
   }
   const reusedIds = basis ? basis.unchangedIds : unchangedSeen;
   const reused = since ? reusedIds.map((id) => since.items.get(id)!) : [];
@@ -198,9 +236,22 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     checked: { rules: checkRulesFingerprint(), signed: signed.sort() },
     manifest,
   };
-  const markdown = withChartLinks(releaseMarkdown({ ...record, root: manifest.root, count: manifest.count }, statistics), record);
+  const markdown = withChartLinks(
+    releaseMarkdown({ ...record, root: manifest.root, count: manifest.count }, statistics),
+    record,
+  );
   const checked = { files: checkedFiles, all: basis === null, unchangedSince: basis ? previous!.version : null };
-  const result: ReleaseResult = { version, tag, dryRun: Boolean(options.dryRun), refusals, record, markdown, checked, commit: null, files: [] };
+  const result: ReleaseResult = {
+    version,
+    tag,
+    dryRun: Boolean(options.dryRun),
+    refusals,
+    record,
+    markdown,
+    checked,
+    commit: null,
+    files: [],
+  };
   if (options.dryRun) return result;
 
   const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since?.record);
@@ -211,8 +262,18 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   await writeFilesAtomically(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
   const author = options.author ?? (await defaultIdentity(repo));
   try {
-    result.commit = await commitFiles(repo, { paths: files.map((f) => f.path), message: `Release ${version}\n\n${manifest.count} labels, root ${manifest.root}`, author });
-    await createTag(repo, { name: tag, message: `${config.name} ${version}\n\nroot ${manifest.root}\n` + `labels ${manifest.count}\nlabel commit ${labelCommit}`, tagger: author });
+    result.commit = await commitFiles(repo, {
+      paths: files.map((f) => f.path),
+      message: `Release ${version}\n\n${manifest.count} labels, root ${manifest.root}`,
+      author,
+    });
+    await createTag(repo, {
+      name: tag,
+      message:
+        `${config.name} ${version}\n\nroot ${manifest.root}\n` +
+        `labels ${manifest.count}\nlabel commit ${labelCommit}`,
+      tagger: author,
+    });
   } catch (error) {
     // Put the files back so a failed release leaves the tree as it was.
     await writeFilesAtomically(files.map((f, k) => ({ path: join(dir, f.path), content: previousContent[k] })));
@@ -227,13 +288,19 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
  * besides the labels has changed: the label files to check (changed since, or signed) and the ids of
  * the others, which stay valid as they were. Null when every label must be checked.
  */
-async function checkBasis(repo: Repo, since: SincePrevious, labelCommit: string): Promise<{ paths: string[]; takenIds: Map<string, string>; unchangedIds: string[] } | null> {
+async function checkBasis(
+  repo: Repo,
+  since: SincePrevious,
+  labelCommit: string,
+): Promise<{ paths: string[]; takenIds: Map<string, string>; unchangedIds: string[] } | null> {
   if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
   if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
   const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
   // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id
   // taken.
-  const changedIds = new Set(since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)));
+  const changedIds = new Set(
+    since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)),
+  );
   const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
   const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));
   const read = new Set(signedUnchanged.map(idOf));
@@ -261,7 +328,9 @@ async function releaseFiles(
   previous?: ReleaseRecord,
 ) {
   const { readdir } = await import('node:fs/promises');
-  const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) => /^v\d+\.\d+\.\d+\.json$/.test(n));
+  const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) =>
+    /^v\d+\.\d+\.\d+\.json$/.test(n),
+  );
   // The previous release's record was read and checked at its tag (schema, root, signature): when the
   // file on disk has exactly its bytes, it is that record, and parsing it again would double the cost.
   const previousSha = previous ? serializeReleaseRecordPieces(previous).sha256 : null;
@@ -280,7 +349,14 @@ async function releaseFiles(
   entries.sort((a, b) => compareSemver(parseSemver(b.version), parseSemver(a.version)));
   const index = changelogIndex(
     record.name,
-    entries.map((e) => ({ version: e.version, date: e.date, count: e.manifest.count, relabeled: e.statistics.relabeled, madeIncomputable: e.statistics.madeIncomputable, root: e.manifest.root })),
+    entries.map((e) => ({
+      version: e.version,
+      date: e.date,
+      count: e.manifest.count,
+      relabeled: e.statistics.relabeled,
+      madeIncomputable: e.statistics.madeIncomputable,
+      root: e.manifest.root,
+    })),
   );
   const cff = citationCff(citationFactsOf(record, config));
   const { pieces, sha256 } = serializeReleaseRecordPieces(record);

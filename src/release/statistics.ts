@@ -77,7 +77,12 @@ function share(count: number, total: number): Share {
 
 /** Whether a label's answer is vouched for by a physician approve/amend bound to its current content. */
 export function isPhysicianSigned(label: Label, physicianRoles: readonly string[], contentHash: string): boolean {
-  return label.signoffs.some((s) => physicianRoles.includes(s.role) && (s.decision === 'approve' || s.decision === 'amend') && s.contentHash === contentHash);
+  return label.signoffs.some(
+    (s) =>
+      physicianRoles.includes(s.role) &&
+      (s.decision === 'approve' || s.decision === 'amend') &&
+      s.contentHash === contentHash,
+  );
 }
 
 /** Counts of what a release changed and how its labels agree with physicians: a pure function of two label sets. */
@@ -86,14 +91,26 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
   const omitted = input.omittedUnchanged ?? 0;
   const omittedAdded = input.omittedAdded ?? 0;
   const total = current.size + omitted + omittedAdded;
-  const stats = { added: omittedAdded, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: omitted, otherEdits: 0, physicianSigned: 0, verifierOnly: 0 };
+  const stats = {
+    added: omittedAdded,
+    removed: 0,
+    relabeled: 0,
+    madeIncomputable: 0,
+    confirmed: 0,
+    unchanged: omitted,
+    otherEdits: 0,
+    physicianSigned: 0,
+    verifierOnly: 0,
+  };
   const byCategory = new Map<string, number>();
   const byCalculator = new Map<number, number>();
   // Labels per calculator: the previous release's counts, moved by what this release added, removed or re-filed.
   const previousWhole = input.previousTotal === undefined || input.previousTotal === previous.size;
   // Recorded counts that do not add up to the previous release's labels (an older or edited record) are not trusted.
   const recorded = input.previousByCalculator;
-  const recordedFits = recorded !== undefined && Object.values(recorded).reduce((a, b) => a + b, 0) === (input.previousTotal ?? previous.size);
+  const recordedFits =
+    recorded !== undefined &&
+    Object.values(recorded).reduce((a, b) => a + b, 0) === (input.previousTotal ?? previous.size);
   const previousCounts = recordedFits ? recorded : previousWhole ? countByCalculator(previous.values()) : null;
   const counts = new Map<number, number>(Object.entries(previousCounts ?? {}).map(([k, v]) => [Number(k), v]));
   const bump = (calculator: number, by: number) => counts.set(calculator, (counts.get(calculator) ?? 0) + by);
@@ -139,13 +156,25 @@ export function releaseStatistics(input: StatisticsInput, hashOf: (label: Label)
     ...stats,
     byCategory: Object.fromEntries([...byCategory].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, share(v, total)])),
     byCalculator: Object.fromEntries(
-      [...byCalculator].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), { ...share(v, total), name: catalogById(k)?.names[0] ?? String(k) }]),
+      [...byCalculator]
+        .sort((a, b) => a[0] - b[0])
+        .map(([k, v]) => [String(k), { ...share(v, total), name: catalogById(k)?.names[0] ?? String(k) }]),
     ),
     changedShare: hadPrevious
-      ? changedShare({ changed: stats.relabeled, madeIncomputable: stats.madeIncomputable, previousTotal }, { changed: byCalculator, previous: previousCounts })
+      ? changedShare(
+          { changed: stats.relabeled, madeIncomputable: stats.madeIncomputable, previousTotal },
+          { changed: byCalculator, previous: previousCounts },
+        )
       : null,
     ...(previousCounts || !hadPrevious
-      ? { labelsByCalculator: Object.fromEntries([...counts].filter(([, v]) => v > 0).sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v])) }
+      ? {
+          labelsByCalculator: Object.fromEntries(
+            [...counts]
+              .filter(([, v]) => v > 0)
+              .sort((a, b) => a[0] - b[0])
+              .map(([k, v]) => [String(k), v]),
+          ),
+        }
       : {}),
     agreement: agreementStatistics(input, hashOf),
   };

@@ -99,7 +99,10 @@ function parseLabel(bytes: Buffer, path: string, tag: string): Label {
   try {
     return JSON.parse(bytes.toString('utf8')) as Label;
   } catch (error) {
-    throw inputError('LABEL_BROKEN_JSON', `${path} at ${tag}: invalid JSON: ${(error as Error).message}`, { file: path, ref: tag });
+    throw inputError('LABEL_BROKEN_JSON', `${path} at ${tag}: invalid JSON: ${(error as Error).message}`, {
+      file: path,
+      ref: tag,
+    });
   }
 }
 

@@ -48,7 +48,10 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
       const header = parseHeader(first.bytes.toString('utf8', JSONL_HEADER_BYTES.length), `${options.file} line 1`);
       // The release record (inflated, parsed, schema-checked) is read while the export's lines are read
       // and hashed: the disk and the CPU work at once. Both settle before the file is closed.
-      const [record, hashes] = await Promise.allSettled([releaseRecordFor(options, header), lineHashes(handle, first.next)]);
+      const [record, hashes] = await Promise.allSettled([
+        releaseRecordFor(options, header),
+        lineHashes(handle, first.next),
+      ]);
       if (record.status === 'rejected') throw record.reason;
       if (hashes.status === 'rejected') throw hashes.reason;
       const items = record.value.manifest.items;
@@ -64,8 +67,12 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
   const sidecarFile = `${options.file}.manifest.json`;
   const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
   if (sidecarText === null) {
-    throw inputError('NOT_A_PINNED_EXPORT', `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to ` +
-        `verify it`, { file: options.file });
+    throw inputError(
+      'NOT_A_PINNED_EXPORT',
+      `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to ` +
+        `verify it`,
+      { file: options.file },
+    );
   }
   const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   const record = await releaseRecordFor(options, sidecar);
@@ -121,7 +128,8 @@ async function forEachLine(handle: FileHandle, start: number, visit: (line: Buff
       carry = null;
       from = newline + 1;
     }
-    if (from < data.length) carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
+    if (from < data.length)
+      carry = carry ? Buffer.concat([carry, data.subarray(from)]) : Buffer.from(data.subarray(from));
   }
   if (carry) visit(carry);
 }
@@ -129,7 +137,8 @@ async function forEachLine(handle: FileHandle, start: number, visit: (line: Buff
 function parseHeader(text: string, place: string): PinnedHeader {
   try {
     const json = JSON.parse(text);
-    if (json?.steward !== 'medcalc-steward' || typeof json.version !== 'string' || typeof json.root !== 'string') throw new Error('not a medcalc-steward export header');
+    if (json?.steward !== 'medcalc-steward' || typeof json.version !== 'string' || typeof json.root !== 'string')
+      throw new Error('not a medcalc-steward export header');
     return json;
   } catch (error) {
     throw inputError('BAD_EXPORT_HEADER', `${place}: ${(error as Error).message}`, { file: place });
@@ -139,7 +148,9 @@ function parseHeader(text: string, place: string): PinnedHeader {
 async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): Promise<ReleaseRecord> {
   const version = options.version ?? header.version;
   if (options.version && options.version.replace(/^v/, '') !== header.version) {
-    throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${header.version}, not ${options.version}`, { file: options.file });
+    throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${header.version}, not ${options.version}`, {
+      file: options.file,
+    });
   }
   let record: ReleaseRecord;
   if (options.releaseFile) {
@@ -147,12 +158,17 @@ async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): P
       throw inputError('FILE_NOT_READABLE', `${options.releaseFile}: cannot be read`, { file: options.releaseFile });
     });
     record = parseReleaseRecord(text, options.releaseFile);
-    if (record.version !== version.replace(/^v/, '')) throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
+    if (record.version !== version.replace(/^v/, ''))
+      throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
     record = (await readReleaseRecord(await openRepo({ dir: options.dir ?? '.' }), version)).record;
   }
   if (header.root !== record.manifest.root) {
-    throw inputError('ROOT_MISMATCH', `${options.file} claims root ${header.root}, release ${record.version} has ${record.manifest.root}`, { file: options.file });
+    throw inputError(
+      'ROOT_MISMATCH',
+      `${options.file} claims root ${header.root}, release ${record.version} has ${record.manifest.root}`,
+      { file: options.file },
+    );
   }
   return record;
 }
@@ -198,19 +214,35 @@ async function hashCsv(file: string, rows: [string, number][]): Promise<Hashed> 
     const expected = rows[k];
     const rowNumber = fields[header[0]];
     if (!expected || String(expected[1]) !== rowNumber) {
-      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${rowNumber} is not the sidecar's row ${k + 1}` });
+      out.unreadable.push({
+        place: `${file} row ${row} (line ${line})`,
+        message: `Row Number ${rowNumber} is not the sidecar's row ${k + 1}`,
+      });
       continue;
     }
     const id = expected[0];
     if (out.hashes.has(id)) out.duplicated.push(id);
     out.hashes.set(id, csvCellsHash(header.map((at) => fields[at])));
   }
-  if (count !== rows.length) out.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
+  if (count !== rows.length)
+    out.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
   return out;
 }
 
 function emptyReport(file: string, format: VerifyReport['format'], record: ReleaseRecord): VerifyReport {
-  return { file, format, version: record.version, root: record.manifest.root, items: 0, ok: false, changed: [], missing: [], unexpected: [], duplicated: [], unreadable: [] };
+  return {
+    file,
+    format,
+    version: record.version,
+    root: record.manifest.root,
+    items: 0,
+    ok: false,
+    changed: [],
+    missing: [],
+    unexpected: [],
+    duplicated: [],
+    unreadable: [],
+  };
 }
 
 function compare(file: string, format: VerifyReport['format'], record: ReleaseRecord, got: Hashed): VerifyReport {
@@ -220,6 +252,19 @@ function compare(file: string, format: VerifyReport['format'], record: ReleaseRe
   for (const [id, hash] of got.hashes) if (expected.has(id) && expected.get(id) !== hash) changed.push(id);
   const missing = [...expected.keys()].filter((id) => !got.hashes.has(id));
   const unexpected = [...got.hashes.keys()].filter((id) => !expected.has(id));
-  const ok = !changed.length && !missing.length && !unexpected.length && !got.duplicated.length && !got.unreadable.length;
-  return { file, format, version: record.version, root: record.manifest.root, items: got.hashes.size, ok, changed, missing, unexpected, duplicated: got.duplicated, unreadable: got.unreadable };
+  const ok =
+    !changed.length && !missing.length && !unexpected.length && !got.duplicated.length && !got.unreadable.length;
+  return {
+    file,
+    format,
+    version: record.version,
+    root: record.manifest.root,
+    items: got.hashes.size,
+    ok,
+    changed,
+    missing,
+    unexpected,
+    duplicated: got.duplicated,
+    unreadable: got.unreadable,
+  };
 }

@@ -32,7 +32,11 @@ export async function readSplitSidecar(file: string): Promise<SplitSidecar | nul
     const head = await firstBytes(file, 64 * 1024);
     const line = head.slice(0, head.indexOf('\n') === -1 ? head.length : head.indexOf('\n'));
     if (line.startsWith('# ') && /"split":/.test(line)) {
-      throw inputError('SIDECAR_MISSING', `${file} is an export of one split; verify needs its sidecar ${sidecarFile} beside it`, { file: sidecarFile });
+      throw inputError(
+        'SIDECAR_MISSING',
+        `${file} is an export of one split; verify needs its sidecar ${sidecarFile} beside it`,
+        { file: sidecarFile },
+      );
     }
     return null;
   }
@@ -40,13 +44,26 @@ export async function readSplitSidecar(file: string): Promise<SplitSidecar | nul
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw inputError('BAD_EXPORT_HEADER', `${sidecarFile}: invalid JSON: ${(error as Error).message}`, { file: sidecarFile });
+    throw inputError('BAD_EXPORT_HEADER', `${sidecarFile}: invalid JSON: ${(error as Error).message}`, {
+      file: sidecarFile,
+    });
   }
   if (json?.steward !== 'medcalc-steward' || json.split === undefined) return null;
-  const pairs = (v: unknown) => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
-  if (typeof json.split !== 'string' || typeof json.version !== 'string' || typeof json.root !== 'string' || !pairs(json.items) || (json.format === 'medcalc-csv' && !pairs(json.rows))) {
-    throw inputError('BAD_EXPORT_HEADER', `${sidecarFile}: not a split export sidecar (needs split, version, root, ` +
-        `items${json.format === 'medcalc-csv' ? ', rows' : ''})`, { file: sidecarFile });
+  const pairs = (v: unknown) =>
+    Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
+  if (
+    typeof json.split !== 'string' ||
+    typeof json.version !== 'string' ||
+    typeof json.root !== 'string' ||
+    !pairs(json.items) ||
+    (json.format === 'medcalc-csv' && !pairs(json.rows))
+  ) {
+    throw inputError(
+      'BAD_EXPORT_HEADER',
+      `${sidecarFile}: not a split export sidecar (needs split, version, root, ` +
+        `items${json.format === 'medcalc-csv' ? ', rows' : ''})`,
+      { file: sidecarFile },
+    );
   }
   return json;
 }
@@ -62,7 +79,8 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
   const manifest = new Map(record.manifest.items.map((i) => [i[0], i[column]]));
   const sidecarMismatch = sidecar.items.filter(([id, hash]) => manifest.get(id) !== hash).map(([id]) => id);
   let expectedIds = sidecar.items.map(([id]) => id);
-  let membership: SplitVerifyReport['membership'] = 'unchecked (no repository: the record does not say which items a split has)';
+  let membership: SplitVerifyReport['membership'] =
+    'unchecked (no repository: the record does not say which items a split has)';
   if (tagCommit) {
     const repo = await openRepo({ dir: options.dir ?? '.' });
     const paths = await readFileTextsAt(repo, { ref: tagCommit, prefix: `labels/${sidecar.split}` });
@@ -72,15 +90,28 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
   const text = await readFile(options.file, 'utf8').catch(() => {
     throw inputError('FILE_NOT_READABLE', `${options.file}: cannot be read`, { file: options.file });
   });
-  const got = sidecar.format === 'jsonl' ? hashJsonlBody(text, options.file) : hashCsvRows(text, options.file, sidecar.rows ?? []);
+  const got =
+    sidecar.format === 'jsonl'
+      ? hashJsonlBody(text, options.file)
+      : hashCsvRows(text, options.file, sidecar.rows ?? []);
   const changed: string[] = [];
   for (const [id, hash] of got.hashes) if (manifest.has(id) && manifest.get(id) !== hash) changed.push(id);
   const expected = new Set(expectedIds);
   const missing = expectedIds.filter((id) => !got.hashes.has(id));
   const unexpected = [...got.hashes.keys()].filter((id) => !expected.has(id) || !manifest.has(id));
   const splitRoot = splitRootOf(expectedIds.filter((id) => manifest.has(id)).map((id) => [id, manifest.get(id)!]));
-  if (splitRoot !== sidecar.splitRoot) got.unreadable.push({ place: `${options.file}.manifest.json`, message: `splitRoot ${sidecar.splitRoot} is not the release's ${splitRoot}` });
-  const ok = !changed.length && !missing.length && !unexpected.length && !got.duplicated.length && !got.unreadable.length && !sidecarMismatch.length;
+  if (splitRoot !== sidecar.splitRoot)
+    got.unreadable.push({
+      place: `${options.file}.manifest.json`,
+      message: `splitRoot ${sidecar.splitRoot} is not the release's ${splitRoot}`,
+    });
+  const ok =
+    !changed.length &&
+    !missing.length &&
+    !unexpected.length &&
+    !got.duplicated.length &&
+    !got.unreadable.length &&
+    !sidecarMismatch.length;
   return {
     file: options.file,
     format: sidecar.format,
@@ -100,9 +131,15 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
   };
 }
 
-async function releaseFor(options: VerifyOptions, sidecar: SplitSidecar): Promise<{ record: ReleaseRecord; tagCommit: string | null }> {
+async function releaseFor(
+  options: VerifyOptions,
+  sidecar: SplitSidecar,
+): Promise<{ record: ReleaseRecord; tagCommit: string | null }> {
   const version = (options.version ?? sidecar.version).replace(/^v/, '');
-  if (version !== sidecar.version) throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${sidecar.version}, not ${version}`, { file: options.file });
+  if (version !== sidecar.version)
+    throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${sidecar.version}, not ${version}`, {
+      file: options.file,
+    });
   let record: ReleaseRecord;
   let tagCommit: string | null = null;
   if (options.releaseFile) {
@@ -110,14 +147,19 @@ async function releaseFor(options: VerifyOptions, sidecar: SplitSidecar): Promis
       throw inputError('FILE_NOT_READABLE', `${options.releaseFile}: cannot be read`, { file: options.releaseFile });
     });
     record = parseReleaseRecord(text, options.releaseFile);
-    if (record.version !== version) throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
+    if (record.version !== version)
+      throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
     const found = await readReleaseRecord(await openRepo({ dir: options.dir ?? '.' }), version);
     record = found.record;
     tagCommit = found.commit;
   }
   if (sidecar.root !== record.manifest.root) {
-    throw inputError('ROOT_MISMATCH', `${options.file} claims root ${sidecar.root}, release ${record.version} has ${record.manifest.root}`, { file: options.file });
+    throw inputError(
+      'ROOT_MISMATCH',
+      `${options.file} claims root ${sidecar.root}, release ${record.version} has ${record.manifest.root}`,
+      { file: options.file },
+    );
   }
   return { record, tagCommit };
 }
@@ -150,11 +192,15 @@ function hashJsonlBody(text: string, file: string): Hashed {
 function hashCsvRows(text: string, file: string, rows: [string, number][]): Hashed {
   const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
   const table = parseCsvTable(text, { file, required: [...MEDCALC_COLUMNS] });
-  if (table.rows.length !== rows.length) out.unreadable.push({ place: file, message: `${table.rows.length} rows, but the sidecar lists ${rows.length}` });
+  if (table.rows.length !== rows.length)
+    out.unreadable.push({ place: file, message: `${table.rows.length} rows, but the sidecar lists ${rows.length}` });
   for (const [k, { cells, row, line }] of table.rows.entries()) {
     const expected = rows[k];
     if (!expected || String(expected[1]) !== cells['Row Number']) {
-      out.unreadable.push({ place: `${file} row ${row} (line ${line})`, message: `Row Number ${cells['Row Number']} is not the sidecar's row ${k + 1}` });
+      out.unreadable.push({
+        place: `${file} row ${row} (line ${line})`,
+        message: `Row Number ${cells['Row Number']} is not the sidecar's row ${k + 1}`,
+      });
       continue;
     }
     if (out.hashes.has(expected[0])) out.duplicated.push(expected[0]);

@@ -40,7 +40,11 @@ type Rated = { value: string; decision: Signoff['decision']; parsed: ReturnType<
  * The physicians' values side by side, for items that at least two of them have given a value on. Only
  * sign-offs `sound` accepts count (the caller's check: a verifying signature on the current content).
  */
-export function buildPanel(labels: readonly Label[], physicians: ReadonlySet<string>, sound: (label: Label, signoff: Signoff) => boolean): Panel {
+export function buildPanel(
+  labels: readonly Label[],
+  physicians: ReadonlySet<string>,
+  sound: (label: Label, signoff: Signoff) => boolean,
+): Panel {
   const rows: PanelRow[] = [];
   const ratings: { label: Label; by: Map<string, Rated> }[] = [];
   const names = new Set<string>();
@@ -48,7 +52,11 @@ export function buildPanel(labels: readonly Label[], physicians: ReadonlySet<str
     const by = new Map<string, Rated>();
     for (const s of label.signoffs) {
       if (!physicians.has(s.reviewer) || s.value === undefined || !sound(label, s)) continue;
-      by.set(s.reviewer, { value: s.value, decision: s.decision, parsed: parsePhysicianValue(answerKindOf(label), s.value) });
+      by.set(s.reviewer, {
+        value: s.value,
+        decision: s.decision,
+        parsed: parsePhysicianValue(answerKindOf(label), s.value),
+      });
     }
     if (by.size < 2) continue;
     for (const r of by.keys()) names.add(r);
@@ -72,9 +80,21 @@ export function buildPanel(labels: readonly Label[], physicians: ReadonlySet<str
       const both = ratings.filter((r) => r.by.has(a) && r.by.has(b));
       if (both.length === 0) continue;
       const agreeing = both.filter((r) => valuesAgree(r.label, r.by.get(a)!.parsed, r.by.get(b)!.parsed)).length;
-      const verdicts = both.map((r) => [acceptsLabel(r.label, r.by.get(a)!.parsed), acceptsLabel(r.label, r.by.get(b)!.parsed)] as [boolean, boolean]);
+      const verdicts = both.map(
+        (r) =>
+          [acceptsLabel(r.label, r.by.get(a)!.parsed), acceptsLabel(r.label, r.by.get(b)!.parsed)] as [
+            boolean,
+            boolean,
+          ],
+      );
       const k = cohensKappa({ pairs: verdicts, categories: [true, false] });
-      pairs.push({ a, b, n: both.length, agreeing, kappa: Number.isNaN(k.kappa) ? null : { value: k.kappa, lower: k.lower, upper: k.upper } });
+      pairs.push({
+        a,
+        b,
+        n: both.length,
+        agreeing,
+        kappa: Number.isNaN(k.kappa) ? null : { value: k.kappa, lower: k.lower, upper: k.upper },
+      });
     }
   }
   return { reviewers, rows, pairs };

@@ -10,7 +10,9 @@ export interface Asset {
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The page's own files: beside this module in src/, or in src/ when this module runs from dist/. */
-const PAGE_DIR = [join(here, 'page'), join(here, '..', '..', 'src', 'review-app', 'page')].find((d) => existsSync(join(d, 'index.html')));
+const PAGE_DIR = [join(here, 'page'), join(here, '..', '..', 'src', 'review-app', 'page')].find((d) =>
+  existsSync(join(d, 'index.html')),
+);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +35,10 @@ export function loadAssets(): Map<string, Asset> {
   const require = createRequire(import.meta.url);
   const assets = new Map<string, Asset>();
   for (const name of ['index.html', 'app.js', 'views.js', 'decision.js', 'keys.js', 'style.css']) {
-    assets.set(name === 'index.html' ? '/' : `/${name}`, { type: typeOf(name), body: readFileSync(join(PAGE_DIR, name)) });
+    assets.set(name === 'index.html' ? '/' : `/${name}`, {
+      type: typeOf(name),
+      body: readFileSync(join(PAGE_DIR, name)),
+    });
   }
   const preact = readFileSync(require.resolve('preact'));
   const hooks = readFileSync(require.resolve('preact/hooks'), 'utf8').replaceAll('from"preact"', 'from"./preact.mjs"');

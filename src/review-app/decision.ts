@@ -40,14 +40,19 @@ const MAX_NOTE = 2000;
 export function readDecisionInput(body: unknown): DecisionInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('/', 'a decision is a JSON object');
   const o = body as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (!['id', 'contentHash', 'action', 'value', 'reason', 'category', 'note'].includes(key)) throw bad(`/${key}`, 'unknown field');
+  for (const key of Object.keys(o))
+    if (!['id', 'contentHash', 'action', 'value', 'reason', 'category', 'note'].includes(key))
+      throw bad(`/${key}`, 'unknown field');
   if (typeof o.id !== 'string' || o.id === '') throw bad('/id', 'the label id is missing');
-  if (typeof o.contentHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(o.contentHash)) throw bad('/contentHash', 'the content hash the page showed is missing');
-  if (!ACTIONS.includes(o.action as ReviewAction)) throw bad('/action', `the action must be one of ${ACTIONS.join(', ')}`);
+  if (typeof o.contentHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(o.contentHash))
+    throw bad('/contentHash', 'the content hash the page showed is missing');
+  if (!ACTIONS.includes(o.action as ReviewAction))
+    throw bad('/action', `the action must be one of ${ACTIONS.join(', ')}`);
   const out: DecisionInput = { id: o.id, contentHash: o.contentHash, action: o.action as ReviewAction };
   if (o.value !== undefined) out.value = readStructuredValue(o.value);
   if (o.reason !== undefined) {
-    if (typeof o.reason !== 'string' || !(o.reason in INCOMPUTABLE_REASONS)) throw bad('/reason', `the reason must be one of ${Object.keys(INCOMPUTABLE_REASONS).join(', ')}`);
+    if (typeof o.reason !== 'string' || !(o.reason in INCOMPUTABLE_REASONS))
+      throw bad('/reason', `the reason must be one of ${Object.keys(INCOMPUTABLE_REASONS).join(', ')}`);
     out.reason = o.reason as IncomputableReason;
   }
   if (o.category !== undefined) {
@@ -55,7 +60,8 @@ export function readDecisionInput(body: unknown): DecisionInput {
     out.category = o.category;
   }
   if (o.note !== undefined) {
-    if (typeof o.note !== 'string' || o.note.length > MAX_NOTE) throw bad('/note', `the note is text of at most ${MAX_NOTE} characters`);
+    if (typeof o.note !== 'string' || o.note.length > MAX_NOTE)
+      throw bad('/note', `the note is text of at most ${MAX_NOTE} characters`);
     if (o.note.trim() !== '') out.note = o.note.trim();
   }
   if (out.action === 'correct' && !out.value) throw bad('/value', 'a corrected value is needed');
@@ -69,17 +75,21 @@ function readStructuredValue(v: unknown): StructuredValue {
   const keys = Object.keys(o).sort().join(',');
   if (keys === 'number' && typeof o.number === 'string') return { number: o.number };
   if (keys === 'date' && typeof o.date === 'string') return { date: o.date };
-  if (keys === 'days,weeks' && typeof o.weeks === 'number' && typeof o.days === 'number') return { weeks: o.weeks, days: o.days };
+  if (keys === 'days,weeks' && typeof o.weeks === 'number' && typeof o.days === 'number')
+    return { weeks: o.weeks, days: o.days };
   throw bad('/value', 'the value is { number: "…" }, { date: "YYYY-MM-DD" } or { weeks, days }');
 }
 
 /** The value's text as a sign-off records it, checked against the calculator's kind. */
 export function valueText(kind: ComputableKind, value: StructuredValue): string {
   if ('number' in value) {
-    if (kind !== 'decimal' && kind !== 'integer') throw bad('/value', `this calculator answers with a ${kind}, not a number`);
-    if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(value.number.trim())) throw bad('/value/number', `"${value.number}" is not a number`);
+    if (kind !== 'decimal' && kind !== 'integer')
+      throw bad('/value', `this calculator answers with a ${kind}, not a number`);
+    if (!/^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/.test(value.number.trim()))
+      throw bad('/value/number', `"${value.number}" is not a number`);
     const n = Number(value.number);
-    if (kind === 'integer' && !Number.isInteger(n)) throw bad('/value/number', `${value.number} is not a whole number; this calculator's answers are integers`);
+    if (kind === 'integer' && !Number.isInteger(n))
+      throw bad('/value/number', `${value.number} is not a whole number; this calculator's answers are integers`);
     return String(n);
   }
   if ('date' in value) {
@@ -90,7 +100,8 @@ export function valueText(kind: ComputableKind, value: StructuredValue): string 
   }
   if (kind !== 'gestational-age') throw bad('/value', `this calculator answers with a ${kind}, not weeks and days`);
   const { weeks, days } = value;
-  if (!Number.isInteger(weeks) || weeks < 0 || weeks > 45 || !Number.isInteger(days) || days < 0 || days > 6) throw bad('/value', 'weeks are 0–45 and days 0–6, whole numbers');
+  if (!Number.isInteger(weeks) || weeks < 0 || weeks > 45 || !Number.isInteger(days) || days < 0 || days > 6)
+    throw bad('/value', 'weeks are 0–45 and days 0–6, whole numbers');
   return `[${weeks}, ${days}]`;
 }
 
@@ -100,8 +111,14 @@ export function valueText(kind: ComputableKind, value: StructuredValue): string 
  * value or an incomputable item: an amendment. The error category and the incomputable reason go in
  * the note in a fixed form ("error category: …; incomputable: …"), so they are signed with it.
  */
-export function signoffRequest(label: Label, kind: ComputableKind, input: DecisionInput, categories: ReadonlySet<string>): SignoffRequestText {
-  if (input.category !== undefined && !categories.has(input.category)) throw bad('/category', `"${input.category}" is not in the error taxonomy (${[...categories].join(', ')})`);
+export function signoffRequest(
+  label: Label,
+  kind: ComputableKind,
+  input: DecisionInput,
+  categories: ReadonlySet<string>,
+): SignoffRequestText {
+  if (input.category !== undefined && !categories.has(input.category))
+    throw bad('/category', `"${input.category}" is not in the error taxonomy (${[...categories].join(', ')})`);
   const parts: string[] = [];
   if (input.category) parts.push(`error category: ${input.category}`);
   if (input.action === 'incomputable') parts.push(`incomputable: ${INCOMPUTABLE_REASONS[input.reason!]}`);

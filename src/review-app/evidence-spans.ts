@@ -25,7 +25,10 @@ export const findEvidenceInText: EvidenceLocator = (note, entities) => {
   const spans: EvidenceSpan[] = [];
   const lower = note.toLowerCase();
   for (const [entity, value] of Object.entries(entities)) {
-    const hit = candidates(value).map((c) => firstStandalone(lower, c.toLowerCase())).filter((h) => h !== undefined).sort((a, b) => a![0] - b![0])[0];
+    const hit = candidates(value)
+      .map((c) => firstStandalone(lower, c.toLowerCase()))
+      .filter((h) => h !== undefined)
+      .sort((a, b) => a![0] - b![0])[0];
     if (hit) spans.push({ entity, start: hit[0], end: hit[1], text: note.slice(hit[0], hit[1]), status: 'found' });
     else spans.push({ entity, start: -1, end: -1, text: '', status: 'not-found' });
   }
@@ -53,7 +56,9 @@ function firstStandalone(hay: string, needle: string): [number, number] | undefi
   for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
     const before = hay[at - 1] ?? ' ';
     const after = hay[at + needle.length] ?? ' ';
-    const glued = numeric ? /[\d.]/.test(before) || /\d/.test(after) || (after === '.' && /\d/.test(hay[at + needle.length + 1] ?? '')) : /[a-z0-9]/.test(before) || /[a-z0-9]/.test(after);
+    const glued = numeric
+      ? /[\d.]/.test(before) || /\d/.test(after) || (after === '.' && /\d/.test(hay[at + needle.length + 1] ?? ''))
+      : /[a-z0-9]/.test(before) || /[a-z0-9]/.test(after);
     if (!glued) return [at, at + needle.length];
   }
   return undefined;

@@ -19,7 +19,14 @@ import { contentHash } from '../store/canonical.js';
 import { readAllLabels } from '../store/read.js';
 import { writeLabels } from '../store/write.js';
 import { loadCategories } from '../taxonomy/categories.js';
-import { type DecisionInput, type IncomputableReason, INCOMPUTABLE_REASONS, type ReviewAction, type StructuredValue, signoffRequest } from './decision.js';
+import {
+  type DecisionInput,
+  type IncomputableReason,
+  INCOMPUTABLE_REASONS,
+  type ReviewAction,
+  type StructuredValue,
+  signoffRequest,
+} from './decision.js';
 import { PAPER_COLUMNS, STRUCTURED_COLUMNS } from './sheet.js';
 
 /** A sheet `steward review --export-sheet` wrote: it has the structured decision columns. */
@@ -47,7 +54,10 @@ export interface ImportReviewSheetOptions {
  * whose label changed since the export (its content hash differs) refuses the whole file.
  */
 export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<ImportSignoffsResult> {
-  const table = parseCsvTable(await readFile(o.file, 'utf8'), { file: o.file, required: [...PAPER_COLUMNS, ...STRUCTURED_COLUMNS] });
+  const table = parseCsvTable(await readFile(o.file, 'utf8'), {
+    file: o.file,
+    required: [...PAPER_COLUMNS, ...STRUCTURED_COLUMNS],
+  });
   const reviewer = await requireReviewer(o.dir, o.reviewer);
   const key = await reviewerSigningKey(reviewer, o.keyPath, o.dir);
   const committer = await openCommitter({ dir: o.dir, author: o.author, requireRepository: false });
@@ -56,7 +66,15 @@ export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<Im
   const time = isoTime(o.now);
   const errors: string[] = [];
   const changes: LabelEntry[] = [];
-  const result: Omit<ImportSignoffsResult, 'written' | 'commit'> = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], readings: [] };
+  const result: Omit<ImportSignoffsResult, 'written' | 'commit'> = {
+    signoffs: [],
+    approved: [],
+    amended: [],
+    rejected: [],
+    skipped: 0,
+    unchanged: [],
+    readings: [],
+  };
   const freeText: CsvTable = { header: table.header, rows: [] };
   for (const { cells, row, line } of table.rows) {
     const at = `row ${row} (line ${line})`;
@@ -77,20 +95,46 @@ export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<Im
     try {
       const input = structuredInput(cells, entry.label.id, cells['content hash'].trim(), answerKindOf(entry.label));
       const request = signoffRequest(entry.label, answerKindOf(entry.label), input, categories);
-      const parsedValue = request.value === undefined ? undefined : parsePhysicianValue(answerKindOf(entry.label), request.value);
-      const label = applySignoff(entry.label, reviewer, { ...request, ...(parsedValue !== undefined ? { parsedValue } : {}), time }, key);
+      const parsedValue =
+        request.value === undefined ? undefined : parsePhysicianValue(answerKindOf(entry.label), request.value);
+      const label = applySignoff(
+        entry.label,
+        reviewer,
+        { ...request, ...(parsedValue !== undefined ? { parsedValue } : {}), time },
+        key,
+      );
       changes.push({ file: entry.file, label });
       const decision: Signoff['decision'] = request.decision;
       if (decision === 'approve') result.approved.push(label.id);
       else if (decision === 'amend') result.amended.push(label.id);
-      else result.rejected.push({ id: label.id, value: request.value ?? '', reason: 'the physician kept the previous answer', row });
-      result.signoffs.push({ id: label.id, decision, value: request.value ?? '', ...(parsedValue !== undefined ? { parsedValue } : {}), row });
+      else
+        result.rejected.push({
+          id: label.id,
+          value: request.value ?? '',
+          reason: 'the physician kept the previous answer',
+          row,
+        });
+      result.signoffs.push({
+        id: label.id,
+        decision,
+        value: request.value ?? '',
+        ...(parsedValue !== undefined ? { parsedValue } : {}),
+        row,
+      });
     } catch (error) {
       errors.push(`${at}: ${(error as Error).message}`);
     }
   }
   if (freeText.rows.length > 0) {
-    const plan = planSignoffImport({ table: freeText, file: o.file, index, columns: { id: 'uid', value: 'y* (Physician label)', note: 'Physician Note (Optional)' }, reviewer, key, time });
+    const plan = planSignoffImport({
+      table: freeText,
+      file: o.file,
+      index,
+      columns: { id: 'uid', value: 'y* (Physician label)', note: 'Physician Note (Optional)' },
+      reviewer,
+      key,
+      time,
+    });
     const structured = new Set(changes.map((c) => c.label.id));
     for (const c of plan.changes) if (structured.has(c.label.id)) errors.push(`${c.label.id}: two rows decide it`);
     changes.push(...plan.changes);
@@ -102,19 +146,34 @@ export async function importReviewSheet(o: ImportReviewSheetOptions): Promise<Im
   }
   const ids = changes.map((c) => c.label.id);
   for (const id of new Set(ids)) if (ids.indexOf(id) !== ids.lastIndexOf(id)) errors.push(`${id}: two rows decide it`);
-  if (errors.length > 0) throw inputError('BAD_SIGNOFF_FILE', `${o.file}: ${errors.length} bad row(s); nothing was changed:\n${errors.slice(0, 20).map((e) => `  ${e}`).join('\n')}`, { file: o.file, errors });
+  if (errors.length > 0)
+    throw inputError(
+      'BAD_SIGNOFF_FILE',
+      `${o.file}: ${errors.length} bad row(s); nothing was changed:\n${errors
+        .slice(0, 20)
+        .map((e) => `  ${e}`)
+        .join('\n')}`,
+      { file: o.file, errors },
+    );
   assertValidLabels(changes, categories);
-  const { written } = await writeLabels(o.dir, changes.map((c) => c.label));
+  const { written } = await writeLabels(
+    o.dir,
+    changes.map((c) => c.label),
+  );
   const name = o.file.split(/[\\/]/).pop();
-  const commit = await committer.commit(written, `Import ${result.signoffs.length} review-sheet sign-off(s) by ${reviewer.id} from ${name}: ` +
-      `${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject`);
+  const commit = await committer.commit(
+    written,
+    `Import ${result.signoffs.length} review-sheet sign-off(s) by ${reviewer.id} from ${name}: ` +
+      `${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject`,
+  );
   return { ...result, written, commit };
 }
 
 /** The structured cells of one row as the page would submit them. */
 function structuredInput(cells: Record<string, string>, id: string, hash: string, kind: ComputableKind): DecisionInput {
   const action = cells.decision.trim() as ReviewAction;
-  if (!['approve', 'keep-previous', 'correct', 'incomputable'].includes(action)) throw new Error(`decision "${cells.decision}" is not approve, keep-previous, correct or incomputable`);
+  if (!['approve', 'keep-previous', 'correct', 'incomputable'].includes(action))
+    throw new Error(`decision "${cells.decision}" is not approve, keep-previous, correct or incomputable`);
   const input: DecisionInput = { id, contentHash: hash, action };
   const value = cells['corrected value'].trim();
   if (action === 'correct') {
@@ -123,9 +182,11 @@ function structuredInput(cells: Record<string, string>, id: string, hash: string
   } else if (value !== '') throw new Error(`a corrected value goes with the decision "correct", not "${action}"`);
   const reason = cells['incomputable reason'].trim();
   if (action === 'incomputable') {
-    if (!(reason in INCOMPUTABLE_REASONS)) throw new Error(`incomputable reason "${reason}" is not one of ${Object.keys(INCOMPUTABLE_REASONS).join(', ')}`);
+    if (!(reason in INCOMPUTABLE_REASONS))
+      throw new Error(`incomputable reason "${reason}" is not one of ${Object.keys(INCOMPUTABLE_REASONS).join(', ')}`);
     input.reason = reason as IncomputableReason;
-  } else if (reason !== '') throw new Error(`an incomputable reason goes with the decision "incomputable", not "${action}"`);
+  } else if (reason !== '')
+    throw new Error(`an incomputable reason goes with the decision "incomputable", not "${action}"`);
   const category = cells['error category'].trim();
   if (category) input.category = category;
   const note = cells['Physician Note (Optional)'].trim();

@@ -50,7 +50,15 @@ export interface ItemView {
     proposed: AnswerView;
     current: AnswerView;
     traces: TraceView[];
-    revision: null | { category: string; rationale: string; evidence?: string; proposer: string; verifier?: string; contentious: boolean; time: string };
+    revision: null | {
+      category: string;
+      rationale: string;
+      evidence?: string;
+      proposer: string;
+      verifier?: string;
+      contentious: boolean;
+      time: string;
+    };
     /** A verifier's votes, when the proposal carries them (`revision.votes`). */
     votes?: unknown;
     signoffs: SignoffStatus[];
@@ -70,13 +78,19 @@ export function itemView(label: Label, options: ItemViewOptions): ItemView {
   const spans = new Map((options.locate ?? findEvidenceInText)(label.note, label.entities).map((s) => [s.entity, s]));
   const view: ItemView = {
     id: label.id,
-    calculator: { id: label.calculator.id, name: label.calculator.name, ...(calculator ? { reference: calculator.reference } : {}) },
+    calculator: {
+      id: label.calculator.id,
+      name: label.calculator.name,
+      ...(calculator ? { reference: calculator.reference } : {}),
+    },
     kind: answerKindOf(label),
     contentHash: contentHash(label),
     status: label.status,
     note: label.note,
     question: label.question,
-    entities: Object.entries(label.entities).map(([name, value]) => entityRow(name, value, reference?.steps ?? [], spans.get(name))),
+    entities: Object.entries(label.entities).map(([name, value]) =>
+      entityRow(name, value, reference?.steps ?? [], spans.get(name)),
+    ),
     blind: options.hideAnswers,
   };
   const unit = answerUnit(label);
@@ -85,7 +99,8 @@ export function itemView(label: Label, options: ItemViewOptions): ItemView {
   const traces: TraceView[] = [];
   if (reference) traces.push(traceView('reference', reference));
   const v1 = calculator?.compute(label.entities, { convention: 'medcalc-v1.0' });
-  if (v1 && reference && JSON.stringify(resultValue(v1)) !== JSON.stringify(resultValue(reference))) traces.push(traceView('medcalc-v1.0', v1));
+  if (v1 && reference && JSON.stringify(resultValue(v1)) !== JSON.stringify(resultValue(reference)))
+    traces.push(traceView('medcalc-v1.0', v1));
   const r = label.revision;
   const votes = r ? (r as unknown as Record<string, unknown>).votes : undefined;
   view.answers = {
@@ -94,7 +109,15 @@ export function itemView(label: Label, options: ItemViewOptions): ItemView {
     current: answerView(label.answer),
     traces,
     revision: r
-      ? { category: r.category, rationale: r.rationale, ...(r.evidence ? { evidence: r.evidence } : {}), proposer: r.proposer, ...(r.verifier ? { verifier: r.verifier } : {}), contentious: Boolean(r.contentious), time: r.time }
+      ? {
+          category: r.category,
+          rationale: r.rationale,
+          ...(r.evidence ? { evidence: r.evidence } : {}),
+          proposer: r.proposer,
+          ...(r.verifier ? { verifier: r.verifier } : {}),
+          contentious: Boolean(r.contentious),
+          time: r.time,
+        }
       : null,
     ...(votes !== undefined ? { votes } : {}),
     signoffs: options.signoffs,
@@ -103,9 +126,17 @@ export function itemView(label: Label, options: ItemViewOptions): ItemView {
 }
 
 function entityRow(name: string, value: EntityValue, steps: TraceStep[], span: EvidenceSpan | undefined): EntityRow {
-  const conversions = steps.filter((s) => s.what.startsWith(`${name}: `)).map((s) => `${s.what.slice(name.length + 2)} = ${shortNumber(s.result)}`);
-  const row: EntityRow = { name, value: entityText(value), conversions, span: span ?? { entity: name, start: -1, end: -1, text: '', status: 'not-found' } };
-  if (Array.isArray(value) && typeof value[value.length - 1] === 'string' && typeof value[0] === 'number') row.unit = value[value.length - 1] as string;
+  const conversions = steps
+    .filter((s) => s.what.startsWith(`${name}: `))
+    .map((s) => `${s.what.slice(name.length + 2)} = ${shortNumber(s.result)}`);
+  const row: EntityRow = {
+    name,
+    value: entityText(value),
+    conversions,
+    span: span ?? { entity: name, start: -1, end: -1, text: '', status: 'not-found' },
+  };
+  if (Array.isArray(value) && typeof value[value.length - 1] === 'string' && typeof value[0] === 'number')
+    row.unit = value[value.length - 1] as string;
   return row;
 }
 

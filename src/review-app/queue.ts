@@ -27,7 +27,11 @@ export interface QueueEntry {
  * audit ranks (a proposal that moves a score across a treatment threshold first). Without a reviewer,
  * every relabel still short of its sign-offs.
  */
-export function buildQueue(checks: readonly LabelCheck[], labels: ReadonlyMap<string, Label>, reviewer?: string): QueueEntry[] {
+export function buildQueue(
+  checks: readonly LabelCheck[],
+  labels: ReadonlyMap<string, Label>,
+  reviewer?: string,
+): QueueEntry[] {
   const out: (QueueEntry & { order: number })[] = [];
   for (const check of checks) {
     const label = labels.get(check.id);

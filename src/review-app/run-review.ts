@@ -27,11 +27,17 @@ export async function prepareReview(o: PrepareReviewOptions): Promise<ReviewServ
 }
 
 /** Serves until Ctrl-C (SIGINT) or SIGTERM, then closes every connection and returns 0. */
-export async function serveUntilSignal(options: ReviewServerOptions, io: CliIO, { open }: { open: boolean }): Promise<number> {
+export async function serveUntilSignal(
+  options: ReviewServerOptions,
+  io: CliIO,
+  { open }: { open: boolean },
+): Promise<number> {
   const server = await startReviewServer(options);
-  io.out(`steward review: ` +
+  io.out(
+    `steward review: ` +
       `${options.reviewer ? `signing as ${options.reviewer.id}` : 'read only'}${options.blind ? ', blind' : ''}; ` +
-      `Ctrl-C stops it.\n`);
+      `Ctrl-C stops it.\n`,
+  );
   io.out(`Open this URL in your browser (it works once):\n\n    ${server.url}\n\n`);
   if (open) openBrowser(server.url);
   await new Promise<void>((resolve) => {

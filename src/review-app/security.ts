@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'steward_review';
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri " +
-        "'none'; form-action 'none'; frame-ancestors 'none'",
+    "'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -69,7 +69,8 @@ export class Gate {
    */
   sameOrigin(req: IncomingMessage): boolean {
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined) return site === 'same-origin' && (req.headers.origin === undefined || req.headers.origin === this.origin);
+    if (site !== undefined)
+      return site === 'same-origin' && (req.headers.origin === undefined || req.headers.origin === this.origin);
     return req.headers.origin === this.origin;
   }
 }
@@ -83,8 +84,19 @@ export function cookieOf(header: string | undefined, name: string): string | und
   return undefined;
 }
 
-export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+export function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(body)),
+    ...extra,
+  });
   res.end(body);
 }
 

@@ -51,16 +51,29 @@ async function closeServer(server: Server, service: ReviewService): Promise<void
   await closed;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, gate: Gate, service: ReviewService, assets: Map<string, Asset>): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  gate: Gate,
+  service: ReviewService,
+  assets: Map<string, Asset>,
+): Promise<void> {
   if (!gate.hostIsOurs(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host\n');
   const url = new URL(req.url ?? '/', gate.origin);
   const token = url.searchParams.get('token');
   if (url.pathname === '/' && token !== null && req.method === 'GET') {
     const cookie = gate.exchange(token);
-    if (!cookie) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this token is wrong or was already used; restart `steward review` for a new one\n');
+    if (!cookie)
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Forbidden: this token is wrong or was already used; restart `steward review` for a new one\n',
+      );
     return send(res, 303, 'text/plain; charset=utf-8', 'See /\n', { 'set-cookie': cookie, location: '/' });
   }
-  if (!gate.hasSession(req)) return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL `steward review` printed\n');
+  if (!gate.hasSession(req))
+    return send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the URL `steward review` printed\n');
 
   if (req.method === 'GET') {
     const asset = assets.get(url.pathname);
@@ -73,10 +86,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, gate: Gate, ser
     if (item) return sendJson(res, 200, await service.item(item[1]));
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
   }
-  if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { allow: 'GET, POST' });
+  if (req.method !== 'POST')
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { allow: 'GET, POST' });
   // A state change: only from our own page (CSRF), only as JSON (no HTML form can send that).
   if (!gate.sameOrigin(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-site request\n');
-  if (!/^application\/json(?:;|$)/.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain; charset=utf-8', 'Send application/json\n');
+  if (!/^application\/json(?:;|$)/.test(req.headers['content-type'] ?? ''))
+    return send(res, 415, 'text/plain; charset=utf-8', 'Send application/json\n');
   const body = await readJson(req);
   if (url.pathname === '/api/decision') return sendJson(res, 200, await service.decide(body));
   const reveal = /^\/api\/reveal\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
@@ -103,10 +118,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function fail(res: ServerResponse, error: unknown): void {
   if (res.headersSent) return void res.destroy();
   if (error instanceof StewardError) {
-    const status = error.code === 'LABEL_CHANGED' ? 409 : error.code === 'UNKNOWN_LABEL' ? 404 : error.code === 'BODY_TOO_LARGE' ? 413 : 400;
+    const status =
+      error.code === 'LABEL_CHANGED'
+        ? 409
+        : error.code === 'UNKNOWN_LABEL'
+          ? 404
+          : error.code === 'BODY_TOO_LARGE'
+            ? 413
+            : 400;
     sendJson(res, status, { code: error.code, message: error.message });
     return;
   }
-  process.stderr.write(`steward review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `steward review: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   sendJson(res, 500, { code: 'INTERNAL', message: 'internal error; see the terminal running steward review' });
 }

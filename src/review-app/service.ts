@@ -13,7 +13,14 @@ import { contentHash } from '../store/canonical.js';
 import { readAllLabels } from '../store/read.js';
 import { type ErrorCategory, loadCategories } from '../taxonomy/categories.js';
 import { type Panel, buildPanel } from './adjudication.js';
-import { type DecisionInput, INCOMPUTABLE_REASONS, type StructuredValue, readDecisionInput, signoffRequest, valueText } from './decision.js';
+import {
+  type DecisionInput,
+  INCOMPUTABLE_REASONS,
+  type StructuredValue,
+  readDecisionInput,
+  signoffRequest,
+  valueText,
+} from './decision.js';
 import type { EvidenceLocator } from './evidence-spans.js';
 import { type ItemView, itemView } from './item-view.js';
 import { type QueueEntry, buildQueue } from './queue.js';
@@ -117,7 +124,8 @@ export class ReviewService {
     const label = await this.label(id);
     const o = (body ?? {}) as { value?: StructuredValue; incomputable?: boolean };
     const text = o.incomputable === true ? 'N/A' : o.value ? valueText(answerKindOf(label), o.value) : undefined;
-    if (text === undefined) throw inputError('BAD_DECISION', 'give your own value (or N/A) before the answers are shown', {});
+    if (text === undefined)
+      throw inputError('BAD_DECISION', 'give your own value (or N/A) before the answers are shown', {});
     this.blindValues.set(this.blindKey(label), text);
     return this.item(id);
   }
@@ -131,7 +139,16 @@ export class ReviewService {
     const last = new Map(label.signoffs.map((s, i) => [s.reviewer, i]));
     return label.signoffs.map((s, i) => {
       const v = verifySignoff(label, s, this.reviewers, hash);
-      return { reviewer: s.reviewer, role: s.role, decision: s.decision, time: s.time, ...(s.value !== undefined ? { value: s.value } : {}), signatureValid: v.signatureValid, stale: v.stale, superseded: last.get(s.reviewer) !== i };
+      return {
+        reviewer: s.reviewer,
+        role: s.role,
+        decision: s.decision,
+        time: s.time,
+        ...(s.value !== undefined ? { value: s.value } : {}),
+        signatureValid: v.signatureValid,
+        stale: v.stale,
+        superseded: last.get(s.reviewer) !== i,
+      };
     });
   }
 
@@ -146,12 +163,17 @@ export class ReviewService {
 
   private async decideNow(input: DecisionInput): Promise<DecisionResult> {
     const { reviewer, keyPath } = this.options;
-    if (!reviewer || !keyPath) throw inputError('READ_ONLY', 'this page was started without --reviewer and --key; it cannot sign', {});
+    if (!reviewer || !keyPath)
+      throw inputError('READ_ONLY', 'this page was started without --reviewer and --key; it cannot sign', {});
     const label = await this.label(input.id);
     if (this.options.blind && !this.blindValues.has(this.blindKey(label)) && contentHash(label) === input.contentHash) {
-      throw inputError('BLIND_FIRST', `${label.id}: give your own value before deciding (blind review)`, { id: label.id });
+      throw inputError('BLIND_FIRST', `${label.id}: give your own value before deciding (blind review)`, {
+        id: label.id,
+      });
     }
-    const categories = new Set((this.categories.length ? this.categories : await loadCategories(this.options.dir)).map((c) => c.id));
+    const categories = new Set(
+      (this.categories.length ? this.categories : await loadCategories(this.options.dir)).map((c) => c.id),
+    );
     const request = signoffRequest(label, answerKindOf(label), input, categories);
     // Blind protocol: the physician's own value is the one they gave before seeing the answers.
     const blindValue = this.blindValues.get(this.blindKey(label));
@@ -167,7 +189,12 @@ export class ReviewService {
       author: this.options.author,
       expectContentHash: { [label.id]: input.contentHash },
     });
-    return { id: label.id, decision: request.decision, commit: result.commit, contentHash: result.signoffs[0].contentHash };
+    return {
+      id: label.id,
+      decision: request.decision,
+      commit: result.commit,
+      contentHash: result.signoffs[0].contentHash,
+    };
   }
 
   /** The queue as a spreadsheet (see reviewSheet). */
@@ -184,7 +211,9 @@ export class ReviewService {
   async panel(): Promise<Panel> {
     const labels = await readAllLabels(this.options.dir);
     if (this.reviewers.size === 0) this.reviewers = (await readReviewers(this.options.dir)).reviewers;
-    const physicians = new Set([...this.reviewers.values()].filter((r) => this.physicianRoles.includes(r.role)).map((r) => r.id));
+    const physicians = new Set(
+      [...this.reviewers.values()].filter((r) => this.physicianRoles.includes(r.role)).map((r) => r.id),
+    );
     return buildPanel(
       labels.map((e) => e.label),
       physicians,

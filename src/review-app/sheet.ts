@@ -7,13 +7,30 @@ import { INCOMPUTABLE_REASONS } from './decision.js';
 import type { QueueEntry } from './queue.js';
 
 /** The stewardship paper's physician-sheet columns, then the structured decision the review page takes. */
-export const PAPER_COLUMNS = ['uid', 'Calculator Name', 'Question', 'Patient Note', 'y_orig', 'y_new', 'y* (Physician label)', 'Physician Note (Optional)'] as const;
-export const STRUCTURED_COLUMNS = ['decision', 'corrected value', 'incomputable reason', 'error category', 'queue status', 'content hash'] as const;
+export const PAPER_COLUMNS = [
+  'uid',
+  'Calculator Name',
+  'Question',
+  'Patient Note',
+  'y_orig',
+  'y_new',
+  'y* (Physician label)',
+  'Physician Note (Optional)',
+] as const;
+export const STRUCTURED_COLUMNS = [
+  'decision',
+  'corrected value',
+  'incomputable reason',
+  'error category',
+  'queue status',
+  'content hash',
+] as const;
 
 /** How a sheet's structured cells are filled in (printed in the README of the sheet, and checked on import). */
 export const SHEET_HELP = {
   decision: 'approve | keep-previous | correct | incomputable',
-  'corrected value': 'a number in the unit the question asks for; a date YYYY-MM-DD; a gestational age "W weeks D days"',
+  'corrected value':
+    'a number in the unit the question asks for; a date YYYY-MM-DD; a gestational age "W weeks D days"',
   'incomputable reason': Object.keys(INCOMPUTABLE_REASONS).join(' | '),
 } as const;
 
@@ -29,7 +46,22 @@ export function reviewSheet(queue: readonly QueueEntry[], labels: ReadonlyMap<st
     if (entry.status === 'done') continue;
     const label = labels.get(entry.id)!;
     const previous = label.revision ? formatAnswerValue(label.revision.previous) : '';
-    rows.push([label.id, label.calculator.name, label.question, label.note, previous, formatAnswerValue(label.answer), '', '', '', '', '', '', entry.status, contentHash(label)]);
+    rows.push([
+      label.id,
+      label.calculator.name,
+      label.question,
+      label.note,
+      previous,
+      formatAnswerValue(label.answer),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      entry.status,
+      contentHash(label),
+    ]);
   }
   return writeCsv([...PAPER_COLUMNS, ...STRUCTURED_COLUMNS], rows);
 }

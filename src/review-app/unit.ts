@@ -9,6 +9,12 @@ export function answerUnit(label: Pick<Label, 'question'>): string | undefined {
   const terms = /in terms of ([^?]+?)\s*[?.]?\s*$/i.exec(q) ?? /in terms of ([^?.,;]+)/i.exec(q);
   if (terms) return terms[1].trim();
   const paren = /\(([^()]*?[a-zA-Zµ%][^()]*?)\)/.exec(q);
-  if (paren && /^(?:[a-zA-Zµ%²³/·.\d ^-]+)$/.test(paren[1]) && paren[1].length <= 16 && !/\b(?:weeks|days|formula|score)\b/i.test(paren[1])) return paren[1].trim();
+  if (
+    paren &&
+    /^(?:[a-zA-Zµ%²³/·.\d ^-]+)$/.test(paren[1]) &&
+    paren[1].length <= 16 &&
+    !/\b(?:weeks|days|formula|score)\b/i.test(paren[1])
+  )
+    return paren[1].trim();
   return undefined;
 }

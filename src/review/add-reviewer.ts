@@ -53,40 +53,89 @@ export async function addReviewer(options: AddReviewerOptions): Promise<Reviewer
 
 async function addReviewerLocked(options: AddReviewerOptions): Promise<ReviewerChangeResult> {
   const { dir, id } = options;
-  const reviewer: Reviewer = { id, name: options.name, role: options.role, publicKey: await publicKeyOfFile(options.keyPath) };
+  const reviewer: Reviewer = {
+    id,
+    name: options.name,
+    role: options.role,
+    publicKey: await publicKeyOfFile(options.keyPath),
+  };
   if (options.specialty !== undefined) reviewer.specialty = options.specialty;
   if (options.orcid !== undefined) reviewer.orcid = options.orcid;
   const file = reviewerPath(id);
-  const problems = /^[a-z0-9][a-z0-9._-]*$/.test(id) ? reviewerProblems(file, reviewer) : [{ message: `"${id}" is not a reviewer id (lowercase letters, digits, . _ -)` }];
+  const problems = /^[a-z0-9][a-z0-9._-]*$/.test(id)
+    ? reviewerProblems(file, reviewer)
+    : [{ message: `"${id}" is not a reviewer id (lowercase letters, digits, . _ -)` }];
   if (problems.length > 0) throw inputError('INVALID_REVIEWER', problems[0].message, { file });
   const existingText = await readFile(join(dir, file), 'utf8').catch(() => null);
   if (existingText !== null && !options.replace) {
-    throw inputError('REVIEWER_EXISTS', `${file} already exists; --replace to change it (a new key invalidates ${id}'s earlier signatures)`, { file });
+    throw inputError(
+      'REVIEWER_EXISTS',
+      `${file} already exists; --replace to change it (a new key invalidates ${id}'s earlier signatures)`,
+      { file },
+    );
   }
   const { reviewers } = await readReviewers(dir);
   const existing = reviewers.get(id);
-  if (existingText !== null && !existing) throw inputError('INVALID_REVIEWER', `${file} is not a valid reviewer file; fix or remove it by hand first`, { file });
-  if (existing?.revoked) throw inputError('REVIEWER_REVOKED', `${id} was revoked (${existing.revoked.time}); a revoked reviewer stays revoked: register a new id`, { file });
+  if (existingText !== null && !existing)
+    throw inputError('INVALID_REVIEWER', `${file} is not a valid reviewer file; fix or remove it by hand first`, {
+      file,
+    });
+  if (existing?.revoked)
+    throw inputError(
+      'REVIEWER_REVOKED',
+      `${id} was revoked (${existing.revoked.time}); a revoked reviewer stays revoked: register a new id`,
+      { file },
+    );
   const twin = [...reviewers.values()].find((r) => r.id !== id && r.publicKey === reviewer.publicKey);
-  if (twin) throw inputError('DUPLICATE_KEY', `${options.keyPath}: this public key is registered already as ${twin.id}; one key, one reviewer`, { file: options.keyPath, reviewer: twin.id });
+  if (twin)
+    throw inputError(
+      'DUPLICATE_KEY',
+      `${options.keyPath}: this public key is registered already as ${twin.id}; one key, one reviewer`,
+      { file: options.keyPath, reviewer: twin.id },
+    );
 
   const maintainers = [...reviewers.values()].filter((r) => r.role === MAINTAINER_ROLE && !r.revoked);
   let signer: TrustSigner | null = null;
   if (options.signer !== undefined || options.signerKeyPath !== undefined) {
     signer = await loadTrustSigner(dir, reviewers, options.signer, options.signerKeyPath);
-  } else if (maintainers.length === 0 && reviewer.role === MAINTAINER_ROLE && existing === undefined && (await isPrivateKeyFile(options.keyPath))) {
+  } else if (
+    maintainers.length === 0 &&
+    reviewer.role === MAINTAINER_ROLE &&
+    existing === undefined &&
+    (await isPrivateKeyFile(options.keyPath))
+  ) {
     // Bootstrap: the first maintainer signs their own registration.
     signer = { id, key: await loadPrivateKey(options.keyPath, dir) };
   } else if (maintainers.length > 0) {
-    throw inputError('CHANGE_NEEDS_SIGNER', `a reviewer change is signed by a registered maintainer: add --signer <id> --signer-key <key> ` +
-        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`, { file });
+    throw inputError(
+      'CHANGE_NEEDS_SIGNER',
+      `a reviewer change is signed by a registered maintainer: add --signer <id> --signer-key <key> ` +
+        `(maintainers: ${maintainers.map((m) => m.id).join(', ')})`,
+      { file },
+    );
   }
   const action = existing ? 'replace' : 'add';
-  const record = signer ? signChangeRecord({ action, subject: id, before: existing ? stateHash(existing) : null, after: reviewer, signer: signer.id, time: isoTime(options.now) }, signer.key) : null;
-  const files = [{ path: file, content: canonicalJson(reviewer) }, ...(record ? [{ path: changeRecordPath(record), content: canonicalJson(record) }] : [])];
-  const message = `${existing ? 'Update' : 'Add'} reviewer ${id} ` +
-      `(${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})` +
-          `${record ? `\n\nSigned by ${record.signer}.` : ''}`;
+  const record = signer
+    ? signChangeRecord(
+        {
+          action,
+          subject: id,
+          before: existing ? stateHash(existing) : null,
+          after: reviewer,
+          signer: signer.id,
+          time: isoTime(options.now),
+        },
+        signer.key,
+      )
+    : null;
+  const files = [
+    { path: file, content: canonicalJson(reviewer) },
+    ...(record ? [{ path: changeRecordPath(record), content: canonicalJson(record) }] : []),
+  ];
+  const message =
+    `${existing ? 'Update' : 'Add'} reviewer ${id} ` +
+    `(${reviewer.role}${reviewer.specialty ? `, ${reviewer.specialty}` : ''})` +
+    `${record ? `\n\nSigned by ${record.signer}.` : ''}`;
   const commit = await commitTrustChange(dir, files, message, options.author);
   return { file, reviewer, record: record ? changeRecordPath(record) : null, signer: record?.signer ?? null, commit };
 }

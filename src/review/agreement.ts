@@ -4,11 +4,11 @@ import type { PhysicianValue } from './physician-value.js';
 
 /** The rule in words, as release notes print it. */
 export const AGREEMENT_RULE =
-  "Both N/A agree; exactly one N/A disagrees. Otherwise an item is ordinal when none of the values it compares " +
-      "(the physician's value and every label version compared with it) is continuous — a number that is not " +
-      "integer-like or whose absolute value is above 20 (N/A is not continuous) — and then a label agrees within ±1 " +
-      "of the physician value; else it is continuous and a label agrees within ±5% of the physician value (when that " +
-      "is 0: when |label| ≤ 0.05). Gestational ages compare in total days by the same rule; dates must be equal.";
+  'Both N/A agree; exactly one N/A disagrees. Otherwise an item is ordinal when none of the values it compares ' +
+  "(the physician's value and every label version compared with it) is continuous — a number that is not " +
+  'integer-like or whose absolute value is above 20 (N/A is not continuous) — and then a label agrees within ±1 ' +
+  'of the physician value; else it is continuous and a label agrees within ±5% of the physician value (when that ' +
+  'is 0: when |label| ≤ 0.05). Gestational ages compare in total days by the same rule; dates must be equal.';
 
 /** How an item's values are compared: decided once per item from all the values it compares. */
 export type ValueType = 'na' | 'ordinal' | 'continuous' | 'exact';
@@ -33,7 +33,11 @@ export function valueType(physician: PhysicianValue, compared: readonly (Answer 
  * Whether `answer` agrees with a physician's value. `compared` are all the label versions the item is
  * compared with (the answer itself is always among them); the type they decide applies to each.
  */
-export function physicianAgrees(answer: Answer | null | undefined, physician: PhysicianValue, compared: readonly (Answer | null | undefined)[] = [answer]): boolean {
+export function physicianAgrees(
+  answer: Answer | null | undefined,
+  physician: PhysicianValue,
+  compared: readonly (Answer | null | undefined)[] = [answer],
+): boolean {
   if (!answer) return false;
   if (physician === null || answer.kind === 'incomputable') return physician === null && answer.kind === 'incomputable';
   const type = valueType(physician, compared.includes(answer) ? compared : [...compared, answer]);

@@ -30,7 +30,18 @@ export function amendLabel(label: Label, value: PhysicianValue, meta: AmendMeta)
   // The explanation follows the answer: a physician's value gets its own (the calculator's trace when it
   // reproduces the value), and the first explanation stays in the revision.
   revision.previousExplanation ??= label.explanation;
-  const byPhysician = { rationale: meta.note ? `Set by physician ${meta.reviewer}: ${meta.note}` : undefined, by: `physician ${meta.reviewer}` };
-  const explanation = (answer.kind !== 'incomputable' ? traceExplanation(label, answer) : undefined) ?? relabelExplanation(label, answer, byPhysician);
-  return { ...label, answer, status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled', revision, explanation };
+  const byPhysician = {
+    rationale: meta.note ? `Set by physician ${meta.reviewer}: ${meta.note}` : undefined,
+    by: `physician ${meta.reviewer}`,
+  };
+  const explanation =
+    (answer.kind !== 'incomputable' ? traceExplanation(label, answer) : undefined) ??
+    relabelExplanation(label, answer, byPhysician);
+  return {
+    ...label,
+    answer,
+    status: answer.kind === 'incomputable' ? 'incomputable' : 'relabeled',
+    revision,
+    explanation,
+  };
 }

@@ -37,10 +37,15 @@ export function stateHash(state: unknown): string {
  */
 export function changeRecordBytes(record: Omit<TrustChangeRecord, 'signature'>): Uint8Array {
   const { schema, action, subject, before, after, signer, time } = record;
-  return new TextEncoder().encode(canonicalJson({ purpose: 'medcalc-steward trust change', schema, action, subject, before, after, signer, time }));
+  return new TextEncoder().encode(
+    canonicalJson({ purpose: 'medcalc-steward trust change', schema, action, subject, before, after, signer, time }),
+  );
 }
 
-export function signChangeRecord(fields: Omit<TrustChangeRecord, 'signature' | 'schema'>, key: KeyObject): TrustChangeRecord {
+export function signChangeRecord(
+  fields: Omit<TrustChangeRecord, 'signature' | 'schema'>,
+  key: KeyObject,
+): TrustChangeRecord {
   const unsigned = { schema: TRUST_CHANGE_SCHEMA, ...fields } as const;
   return { ...unsigned, signature: sign(null, changeRecordBytes(unsigned), key).toString('base64') };
 }

@@ -37,7 +37,8 @@ const key = (text: string) => text.trim().toLowerCase();
 export function parseTextReadings(options: readonly string[]): TextReading[] {
   return options.map((o) => {
     const at = o.lastIndexOf('=');
-    if (at <= 0 || at === o.length - 1) throw inputError('USAGE', `--read "${o}": expected TEXT=VALUE (a value, N/A, or reject)`, { option: o });
+    if (at <= 0 || at === o.length - 1)
+      throw inputError('USAGE', `--read "${o}": expected TEXT=VALUE (a value, N/A, or reject)`, { option: o });
     return { text: o.slice(0, at).trim(), value: o.slice(at + 1).trim() };
   });
 }
@@ -62,7 +63,12 @@ export function textReader(mappings: readonly TextReading[]): TextReader {
         if (m.value.toLowerCase() === 'reject') value = undefined;
         else {
           value = parsePhysicianValue(kind, m.value);
-          if (value === undefined) throw inputError('USAGE', `--read "${m.text}=${m.value}": "${m.value}" is not a ${kind} value, N/A or reject (for ${id})`, { id });
+          if (value === undefined)
+            throw inputError(
+              'USAGE',
+              `--read "${m.text}=${m.value}": "${m.value}" is not a ${kind} value, N/A or reject (for ${id})`,
+              { id },
+            );
         }
         how = 'by --read';
       } else {
@@ -84,8 +90,12 @@ export function textReader(mappings: readonly TextReading[]): TextReader {
     assertAllUsed(file) {
       const unused = mappings.filter((m) => !used.has(key(m.text)));
       if (unused.length > 0) {
-        throw inputError('USAGE', `${file}: --read ${unused.map((u) => `"${u.text}"`).join(', ')} matched no physician value in the ` +
-            `file; nothing was changed`, { file });
+        throw inputError(
+          'USAGE',
+          `${file}: --read ${unused.map((u) => `"${u.text}"`).join(', ')} matched no physician value in the ` +
+            `file; nothing was changed`,
+          { file },
+        );
       }
     },
   };
@@ -94,10 +104,19 @@ export function textReader(mappings: readonly TextReading[]): TextReader {
 /** The table of readings as the CLI prints it. */
 export function formatReadings(readings: readonly FreeTextReading[]): string[] {
   if (readings.length === 0) return [];
-  const shown = (r: FreeTextReading) => (r.value === undefined ? 'rejection' : r.value === null ? 'N/A' : String(r.value));
-  const rows = readings.map((r) => [`"${r.text}"`, `${shown(r)} (${r.how})`, r.ids.length > 3 ? `${r.ids.slice(0, 3).join(', ')} and ${r.ids.length - 3} more` : r.ids.join(', ')]);
+  const shown = (r: FreeTextReading) =>
+    r.value === undefined ? 'rejection' : r.value === null ? 'N/A' : String(r.value);
+  const rows = readings.map((r) => [
+    `"${r.text}"`,
+    `${shown(r)} (${r.how})`,
+    r.ids.length > 3 ? `${r.ids.slice(0, 3).join(', ')} and ${r.ids.length - 3} more` : r.ids.join(', '),
+  ]);
   const width = [0, 1].map((c) => Math.max(c === 0 ? 4 : 7, ...rows.map((r) => r[c].length)));
   const fmt = (r: string[]) => `  ${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2]}`;
-  return ["How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or " +
-      "reject):", fmt(['text', 'read as', 'items']), ...rows.map(fmt)];
+  return [
+    "How the physicians' free-text values were read (change one with --read 'TEXT=VALUE', VALUE a value, N/A or " +
+      'reject):',
+    fmt(['text', 'read as', 'items']),
+    ...rows.map(fmt),
+  ];
 }

@@ -14,7 +14,11 @@ import { requireReviewer } from './reviewer.js';
 import { reviewerSigningKey } from './signing-key.js';
 import { withRepositoryLock } from '../git/lock.js';
 
-export const DEFAULT_SIGNOFF_COLUMNS = { id: 'uid', value: 'y* (Physician label)', note: 'Physician Note (Optional)' } as const;
+export const DEFAULT_SIGNOFF_COLUMNS = {
+  id: 'uid',
+  value: 'y* (Physician label)',
+  note: 'Physician Note (Optional)',
+} as const;
 
 export interface ImportSignoffsOptions {
   dir: string;
@@ -67,14 +71,21 @@ async function importSignoffsLocked(options: ImportSignoffsOptions): Promise<Imp
     table,
     file,
     index,
-    columns: { ...columns, note: table.header.includes(columns.note) ? columns.note : undefined, decision: options.decisionColumn },
+    columns: {
+      ...columns,
+      note: table.header.includes(columns.note) ? columns.note : undefined,
+      decision: options.decisionColumn,
+    },
     readings: options.readings,
     reviewer,
     key,
     time: isoTime(options.now),
   });
   assertValidLabels(plan.changes, new Set((await loadCategories(dir)).map((c) => c.id)));
-  const { written } = await writeLabels(dir, plan.changes.map((c) => c.label));
+  const { written } = await writeLabels(
+    dir,
+    plan.changes.map((c) => c.label),
+  );
   const name = file.split(/[\\/]/).pop();
   const message =
     `Import ${plan.signoffs.length} physician sign-off(s) by ${reviewer.id} from ${name}: ` +

@@ -12,10 +12,14 @@ export async function refuseInsideRepository(path: string, repositoryDir: string
   const target = await realpathOfNearest(resolve(path));
   const rel = relative(repo, target);
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-    throw inputError(code, `${path}: a private key must not live inside the benchmark repository ${repositoryDir}; keep it in your ` +
-        `home folder (e.g. ~/.steward/<id>.pem)`, {
-      file: path,
-    });
+    throw inputError(
+      code,
+      `${path}: a private key must not live inside the benchmark repository ${repositoryDir}; keep it in your ` +
+        `home folder (e.g. ~/.steward/<id>.pem)`,
+      {
+        file: path,
+      },
+    );
   }
 }
 

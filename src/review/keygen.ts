@@ -24,8 +24,11 @@ export async function keygen({ dir, out }: KeygenOptions): Promise<{ path: strin
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw inputError('KEY_EXISTS', `${out}: already exists; keygen never overwrites a key`, { file: out });
-    throw inputError('KEY_NOT_WRITABLE', `${out}: cannot be written (${code ?? (error as Error).message})`, { file: out });
+    if (code === 'EEXIST')
+      throw inputError('KEY_EXISTS', `${out}: already exists; keygen never overwrites a key`, { file: out });
+    throw inputError('KEY_NOT_WRITABLE', `${out}: cannot be written (${code ?? (error as Error).message})`, {
+      file: out,
+    });
   }
   try {
     await handle.writeFile(privatePem, 'utf8');

@@ -8,13 +8,17 @@ const PREFIX = 'ed25519:';
 /** A new ed25519 key pair; the private key as PKCS#8 PEM, the public key in the reviewer-file form. */
 export function generateSigningKey(): { privatePem: string; publicKey: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey: publicKeyText(publicKey) };
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKeyText(publicKey),
+  };
 }
 
 /** "ed25519:<base64 of the raw 32-byte key>", the form reviewers/<id>.json stores. */
 export function publicKeyText(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' });
-  if (key.asymmetricKeyType !== 'ed25519' || typeof jwk.x !== 'string') throw inputError('KEY_NOT_ED25519', 'the key is not an ed25519 key', {});
+  if (key.asymmetricKeyType !== 'ed25519' || typeof jwk.x !== 'string')
+    throw inputError('KEY_NOT_ED25519', 'the key is not an ed25519 key', {});
   return PREFIX + Buffer.from(jwk.x, 'base64url').toString('base64');
 }
 
@@ -39,7 +43,11 @@ export async function loadPrivateKey(path: string, repositoryDir: string): Promi
   const info = await stat(path).catch(() => null);
   if (!info) throw inputError('KEY_NOT_FOUND', `${path}: no such key file`, { file: path });
   if (process.platform !== 'win32' && (info.mode & 0o077) !== 0) {
-    throw inputError('KEY_PERMISSIONS', `${path}: a private key must be readable by its owner only (chmod 600 ${path})`, { file: path, mode: (info.mode & 0o777).toString(8) });
+    throw inputError(
+      'KEY_PERMISSIONS',
+      `${path}: a private key must be readable by its owner only (chmod 600 ${path})`,
+      { file: path, mode: (info.mode & 0o777).toString(8) },
+    );
   }
   const key = parsePrivateKey(await readFile(path, 'utf8'), path);
   return key;
@@ -54,7 +62,8 @@ export async function publicKeyOfFile(path: string): Promise<string> {
   if (text === null) throw inputError('KEY_NOT_FOUND', `${path}: no such key file`, { file: path });
   const line = text.trim();
   if (line.startsWith(PREFIX)) {
-    if (!publicKeyFromText(line)) throw inputError('KEY_UNREADABLE', `${path}: not an ed25519 public key`, { file: path });
+    if (!publicKeyFromText(line))
+      throw inputError('KEY_UNREADABLE', `${path}: not an ed25519 public key`, { file: path });
     return line;
   }
   if (text.includes('PUBLIC KEY')) {
@@ -75,6 +84,9 @@ function parsePrivateKey(text: string, path: string): KeyObject {
   } catch {
     throw inputError('KEY_UNREADABLE', `${path}: not a PEM (PKCS#8) private key`, { file: path });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw inputError('KEY_NOT_ED25519', `${path}: a ${key.asymmetricKeyType} key; sign-offs use ed25519`, { file: path });
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw inputError('KEY_NOT_ED25519', `${path}: a ${key.asymmetricKeyType} key; sign-offs use ed25519`, {
+      file: path,
+    });
   return key;
 }

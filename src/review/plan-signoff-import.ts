@@ -61,8 +61,26 @@ export interface PlanSignoffImportOptions {
  * tolerance later; the label does not. A text that stands for no single value ("Multiple") is a
  * rejection with a note saying why, unless mapped. Any unknown or repeated item refuses the whole file.
  */
-export function planSignoffImport({ table, file, index, columns, readings = [], reviewer, key, time }: PlanSignoffImportOptions): SignoffImportPlan {
-  const plan: SignoffImportPlan = { signoffs: [], approved: [], amended: [], rejected: [], skipped: 0, unchanged: [], readings: [], changes: [] };
+export function planSignoffImport({
+  table,
+  file,
+  index,
+  columns,
+  readings = [],
+  reviewer,
+  key,
+  time,
+}: PlanSignoffImportOptions): SignoffImportPlan {
+  const plan: SignoffImportPlan = {
+    signoffs: [],
+    approved: [],
+    amended: [],
+    rejected: [],
+    skipped: 0,
+    unchanged: [],
+    readings: [],
+    changes: [],
+  };
   const reader = textReader(readings);
   const errors: string[] = [];
   const seen = new Map<string, number>();
@@ -115,7 +133,10 @@ export function planSignoffImport({ table, file, index, columns, readings = [], 
       plan.rejected.push({ id: label.id, value: raw, reason: 'unreadable value', row });
     } else if (kind === 'integer' && typeof decided === 'number' && !Number.isInteger(decided)) {
       decision = 'reject';
-      note = rejectionNote(`${decisionText || raw} is not a whole number, and ${label.calculator.name} answers are integers`, physicianNote);
+      note = rejectionNote(
+        `${decisionText || raw} is not a whole number, and ${label.calculator.name} answers are integers`,
+        physicianNote,
+      );
       plan.rejected.push({ id: label.id, value: raw, reason: 'not a whole number', row });
     } else if (sameAnswer(label.answer, answerOf(kind, decided === null ? null : answerValueOf(kind, decided)))) {
       decision = 'approve';
@@ -125,10 +146,18 @@ export function planSignoffImport({ table, file, index, columns, readings = [], 
       plan.amended.push(label.id);
     }
     if (decisionText !== '' && decided !== parsed && decision !== 'reject') {
-      note = `Decided value (column "${columns.decision}"): ${decisionText}; the physician's own value is ` +
-          `"${raw}".${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+      note =
+        `Decided value (column "${columns.decision}"): ${decisionText}; the physician's own value is ` +
+        `"${raw}".${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
     }
-    const request = { decision, value: raw, parsedValue: parsed, note, time, ...(decision === 'amend' ? { amendTo: decided } : {}) };
+    const request = {
+      decision,
+      value: raw,
+      parsedValue: parsed,
+      note,
+      time,
+      ...(decision === 'amend' ? { amendTo: decided } : {}),
+    };
     const signed = applySignoff(label, reviewer, request, key);
     plan.changes.push({ file: entry.file, label: signed });
     const imported: ImportedSignoff = { id: label.id, decision, value: raw, row };
@@ -139,13 +168,19 @@ export function planSignoffImport({ table, file, index, columns, readings = [], 
   if (errors.length > 0) {
     const shown = errors.slice(0, 20).map((e) => `  ${e}`);
     if (errors.length > shown.length) shown.push(`  … and ${errors.length - shown.length} more`);
-    throw inputError('BAD_SIGNOFF_FILE', `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`, { file, errors });
+    throw inputError(
+      'BAD_SIGNOFF_FILE',
+      `${file}: ${errors.length} bad row(s); nothing was changed:\n${shown.join('\n')}`,
+      { file, errors },
+    );
   }
   plan.readings = reader.readings();
   return plan;
 }
 
 function rejectionNote(why: string, physicianNote: string | undefined): string {
-  return `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it ` +
-      `(or map the text with --read).${physicianNote ? ` Physician note: ${physicianNote}` : ''}`;
+  return (
+    `Imported as a rejection: the physician value ${why}, so it cannot be applied; a maintainer must resolve it ` +
+    `(or map the text with --read).${physicianNote ? ` Physician note: ${physicianNote}` : ''}`
+  );
 }

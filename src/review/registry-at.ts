@@ -19,7 +19,10 @@ export interface TrustState {
 
 /** The trust state committed at `commit`: never the working tree, whatever it holds. */
 export async function trustStateAt(repo: Repo, commit: string): Promise<TrustState> {
-  const [files, config] = await Promise.all([readFileTextsAt(repo, { ref: commit, prefix: REVIEWERS_DIR }), loadConfigAt(repo, commit)]);
+  const [files, config] = await Promise.all([
+    readFileTextsAt(repo, { ref: commit, prefix: REVIEWERS_DIR }),
+    loadConfigAt(repo, commit),
+  ]);
   return { ...parseTrustFiles(files), policy: config.policy };
 }
 

@@ -32,9 +32,15 @@ export function reviewerPath(id: string): string {
 /** Schema problems of one reviewer file's JSON, plus the id / file-name agreement. */
 export function reviewerProblems(file: string, json: unknown): ReviewerFileProblem[] {
   const validate = schemaValidator('reviewer.schema.json');
-  if (!validate(json)) return findingsFromAjv(file, validate.errors).map((f) => ({ file, code: 'invalid-reviewer', message: formatFinding(f) }));
+  if (!validate(json))
+    return findingsFromAjv(file, validate.errors).map((f) => ({
+      file,
+      code: 'invalid-reviewer',
+      message: formatFinding(f),
+    }));
   const reviewer = json as Reviewer;
-  if (file !== reviewerPath(reviewer.id)) return [{ file, code: 'invalid-reviewer', message: `${file}: id "${reviewer.id}" does not match the file name` }];
+  if (file !== reviewerPath(reviewer.id))
+    return [{ file, code: 'invalid-reviewer', message: `${file}: id "${reviewer.id}" does not match the file name` }];
   return [];
 }
 
@@ -42,7 +48,9 @@ export function reviewerProblems(file: string, json: unknown): ReviewerFileProbl
  * Every reviewer under reviewers/ by id. A file that is not valid is left out of the map and reported,
  * so sign-offs under that id then count as from an unknown reviewer.
  */
-export async function readReviewers(dir: string): Promise<{ reviewers: Map<string, Reviewer>; problems: ReviewerFileProblem[] }> {
+export async function readReviewers(
+  dir: string,
+): Promise<{ reviewers: Map<string, Reviewer>; problems: ReviewerFileProblem[] }> {
   const names = await readdir(join(dir, REVIEWERS_DIR)).catch(() => [] as string[]);
   const reviewers = new Map<string, Reviewer>();
   const problems: ReviewerFileProblem[] = [];
@@ -63,16 +71,25 @@ export async function requireReviewer(dir: string, id: string): Promise<Reviewer
   if (found) return found;
   const broken = problems.find((p) => p.file === reviewerPath(id));
   if (broken) throw inputError('INVALID_REVIEWER', broken.message, { file: broken.file });
-  throw inputError('UNKNOWN_REVIEWER', `no reviewer "${id}": register one with steward reviewer add ${id} --name ... --role ... --key <path>`, { reviewer: id });
+  throw inputError(
+    'UNKNOWN_REVIEWER',
+    `no reviewer "${id}": register one with steward reviewer add ${id} --name ... --role ... --key <path>`,
+    { reviewer: id },
+  );
 }
 
 /** One reviewer file's text: the reviewer, or the problems that keep it from counting (broken JSON, schema). */
-export function parseReviewerFile(file: string, text: string): { reviewer: Reviewer } | { problems: ReviewerFileProblem[] } {
+export function parseReviewerFile(
+  file: string,
+  text: string,
+): { reviewer: Reviewer } | { problems: ReviewerFileProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { problems: [{ file, code: 'invalid-reviewer', message: `${file}: invalid JSON: ${(error as Error).message}` }] };
+    return {
+      problems: [{ file, code: 'invalid-reviewer', message: `${file}: invalid JSON: ${(error as Error).message}` }],
+    };
   }
   const own = reviewerProblems(file, json);
   return own.length > 0 ? { problems: own } : { reviewer: json as Reviewer };

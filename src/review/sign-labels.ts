@@ -51,8 +51,12 @@ export async function signLabels(options: SignLabelsOptions): Promise<SignLabels
 
 async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsResult> {
   const { dir, decision } = options;
-  if (!DECISIONS.includes(decision)) throw inputError('BAD_DECISION', `decision must be one of ${DECISIONS.join(', ')}, not "${decision}"`, { decision });
-  if (decision === 'amend' && options.value === undefined) throw inputError('AMEND_NEEDS_VALUE', 'amend needs the physician value (--value)', {});
+  if (!DECISIONS.includes(decision))
+    throw inputError('BAD_DECISION', `decision must be one of ${DECISIONS.join(', ')}, not "${decision}"`, {
+      decision,
+    });
+  if (decision === 'amend' && options.value === undefined)
+    throw inputError('AMEND_NEEDS_VALUE', 'amend needs the physician value (--value)', {});
   const ids = [...new Set(options.ids)];
   if (ids.length === 0) throw inputError('NO_LABELS', 'name at least one label to sign off', {});
   const reviewer = await requireReviewer(dir, options.reviewer);
@@ -60,10 +64,16 @@ async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsR
   const committer = await openCommitter({ dir, author: options.author, requireRepository: false });
   const byId = new Map((await readAllLabels(dir)).map((e) => [e.label.id, e]));
   const unknown = ids.filter((id) => !byId.has(id));
-  if (unknown.length > 0) throw inputError('UNKNOWN_LABEL', `no label ${unknown.map((u) => `"${u}"`).join(', ')}`, { ids: unknown });
+  if (unknown.length > 0)
+    throw inputError('UNKNOWN_LABEL', `no label ${unknown.map((u) => `"${u}"`).join(', ')}`, { ids: unknown });
   for (const [id, hash] of Object.entries(options.expectContentHash ?? {})) {
     const now = byId.has(id) ? contentHash(byId.get(id)!.label) : undefined;
-    if (now !== hash) throw inputError('LABEL_CHANGED', `${id} changed since it was shown (content hash ${now ?? 'none'}, shown ${hash}); nothing was signed`, { id, shown: hash, now });
+    if (now !== hash)
+      throw inputError(
+        'LABEL_CHANGED',
+        `${id} changed since it was shown (content hash ${now ?? 'none'}, shown ${hash}); nothing was signed`,
+        { id, shown: hash, now },
+      );
   }
 
   const time = isoTime(options.now);
@@ -78,11 +88,18 @@ async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsR
     changed.push({ file: entry.file, label });
   }
   assertValidLabels(changed, new Set((await loadCategories(dir)).map((c) => c.id)));
-  const { written } = await writeLabels(dir, changed.map((c) => c.label));
+  const { written } = await writeLabels(
+    dir,
+    changed.map((c) => c.label),
+  );
   const subject = `Sign off ${ids.length === 1 ? ids[0] : `${ids.length} labels`}: ${decision} by ${reviewer.id}`;
   const commit = await committer.commit(written, ids.length === 1 ? subject : `${subject}\n\n${ids.join('\n')}\n`);
   return {
-    signoffs: changed.map(({ label }) => ({ id: label.id, decision, contentHash: label.signoffs[label.signoffs.length - 1].contentHash })),
+    signoffs: changed.map(({ label }) => ({
+      id: label.id,
+      decision,
+      contentHash: label.signoffs[label.signoffs.length - 1].contentHash,
+    })),
     amended: decision === 'amend' ? ids : [],
     written,
     commit,
@@ -92,10 +109,18 @@ async function signLabelsLocked(options: SignLabelsOptions): Promise<SignLabelsR
 function readValue(label: Label, text: string, decision: Signoff['decision']): PhysicianValue {
   const kind = answerKindOf(label);
   const value = parsePhysicianValue(kind, text);
-  if (value === undefined) throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): "${text}" is not a ${kind} value or N/A`, { id: label.id, value: text });
+  if (value === undefined)
+    throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): "${text}" is not a ${kind} value or N/A`, {
+      id: label.id,
+      value: text,
+    });
   if (decision === 'amend' && kind === 'integer' && typeof value === 'number' && !Number.isInteger(value)) {
-    throw inputError('BAD_VALUE', `${label.id} (${label.calculator.name}): ${text} is not a whole number; ${label.calculator.name} answers ` +
-        `are integers`, { id: label.id, value: text });
+    throw inputError(
+      'BAD_VALUE',
+      `${label.id} (${label.calculator.name}): ${text} is not a whole number; ${label.calculator.name} answers ` +
+        `are integers`,
+      { id: label.id, value: text },
+    );
   }
   return value;
 }

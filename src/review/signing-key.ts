@@ -7,11 +7,15 @@ import type { Reviewer } from './reviewer.js';
 export async function reviewerSigningKey(reviewer: Reviewer, keyPath: string, dir: string): Promise<KeyObject> {
   const key = await loadPrivateKey(keyPath, dir);
   if (publicKeyText(createPublicKey(key)) !== reviewer.publicKey) {
-    throw inputError('KEY_MISMATCH', `${keyPath} is not the key registered for reviewer ${reviewer.id} (reviewers/${reviewer.id}.json); a ` +
-        `sign-off must be verifiable`, {
-      file: keyPath,
-      reviewer: reviewer.id,
-    });
+    throw inputError(
+      'KEY_MISMATCH',
+      `${keyPath} is not the key registered for reviewer ${reviewer.id} (reviewers/${reviewer.id}.json); a ` +
+        `sign-off must be verifiable`,
+      {
+        file: keyPath,
+        reviewer: reviewer.id,
+      },
+    );
   }
   return key;
 }

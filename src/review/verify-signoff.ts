@@ -24,24 +24,43 @@ export type ReviewerRegistry = ReadonlyMap<string, Reviewer> | readonly Reviewer
  * signed is the label's current one (else the sign-off is stale: the label changed after it).
  * `hash` may pass the label's content hash when the caller has it already.
  */
-export function verifySignoff(label: Label, signoff: Signoff, reviewers: ReviewerRegistry, hash: string = contentHash(label)): SignoffVerdict {
-  const registry = reviewers instanceof Map ? reviewers : new Map((reviewers as readonly Reviewer[]).map((r) => [r.id, r]));
+export function verifySignoff(
+  label: Label,
+  signoff: Signoff,
+  reviewers: ReviewerRegistry,
+  hash: string = contentHash(label),
+): SignoffVerdict {
+  const registry =
+    reviewers instanceof Map ? reviewers : new Map((reviewers as readonly Reviewer[]).map((r) => [r.id, r]));
   const who = signoff.reviewer;
   const stale = signoff.contentHash !== hash;
   const problems: SignoffProblem[] = [];
   const reviewer = registry.get(who);
   if (!reviewer) {
-    problems.push({ code: 'unknown-reviewer', reviewer: who, message: `sign-off by "${who}", who is not a registered reviewer (no reviewers/${who}.json)` });
+    problems.push({
+      code: 'unknown-reviewer',
+      reviewer: who,
+      message: `sign-off by "${who}", who is not a registered reviewer (no reviewers/${who}.json)`,
+    });
     if (stale) problems.push(staleProblem(signoff));
     return { signatureValid: false, stale, problems };
   }
   const signatureValid = checkSignature(label.id, signoff, reviewer.publicKey);
   if (!signatureValid) {
-    problems.push({ code: 'bad-signature', reviewer: who, message: `sign-off by ${who} (${signoff.decision}, ${signoff.time}): the signature does not verify against the key ` +
-        `registered in reviewers/${who}.json` });
+    problems.push({
+      code: 'bad-signature',
+      reviewer: who,
+      message:
+        `sign-off by ${who} (${signoff.decision}, ${signoff.time}): the signature does not verify against the key ` +
+        `registered in reviewers/${who}.json`,
+    });
   }
   if (signoff.role !== reviewer.role) {
-    problems.push({ code: 'role-mismatch', reviewer: who, message: `sign-off by ${who} says role "${signoff.role}", but the reviewer is registered as "${reviewer.role}"` });
+    problems.push({
+      code: 'role-mismatch',
+      reviewer: who,
+      message: `sign-off by ${who} says role "${signoff.role}", but the reviewer is registered as "${reviewer.role}"`,
+    });
   }
   if (stale) problems.push(staleProblem(signoff));
   return { signatureValid, stale, reviewer, problems };
@@ -51,8 +70,9 @@ function staleProblem(signoff: Signoff): SignoffProblem {
   return {
     code: 'stale-signoff',
     reviewer: signoff.reviewer,
-    message: `sign-off by ${signoff.reviewer} (${signoff.decision}, ${signoff.time}) is stale: it approved content ` +
-        `${signoff.contentHash.slice(0, 19)}…, and the label has changed since`,
+    message:
+      `sign-off by ${signoff.reviewer} (${signoff.decision}, ${signoff.time}) is stale: it approved content ` +
+      `${signoff.contentHash.slice(0, 19)}…, and the label has changed since`,
   };
 }
 

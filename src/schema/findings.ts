@@ -18,7 +18,8 @@ export function findingsFromAjv(file: string, errors: ErrorObject[] | null | und
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'additionalProperties') message = `unknown property "${String(e.params.additionalProperty)}"`;
     if (e.keyword === 'required') message = `missing property "${String(e.params.missingProperty)}"`;
-    if (e.keyword === 'enum') message = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    if (e.keyword === 'enum')
+      message = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     const finding = { file, pointer: e.instancePath, code: `schema/${e.keyword}`, message };
     const key = `${finding.pointer}\u0000${finding.message}`;
     if (!seen.has(key)) {

@@ -52,7 +52,15 @@ export function compareVersions(
     }
   }
   // newcombePairedDifference gives pA − pB; A is the compared version so the difference reads compare − base.
-  const difference = paired > 0 ? newcombePairedDifference({ both: counts.both, onlyA: counts.onlyCompare, onlyB: counts.onlyBase, neither: counts.neither }) : null;
+  const difference =
+    paired > 0
+      ? newcombePairedDifference({
+          both: counts.both,
+          onlyA: counts.onlyCompare,
+          onlyB: counts.onlyBase,
+          neither: counts.neither,
+        })
+      : null;
   const mcnemar = paired > 0 ? exactMcNemar(counts.onlyBase, counts.onlyCompare) : null;
   return {
     base: base.version.name,

@@ -4,7 +4,11 @@
 const ANSWER_FIELD = /[Aa]nswer":\s*([^\n]*?)\}/g;
 
 // The prompt's own placeholders, which a model sometimes echoes back.
-const PLACEHOLDERS = new Set(['str(short_and_direct_answer_of_the_question)', 'str(value which is the answer to the question)', 'X.XX']);
+const PLACEHOLDERS = new Set([
+  'str(short_and_direct_answer_of_the_question)',
+  'str(value which is the answer to the question)',
+  'X.XX',
+]);
 
 /**
  * The last `"answer": …` field of a raw model output, as the MedCalc-Bench harness extracts it:

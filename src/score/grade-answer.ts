@@ -28,7 +28,11 @@ export function gradeAnswer(item: GradedItem, text: string | undefined): Outcome
 }
 
 /** One computable answer under one harness rule. */
-export function gradeByRule(rule: GradingRule, answer: Exclude<Answer, { kind: 'incomputable' }>, text: string): Outcome {
+export function gradeByRule(
+  rule: GradingRule,
+  answer: Exclude<Answer, { kind: 'incomputable' }>,
+  text: string,
+): Outcome {
   switch (rule) {
     case 'date':
       return answer.kind === 'date' ? gradeDate(answer, text) : 'wrong';

@@ -15,7 +15,15 @@ export interface ScoringItem {
 /** A version's labels as scoring items, sorted by id. */
 export function scoringItemsOf(labels: readonly Label[]): ScoringItem[] {
   return labels
-    .map((l) => ({ id: l.id, split: l.split, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer }))
+    .map((l) => ({
+      id: l.id,
+      split: l.split,
+      row: l.source.row,
+      calculatorId: l.calculator.id,
+      calculatorName: l.calculator.name,
+      category: l.calculator.category,
+      answer: l.answer,
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -28,8 +28,12 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
-        throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
-            `${f.parseError.message}`, { file: f.file, ...f.parseError });
+        throw inputError(
+          'LABEL_BROKEN_JSON',
+          `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ` +
+            `${f.parseError.message}`,
+          { file: f.file, ...f.parseError },
+        );
       }
       add(f.json as Label);
     });
@@ -39,13 +43,22 @@ export async function loadVersionItems(options: { dir: string; version?: string 
     try {
       const release = await openRelease({ dir, version });
       for await (const { label } of release.labels()) add(label);
-      return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its ` +
-          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
+      return {
+        name: version,
+        items: byId(items),
+        note:
+          `${version}: release ${release.tag}, labels verified against its ` +
+          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}`,
+      };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);
       await itemsAtRef(dir, tag, add);
-      return { name: version, items: byId(items), note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified` };
+      return {
+        name: version,
+        items: byId(items),
+        note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified`,
+      };
     }
   }
   await itemsAtRef(dir, version, add);
@@ -54,7 +67,15 @@ export async function loadVersionItems(options: { dir: string; version?: string 
 
 /** What scoring keeps of a label (see ScoringItem). */
 export function scoringItem(l: Label): ScoringItem {
-  return { id: l.id, split: l.split, row: l.source.row, calculatorId: l.calculator.id, calculatorName: l.calculator.name, category: l.calculator.category, answer: l.answer };
+  return {
+    id: l.id,
+    split: l.split,
+    row: l.source.row,
+    calculatorId: l.calculator.id,
+    calculatorName: l.calculator.name,
+    category: l.calculator.category,
+    answer: l.answer,
+  };
 }
 
 function byId(items: ScoringItem[]): ScoringItem[] {
@@ -67,12 +88,14 @@ async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void)
   try {
     entries = (await listBlobsAt(repo, { ref })).filter((e) => parseLabelPath(e.path));
   } catch (error) {
-    if (isGitStoreError(error, 'UNKNOWN_REF')) throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
+    if (isGitStoreError(error, 'UNKNOWN_REF'))
+      throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
     throw error;
   }
   for await (const { path, bytes } of readBlobs(repo, entries)) {
     const file = parseLabelText(path, bytes.toString('utf8'));
-    if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
+    if (file.parseError)
+      throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
     add(file.json as Label);
   }
 }

@@ -22,17 +22,30 @@ export interface LoadedVersion {
 export async function loadVersionLabels(options: { dir: string; version?: string }): Promise<LoadedVersion> {
   const { dir, version } = options;
   if (version === undefined) {
-    return { name: 'working tree', labels: (await readAllLabels(dir)).map((f) => f.label), note: 'working tree: the label files on disk' };
+    return {
+      name: 'working tree',
+      labels: (await readAllLabels(dir)).map((f) => f.label),
+      note: 'working tree: the label files on disk',
+    };
   }
   if (isSemver(version)) {
     try {
       const release = await loadLabels({ dir, version });
-      return { name: version, labels: release.labels, note: `${version}: release ${release.tag}, labels verified against its ` +
-          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
+      return {
+        name: version,
+        labels: release.labels,
+        note:
+          `${version}: release ${release.tag}, labels verified against its ` +
+          `manifest${release.trust.signer ? `, ${release.trust.note}` : ''}`,
+      };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);
-      return { name: version, labels: await labelsAtRef(dir, tag), note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified` };
+      return {
+        name: version,
+        labels: await labelsAtRef(dir, tag),
+        note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified`,
+      };
     }
   }
   return { name: version, labels: await labelsAtRef(dir, version), note: `${version}: labels at that ref` };
@@ -44,14 +57,16 @@ async function labelsAtRef(dir: string, ref: string): Promise<Label[]> {
   try {
     files = await readFileTextsAt(repo, { ref });
   } catch (error) {
-    if (isGitStoreError(error, 'UNKNOWN_REF')) throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
+    if (isGitStoreError(error, 'UNKNOWN_REF'))
+      throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
     throw error;
   }
   const labels: Label[] = [];
   for (const [path, text] of files) {
     if (!parseLabelPath(path)) continue;
     const file = parseLabelText(path, text);
-    if (file.parseError) throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
+    if (file.parseError)
+      throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
     labels.push(file.json as Label);
   }
   return labels;

@@ -37,7 +37,9 @@ export function isCorrect(outcome: Outcome): boolean {
 }
 
 /** Outcomes as small integers, so a million of them fit in a Uint8Array. */
-export const OUTCOME_CODE: Readonly<Record<Outcome, number>> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<Outcome, number>;
+export const OUTCOME_CODE: Readonly<Record<Outcome, number>> = Object.fromEntries(
+  OUTCOMES.map((o, i) => [o, i]),
+) as Record<Outcome, number>;
 
 export type OutcomeCounts = Record<Outcome, number>;
 

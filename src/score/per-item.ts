@@ -35,14 +35,21 @@ export interface PerItemRow {
 }
 
 /** Every model's grade on every item of the versions, in model order, then item id order. */
-export function perItemRows(_report: Pick<ScoreReport, 'models'>, versions: VersionItems[], options: { predictions: ScorePredictionsOptions['predictions']; extract?: boolean; file?: string }): PerItemRow[] {
+export function perItemRows(
+  _report: Pick<ScoreReport, 'models'>,
+  versions: VersionItems[],
+  options: { predictions: ScorePredictionsOptions['predictions']; extract?: boolean; file?: string },
+): PerItemRow[] {
   const index = buildItemIndex(versions.map((v) => v.items));
   const indexed: IndexedVersion[] = versions.map((v) => {
     const positions = new Int32Array(v.items.length);
     v.items.forEach((item, k) => (positions[k] = index.byId.get(item.id)!));
     return { name: v.name, items: v.items, positions };
   });
-  const models = resolvePredictions(options.predictions, index, { file: options.file ?? '<predictions>', versions: versions.map((v) => v.name).join(' or ') });
+  const models = resolvePredictions(options.predictions, index, {
+    file: options.file ?? '<predictions>',
+    versions: versions.map((v) => v.name).join(' or '),
+  });
   const rows: PerItemRow[] = [];
   for (const m of models) {
     const grades = indexed.map((version) => {
@@ -50,7 +57,13 @@ export function perItemRows(_report: Pick<ScoreReport, 'models'>, versions: Vers
       const byPosition = new Map<number, ItemGrade & { calculator: string }>();
       version.items.forEach((item, k) => {
         const outcome = OUTCOMES[codes[k]];
-        byPosition.set(version.positions[k], { version: version.name, label: formatLabelAnswer(item.answer), outcome, correct: isCorrect(outcome), calculator: item.calculatorName });
+        byPosition.set(version.positions[k], {
+          version: version.name,
+          label: formatLabelAnswer(item.answer),
+          outcome,
+          correct: isCorrect(outcome),
+          calculator: item.calculatorName,
+        });
       });
       return byPosition;
     });
@@ -67,7 +80,10 @@ export function perItemRows(_report: Pick<ScoreReport, 'models'>, versions: Vers
         outcome: base?.outcome ?? null,
         correct: base?.correct ?? null,
       };
-      if (grades.length === 2) row.compare = compare ? { version: compare.version, label: compare.label, outcome: compare.outcome, correct: compare.correct } : null;
+      if (grades.length === 2)
+        row.compare = compare
+          ? { version: compare.version, label: compare.label, outcome: compare.outcome, correct: compare.correct }
+          : null;
       rows.push(row);
     }
   }
@@ -83,11 +99,23 @@ export function perItemJsonl(rows: readonly PerItemRow[]): string[] {
 }
 
 /** scorePredictions, also returning every item's grade: the versions are read once for both. */
-export async function scoreWithItems(options: ScorePredictionsOptions): Promise<{ report: ScoreReport; rows: PerItemRow[] }> {
+export async function scoreWithItems(
+  options: ScorePredictionsOptions,
+): Promise<{ report: ScoreReport; rows: PerItemRow[] }> {
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
   const loaded = await Promise.all(names.map((version) => loadVersionLabels({ dir: options.dir, version })));
   const versions = loaded.map((v) => ({ name: v.name, items: itemsOfSplit(scoringItemsOf(v.labels), options.split) }));
-  const report = scoreModels({ base: versions[0], compare: versions[1], predictions: options.predictions, extract: options.extract, file: options.file });
-  const rows = perItemRows(report, versions, { predictions: options.predictions, extract: options.extract, file: options.file });
+  const report = scoreModels({
+    base: versions[0],
+    compare: versions[1],
+    predictions: options.predictions,
+    extract: options.extract,
+    file: options.file,
+  });
+  const rows = perItemRows(report, versions, {
+    predictions: options.predictions,
+    extract: options.extract,
+    file: options.file,
+  });
   return { report: { ...report, notes: loaded.map((v) => v.note) }, rows };
 }

@@ -54,7 +54,11 @@ function parseJsonLines(text: string, options: ParsePredictionsOptions): Predict
     try {
       record = JSON.parse(source);
     } catch (error) {
-      throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: line ${line}: invalid JSON: ${(error as Error).message}`, { file: options.file, line });
+      throw inputError(
+        'PREDICTIONS_BAD_JSON',
+        `${options.file}: line ${line}: invalid JSON: ${(error as Error).message}`,
+        { file: options.file, line },
+      );
     }
     out.push(fromRecord(record, line, options));
   }
@@ -66,9 +70,14 @@ function parseJsonArray(text: string, options: ParsePredictionsOptions): Predict
   try {
     records = JSON.parse(text);
   } catch (error) {
-    throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: invalid JSON: ${(error as Error).message}`, { file: options.file });
+    throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: invalid JSON: ${(error as Error).message}`, {
+      file: options.file,
+    });
   }
-  if (!Array.isArray(records)) throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: expected an array of predictions`, { file: options.file });
+  if (!Array.isArray(records))
+    throw inputError('PREDICTIONS_BAD_JSON', `${options.file}: expected an array of predictions`, {
+      file: options.file,
+    });
   // Records of an array have no line of their own; the position (1-based) stands in for it.
   return records.map((record, k) => fromRecord(record, k + 1, options));
 }
@@ -78,42 +87,82 @@ function parseCsvPredictions(text: string, options: ParsePredictionsOptions): Pr
   const itemColumn = ITEM_COLUMNS.find((c) => table.header.includes(c));
   const answerColumn = ANSWER_COLUMNS.find((c) => table.header.includes(c));
   if (!itemColumn || !answerColumn) {
-    const missing = [...(itemColumn ? [] : ['Row Number (or id, row)']), ...(answerColumn ? [] : ['LLM Answer (or answer)'])];
-    throw inputError('CSV_MISSING_COLUMN', `${options.file}: header lacks column ${missing.map((m) => `"${m}"`).join(', ')}`, { file: options.file, line: 1, missing });
+    const missing = [
+      ...(itemColumn ? [] : ['Row Number (or id, row)']),
+      ...(answerColumn ? [] : ['LLM Answer (or answer)']),
+    ];
+    throw inputError(
+      'CSV_MISSING_COLUMN',
+      `${options.file}: header lacks column ${missing.map((m) => `"${m}"`).join(', ')}`,
+      { file: options.file, line: 1, missing },
+    );
   }
   return table.rows.map(({ cells, line }) => fromRecord(cells, line, options));
 }
 
 // A million records go through here, so it reads the usual keys directly and allocates only the result.
 function fromRecord(record: unknown, line: number, options: ParsePredictionsOptions): Prediction {
-  if (!record || typeof record !== 'object' || Array.isArray(record)) throw recordError(options, line, 'PREDICTIONS_BAD_RECORD', 'expected an object');
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    throw recordError(options, line, 'PREDICTIONS_BAD_RECORD', 'expected an object');
   const r = record as Record<string, unknown>;
-  const prediction: Prediction = { id: undefined, row: undefined, answer: '', model: options.defaultModel ?? 'model', line };
+  const prediction: Prediction = {
+    id: undefined,
+    row: undefined,
+    answer: '',
+    model: options.defaultModel ?? 'model',
+    line,
+  };
 
   const id = r.id;
   if (id !== undefined && id !== null && id !== '') {
-    if (typeof id !== 'string') throw recordError(options, line, 'PREDICTIONS_BAD_ID', `"id" must be a string, not ${JSON.stringify(id)}`);
+    if (typeof id !== 'string')
+      throw recordError(options, line, 'PREDICTIONS_BAD_ID', `"id" must be a string, not ${JSON.stringify(id)}`);
     prediction.id = id;
   } else {
     const rowKey = present(r.row) ? 'row' : present(r['Row Number']) ? 'Row Number' : undefined;
-    if (!rowKey) throw recordError(options, line, 'PREDICTIONS_NO_ITEM', 'no item: give "id" or "row" (or the harness\'s "Row Number")');
+    if (!rowKey)
+      throw recordError(
+        options,
+        line,
+        'PREDICTIONS_NO_ITEM',
+        'no item: give "id" or "row" (or the harness\'s "Row Number")',
+      );
     const row = r[rowKey];
     if (typeof row === 'number' && Number.isSafeInteger(row) && row >= 0) prediction.row = row;
     else if (typeof row === 'string' && /^\s*\d+\s*$/.test(row)) prediction.row = Number(row);
-    else throw recordError(options, line, 'PREDICTIONS_BAD_ROW', `"${rowKey}" must be a whole number, not ${JSON.stringify(row)}`);
+    else
+      throw recordError(
+        options,
+        line,
+        'PREDICTIONS_BAD_ROW',
+        `"${rowKey}" must be a whole number, not ${JSON.stringify(row)}`,
+      );
   }
 
   const answerKey = 'answer' in r ? 'answer' : 'LLM Answer' in r ? 'LLM Answer' : undefined;
-  if (!answerKey) throw recordError(options, line, 'PREDICTIONS_NO_ANSWER', 'no "answer" (or the harness\'s "LLM Answer")');
+  if (!answerKey)
+    throw recordError(options, line, 'PREDICTIONS_NO_ANSWER', 'no "answer" (or the harness\'s "LLM Answer")');
   const answer = r[answerKey];
   if (typeof answer === 'string') prediction.answer = answer;
   else if (answer === null) prediction.answer = '';
   else if (typeof answer === 'number' && Number.isFinite(answer)) prediction.answer = String(answer);
-  else throw recordError(options, line, 'PREDICTIONS_BAD_ANSWER', `"${answerKey}" must be a string, a number or null, not ${JSON.stringify(answer)}`);
+  else
+    throw recordError(
+      options,
+      line,
+      'PREDICTIONS_BAD_ANSWER',
+      `"${answerKey}" must be a string, a number or null, not ${JSON.stringify(answer)}`,
+    );
 
   const model = r.model;
   if (model !== undefined && model !== null && model !== '') {
-    if (typeof model !== 'string') throw recordError(options, line, 'PREDICTIONS_BAD_MODEL', `"model" must be a string, not ${JSON.stringify(model)}`);
+    if (typeof model !== 'string')
+      throw recordError(
+        options,
+        line,
+        'PREDICTIONS_BAD_MODEL',
+        `"model" must be a string, not ${JSON.stringify(model)}`,
+      );
     prediction.model = model;
   }
   return prediction;

@@ -26,7 +26,10 @@ export function outcomeText(counts: OutcomeCounts): string {
 }
 
 /** The groups of a breakdown across versions, each with its accuracy per version (null when absent there). */
-export function breakdownRows(scores: readonly VersionScore[], by: Breakdown): { key: string; name: string; cells: (GroupAccuracy | null)[] }[] {
+export function breakdownRows(
+  scores: readonly VersionScore[],
+  by: Breakdown,
+): { key: string; name: string; cells: (GroupAccuracy | null)[] }[] {
   const pick = (s: VersionScore) => (by === 'calculator' ? s.byCalculator : s.byCategory);
   const rows = new Map<string, { key: string; name: string; cells: (GroupAccuracy | null)[] }>();
   scores.forEach((score, v) => {

@@ -34,7 +34,11 @@ interface Slot {
  * scored version has, or a second prediction of one model for one item, is an input error naming every
  * such prediction: scoring around them would report a number for a file nobody meant.
  */
-export function resolvePredictions(predictions: readonly Prediction[], index: ItemIndex, options: { file: string; versions: string }): ModelAnswers[] {
+export function resolvePredictions(
+  predictions: readonly Prediction[],
+  index: ItemIndex,
+  options: { file: string; versions: string },
+): ModelAnswers[] {
   const models = new Map<string, Slot>();
   const unknown: UnknownPrediction[] = [];
   const ambiguous: UnknownPrediction[] = [];
@@ -59,7 +63,14 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
       slot = models.get(p.model);
       if (!slot) {
         // fill(): a bare new Array(100000) is a slow dictionary-mode array in V8.
-        slot = { model: { model: p.model, predictions: 0, answers: new Array<string | undefined>(index.ids.length).fill(undefined) }, lines: new Int32Array(index.ids.length) };
+        slot = {
+          model: {
+            model: p.model,
+            predictions: 0,
+            answers: new Array<string | undefined>(index.ids.length).fill(undefined),
+          },
+          lines: new Int32Array(index.ids.length),
+        };
         models.set(p.model, slot);
       }
     }
@@ -79,29 +90,42 @@ export function resolvePredictions(predictions: readonly Prediction[], index: It
     throw inputError(
       'PREDICTIONS_AMBIGUOUS_ROW',
       `${options.file}: ${ambiguous.length} prediction(s) name a Row Number that several splits share; name ` +
-          `items by id or score one split with --split: ${listed(ambiguous.map(describeAmbiguous))}`,
+        `items by id or score one split with --split: ${listed(ambiguous.map(describeAmbiguous))}`,
       { file: options.file, ambiguous },
     );
   }
   const dups = [...duplicates.values()];
   const named = new Set(predictions.map((p) => p.model)).size > 1;
   const describeUnknown = (u: UnknownPrediction) => `${u.item} (line ${u.line}${named ? `, model ${u.model}` : ''})`;
-  const describeDuplicate = (d: DuplicatePrediction) => `${d.id} (lines ${d.lines.join(', ')}${named ? `, model ${d.model}` : ''})`;
+  const describeDuplicate = (d: DuplicatePrediction) =>
+    `${d.id} (lines ${d.lines.join(', ')}${named ? `, model ${d.model}` : ''})`;
   if (unknown.length > 0 || dups.length > 0) {
     const parts = [
-      ...(unknown.length > 0 ? [`${unknown.length} prediction(s) for items not in ${options.versions}: ` +
-          `${listed(unknown.map(describeUnknown))}`] : []),
-      ...(dups.length > 0 ? [`${dups.length} item(s) predicted more than once by one model: ${listed(dups.map(describeDuplicate))}`] : []),
+      ...(unknown.length > 0
+        ? [
+            `${unknown.length} prediction(s) for items not in ${options.versions}: ` +
+              `${listed(unknown.map(describeUnknown))}`,
+          ]
+        : []),
+      ...(dups.length > 0
+        ? [`${dups.length} item(s) predicted more than once by one model: ${listed(dups.map(describeDuplicate))}`]
+        : []),
     ];
-    throw inputError(unknown.length > 0 ? 'PREDICTIONS_UNKNOWN_ITEMS' : 'PREDICTIONS_DUPLICATE_ITEMS', `${options.file}: ${parts.join('; ')}`, {
-      file: options.file,
-      unknown,
-      duplicates: dups,
-    });
+    throw inputError(
+      unknown.length > 0 ? 'PREDICTIONS_UNKNOWN_ITEMS' : 'PREDICTIONS_DUPLICATE_ITEMS',
+      `${options.file}: ${parts.join('; ')}`,
+      {
+        file: options.file,
+        unknown,
+        duplicates: dups,
+      },
+    );
   }
   return [...models.values()].map((s) => s.model);
 }
 
 function listed(items: string[]): string {
-  return items.length <= LISTED ? items.join(', ') : `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`;
+  return items.length <= LISTED
+    ? items.join(', ')
+    : `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more`;
 }

@@ -8,7 +8,10 @@ export type GradingRule = 'date' | 'gestational-age' | 'integer' | 'decimal';
 const DATE_IDS = new Set([13, 68]);
 const GESTATIONAL_AGE_IDS = new Set([69]);
 const INTEGER_IDS = new Set([4, 15, 16, 17, 18, 20, 21, 25, 27, 28, 29, 32, 33, 36, 43, 45, 48, 51]);
-const DECIMAL_IDS = new Set([2, 3, 5, 6, 7, 8, 9, 10, 11, 19, 22, 23, 24, 26, 30, 31, 38, 39, 40, 44, 46, 49, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67]);
+const DECIMAL_IDS = new Set([
+  2, 3, 5, 6, 7, 8, 9, 10, 11, 19, 22, 23, 24, 26, 30, 31, 38, 39, 40, 44, 46, 49, 56, 57, 58, 59, 60, 61, 62, 63, 64,
+  65, 66, 67,
+]);
 
 /** The rule the harness applies to a calculator id, or undefined for an id it does not know. */
 export function harnessRuleFor(calculatorId: number): GradingRule | undefined {

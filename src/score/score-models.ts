@@ -29,7 +29,8 @@ export interface ScoreModelsOptions {
 export function scoreModels(options: ScoreModelsOptions): ScoreReport {
   const versions = options.compare ? [options.base, options.compare] : [options.base];
   for (const v of versions) {
-    if (v.items.length === 0) throw inputError('NO_LABELS', `version ${v.name} has no labels to score against`, { version: v.name });
+    if (v.items.length === 0)
+      throw inputError('NO_LABELS', `version ${v.name} has no labels to score against`, { version: v.name });
   }
   const index = buildItemIndex(versions.map((v) => v.items));
   const indexed = versions.map((v) => indexVersion(v, index));
@@ -43,8 +44,15 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
     notes: [],
     extract: Boolean(options.extract),
     models: models.map((m): ModelScore => {
-      const graded = indexed.map((version) => ({ version, codes: gradeVersion(version, m.answers, { extract: options.extract }) }));
-      const score: ModelScore = { model: m.model, predictions: m.predictions, scores: graded.map((g) => summarizeVersion(g.version, g.codes)) };
+      const graded = indexed.map((version) => ({
+        version,
+        codes: gradeVersion(version, m.answers, { extract: options.extract }),
+      }));
+      const score: ModelScore = {
+        model: m.model,
+        predictions: m.predictions,
+        scores: graded.map((g) => summarizeVersion(g.version, g.codes)),
+      };
       if (graded.length === 2) score.comparison = compareVersions(graded[0], graded[1], m.answers, pairing);
       return score;
     }),

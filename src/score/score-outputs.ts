@@ -20,10 +20,16 @@ export interface ScoreOutputs {
  * `steward score` with its optional files: the report, plus per-item JSONL and an SVG chart when asked
  * (written together, all or none). Progress on a terminal while the versions load and grade.
  */
-export async function scoreOutputs(options: ScorePredictionsOptions, outputs: ScoreOutputs, score: (o: ScorePredictionsOptions) => Promise<ScoreReport>): Promise<ScoreReport> {
+export async function scoreOutputs(
+  options: ScorePredictionsOptions,
+  outputs: ScoreOutputs,
+  score: (o: ScorePredictionsOptions) => Promise<ScoreReport>,
+): Promise<ScoreReport> {
   const progress = progressFor(outputs.io, outputs.args);
-  progress.phase(`scoring ${options.predictions.length} predictions against ` +
-      `${[options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ')}`);
+  progress.phase(
+    `scoring ${options.predictions.length} predictions against ` +
+      `${[options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ')}`,
+  );
   let report: ScoreReport;
   const writes: { path: string; content: string | string[] }[] = [];
   if (outputs.perItem) {

@@ -34,6 +34,12 @@ export async function scorePredictions(options: ScorePredictionsOptions): Promis
     }),
   );
   const [base, compare] = versions;
-  const report = scoreModels({ base, compare, predictions: options.predictions, extract: options.extract, file: options.file });
+  const report = scoreModels({
+    base,
+    compare,
+    predictions: options.predictions,
+    extract: options.extract,
+    file: options.file,
+  });
   return { ...report, notes: versions.map((v) => v.note) };
 }

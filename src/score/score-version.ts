@@ -13,7 +13,11 @@ export interface IndexedVersion {
 }
 
 /** Grades every item of a version: one outcome code per item (see OUTCOME_CODE). */
-export function gradeVersion(version: IndexedVersion, answers: readonly (string | undefined)[], options: { extract?: boolean } = {}): Uint8Array {
+export function gradeVersion(
+  version: IndexedVersion,
+  answers: readonly (string | undefined)[],
+  options: { extract?: boolean } = {},
+): Uint8Array {
   const grade = options.extract ? gradeRawOutput : gradeAnswer;
   const codes = new Uint8Array(version.items.length);
   for (let k = 0; k < version.items.length; k++) {

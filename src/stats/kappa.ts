@@ -63,7 +63,8 @@ function checkedTable(table: readonly (readonly number[])[]): number[][] {
   const k = table.length;
   if (k === 0) throw new RangeError(`${CALLER}: the table has no rows`);
   return table.map((row, i) => {
-    if (row.length !== k) throw new RangeError(`${CALLER}: the table must be square; row ${i} has ${row.length} cells, expected ${k}`);
+    if (row.length !== k)
+      throw new RangeError(`${CALLER}: the table must be square; row ${i} has ${row.length} cells, expected ${k}`);
     row.forEach((count, j) => assertCount(`table[${i}][${j}]`, count, CALLER));
     return [...row];
   });

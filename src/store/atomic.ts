@@ -37,7 +37,10 @@ export interface FileWrite {
  */
 export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
   const token = randomBytes(6).toString('hex');
-  await journalWrites(writes.map((w) => w.path), token);
+  await journalWrites(
+    writes.map((w) => w.path),
+    token,
+  );
   const staged: { path: string; temp: string | null; previous: string | Buffer | null }[] = [];
   const folders = new Set<string>();
   try {
@@ -55,7 +58,8 @@ export async function writeFilesAtomically(writes: FileWrite[]): Promise<void> {
       const temp = `${w.path}.steward-tmp-${token}`;
       staged.push({ path: w.path, temp, previous });
       if (typeof w.content === 'string') writeFileSync(temp, w.content, 'utf8');
-      else if (w.content instanceof Uint8Array) writeFileSync(temp, w.content); // bytes (a Parquet file)
+      else if (w.content instanceof Uint8Array)
+        writeFileSync(temp, w.content); // bytes (a Parquet file)
       else writePieces(temp, w.content);
     }
   } catch (error) {

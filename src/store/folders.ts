@@ -18,7 +18,8 @@ export async function makeFolders(path: string, options: { mode?: number } = {})
       throw cannotCreate(path, current, error);
     });
     if (info) {
-      if (!info.isDirectory()) throw inputError('NOT_A_FOLDER', `${path}: ${current} is not a folder (ENOTDIR)`, { file: path });
+      if (!info.isDirectory())
+        throw inputError('NOT_A_FOLDER', `${path}: ${current} is not a folder (ENOTDIR)`, { file: path });
       break;
     }
     missing.push(current);
@@ -48,7 +49,8 @@ export function makeFoldersSync(path: string, options: { mode?: number } = {}): 
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw cannotCreate(path, current, error as NodeJS.ErrnoException);
     }
-    if (isFolder === false) throw inputError('NOT_A_FOLDER', `${path}: ${current} is not a folder (ENOTDIR)`, { file: path });
+    if (isFolder === false)
+      throw inputError('NOT_A_FOLDER', `${path}: ${current} is not a folder (ENOTDIR)`, { file: path });
     if (isFolder) break;
     missing.push(current);
     const parent = dirname(current);
@@ -59,11 +61,16 @@ export function makeFoldersSync(path: string, options: { mode?: number } = {}): 
     try {
       mkdirSync(folder, { mode: options.mode });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(path, folder, error as NodeJS.ErrnoException);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw cannotCreate(path, folder, error as NodeJS.ErrnoException);
     }
   }
 }
 
 function cannotCreate(path: string, folder: string, error: NodeJS.ErrnoException) {
-  return inputError('FOLDER_NOT_CREATABLE', `${path}: cannot create folder ${folder} (${error.code ?? error.message})`, { file: path });
+  return inputError(
+    'FOLDER_NOT_CREATABLE',
+    `${path}: cannot create folder ${folder} (${error.code ?? error.message})`,
+    { file: path },
+  );
 }

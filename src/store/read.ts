@@ -1,6 +1,6 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { type ErrorCode, inputError } from '../errors/index.js';
 import { MAX_JSON_DEPTH, tooDeepPointer } from '../label/depth.js';
 import type { Label } from '../label/types.js';
@@ -34,7 +34,11 @@ export async function listLabelFiles(dir: string, options: { paths?: string[] } 
  * Reads and parses the given label files in order, handing each to `visit` and keeping none, so a
  * 100,000-label repository is checked in the memory of a few batches of files (see readBatchesInOrder).
  */
-export async function forEachLabelFile(dir: string, files: readonly string[], visit: (file: LabelFile) => void): Promise<void> {
+export async function forEachLabelFile(
+  dir: string,
+  files: readonly string[],
+  visit: (file: LabelFile) => void,
+): Promise<void> {
   const repoPath = repoPathOf(dir);
   let k = 0;
   for await (const batch of readBatchesInOrder(files)) {
@@ -57,7 +61,8 @@ export function parseLabelText(file: string, text: string): LabelFile {
     return { file, text, parseError: { message: `invalid JSON: ${message}`, ...where } };
   }
   const deep = tooDeepPointer(json);
-  if (deep !== undefined) return { file, text, parseError: { message: `${deep || '/'}: nested more than ${MAX_JSON_DEPTH} levels deep` } };
+  if (deep !== undefined)
+    return { file, text, parseError: { message: `${deep || '/'}: nested more than ${MAX_JSON_DEPTH} levels deep` } };
   return { file, text, json };
 }
 
@@ -72,10 +77,14 @@ export async function readAllLabels(dir: string): Promise<{ file: string; label:
   const files = await readLabelFiles(dir);
   return files.map((f) => {
     if (f.parseError) {
-      throw inputError('LABEL_BROKEN_JSON', `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`, {
-        file: f.file,
-        ...f.parseError,
-      });
+      throw inputError(
+        'LABEL_BROKEN_JSON',
+        `${f.file}${f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : ''}: ${f.parseError.message}`,
+        {
+          file: f.file,
+          ...f.parseError,
+        },
+      );
     }
     return { file: f.file, label: f.json as Label };
   });
@@ -114,7 +123,13 @@ async function listJson(root: string, repoDir: string): Promise<string[]> {
     for (const entry of entries) {
       const name = entry.name;
       const childAbs = `${abs}${sep}${name}`;
-      if (entry.isSymbolicLink()) refuseEntry(repoDir, childAbs, 'LABEL_SYMLINK', 'a symbolic link; label folders hold regular files only (links are never followed)');
+      if (entry.isSymbolicLink())
+        refuseEntry(
+          repoDir,
+          childAbs,
+          'LABEL_SYMLINK',
+          'a symbolic link; label folders hold regular files only (links are never followed)',
+        );
       if (entry.isDirectory()) {
         const why = 'a folder named like a label file';
         if (name.endsWith('.json')) refuseEntry(repoDir, childAbs, 'LABEL_NOT_A_FILE', why);
@@ -128,11 +143,18 @@ async function listJson(root: string, repoDir: string): Promise<string[]> {
   };
   let top: Dirent[];
   try {
-    if (lstatSync(root).isSymbolicLink()) refuseEntry(repoDir, root, 'LABEL_SYMLINK', 'a symbolic link; label folders hold regular files only (links are never followed)');
+    if (lstatSync(root).isSymbolicLink())
+      refuseEntry(
+        repoDir,
+        root,
+        'LABEL_SYMLINK',
+        'a symbolic link; label folders hold regular files only (links are never followed)',
+      );
     top = readdirSync(root, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuseEntry(repoDir, root, 'LABEL_NOT_A_FILE', 'not a folder');
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      refuseEntry(repoDir, root, 'LABEL_NOT_A_FILE', 'not a folder');
     throw error;
   }
   walk(resolve(root), false, top);
@@ -156,10 +178,12 @@ async function expandPaths(dir: string, paths: string[]): Promise<string[]> {
   for (const p of paths) {
     const abs = resolve(dir, p);
     const rel = relative(dir, abs);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw inputError('PATH_OUTSIDE', `${p}: outside the benchmark repository ${dir}`, { file: p });
+    if (rel.startsWith('..') || isAbsolute(rel))
+      throw inputError('PATH_OUTSIDE', `${p}: outside the benchmark repository ${dir}`, { file: p });
     const info = await lstat(abs).catch(() => null);
     if (!info) throw inputError('PATH_NOT_FOUND', `${p}: no such file or folder`, { file: p });
-    if (info.isSymbolicLink()) throw inputError('LABEL_SYMLINK', `${p}: a symbolic link; label files are never read through links`, { file: p });
+    if (info.isSymbolicLink())
+      throw inputError('LABEL_SYMLINK', `${p}: a symbolic link; label files are never read through links`, { file: p });
     if (info.isDirectory()) out.push(...(await listJson(abs, dir)));
     else if (info.isFile()) out.push(abs);
     else throw inputError('LABEL_NOT_A_FILE', `${p}: not a regular file`, { file: p });

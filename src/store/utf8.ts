@@ -11,10 +11,14 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     return decoder.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Byte(bytes);
-    throw inputError('INVALID_UTF8', `${file}: byte offset ${offset}: not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')})`, {
-      file,
-      offset,
-    });
+    throw inputError(
+      'INVALID_UTF8',
+      `${file}: byte offset ${offset}: not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')})`,
+      {
+        file,
+        offset,
+      },
+    );
   }
 }
 

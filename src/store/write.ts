@@ -10,7 +10,10 @@ import { labelPath } from './paths.js';
 /** The repository path a label belongs at, from its split, calculator and id. */
 export function pathOfLabel(label: Label): string {
   const entry = catalogById(label.calculator.id);
-  if (!entry) throw inputError('UNKNOWN_CALCULATOR', `label ${label.id}: unknown calculator id ${label.calculator.id}`, { id: label.id });
+  if (!entry)
+    throw inputError('UNKNOWN_CALCULATOR', `label ${label.id}: unknown calculator id ${label.calculator.id}`, {
+      id: label.id,
+    });
   return labelPath(label.split, entry.slug, label.id);
 }
 
@@ -24,7 +27,11 @@ export interface WriteResult {
  * Writes labels as canonical JSON, all-or-nothing, touching only files whose bytes change (so a
  * re-import is a no-op for git). `remove` deletes label files by repository path in the same step.
  */
-export async function writeLabels(dir: string, labels: Label[], options: { remove?: string[] } = {}): Promise<WriteResult> {
+export async function writeLabels(
+  dir: string,
+  labels: Label[],
+  options: { remove?: string[] } = {},
+): Promise<WriteResult> {
   const writes: FileWrite[] = [];
   const written: string[] = [];
   let unchanged = 0;

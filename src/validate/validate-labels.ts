@@ -56,7 +56,13 @@ export function labelValidator(
       const own = checkLabel(f.file, label, categories);
       const seen = takenIds.get(label.id) || idFirstSeen.get(label.id);
       const first = typeof seen === 'number' ? fileAt?.(seen) : seen;
-      if (first) own.push({ file: f.file, pointer: '/id', code: 'id/duplicate', message: `id "${label.id}" is also used by ${first}` });
+      if (first)
+        own.push({
+          file: f.file,
+          pointer: '/id',
+          code: 'id/duplicate',
+          message: `id "${label.id}" is also used by ${first}`,
+        });
       else idFirstSeen.set(label.id, fileAt ? files - 1 : f.file);
       findings.push(...own);
       if (own.length === 0) valid++;

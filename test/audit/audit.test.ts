@@ -21,16 +21,33 @@ function noteOf(entities: Entities): string {
 }
 
 function label(id: string, calculator: Label['calculator'], entities: Entities, answer: Answer): Label {
-  return makeLabel({ id, calculator, entities, answer, note: noteOf(entities), source: { ...makeLabel().source, calculatorId: calculator.id } });
+  return makeLabel({
+    id,
+    calculator,
+    entities,
+    answer,
+    note: noteOf(entities),
+    source: { ...makeLabel().source, calculatorId: calculator.id },
+  });
 }
 
-const bmi = (id: string, value: number, entities: Entities = { weight: [70, 'kg'], height: [175, 'cm'] }) => label(id, BMI, entities, answerWithLimits('decimal', value));
+const bmi = (id: string, value: number, entities: Entities = { weight: [70, 'kg'], height: [175, 'cm'] }) =>
+  label(id, BMI, entities, answerWithLimits('decimal', value));
 const gcs = (id: string, value: number, eye: string, verbal: string, motor: string) =>
-  label(id, GCS, { 'Best eye response': eye, 'Best verbal response': verbal, 'Best motor response': motor }, answerWithLimits('integer', value));
+  label(
+    id,
+    GCS,
+    { 'Best eye response': eye, 'Best verbal response': verbal, 'Best motor response': motor },
+    answerWithLimits('integer', value),
+  );
 
 describe('auditLabel outcomes', () => {
   it('confirmed: the reference agrees within the label tolerance (±5% for decimals)', () => {
-    expect(auditLabel(bmi('a', 22.857))).toMatchObject({ outcome: 'reproduced-from-entities', priority: 0, crossesThreshold: false });
+    expect(auditLabel(bmi('a', 22.857))).toMatchObject({
+      outcome: 'reproduced-from-entities',
+      priority: 0,
+      crossesThreshold: false,
+    });
     // 22.857 is inside [0.95 × 22, 1.05 × 22] = [20.9, 23.1]
     expect(auditLabel(bmi('b', 22)).outcome).toBe('reproduced-from-entities');
   });
@@ -67,16 +84,28 @@ describe('auditLabel outcomes', () => {
     const na: Answer = { kind: 'incomputable', value: null };
     expect(auditLabel(bmi('g', 0, { weight: [70, 'kg'] })).outcome).toBe('incomputable');
     expect(auditLabel(label('h', BMI, { weight: [70, 'kg'] }, na)).outcome).toBe('reproduced-from-entities');
-    expect(auditLabel(label('i', BMI, { weight: [70, 'kg'], height: [175, 'cm'] }, na))).toMatchObject({ outcome: 'disagrees', deviation: 1 });
+    expect(auditLabel(label('i', BMI, { weight: [70, 'kg'], height: [175, 'cm'] }, na))).toMatchObject({
+      outcome: 'disagrees',
+      deviation: 1,
+    });
   });
 
   it('no-calculator: a calculator id without an implementation', () => {
-    expect(auditLabel(label('j', { id: 1, name: 'Unknown', category: 'lab' }, {}, answerWithLimits('decimal', 1)))).toMatchObject({ outcome: 'no-calculator', reference: null, v1: null });
+    expect(
+      auditLabel(label('j', { id: 1, name: 'Unknown', category: 'lab' }, {}, answerWithLimits('decimal', 1))),
+    ).toMatchObject({ outcome: 'no-calculator', reference: null, v1: null });
   });
 
   it('dates deviate by days over a 280-day pregnancy', () => {
     // Naegele: 01/01/2024 + 280 days = 10/07/2024; a label 14 days later deviates 14/280
-    const item = auditLabel(label('k', { id: 13, name: 'Estimated Due Date', category: 'date' }, { 'Last menstrual date': '01/01/2024', 'cycle length': 28 }, answerWithLimits('date', '10/21/2024')));
+    const item = auditLabel(
+      label(
+        'k',
+        { id: 13, name: 'Estimated Due Date', category: 'date' },
+        { 'Last menstrual date': '01/01/2024', 'cycle length': 28 },
+        answerWithLimits('date', '10/21/2024'),
+      ),
+    );
     expect(item.outcome).toBe('disagrees');
     expect(item.deviation).toBeCloseTo(14 / 280, 10);
   });
@@ -108,10 +137,34 @@ describe('auditLabels report and triage', () => {
   it('counts outcomes overall and per calculator', () => {
     const report = auditLabels(labels);
     expect(report.total).toBe(6);
-    expect(report.counts).toEqual({ ...emptyCounts(), 'reproduced-from-entities': 1, 'calculator-logic-mismatch': 1, disagrees: 3, incomputable: 1 });
+    expect(report.counts).toEqual({
+      ...emptyCounts(),
+      'reproduced-from-entities': 1,
+      'calculator-logic-mismatch': 1,
+      disagrees: 3,
+      incomputable: 1,
+    });
     expect(report.calculators).toEqual([
-      { id: 6, name: 'Body Mass Index (BMI)', n: 4, reproduced: 1, mismatch: 0, disagrees: 2, incomputable: 1, evidence: 0 },
-      { id: 21, name: 'Glasgow Coma Score (GCS)', n: 2, reproduced: 0, mismatch: 1, disagrees: 1, incomputable: 0, evidence: 0 },
+      {
+        id: 6,
+        name: 'Body Mass Index (BMI)',
+        n: 4,
+        reproduced: 1,
+        mismatch: 0,
+        disagrees: 2,
+        incomputable: 1,
+        evidence: 0,
+      },
+      {
+        id: 21,
+        name: 'Glasgow Coma Score (GCS)',
+        n: 2,
+        reproduced: 0,
+        mismatch: 1,
+        disagrees: 1,
+        incomputable: 0,
+        evidence: 0,
+      },
     ]);
   });
 
@@ -131,7 +184,9 @@ describe('auditLabels report and triage', () => {
   it('writes a Markdown report with the per-calculator table and the triage queue', () => {
     const md = auditMarkdown(auditLabels(labels), { title: 'Demo audit', triageLimit: 2 });
     expect(md).toMatch(/^# Demo audit\n/);
-    expect(md).toContain('6 labels: 1 reproduced-from-entities (17%), 1 calculator-logic-mismatch, 3 disagree, 1 incomputable.');
+    expect(md).toContain(
+      '6 labels: 1 reproduced-from-entities (17%), 1 calculator-logic-mismatch, 3 disagree, 1 incomputable.',
+    );
     expect(md).toContain('| 21 | Glasgow Coma Score (GCS) | 2 | 0 (0%) | 1 | 1 | 0 | 0 |');
     expect(md).toContain('## Triage (5 items, 2 shown, most clinically significant first)');
     expect(md).toMatch(/\| demo-04 \| 21 \| disagrees \| 9 \| 8 \| 10 \| 11\.1% \| yes \|/);
@@ -141,7 +196,14 @@ describe('auditLabels report and triage', () => {
   it('writes a JSON report a later step can turn into proposals', () => {
     const json = auditJson(auditLabels(labels)) as { total: number; triage: Record<string, unknown>[] };
     expect(json.total).toBe(6);
-    expect(json.triage[0]).toMatchObject({ id: 'demo-04', file: 'labels/demo/x/demo-04.json', calculatorId: 21, outcome: 'disagrees', crossesThreshold: true, v1: { value: 10 } });
+    expect(json.triage[0]).toMatchObject({
+      id: 'demo-04',
+      file: 'labels/demo/x/demo-04.json',
+      calculatorId: 21,
+      outcome: 'disagrees',
+      crossesThreshold: true,
+      v1: { value: 10 },
+    });
     expect(json.triage[0].reference).toMatchObject({ value: 8, kind: 'integer' });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

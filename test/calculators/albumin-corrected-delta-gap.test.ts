@@ -20,6 +20,9 @@ describe('Albumin-corrected delta gap (66)', () => {
     expect(num(albuminCorrectedDeltaGap.compute(e, v1))).toBe(-6.5);
   });
   it('names missing inputs', () => {
-    expect(albuminCorrectedDeltaGap.compute({ Albumin: [2, 'g/dL'] })).toMatchObject({ incomputable: true, missing: ['Sodium', 'Chloride', 'Bicarbonate'] });
+    expect(albuminCorrectedDeltaGap.compute({ Albumin: [2, 'g/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Sodium', 'Chloride', 'Bicarbonate'],
+    });
   });
 });

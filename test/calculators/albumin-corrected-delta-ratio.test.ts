@@ -16,15 +16,31 @@ describe('Albumin-corrected delta ratio (67)', () => {
   });
   it('v1.0 rounded a negative ratio to 3 significant figures, not 3 decimals: −2.8333 → −2.83', () => {
     // AG 140 − (116.5 + 21) = 2.5; + 2.5 × (4 − 3.6) = 3.5; (3.5 − 12) / (24 − 21) = −8.5 / 3 = −2.8333
-    const e = { Sodium: [140, 'mEq/L'], Chloride: [116.5, 'mEq/L'], Bicarbonate: [21, 'mEq/L'], Albumin: [3.6, 'g/dL'] };
+    const e = {
+      Sodium: [140, 'mEq/L'],
+      Chloride: [116.5, 'mEq/L'],
+      Bicarbonate: [21, 'mEq/L'],
+      Albumin: [3.6, 'g/dL'],
+    };
     expect(num(albuminCorrectedDeltaRatio.compute(e))).toBeCloseTo(-2.833333, 6);
     expect(num(albuminCorrectedDeltaRatio.compute(e, v1))).toBe(-2.83);
   });
   it('bicarbonate 24 makes the ratio undefined', () => {
-    const r = albuminCorrectedDeltaRatio.compute({ Sodium: [140, 'mEq/L'], Chloride: [100, 'mEq/L'], Bicarbonate: [24, 'mEq/L'], Albumin: [2, 'g/dL'] });
+    const r = albuminCorrectedDeltaRatio.compute({
+      Sodium: [140, 'mEq/L'],
+      Chloride: [100, 'mEq/L'],
+      Bicarbonate: [24, 'mEq/L'],
+      Albumin: [2, 'g/dL'],
+    });
     expect(r.incomputable && r.missing[0]).toMatch(/^Bicarbonate/);
   });
   it('names missing inputs', () => {
-    expect(albuminCorrectedDeltaRatio.compute({ Sodium: [140, 'mEq/L'], Chloride: [100, 'mEq/L'], Bicarbonate: [14, 'mEq/L'] })).toMatchObject({ incomputable: true, missing: ['Albumin'] });
+    expect(
+      albuminCorrectedDeltaRatio.compute({
+        Sodium: [140, 'mEq/L'],
+        Chloride: [100, 'mEq/L'],
+        Bicarbonate: [14, 'mEq/L'],
+      }),
+    ).toMatchObject({ incomputable: true, missing: ['Albumin'] });
   });
 });

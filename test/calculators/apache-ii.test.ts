@@ -70,21 +70,242 @@ describe('APACHE II (28), reference', () => {
 
   const q = (n: number, unit: string) => [n, unit] as [number, string];
   const cases: [string, [number, number][], (x: number) => Entities][] = [
-    ['temperature °C', [[41, 4], [40.9, 3], [39, 3], [38.9, 1], [38.5, 1], [38.4, 0], [36, 0], [35.9, 1], [34, 1], [33.9, 2], [32, 2], [31.9, 3], [30, 3], [29.9, 4]], (x) => ({ Temperature: q(x, 'degrees celsius') })],
-    ['MAP', [[160, 4], [159, 3], [130, 3], [129, 2], [110, 2], [109, 0], [70, 0], [69, 2], [50, 2], [49, 4]], (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg'), 'Diastolic Blood Pressure': q(x, 'mm Hg') })],
-    ['heart rate', [[180, 4], [179, 3], [140, 3], [139, 2], [110, 2], [109, 0], [70, 0], [69, 2], [55, 2], [54, 3], [40, 3], [39, 4]], (x) => ({ 'Heart Rate or Pulse': q(x, 'beats per minute') })],
-    ['respiratory rate', [[50, 4], [49, 3], [35, 3], [34, 1], [25, 1], [24, 0], [12, 0], [11, 1], [10, 1], [9, 2], [6, 2], [5, 4]], (x) => ({ 'respiratory rate': q(x, 'breaths per minute') })],
-    ['A-a gradient at FiO₂ 50 %', [[500, 4], [499, 3], [350, 3], [349, 2], [200, 2], [199, 0]], (x) => ({ 'FiO₂': q(50, '%'), 'A-a gradient': x })],
-    ['PaO₂ at FiO₂ 49 %', [[71, 0], [70, 1], [61, 1], [60, 3], [55, 3], [54, 4]], (x) => ({ 'FiO₂': q(49, '%'), 'Partial pressure of oxygen (PaO₂) for Apache II': q(x, 'mm Hg') })],
-    ['pH', [[7.7, 4], [7.69, 3], [7.6, 3], [7.59, 1], [7.5, 1], [7.49, 0], [7.33, 0], [7.32, 2], [7.25, 2], [7.24, 3], [7.15, 3], [7.14, 4]], (x) => ({ pH: x })],
-    ['sodium mEq/L', [[180, 4], [179, 3], [160, 3], [159, 2], [155, 2], [154, 1], [150, 1], [149, 0], [130, 0], [129, 2], [120, 2], [119, 3], [111, 3], [110, 4]], (x) => ({ Sodium: q(x, 'mEq/L') })],
-    ['potassium mEq/L', [[7, 4], [6.9, 3], [6, 3], [5.9, 1], [5.5, 1], [5.4, 0], [3.5, 0], [3.4, 1], [3, 1], [2.9, 2], [2.5, 2], [2.4, 4]], (x) => ({ Potassium: q(x, 'mEq/L') })],
-    ['creatinine mg/dL', [[3.5, 4], [3.4, 3], [2, 3], [1.9, 2], [1.5, 2], [1.4, 0], [0.6, 0], [0.5, 2]], (x) => ({ creatinine: q(x, 'mg/dL') })],
-    ['creatinine with acute renal failure (doubled)', [[3.5, 8], [3.4, 6], [2, 6], [1.9, 4], [1.5, 4], [1.4, 0], [0.5, 4]], (x) => ({ creatinine: q(x, 'mg/dL'), 'Acute renal failure': true })],
-    ['hematocrit', [[60, 4], [59.9, 2], [50, 2], [49.9, 1], [46, 1], [45.9, 0], [30, 0], [29.9, 2], [20, 2], [19.9, 4]], (x) => ({ Hematocrit: q(x, '%') })],
-    ['WBC per µL', [[40000, 4], [39900, 2], [20000, 2], [19900, 1], [15000, 1], [14900, 0], [3000, 0], [2900, 2], [1000, 2], [900, 4]], (x) => ({ 'White blood cell count': q(x, 'µL') })],
-    ['GCS (15 − GCS)', [[15, 0], [14, 1], [8, 7], [3, 12]], (x) => ({ 'Glasgow Coma Score': x })],
-    ['age', [[44, 0], [45, 2], [54, 2], [55, 3], [64, 3], [65, 5], [74, 5], [75, 6], [90, 6]], (x) => ({ age: q(x, 'years') })],
+    [
+      'temperature °C',
+      [
+        [41, 4],
+        [40.9, 3],
+        [39, 3],
+        [38.9, 1],
+        [38.5, 1],
+        [38.4, 0],
+        [36, 0],
+        [35.9, 1],
+        [34, 1],
+        [33.9, 2],
+        [32, 2],
+        [31.9, 3],
+        [30, 3],
+        [29.9, 4],
+      ],
+      (x) => ({ Temperature: q(x, 'degrees celsius') }),
+    ],
+    [
+      'MAP',
+      [
+        [160, 4],
+        [159, 3],
+        [130, 3],
+        [129, 2],
+        [110, 2],
+        [109, 0],
+        [70, 0],
+        [69, 2],
+        [50, 2],
+        [49, 4],
+      ],
+      (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg'), 'Diastolic Blood Pressure': q(x, 'mm Hg') }),
+    ],
+    [
+      'heart rate',
+      [
+        [180, 4],
+        [179, 3],
+        [140, 3],
+        [139, 2],
+        [110, 2],
+        [109, 0],
+        [70, 0],
+        [69, 2],
+        [55, 2],
+        [54, 3],
+        [40, 3],
+        [39, 4],
+      ],
+      (x) => ({ 'Heart Rate or Pulse': q(x, 'beats per minute') }),
+    ],
+    [
+      'respiratory rate',
+      [
+        [50, 4],
+        [49, 3],
+        [35, 3],
+        [34, 1],
+        [25, 1],
+        [24, 0],
+        [12, 0],
+        [11, 1],
+        [10, 1],
+        [9, 2],
+        [6, 2],
+        [5, 4],
+      ],
+      (x) => ({ 'respiratory rate': q(x, 'breaths per minute') }),
+    ],
+    [
+      'A-a gradient at FiO₂ 50 %',
+      [
+        [500, 4],
+        [499, 3],
+        [350, 3],
+        [349, 2],
+        [200, 2],
+        [199, 0],
+      ],
+      (x) => ({ 'FiO₂': q(50, '%'), 'A-a gradient': x }),
+    ],
+    [
+      'PaO₂ at FiO₂ 49 %',
+      [
+        [71, 0],
+        [70, 1],
+        [61, 1],
+        [60, 3],
+        [55, 3],
+        [54, 4],
+      ],
+      (x) => ({ 'FiO₂': q(49, '%'), 'Partial pressure of oxygen (PaO₂) for Apache II': q(x, 'mm Hg') }),
+    ],
+    [
+      'pH',
+      [
+        [7.7, 4],
+        [7.69, 3],
+        [7.6, 3],
+        [7.59, 1],
+        [7.5, 1],
+        [7.49, 0],
+        [7.33, 0],
+        [7.32, 2],
+        [7.25, 2],
+        [7.24, 3],
+        [7.15, 3],
+        [7.14, 4],
+      ],
+      (x) => ({ pH: x }),
+    ],
+    [
+      'sodium mEq/L',
+      [
+        [180, 4],
+        [179, 3],
+        [160, 3],
+        [159, 2],
+        [155, 2],
+        [154, 1],
+        [150, 1],
+        [149, 0],
+        [130, 0],
+        [129, 2],
+        [120, 2],
+        [119, 3],
+        [111, 3],
+        [110, 4],
+      ],
+      (x) => ({ Sodium: q(x, 'mEq/L') }),
+    ],
+    [
+      'potassium mEq/L',
+      [
+        [7, 4],
+        [6.9, 3],
+        [6, 3],
+        [5.9, 1],
+        [5.5, 1],
+        [5.4, 0],
+        [3.5, 0],
+        [3.4, 1],
+        [3, 1],
+        [2.9, 2],
+        [2.5, 2],
+        [2.4, 4],
+      ],
+      (x) => ({ Potassium: q(x, 'mEq/L') }),
+    ],
+    [
+      'creatinine mg/dL',
+      [
+        [3.5, 4],
+        [3.4, 3],
+        [2, 3],
+        [1.9, 2],
+        [1.5, 2],
+        [1.4, 0],
+        [0.6, 0],
+        [0.5, 2],
+      ],
+      (x) => ({ creatinine: q(x, 'mg/dL') }),
+    ],
+    [
+      'creatinine with acute renal failure (doubled)',
+      [
+        [3.5, 8],
+        [3.4, 6],
+        [2, 6],
+        [1.9, 4],
+        [1.5, 4],
+        [1.4, 0],
+        [0.5, 4],
+      ],
+      (x) => ({ creatinine: q(x, 'mg/dL'), 'Acute renal failure': true }),
+    ],
+    [
+      'hematocrit',
+      [
+        [60, 4],
+        [59.9, 2],
+        [50, 2],
+        [49.9, 1],
+        [46, 1],
+        [45.9, 0],
+        [30, 0],
+        [29.9, 2],
+        [20, 2],
+        [19.9, 4],
+      ],
+      (x) => ({ Hematocrit: q(x, '%') }),
+    ],
+    [
+      'WBC per µL',
+      [
+        [40000, 4],
+        [39900, 2],
+        [20000, 2],
+        [19900, 1],
+        [15000, 1],
+        [14900, 0],
+        [3000, 0],
+        [2900, 2],
+        [1000, 2],
+        [900, 4],
+      ],
+      (x) => ({ 'White blood cell count': q(x, 'µL') }),
+    ],
+    [
+      'GCS (15 − GCS)',
+      [
+        [15, 0],
+        [14, 1],
+        [8, 7],
+        [3, 12],
+      ],
+      (x) => ({ 'Glasgow Coma Score': x }),
+    ],
+    [
+      'age',
+      [
+        [44, 0],
+        [45, 2],
+        [54, 2],
+        [55, 3],
+        [64, 3],
+        [65, 5],
+        [74, 5],
+        [75, 6],
+        [90, 6],
+      ],
+      (x) => ({ age: q(x, 'years') }),
+    ],
   ];
   for (const [name, points, make] of cases) {
     it.each(points)(`${name}: %d → %d points`, (x, expected) => {
@@ -123,10 +344,19 @@ describe('APACHE II (28), reference', () => {
   it('names missing inputs', () => {
     const { pH: _, ...noPh } = normal();
     expect(apacheII.compute(noPh)).toMatchObject({ incomputable: true, missing: ['pH'] });
-    expect(apacheII.compute(normal({ 'FiO₂': [60, '%'] }))).toMatchObject({ incomputable: true, missing: ['A-a gradient'] });
+    expect(apacheII.compute(normal({ 'FiO₂': [60, '%'] }))).toMatchObject({
+      incomputable: true,
+      missing: ['A-a gradient'],
+    });
     const { 'Partial pressure of oxygen (PaO₂) for Apache II': __, ...noPaO2 } = normal();
-    expect(apacheII.compute(noPaO2)).toMatchObject({ incomputable: true, missing: ['Partial pressure of oxygen (PaO₂) for Apache II'] });
-    expect(apacheII.compute(normal({ 'Glasgow Coma Score': 16 }))).toMatchObject({ incomputable: true, missing: ['Glasgow Coma Score (outside 3–15)'] });
+    expect(apacheII.compute(noPaO2)).toMatchObject({
+      incomputable: true,
+      missing: ['Partial pressure of oxygen (PaO₂) for Apache II'],
+    });
+    expect(apacheII.compute(normal({ 'Glasgow Coma Score': 16 }))).toMatchObject({
+      incomputable: true,
+      missing: ['Glasgow Coma Score (outside 3–15)'],
+    });
   });
 });
 
@@ -159,7 +389,9 @@ describe('APACHE II (28), medcalc-v1.0', () => {
   it('scores creatinine only with acute or chronic renal failure (a non-empty string counts)', () => {
     expect(v1(normal({ creatinine: [2.5, 'mg/dL'] }))).toBe(19);
     expect(v1(normal({ creatinine: [2.5, 'mg/dL'], 'Chronic Renal Failure': 'Not mentinoed' }))).toBe(22);
-    expect(v1(normal({ creatinine: [2.5, 'mg/dL'], 'Acute renal failure': true, 'Chronic Renal Failure': true }))).toBe(25);
+    expect(v1(normal({ creatinine: [2.5, 'mg/dL'], 'Acute renal failure': true, 'Chronic Renal Failure': true }))).toBe(
+      25,
+    );
   });
 
   it('leaves ages 45 and 75 between bands and scores only Elective/Emergency chronic health', () => {

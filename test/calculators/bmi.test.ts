@@ -27,19 +27,24 @@ describe('BMI (6)', () => {
   });
   it('under medcalc-v1.0 rounds the height in m and the result', () => {
     // v1.0: 69 in × 0.0254 = 1.7526 → 1.753 m; 70 / 1.753² = 22.778977 → 22.779 (reference 22.789)
-    expect(bmi.compute({ weight: [70, 'kg'], height: [69, 'in'] }, { convention: 'medcalc-v1.0' })).toMatchObject({ value: 22.779 });
+    expect(bmi.compute({ weight: [70, 'kg'], height: [69, 'in'] }, { convention: 'medcalc-v1.0' })).toMatchObject({
+      value: 22.779,
+    });
     expect(bmi.compute({ weight: [70, 'kg'], height: [175, 'cm'] }, V1)).toMatchObject({ value: 22.857 });
   });
   it('names missing and unusable inputs', () => {
     expect(bmi.compute({ weight: [70, 'kg'] })).toMatchObject({ incomputable: true, missing: ['height'] });
-    expect(bmi.compute({ weight: [70, 'kg'], height: [0, 'cm'] })).toMatchObject({ incomputable: true, missing: ['height (not a positive length)'] });
+    expect(bmi.compute({ weight: [70, 'kg'], height: [0, 'cm'] })).toMatchObject({
+      incomputable: true,
+      missing: ['height (not a positive length)'],
+    });
     expect(bmi.compute({ weight: [70, 'stone'], height: [175, 'cm'] })).toMatchObject({ incomputable: true });
   });
 });
 
 describe('bmi entity schema', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(bmi.entitySchema);
-  it('accepts the data\'s shapes and rejects others', () => {
+  it("accepts the data's shapes and rejects others", () => {
     expect(validate({ weight: [70, 'kg'], height: [1.75, 'm'] })).toBe(true);
     expect(validate({ weight: [154, 'lbs'], height: [5, 'ft', 9, 'in'] })).toBe(true);
     expect(validate({ weight: [70, 'kg'], height: '175 cm' })).toBe(false);

@@ -27,6 +27,9 @@ describe('Calcium correction for hypoalbuminemia (7)', () => {
     expect(num(calciumCorrection.compute(e))).toBeCloseTo(2.34 * 4.0078 + 1.2, 4);
   });
   it('names missing inputs', () => {
-    expect(calciumCorrection.compute({ Calcium: [8, 'mg/dL'] })).toMatchObject({ incomputable: true, missing: ['Albumin'] });
+    expect(calciumCorrection.compute({ Calcium: [8, 'mg/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Albumin'],
+    });
   });
 });

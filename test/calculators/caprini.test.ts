@@ -36,18 +36,36 @@ describe('Caprini 2005 (36), reference', () => {
   });
 
   it.each([
-    [40, 0], [40.9, 0], [41, 1], [60, 1], [60.5, 1], [61, 2], [74, 2], [74.9, 2], [75, 3], [90, 3],
+    [40, 0],
+    [40.9, 0],
+    [41, 1],
+    [60, 1],
+    [60.5, 1],
+    [61, 2],
+    [74, 2],
+    [74.9, 2],
+    [75, 3],
+    [90, 3],
   ])('age %s → %s points (completed years)', (age, points) => {
     expect(score({ age: [age, 'years'] })).toBe(points);
   });
 
   it.each([
-    ['none', 0], ['minor', 1], ['major', 2], ['laparoscopic', 2], ['arthroscopic', 2], ['elective major lower extremity arthroplasty', 5],
+    ['none', 0],
+    ['minor', 1],
+    ['major', 2],
+    ['laparoscopic', 2],
+    ['arthroscopic', 2],
+    ['elective major lower extremity arthroplasty', 5],
   ])('surgery %s → %s', (surgery, points) => {
     expect(score({ 'Surgery Type': surgery })).toBe(points);
   });
 
-  it.each([['normal', 0], ['on bed rest', 1], ['confined to bed >72 hours', 2]])('mobility %s → %s', (mobility, points) => {
+  it.each([
+    ['normal', 0],
+    ['on bed rest', 1],
+    ['confined to bed >72 hours', 2],
+  ])('mobility %s → %s', (mobility, points) => {
     expect(score({ Mobility: mobility })).toBe(points);
   });
 
@@ -84,7 +102,9 @@ describe('Caprini 2005 (36), reference', () => {
   });
 
   it('scores history of DVT/PE once (one 2005 item) when both are documented', () => {
-    expect(score({ 'Previously documented Deep Vein Thrombosis': true, 'Previously Documented Pulmonary Embolism': true })).toBe(3);
+    expect(
+      score({ 'Previously documented Deep Vein Thrombosis': true, 'Previously Documented Pulmonary Embolism': true }),
+    ).toBe(3);
   });
 
   it('BMI > 25 → 1 (25.0 scores 0); an absent BMI scores 0', () => {
@@ -95,11 +115,14 @@ describe('Caprini 2005 (36), reference', () => {
     expect(r).toMatchObject({ incomputable: false, value: 0 });
   });
 
-  it('worked example: 63 y (2) + major surgery (2) + bed >72 h (2) + leg fracture (5) + prior DVT (3) + BMI 27 (1) ' +
-      '+ varicose veins (1) = 16', () => {
-    const r = caprini.compute({ ...WORKED_EXAMPLE, sex: 'Female', 'Sepsis in the last month': false });
-    expect(r).toMatchObject({ incomputable: false, kind: 'integer', value: 16 });
-  });
+  it(
+    'worked example: 63 y (2) + major surgery (2) + bed >72 h (2) + leg fracture (5) + prior DVT (3) + BMI 27 (1) ' +
+      '+ varicose veins (1) = 16',
+    () => {
+      const r = caprini.compute({ ...WORKED_EXAMPLE, sex: 'Female', 'Sepsis in the last month': false });
+      expect(r).toMatchObject({ incomputable: false, kind: 'integer', value: 16 });
+    },
+  );
 
   it('names a missing age and an unknown surgery type', () => {
     expect(caprini.compute({ Mobility: 'normal' })).toMatchObject({ incomputable: true, missing: ['age'] });
@@ -125,7 +148,9 @@ describe('Caprini 2005 (36), medcalc-v1.0 defects', () => {
   });
 
   it('looks choices up case-sensitively: an unknown one gives no label', () => {
-    expect(caprini.compute({ ...base, 'Surgery Type': 'Major' }, { convention: 'medcalc-v1.0' }).incomputable).toBe(true);
+    expect(caprini.compute({ ...base, 'Surgery Type': 'Major' }, { convention: 'medcalc-v1.0' }).incomputable).toBe(
+      true,
+    );
     expect(score({ 'Surgery Type': 'Major' })).toBe(2);
   });
 });

@@ -47,7 +47,10 @@ describe('Centor (McIsaac) score (20)', () => {
   });
 
   it('names a missing temperature', () => {
-    expect(centorMcisaac.compute({ age: [30, 'years'] })).toMatchObject({ incomputable: true, missing: ['Temperature'] });
+    expect(centorMcisaac.compute({ age: [30, 'years'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Temperature'],
+    });
   });
 
   it('agrees under medcalc-v1.0', () => {

@@ -20,7 +20,9 @@ describe('CHA₂DS₂-VASc (4)', () => {
 
   it('reads the data key spelled "Faliure" for heart failure', () => {
     // 50 y male (0) + CHF (1) + vascular disease (1) = 2
-    expect(cha2ds2Vasc.compute({ ...male(50), 'Congestive Heart Faliure': true, 'Vascular disease history': true })).toMatchObject({ value: 2 });
+    expect(
+      cha2ds2Vasc.compute({ ...male(50), 'Congestive Heart Faliure': true, 'Vascular disease history': true }),
+    ).toMatchObject({ value: 2 });
   });
 
   it.each([
@@ -38,7 +40,12 @@ describe('CHA₂DS₂-VASc (4)', () => {
   });
 
   it('gives 2 points once for stroke, TIA and thromboembolism together', () => {
-    const r = cha2ds2Vasc.compute({ ...male(40), Stroke: true, 'Transient Ischemic Attacks History': true, 'Thromboembolism history': true });
+    const r = cha2ds2Vasc.compute({
+      ...male(40),
+      Stroke: true,
+      'Transient Ischemic Attacks History': true,
+      'Thromboembolism history': true,
+    });
     expect(r).toMatchObject({ value: 2 });
   });
 

@@ -40,12 +40,18 @@ describe('Child-Pugh (15)', () => {
 
   it('converts µmol/L bilirubin and g/L albumin', () => {
     // 51.3 µmol/L × 584.66 / 10⁴ = 2.999 mg/dL → 2; 30 g/L = 3.0 g/dL → 2; INR 1.2 → 1; + 1 + 1 = 7
-    const r = childPugh.compute({ Bilirubin: [51.3, 'µmol/L'], Albumin: [30, 'g/L'], 'international normalized ratio': 1.2 });
+    const r = childPugh.compute({
+      Bilirubin: [51.3, 'µmol/L'],
+      Albumin: [30, 'g/L'],
+      'international normalized ratio': 1.2,
+    });
     expect(r).toMatchObject({ value: 7 });
   });
 
   it('scores ascites and encephalopathy grades, Grade 0 as none', () => {
-    expect(childPugh.compute({ ...labs(1.5, 3.8, 1.2), Ascites: 'slight', Encephalopathy: 'Grade 0' })).toMatchObject({ value: 6 });
+    expect(childPugh.compute({ ...labs(1.5, 3.8, 1.2), Ascites: 'slight', Encephalopathy: 'Grade 0' })).toMatchObject({
+      value: 6,
+    });
   });
 
   it('v1.0 defects: ascites never scored when reported, Grade 0 scored nothing', () => {
@@ -72,6 +78,9 @@ describe('Child-Pugh (15)', () => {
 
   it('names missing labs and unrecognized findings', () => {
     const r = childPugh.compute({ Bilirubin: [1, 'mg/dL'], Albumin: [4, 'g/dL'], Ascites: 'massive' });
-    expect(r).toMatchObject({ incomputable: true, missing: ['international normalized ratio', "Ascites (unrecognized value 'massive')"] });
+    expect(r).toMatchObject({
+      incomputable: true,
+      missing: ['international normalized ratio', "Ascites (unrecognized value 'massive')"],
+    });
   });
 });

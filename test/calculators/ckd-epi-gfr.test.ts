@@ -42,6 +42,9 @@ describe('CKD-EPI 2021 creatinine (3)', () => {
     expect(num(old)).toBeCloseTo(142 * 0.9938 ** 50 * 1.012, 2);
   });
   it('names missing inputs', () => {
-    expect(ckdEpiGfr.compute({ age: [50, 'years'], creatinine: [1, 'mg/dL'] })).toMatchObject({ incomputable: true, missing: ['sex'] });
+    expect(ckdEpiGfr.compute({ age: [50, 'years'], creatinine: [1, 'mg/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: ['sex'],
+    });
   });
 });

@@ -13,36 +13,72 @@ function num(r: CalcResult): number {
 describe('Creatinine clearance, Cockcroft-Gault (2)', () => {
   it('underweight (BMI < 18.5): actual weight', () => {
     // BMI 50 / 1.7² = 17.3 → 50 kg; (140 − 60) × 50 / (72 × 1.0) = 4000 / 72 = 55.5556
-    const r = creatinineClearance.compute({ sex: 'Male', age: [60, 'years'], weight: [50, 'kg'], height: [170, 'cm'], creatinine: [1.0, 'mg/dL'] });
+    const r = creatinineClearance.compute({
+      sex: 'Male',
+      age: [60, 'years'],
+      weight: [50, 'kg'],
+      height: [170, 'cm'],
+      creatinine: [1.0, 'mg/dL'],
+    });
     expect(num(r)).toBeCloseTo(55.5556, 4);
   });
 
   it('normal BMI: the lesser of IBW and actual weight, female factor 0.85', () => {
     // BMI 60 / 1.65² = 22.0; IBW = 45.5 + 2.3 × (165/2.54 − 60) = 56.9094 < 60
     // (140 − 50) × 56.9094 × 0.85 / (72 × 0.8) = 75.5829
-    const r = creatinineClearance.compute({ sex: 'Female', age: [50, 'years'], weight: [60, 'kg'], height: [165, 'cm'], creatinine: [0.8, 'mg/dL'] });
+    const r = creatinineClearance.compute({
+      sex: 'Female',
+      age: [50, 'years'],
+      weight: [60, 'kg'],
+      height: [165, 'cm'],
+      creatinine: [0.8, 'mg/dL'],
+    });
     expect(num(r)).toBeCloseTo(75.5829, 3);
   });
 
   it('obese: adjusted weight IBW + 0.4 × (actual − IBW)', () => {
     // BMI 120 / 1.8² = 37.0; IBW = 50 + 2.3 × (70.866 − 60) = 74.9921; ABW = 74.9921 + 0.4 × 45.0079 = 92.9953
     // (140 − 40) × 92.9953 / (72 × 1.2) = 107.6334
-    const r = creatinineClearance.compute({ sex: 'Male', age: [40, 'years'], weight: [120, 'kg'], height: [180, 'cm'], creatinine: [1.2, 'mg/dL'] });
+    const r = creatinineClearance.compute({
+      sex: 'Male',
+      age: [40, 'years'],
+      weight: [120, 'kg'],
+      height: [180, 'cm'],
+      creatinine: [1.2, 'mg/dL'],
+    });
     expect(num(r)).toBeCloseTo(107.6334, 3);
   });
 
   it('BMI 18.5 is normal, just below is underweight (short woman, IBW 34.27 kg)', () => {
     // 140 cm: IBW = 45.5 + 2.3 × (55.118 − 60) = 34.2717. 36.26 kg → BMI 18.5 → min(34.2717, 36.26)
-    const normal = creatinineClearance.compute({ sex: 'Female', age: [40, 'years'], weight: [36.26, 'kg'], height: [140, 'cm'], creatinine: [1, 'mg/dL'] });
+    const normal = creatinineClearance.compute({
+      sex: 'Female',
+      age: [40, 'years'],
+      weight: [36.26, 'kg'],
+      height: [140, 'cm'],
+      creatinine: [1, 'mg/dL'],
+    });
     expect(num(normal)).toBeCloseTo((100 * 34.27165 * 0.85) / 72, 3);
     // 36 kg → BMI 18.37 → actual weight
-    const under = creatinineClearance.compute({ sex: 'Female', age: [40, 'years'], weight: [36, 'kg'], height: [140, 'cm'], creatinine: [1, 'mg/dL'] });
+    const under = creatinineClearance.compute({
+      sex: 'Female',
+      age: [40, 'years'],
+      weight: [36, 'kg'],
+      height: [140, 'cm'],
+      creatinine: [1, 'mg/dL'],
+    });
     expect(num(under)).toBeCloseTo((100 * 36 * 0.85) / 72, 6);
   });
 
   it('BMI 25 is overweight; 24.95 is normal under reference but overweight in v1.0 (its band ends at 24.9)', () => {
     // 200 cm, IBW = 50 + 2.3 × (78.740 − 60) = 93.1024
-    const at25 = creatinineClearance.compute({ sex: 'Male', age: [40, 'years'], weight: [100, 'kg'], height: [200, 'cm'], creatinine: [1, 'mg/dL'] });
+    const at25 = creatinineClearance.compute({
+      sex: 'Male',
+      age: [40, 'years'],
+      weight: [100, 'kg'],
+      height: [200, 'cm'],
+      creatinine: [1, 'mg/dL'],
+    });
     expect(num(at25)).toBeCloseTo((100 * (93.10236 + 0.4 * (100 - 93.10236))) / 72, 3);
     const e = { sex: 'Male', age: [40, 'years'], weight: [99.8, 'kg'], height: [200, 'cm'], creatinine: [1, 'mg/dL'] };
     expect(num(creatinineClearance.compute(e))).toBeCloseTo((100 * 93.10236) / 72, 3);
@@ -51,7 +87,13 @@ describe('Creatinine clearance, Cockcroft-Gault (2)', () => {
   });
 
   it('converts µmol/L creatinine (88.4016 µmol/L = 1 mg/dL with 113.12 g/mol)', () => {
-    const r = creatinineClearance.compute({ sex: 'Male', age: [60, 'years'], weight: [50, 'kg'], height: [170, 'cm'], creatinine: [88.4016, 'µmol/L'] });
+    const r = creatinineClearance.compute({
+      sex: 'Male',
+      age: [60, 'years'],
+      weight: [50, 'kg'],
+      height: [170, 'cm'],
+      creatinine: [88.4016, 'µmol/L'],
+    });
     expect(num(r)).toBeCloseTo(55.5556, 3);
   });
 

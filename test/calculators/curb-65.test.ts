@@ -56,6 +56,9 @@ describe('CURB-65 (45)', () => {
 
   it('names missing measurements', () => {
     const { 'Blood Urea Nitrogen (BUN)': _bun, 'respiratory rate': _rr, ...rest } = well;
-    expect(curb65.compute(rest)).toMatchObject({ incomputable: true, missing: ['Blood Urea Nitrogen (BUN)', 'respiratory rate'] });
+    expect(curb65.compute(rest)).toMatchObject({
+      incomputable: true,
+      missing: ['Blood Urea Nitrogen (BUN)', 'respiratory rate'],
+    });
   });
 });

@@ -16,7 +16,9 @@ describe('Delta ratio (64)', () => {
     expect(num(deltaRatio.compute(e, v1))).toBe(1.286);
   });
   it('negative when the gap is below normal: (10 − 12) / (24 − 20) = −0.5', () => {
-    expect(num(deltaRatio.compute({ Sodium: [140, 'mmol/L'], Chloride: [110, 'mmol/L'], Bicarbonate: [20, 'mmol/L'] }))).toBe(-0.5);
+    expect(
+      num(deltaRatio.compute({ Sodium: [140, 'mmol/L'], Chloride: [110, 'mmol/L'], Bicarbonate: [20, 'mmol/L'] })),
+    ).toBe(-0.5);
   });
   it('bicarbonate of exactly 24 makes the ratio undefined', () => {
     const r = deltaRatio.compute({ Sodium: [140, 'mEq/L'], Chloride: [100, 'mEq/L'], Bicarbonate: [24, 'mEq/L'] });
@@ -24,6 +26,9 @@ describe('Delta ratio (64)', () => {
     expect(r.incomputable && r.missing[0]).toMatch(/^Bicarbonate/);
   });
   it('names missing inputs', () => {
-    expect(deltaRatio.compute({ Sodium: [140, 'mEq/L'], Chloride: [100, 'mEq/L'] })).toMatchObject({ incomputable: true, missing: ['Bicarbonate'] });
+    expect(deltaRatio.compute({ Sodium: [140, 'mEq/L'], Chloride: [100, 'mEq/L'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Bicarbonate'],
+    });
   });
 });

@@ -3,7 +3,10 @@ import { estimatedConception } from '../../src/calculators/defs/estimated-concep
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
 const conception = (lmp: string, cycle?: number, options?: typeof V1) => {
-  const r = estimatedConception.compute(cycle === undefined ? { 'Last menstrual date': lmp } : { 'Last menstrual date': lmp, 'cycle length': cycle }, options);
+  const r = estimatedConception.compute(
+    cycle === undefined ? { 'Last menstrual date': lmp } : { 'Last menstrual date': lmp, 'cycle length': cycle },
+    options,
+  );
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value;
 };
@@ -21,7 +24,12 @@ describe('Estimated date of conception (68)', () => {
     expect(conception('01/01/2021', 21, V1)).toBe('01/15/2021');
   });
   it('names a missing date and rejects an implausible cycle', () => {
-    expect(estimatedConception.compute({ 'cycle length': 28 })).toMatchObject({ incomputable: true, missing: ['Last menstrual date'] });
-    expect(estimatedConception.compute({ 'Last menstrual date': '01/01/2021', 'cycle length': 10 })).toMatchObject({ incomputable: true });
+    expect(estimatedConception.compute({ 'cycle length': 28 })).toMatchObject({
+      incomputable: true,
+      missing: ['Last menstrual date'],
+    });
+    expect(estimatedConception.compute({ 'Last menstrual date': '01/01/2021', 'cycle length': 10 })).toMatchObject({
+      incomputable: true,
+    });
   });
 });

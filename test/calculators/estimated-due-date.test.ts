@@ -4,7 +4,10 @@ import { estimatedDueDate } from '../../src/calculators/defs/estimated-due-date.
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
 const due = (lmp: string, cycle?: number, options?: typeof V1) => {
-  const r = estimatedDueDate.compute(cycle === undefined ? { 'Last menstrual date': lmp } : { 'Last menstrual date': lmp, 'cycle length': cycle }, options);
+  const r = estimatedDueDate.compute(
+    cycle === undefined ? { 'Last menstrual date': lmp } : { 'Last menstrual date': lmp, 'cycle length': cycle },
+    options,
+  );
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value;
 };
@@ -29,7 +32,10 @@ describe('Estimated due date (13)', () => {
     expect(due('01/01/2021', 32, V1)).toBe('10/12/2021');
   });
   it('names a missing or impossible date', () => {
-    expect(estimatedDueDate.compute({ 'cycle length': 28 })).toMatchObject({ incomputable: true, missing: ['Last menstrual date'] });
+    expect(estimatedDueDate.compute({ 'cycle length': 28 })).toMatchObject({
+      incomputable: true,
+      missing: ['Last menstrual date'],
+    });
     expect(estimatedDueDate.compute({ 'Last menstrual date': '02/30/2021', 'cycle length': 28 })).toMatchObject({
       incomputable: true,
       missing: ["Last menstrual date ('02/30/2021' is not a date MM/DD/YYYY)"],
@@ -39,7 +45,7 @@ describe('Estimated due date (13)', () => {
 
 describe('estimatedDueDate entity schema', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(estimatedDueDate.entitySchema);
-  it('accepts the data\'s shapes and rejects others', () => {
+  it("accepts the data's shapes and rejects others", () => {
     expect(validate({ 'Last menstrual date': '07/04/2019', 'cycle length': 31 })).toBe(true);
     expect(validate({ 'Last menstrual date': '07/04/2019' })).toBe(true);
     expect(validate({ 'Last menstrual date': '2019-07-04', 'cycle length': 31 })).toBe(false);

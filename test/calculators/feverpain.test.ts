@@ -16,11 +16,15 @@ describe('FeverPAIN (33)', () => {
   });
 
   it('reads the "<=3 days" spelling', () => {
-    expect(feverpain.compute({ 'Symptom onset <=3 days': true, 'Fever in past 24 hours': true })).toMatchObject({ value: 2 });
+    expect(feverpain.compute({ 'Symptom onset <=3 days': true, 'Fever in past 24 hours': true })).toMatchObject({
+      value: 2,
+    });
   });
 
   it('ignores keys that belong to other scores and counts absent findings as 0', () => {
-    expect(feverpain.compute({ 'Altered mental status for PECARN head injury criteria': true })).toMatchObject({ value: 0 });
+    expect(feverpain.compute({ 'Altered mental status for PECARN head injury criteria': true })).toMatchObject({
+      value: 0,
+    });
     expect(feverpain.compute({ 'Purulent tonsils': false })).toMatchObject({ value: 0 });
   });
 

@@ -20,11 +20,19 @@ describe('FIB-4 (19)', () => {
     expect(num(fib4.compute({ ...base, 'Platelet count': [200000, 'µL'] }, v1))).toBe(2);
   });
   it('a count mis-scaled to 0.2 ×10⁹/L is used as written but flagged in the trace', () => {
-    const r = fib4.compute({ age: [50, 'years'], [AST]: [40, 'U/L'], [ALT]: [25, 'U/L'], 'Platelet count': [2e8, 'L'] });
+    const r = fib4.compute({
+      age: [50, 'years'],
+      [AST]: [40, 'U/L'],
+      [ALT]: [25, 'U/L'],
+      'Platelet count': [2e8, 'L'],
+    });
     expect(num(r)).toBeCloseTo(2000, 6);
     expect(r.steps.some((s) => s.what.startsWith('warning: platelets'))).toBe(true);
   });
   it('names missing inputs', () => {
-    expect(fib4.compute({ age: [50, 'years'], [AST]: [40, 'U/L'], 'Platelet count': [200000, 'µL'] })).toMatchObject({ incomputable: true, missing: [ALT] });
+    expect(fib4.compute({ age: [50, 'years'], [AST]: [40, 'U/L'], 'Platelet count': [200000, 'µL'] })).toMatchObject({
+      incomputable: true,
+      missing: [ALT],
+    });
   });
 });

@@ -54,7 +54,14 @@ describe('Framingham hard CHD (46), reference', () => {
 
   it('caps age at 70 in the smoking term for men (75-year-old smoker: 22.0794 %, not extrapolated)', () => {
     // At 75 the smoking term is −2.84367·ln70 = −12.0813 (not −2.84367·ln75); Σ − mean = 1.3977.
-    const smoker75 = { ...man55, age: [75, 'years'], 'Total cholesterol': [200, 'mg/dL'], 'high-density lipoprotein cholesterol': [40, 'mg/dL'], 'Systolic Blood Pressure': [140, 'mm Hg'], Smoker: true } as Entities;
+    const smoker75 = {
+      ...man55,
+      age: [75, 'years'],
+      'Total cholesterol': [200, 'mg/dL'],
+      'high-density lipoprotein cholesterol': [40, 'mg/dL'],
+      'Systolic Blood Pressure': [140, 'mm Hg'],
+      Smoker: true,
+    } as Entities;
     expect(value(smoker75)).toBeCloseTo(22.079411509, 6);
     expect(value({ ...smoker75, age: [70, 'years'] })).toBeCloseTo(18.956005565, 6);
   });
@@ -73,8 +80,12 @@ describe('Framingham hard CHD (46), reference', () => {
   });
 
   it('converts mmol/L cholesterol to mg/dL (× 38.665): TC 5.5, HDL 1.3 mmol/L → 6.4628 %', () => {
-    const e = { ...man55, 'Total cholesterol': [5.5, 'mmol/L'], 'high-density lipoprotein cholesterol': [1.3, 'mmol/L'] } as Entities;
-    expect(value(e)).toBeCloseTo(6.462792120, 6);
+    const e = {
+      ...man55,
+      'Total cholesterol': [5.5, 'mmol/L'],
+      'high-density lipoprotein cholesterol': [1.3, 'mmol/L'],
+    } as Entities;
+    expect(value(e)).toBeCloseTo(6.46279212, 6);
   });
 
   it('an absent smoking or treatment flag is false', () => {
@@ -96,11 +107,19 @@ describe('Framingham hard CHD (46), medcalc-v1.0 defect', () => {
     // Σ with ln(5.51), ln(1.29) = −2.301 → −2.3; 1 − 0.9402^exp(−2.3) = 0.006 → 0.0
     expect(value(man55, 'medcalc-v1.0')).toBe(0);
     const r = framinghamHardChd.compute(man55, { convention: 'medcalc-v1.0' });
-    expect(r.steps.filter((s) => s.what.includes('mmol/L (used as if mg/dL)')).map((s) => s.result)).toEqual([5.51, 1.29]);
+    expect(r.steps.filter((s) => s.what.includes('mmol/L (used as if mg/dL)')).map((s) => s.result)).toEqual([
+      5.51, 1.29,
+    ]);
   });
 
   it('a non-zero example: man 72, TC 180 (→ 4.66), HDL 30 (→ 0.78), SBP 140 → Σ 3.6 → 0.895 → 0.9', () => {
-    const e = { ...man55, age: [72, 'years'], 'Total cholesterol': [180, 'mg/dL'], 'high-density lipoprotein cholesterol': [30, 'mg/dL'], 'Systolic Blood Pressure': [140, 'mm Hg'] } as Entities;
+    const e = {
+      ...man55,
+      age: [72, 'years'],
+      'Total cholesterol': [180, 'mg/dL'],
+      'high-density lipoprotein cholesterol': [30, 'mg/dL'],
+      'Systolic Blood Pressure': [140, 'mm Hg'],
+    } as Entities;
     expect(value(e, 'medcalc-v1.0')).toBe(0.9);
   });
 });

@@ -37,6 +37,9 @@ describe('Free water deficit (38)', () => {
     expect(num(freeWaterDeficit.compute(e, v1))).toBe(-8.57);
   });
   it('names missing inputs', () => {
-    expect(freeWaterDeficit.compute({ sex: 'Male', age: [40, 'years'], Sodium: [150, 'mEq/L'] })).toMatchObject({ incomputable: true, missing: ['weight'] });
+    expect(freeWaterDeficit.compute({ sex: 'Male', age: [40, 'years'], Sodium: [150, 'mEq/L'] })).toMatchObject({
+      incomputable: true,
+      missing: ['weight'],
+    });
   });
 });

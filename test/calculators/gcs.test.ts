@@ -42,6 +42,9 @@ describe('Glasgow Coma Score (21)', () => {
 
   it('names missing and unrecognized components', () => {
     const r = gcs.compute({ 'Best eye response': 'eyes open spontaneously', 'Best verbal response': 'mumbling' });
-    expect(r).toMatchObject({ incomputable: true, missing: ["Best verbal response (unrecognized value 'mumbling')", 'Best motor response'] });
+    expect(r).toMatchObject({
+      incomputable: true,
+      missing: ["Best verbal response (unrecognized value 'mumbling')", 'Best motor response'],
+    });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { gestationalAge } from '../../src/calculators/defs/gestational-age.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const ga = (today: string, lmp: string, options?: typeof V1) => gestationalAge.compute({ 'Current Date': today, 'Last menstrual date': lmp }, options);
+const ga = (today: string, lmp: string, options?: typeof V1) =>
+  gestationalAge.compute({ 'Current Date': today, 'Last menstrual date': lmp }, options);
 
 // Reference: gestational age = current date − LMP in completed weeks and days (ACOG CO 700).
 describe('Estimated gestational age (69)', () => {
@@ -18,17 +19,23 @@ describe('Estimated gestational age (69)', () => {
     expect(ga('05/17/2022', '05/10/2022')).toMatchObject({ value: [1, 0] });
   });
   it('an LMP after the current date is incomputable; medcalc-v1.0 took the absolute gap', () => {
-    expect(ga('05/10/2022', '05/20/2022')).toMatchObject({ incomputable: true, missing: ['Last menstrual date (after the Current Date)'] });
+    expect(ga('05/10/2022', '05/20/2022')).toMatchObject({
+      incomputable: true,
+      missing: ['Last menstrual date (after the Current Date)'],
+    });
     expect(ga('05/10/2022', '05/20/2022', V1)).toMatchObject({ value: [1, 3] });
   });
   it('names a missing current date', () => {
-    expect(gestationalAge.compute({ 'Last menstrual date': '05/10/2022' })).toMatchObject({ incomputable: true, missing: ['Current Date'] });
+    expect(gestationalAge.compute({ 'Last menstrual date': '05/10/2022' })).toMatchObject({
+      incomputable: true,
+      missing: ['Current Date'],
+    });
   });
 });
 
 describe('gestationalAge entity schema', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(gestationalAge.entitySchema);
-  it('accepts the data\'s shapes and rejects others', () => {
+  it("accepts the data's shapes and rejects others", () => {
     expect(validate({ 'Current Date': '09/01/2019', 'Last menstrual date': '07/04/2019' })).toBe(true);
     expect(validate({ 'Last menstrual date': '07/04/2019' })).toBe(false);
   });

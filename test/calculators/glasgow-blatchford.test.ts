@@ -43,20 +43,43 @@ describe('Glasgow-Blatchford (27), reference', () => {
   });
 
   it.each([
-    [18.1, 0], [18.2, 2], [22.3, 2], [22.4, 3], [27.9, 3], [28, 4], [69.9, 4], [70, 6], [120, 6],
+    [18.1, 0],
+    [18.2, 2],
+    [22.3, 2],
+    [22.4, 3],
+    [27.9, 3],
+    [28, 4],
+    [69.9, 4],
+    [70, 6],
+    [120, 6],
   ])('BUN %s mg/dL → %s points', (bun, points) => {
     expect(score({ 'Blood Urea Nitrogen (BUN)': [bun, 'mg/dL'] })).toBe(points);
   });
 
   it.each([
-    [6.4, 0], [6.5, 2], [7.9, 2], [8, 3], [9.9, 3], [10, 4], [24.9, 4], [25, 6],
+    [6.4, 0],
+    [6.5, 2],
+    [7.9, 2],
+    [8, 3],
+    [9.9, 3],
+    [10, 4],
+    [24.9, 4],
+    [25, 6],
   ])('urea/BUN %s mmol/L → %s points on Blatchford’s own table', (urea, points) => {
     expect(score({ 'Blood Urea Nitrogen (BUN)': [urea, 'mmol/L'] })).toBe(points);
   });
 
   it.each([
-    ['Male', 13, 0], ['Male', 12.9, 1], ['Male', 12, 1], ['Male', 11.9, 3], ['Male', 10, 3], ['Male', 9.9, 6],
-    ['Female', 12, 0], ['Female', 11.9, 1], ['Female', 10, 1], ['Female', 9.9, 6],
+    ['Male', 13, 0],
+    ['Male', 12.9, 1],
+    ['Male', 12, 1],
+    ['Male', 11.9, 3],
+    ['Male', 10, 3],
+    ['Male', 9.9, 6],
+    ['Female', 12, 0],
+    ['Female', 11.9, 1],
+    ['Female', 10, 1],
+    ['Female', 9.9, 6],
   ])('%s, Hb %s g/dL → %s points', (sex, hb, points) => {
     expect(score({ sex, Hemoglobin: [hb, 'g/dL'] })).toBe(points);
   });
@@ -66,12 +89,20 @@ describe('Glasgow-Blatchford (27), reference', () => {
   });
 
   it.each([
-    [110, 0], [109, 1], [100, 1], [99, 2], [90, 2], [89, 3],
+    [110, 0],
+    [109, 1],
+    [100, 1],
+    [99, 2],
+    [90, 2],
+    [89, 3],
   ])('SBP %s mm Hg → %s points', (sbp, points) => {
     expect(score({ 'Systolic Blood Pressure': [sbp, 'mm Hg'] })).toBe(points);
   });
 
-  it.each([[99, 0], [100, 1]])('pulse %s → %s points', (hr, points) => {
+  it.each([
+    [99, 0],
+    [100, 1],
+  ])('pulse %s → %s points', (hr, points) => {
     expect(score({ 'Heart Rate or Pulse': [hr, 'beats per minute'] })).toBe(points);
   });
 
@@ -118,7 +149,11 @@ describe('Glasgow-Blatchford (27), medcalc-v1.0 defects', () => {
   });
 
   it('agrees with the reference away from the defects', () => {
-    const patient = { Hemoglobin: [11, 'g/dL'], 'Blood Urea Nitrogen (BUN)': [51, 'mg/dL'], 'Melena present': true } as Entities;
+    const patient = {
+      Hemoglobin: [11, 'g/dL'],
+      'Blood Urea Nitrogen (BUN)': [51, 'mg/dL'],
+      'Melena present': true,
+    } as Entities;
     expect(score(patient, 'medcalc-v1.0')).toBe(score(patient));
   });
 });

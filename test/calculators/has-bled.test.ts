@@ -3,7 +3,10 @@ import { hasBled } from '../../src/calculators/defs/has-bled.js';
 
 // Reference: Pisters et al., Chest 2010 (MDCalc). One point each: hypertension, renal disease, liver
 // disease, stroke, prior bleeding, labile INR, age > 65, bleeding-prone medication, ≥ 8 drinks/week.
-const person = (years: number, drinks = 0) => ({ age: [years, 'years'], 'Number of Alcoholic Drinks Per Week': drinks });
+const person = (years: number, drinks = 0) => ({
+  age: [years, 'years'],
+  'Number of Alcoholic Drinks Per Week': drinks,
+});
 
 describe('HAS-BLED (25)', () => {
   it('sums the criteria', () => {
@@ -44,6 +47,9 @@ describe('HAS-BLED (25)', () => {
   });
 
   it('names a missing age', () => {
-    expect(hasBled.compute({ 'Number of Alcoholic Drinks Per Week': 2 })).toMatchObject({ incomputable: true, missing: ['age'] });
+    expect(hasBled.compute({ 'Number of Alcoholic Drinks Per Week': 2 })).toMatchObject({
+      incomputable: true,
+      missing: ['age'],
+    });
   });
 });

@@ -41,7 +41,9 @@ describe('HEART score (18)', () => {
 
   it('gives 1 point for one or two risk factors (either diabetes spelling)', () => {
     expect(heartScore.compute({ ...base, obesity: true })).toMatchObject({ value: 1 });
-    expect(heartScore.compute({ ...base, 'Diabetes mellitus': true, hypercholesterolemia: true })).toMatchObject({ value: 1 });
+    expect(heartScore.compute({ ...base, 'Diabetes mellitus': true, hypercholesterolemia: true })).toMatchObject({
+      value: 1,
+    });
   });
 
   it('gives 2 points for atherosclerotic disease or TIA alone', () => {
@@ -56,7 +58,10 @@ describe('HEART score (18)', () => {
 
   it('needs ECG and troponin under the reference; v1.0 assumed normal', () => {
     const entities = { age: [50, 'years'], 'Suspicion History': 'Moderately suspicious' };
-    expect(heartScore.compute(entities)).toMatchObject({ incomputable: true, missing: ['Electrocardiogram Test', 'Initial troponin'] });
+    expect(heartScore.compute(entities)).toMatchObject({
+      incomputable: true,
+      missing: ['Electrocardiogram Test', 'Initial troponin'],
+    });
     // v1.0: history 1 + age 1 = 2
     expect(heartScore.compute(entities, V1)).toMatchObject({ value: 2 });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UnitError, convertConcentration, convertCount, convertTemperature, convertWeight } from '../../src/calculators/shared/lab-units.js';
+import {
+  UnitError,
+  convertConcentration,
+  convertCount,
+  convertTemperature,
+  convertWeight,
+} from '../../src/calculators/shared/lab-units.js';
 
 describe('convertConcentration', () => {
   it('converts mmol/L ↔ mEq/L by valence exactly, with no mass round trip', () => {

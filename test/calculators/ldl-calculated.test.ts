@@ -12,7 +12,15 @@ function num(r: CalcResult): number {
 // Reference: Friedewald 1972, LDL = TC − HDL − TG / 5 (mg/dL).
 describe('LDL calculated (44)', () => {
   it('200 − 50 − 150 / 5 = 120', () => {
-    expect(num(ldlCalculated.compute({ 'Total cholesterol': [200, 'mg/dL'], [HDL]: [50, 'mg/dL'], Triglycerides: [150, 'mg/dL'] }))).toBe(120);
+    expect(
+      num(
+        ldlCalculated.compute({
+          'Total cholesterol': [200, 'mg/dL'],
+          [HDL]: [50, 'mg/dL'],
+          Triglycerides: [150, 'mg/dL'],
+        }),
+      ),
+    ).toBe(120);
   });
   it('converts mmol/L (cholesterol × 38.665, triglycerides × 88.57)', () => {
     // 193.325 − 38.665 − 132.855 / 5 = 128.089
@@ -26,11 +34,18 @@ describe('LDL calculated (44)', () => {
     expect(num(ldlCalculated.compute(e, v1))).toBe(120.14);
   });
   it('warns at triglycerides ≥ 400 mg/dL but still computes', () => {
-    const r = ldlCalculated.compute({ 'Total cholesterol': [250, 'mg/dL'], [HDL]: [40, 'mg/dL'], Triglycerides: [400, 'mg/dL'] });
+    const r = ldlCalculated.compute({
+      'Total cholesterol': [250, 'mg/dL'],
+      [HDL]: [40, 'mg/dL'],
+      Triglycerides: [400, 'mg/dL'],
+    });
     expect(num(r)).toBe(130);
     expect(r.steps.some((s) => s.what.startsWith('warning'))).toBe(true);
   });
   it('names missing inputs', () => {
-    expect(ldlCalculated.compute({ 'Total cholesterol': [200, 'mg/dL'], [HDL]: [50, 'mg/dL'] })).toMatchObject({ incomputable: true, missing: ['Triglycerides'] });
+    expect(ldlCalculated.compute({ 'Total cholesterol': [200, 'mg/dL'], [HDL]: [50, 'mg/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Triglycerides'],
+    });
   });
 });

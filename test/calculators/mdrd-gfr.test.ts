@@ -27,6 +27,9 @@ describe('MDRD GFR (9)', () => {
     expect(num(r)).toBeCloseTo(47.5528, 3);
   });
   it('names missing inputs', () => {
-    expect(mdrdGfr.compute({ sex: 'Female', creatinine: [1.2, 'mg/dL'] })).toMatchObject({ incomputable: true, missing: ['age'] });
+    expect(mdrdGfr.compute({ sex: 'Female', creatinine: [1.2, 'mg/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: ['age'],
+    });
   });
 });

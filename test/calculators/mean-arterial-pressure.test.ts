@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { meanArterialPressure } from '../../src/calculators/defs/mean-arterial-pressure.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const bp = (sbp: [number, string], dbp: [number, string]) => ({ 'Systolic Blood Pressure': sbp, 'Diastolic Blood Pressure': dbp });
+const bp = (sbp: [number, string], dbp: [number, string]) => ({
+  'Systolic Blood Pressure': sbp,
+  'Diastolic Blood Pressure': dbp,
+});
 
 // Reference: MDCalc MAP = 2/3·DBP + 1/3·SBP.
 describe('Mean arterial pressure (5)', () => {

@@ -32,7 +32,11 @@ describe('PERC rule (48)', () => {
   });
 
   it('counts prior PE and prior DVT as one criterion', () => {
-    const r = perc.compute({ ...vitals(30, 80, 98), 'Previously Documented Pulmonary Embolism': true, 'Previously documented Deep Vein Thrombosis': true });
+    const r = perc.compute({
+      ...vitals(30, 80, 98),
+      'Previously Documented Pulmonary Embolism': true,
+      'Previously documented Deep Vein Thrombosis': true,
+    });
     expect(r).toMatchObject({ value: 1 });
   });
 
@@ -44,6 +48,8 @@ describe('PERC rule (48)', () => {
   });
 
   it('agrees under medcalc-v1.0', () => {
-    expect(perc.compute({ ...vitals(60, 100, 96), 'Hormone use': true }, { convention: 'medcalc-v1.0' })).toMatchObject({ value: 3 });
+    expect(perc.compute({ ...vitals(60, 100, 96), 'Hormone use': true }, { convention: 'medcalc-v1.0' })).toMatchObject(
+      { value: 3 },
+    );
   });
 });

@@ -76,18 +76,106 @@ describe('PSI/PORT (29), reference', () => {
   });
 
   const findings: [string, [number, number][], (x: number) => Entities][] = [
-    ['respiratory rate ≥ 30', [[29, 0], [30, 20]], (x) => ({ 'respiratory rate': q(x, 'breaths per minute') })],
-    ['systolic < 90', [[90, 0], [89, 20]], (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg') })],
-    ['temperature °C < 35 or ≥ 40', [[34.9, 15], [35, 0], [39.9, 0], [40, 15]], (x) => ({ Temperature: q(x, 'degrees celsius') })],
-    ['temperature °F (95 °F = 35 °C, 104 °F = 40 °C)', [[94.9, 15], [95, 0], [103.9, 0], [104, 15]], (x) => ({ Temperature: q(x, 'degrees fahrenheit') })],
-    ['pulse ≥ 125', [[124, 0], [125, 10]], (x) => ({ 'Heart Rate or Pulse': q(x, 'beats per minute') })],
-    ['pH < 7.35', [[7.35, 0], [7.34, 30]], (x) => ({ pH: x })],
-    ['BUN ≥ 30 mg/dL', [[29, 0], [30, 20]], (x) => ({ 'Blood Urea Nitrogen (BUN)': q(x, 'mg/dL') })],
-    ['sodium < 130', [[130, 0], [129, 20]], (x) => ({ Sodium: q(x, 'mmol/L') })],
-    ['glucose ≥ 250 mg/dL', [[249, 0], [250, 10]], (x) => ({ Glucose: q(x, 'mg/dL') })],
-    ['glucose mmol/L (× 18.016)', [[13.8, 0], [13.9, 10]], (x) => ({ Glucose: q(x, 'mmol/L') })],
-    ['hematocrit < 30 %', [[30, 0], [29, 10]], (x) => ({ Hematocrit: q(x, '%') })],
-    ['PaO₂ < 60 mm Hg', [[60, 0], [59, 10]], (x) => ({ 'Partial pressure of oxygen (PaO₂) for Apache II': q(x, 'mm Hg') })],
+    [
+      'respiratory rate ≥ 30',
+      [
+        [29, 0],
+        [30, 20],
+      ],
+      (x) => ({ 'respiratory rate': q(x, 'breaths per minute') }),
+    ],
+    [
+      'systolic < 90',
+      [
+        [90, 0],
+        [89, 20],
+      ],
+      (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg') }),
+    ],
+    [
+      'temperature °C < 35 or ≥ 40',
+      [
+        [34.9, 15],
+        [35, 0],
+        [39.9, 0],
+        [40, 15],
+      ],
+      (x) => ({ Temperature: q(x, 'degrees celsius') }),
+    ],
+    [
+      'temperature °F (95 °F = 35 °C, 104 °F = 40 °C)',
+      [
+        [94.9, 15],
+        [95, 0],
+        [103.9, 0],
+        [104, 15],
+      ],
+      (x) => ({ Temperature: q(x, 'degrees fahrenheit') }),
+    ],
+    [
+      'pulse ≥ 125',
+      [
+        [124, 0],
+        [125, 10],
+      ],
+      (x) => ({ 'Heart Rate or Pulse': q(x, 'beats per minute') }),
+    ],
+    [
+      'pH < 7.35',
+      [
+        [7.35, 0],
+        [7.34, 30],
+      ],
+      (x) => ({ pH: x }),
+    ],
+    [
+      'BUN ≥ 30 mg/dL',
+      [
+        [29, 0],
+        [30, 20],
+      ],
+      (x) => ({ 'Blood Urea Nitrogen (BUN)': q(x, 'mg/dL') }),
+    ],
+    [
+      'sodium < 130',
+      [
+        [130, 0],
+        [129, 20],
+      ],
+      (x) => ({ Sodium: q(x, 'mmol/L') }),
+    ],
+    [
+      'glucose ≥ 250 mg/dL',
+      [
+        [249, 0],
+        [250, 10],
+      ],
+      (x) => ({ Glucose: q(x, 'mg/dL') }),
+    ],
+    [
+      'glucose mmol/L (× 18.016)',
+      [
+        [13.8, 0],
+        [13.9, 10],
+      ],
+      (x) => ({ Glucose: q(x, 'mmol/L') }),
+    ],
+    [
+      'hematocrit < 30 %',
+      [
+        [30, 0],
+        [29, 10],
+      ],
+      (x) => ({ Hematocrit: q(x, '%') }),
+    ],
+    [
+      'PaO₂ < 60 mm Hg',
+      [
+        [60, 0],
+        [59, 10],
+      ],
+      (x) => ({ 'Partial pressure of oxygen (PaO₂) for Apache II': q(x, 'mm Hg') }),
+    ],
   ];
   for (const [name, points, make] of findings) {
     it.each(points)(`${name}: %d → +%d`, (x, extra) => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { qtcBazett } from '../../src/calculators/defs/qtc-bazett.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const ecg = (hr: number, qt: [number, string], key = 'QT interval') => ({ 'Heart Rate or Pulse': [hr, 'beats per minute'], [key]: qt });
+const ecg = (hr: number, qt: [number, string], key = 'QT interval') => ({
+  'Heart Rate or Pulse': [hr, 'beats per minute'],
+  [key]: qt,
+});
 const value = (r: ReturnType<typeof qtcBazett.compute>) => {
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value as number;
@@ -25,15 +28,24 @@ describe('QTc Bazett (11)', () => {
     expect(qtcBazett.compute(ecg(90, [360, 'msec']), V1)).toMatchObject({ value: 440.798 });
   });
   it('names missing inputs', () => {
-    expect(qtcBazett.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({ incomputable: true, missing: ['Heart Rate or Pulse'] });
-    expect(qtcBazett.compute({ 'Heart Rate or Pulse': [90, 'beats per minute'] })).toMatchObject({ incomputable: true, missing: ['QT interval'] });
-    expect(qtcBazett.compute(ecg(0, [360, 'msec']))).toMatchObject({ incomputable: true, missing: ['Heart Rate or Pulse (not a positive rate)'] });
+    expect(qtcBazett.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Heart Rate or Pulse'],
+    });
+    expect(qtcBazett.compute({ 'Heart Rate or Pulse': [90, 'beats per minute'] })).toMatchObject({
+      incomputable: true,
+      missing: ['QT interval'],
+    });
+    expect(qtcBazett.compute(ecg(0, [360, 'msec']))).toMatchObject({
+      incomputable: true,
+      missing: ['Heart Rate or Pulse (not a positive rate)'],
+    });
   });
 });
 
 describe('qtcBazett entity schema', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(qtcBazett.entitySchema);
-  it('accepts the data\'s shapes and rejects others', () => {
+  it("accepts the data's shapes and rejects others", () => {
     expect(validate({ 'Heart Rate or Pulse': [72, 'beats per minute'], 'QT interval': [380, 'msec'] })).toBe(true);
     expect(validate({ 'Heart Rate or Pulse': [72, 'beats per minute'], 'QT Interval': [380, 'msec'] })).toBe(true);
     expect(validate({ 'Heart Rate or Pulse': [72, 'beats per minute'] })).toBe(false);

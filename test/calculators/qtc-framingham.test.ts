@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { qtcFramingham } from '../../src/calculators/defs/qtc-framingham.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const ecg = (hr: number, qt: number) => ({ 'Heart Rate or Pulse': [hr, 'beats per minute'], 'QT interval': [qt, 'msec'] });
+const ecg = (hr: number, qt: number) => ({
+  'Heart Rate or Pulse': [hr, 'beats per minute'],
+  'QT interval': [qt, 'msec'],
+});
 const value = (r: ReturnType<typeof qtcFramingham.compute>) => {
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value as number;
@@ -24,6 +27,9 @@ describe('QTc Framingham (57)', () => {
     expect(qtcFramingham.compute(ecg(90, 360), V1)).toMatchObject({ value: 411.282 });
   });
   it('names a missing heart rate', () => {
-    expect(qtcFramingham.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({ incomputable: true, missing: ['Heart Rate or Pulse'] });
+    expect(qtcFramingham.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Heart Rate or Pulse'],
+    });
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { qtcFridericia } from '../../src/calculators/defs/qtc-fridericia.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const ecg = (hr: number, qt: number) => ({ 'Heart Rate or Pulse': [hr, 'beats per minute'], 'QT interval': [qt, 'msec'] });
+const ecg = (hr: number, qt: number) => ({
+  'Heart Rate or Pulse': [hr, 'beats per minute'],
+  'QT interval': [qt, 'msec'],
+});
 const value = (r: ReturnType<typeof qtcFridericia.compute>) => {
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value as number;
@@ -24,6 +27,9 @@ describe('QTc Fridericia (56)', () => {
     expect(qtcFridericia.compute(ecg(90, 360), V1)).toMatchObject({ value: 412.028 });
   });
   it('names a missing QT', () => {
-    expect(qtcFridericia.compute({ 'Heart Rate or Pulse': [90, 'beats per minute'] })).toMatchObject({ incomputable: true, missing: ['QT interval'] });
+    expect(qtcFridericia.compute({ 'Heart Rate or Pulse': [90, 'beats per minute'] })).toMatchObject({
+      incomputable: true,
+      missing: ['QT interval'],
+    });
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { qtcRautaharju } from '../../src/calculators/defs/qtc-rautaharju.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const ecg = (hr: number, qt: number) => ({ 'Heart Rate or Pulse': [hr, 'beats per minute'], 'QT interval': [qt, 'msec'] });
+const ecg = (hr: number, qt: number) => ({
+  'Heart Rate or Pulse': [hr, 'beats per minute'],
+  'QT interval': [qt, 'msec'],
+});
 const value = (r: ReturnType<typeof qtcRautaharju.compute>) => {
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value as number;
@@ -21,6 +24,9 @@ describe('QTc Rautaharju (59)', () => {
     expect(qtcRautaharju.compute(ecg(95, 350), V1)).toMatchObject({ value: 418.056 });
   });
   it('names a missing heart rate', () => {
-    expect(qtcRautaharju.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({ incomputable: true, missing: ['Heart Rate or Pulse'] });
+    expect(qtcRautaharju.compute({ 'QT interval': [360, 'msec'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Heart Rate or Pulse'],
+    });
   });
 });

@@ -29,9 +29,12 @@ describe('Revised Cardiac Risk Index (17)', () => {
     expect(rcri.compute(cr(value, unit))).toMatchObject({ value: points });
   });
 
-  it.each(['History of cerebrovascular disease', 'Cerebrovascular disease history'])('scores cerebrovascular disease spelled %s', (key) => {
-    expect(rcri.compute({ ...cr(1), [key]: true })).toMatchObject({ value: 1 });
-  });
+  it.each(['History of cerebrovascular disease', 'Cerebrovascular disease history'])(
+    'scores cerebrovascular disease spelled %s',
+    (key) => {
+      expect(rcri.compute({ ...cr(1), [key]: true })).toMatchObject({ value: 1 });
+    },
+  );
 
   it('v1.0 defect: cerebrovascular disease never scored', () => {
     expect(rcri.compute({ ...cr(1), 'History of cerebrovascular disease': true }, V1)).toMatchObject({ value: 0 });

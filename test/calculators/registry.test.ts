@@ -16,12 +16,19 @@ describe('calculator registry', () => {
     for (const entry of CATALOG) {
       const calculator = findCalculator(entry.id);
       expect(calculator, `calculator ${entry.id}`).toBeDefined();
-      expect({ id: calculator!.id, slug: calculator!.slug, names: calculator!.names, category: calculator!.category, kind: calculator!.kind }).toEqual(entry);
+      expect({
+        id: calculator!.id,
+        slug: calculator!.slug,
+        names: calculator!.names,
+        category: calculator!.category,
+        kind: calculator!.kind,
+      }).toEqual(entry);
     }
   });
 
   it('names a clinical reference for every calculator', () => {
-    for (const calculator of allCalculators()) expect(calculator.reference.length, `calculator ${calculator.id}`).toBeGreaterThan(10);
+    for (const calculator of allCalculators())
+      expect(calculator.reference.length, `calculator ${calculator.id}`).toBeGreaterThan(10);
   });
 
   it('finds a calculator by id, id text, or any of its names (case and spacing ignored)', () => {

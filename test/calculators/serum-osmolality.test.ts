@@ -12,7 +12,9 @@ function num(r: CalcResult): number {
 // Reference: 2 × Na + BUN / 2.8 + glucose / 18.
 describe('Serum osmolality (30)', () => {
   it('2 × 140 + 14 / 2.8 + 90 / 18 = 290', () => {
-    expect(num(serumOsmolality.compute({ Sodium: [140, 'mEq/L'], [BUN]: [14, 'mg/dL'], Glucose: [90, 'mg/dL'] }))).toBeCloseTo(290, 9);
+    expect(
+      num(serumOsmolality.compute({ Sodium: [140, 'mEq/L'], [BUN]: [14, 'mg/dL'], Glucose: [90, 'mg/dL'] })),
+    ).toBeCloseTo(290, 9);
   });
   it('converts mmol/L BUN (× 2.8014) and glucose (× 18.016)', () => {
     // 5 mmol/L urea N = 14.007 mg/dL; 5 mmol/L glucose = 90.08 mg/dL → 280 + 5.0025 + 5.00444 = 290.0069
@@ -25,6 +27,9 @@ describe('Serum osmolality (30)', () => {
     expect(num(r)).toBe(290.006);
   });
   it('names missing inputs', () => {
-    expect(serumOsmolality.compute({ Sodium: [140, 'mEq/L'], Glucose: [90, 'mg/dL'] })).toMatchObject({ incomputable: true, missing: [BUN] });
+    expect(serumOsmolality.compute({ Sodium: [140, 'mEq/L'], Glucose: [90, 'mg/dL'] })).toMatchObject({
+      incomputable: true,
+      missing: [BUN],
+    });
   });
 });

@@ -92,6 +92,7 @@ describe('choices, tallies and rounding share one rule each', () => {
 describe('every calculator names the upstream v1.0 file its medcalc-v1.0 convention reproduces', () => {
   it('as a calculator_implementations/*.py path', async () => {
     const { allCalculators } = await import('../../src/calculators/registry.js');
-    for (const c of allCalculators()) expect(c.v1Source, `calculator ${c.id}`).toMatch(/^calculator_implementations\/[\w-]+\.py$/);
+    for (const c of allCalculators())
+      expect(c.v1Source, `calculator ${c.id}`).toMatch(/^calculator_implementations\/[\w-]+\.py$/);
   });
 });

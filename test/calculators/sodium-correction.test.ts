@@ -20,9 +20,15 @@ describe('Sodium correction for hyperglycemia (26)', () => {
   });
   it('converts mmol/L glucose (× 18.016)', () => {
     // 30 mmol/L = 540.48 mg/dL → 130 + 0.024 × 440.48 = 140.5715
-    expect(num(sodiumCorrection.compute({ Sodium: [130, 'mmol/L'], Glucose: [30, 'mmol/L'] }))).toBeCloseTo(140.5715, 4);
+    expect(num(sodiumCorrection.compute({ Sodium: [130, 'mmol/L'], Glucose: [30, 'mmol/L'] }))).toBeCloseTo(
+      140.5715,
+      4,
+    );
   });
   it('names missing inputs', () => {
-    expect(sodiumCorrection.compute({ Sodium: [130, 'mEq/L'] })).toMatchObject({ incomputable: true, missing: ['Glucose'] });
+    expect(sodiumCorrection.compute({ Sodium: [130, 'mEq/L'] })).toMatchObject({
+      incomputable: true,
+      missing: ['Glucose'],
+    });
   });
 });

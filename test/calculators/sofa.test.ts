@@ -31,7 +31,10 @@ const ref = (e: Entities) => value(sofa.compute(e));
 const v1 = (e: Entities) => value(sofa.compute(e, { convention: 'medcalc-v1.0' }));
 const q = (n: number, unit: string) => [n, unit] as [number, string];
 /** PaO₂/FiO₂ = `ratio` with FiO₂ 50 %. */
-const pf = (ratio: number) => ({ 'Partial pressure of oxygen (PaO₂) for Apache II': q(ratio / 2, 'mm Hg'), 'FiO₂': q(50, '%') });
+const pf = (ratio: number) => ({
+  'Partial pressure of oxygen (PaO₂) for Apache II': q(ratio / 2, 'mm Hg'),
+  'FiO₂': q(50, '%'),
+});
 
 describe('SOFA (43), reference', () => {
   it('scores 0 for the all-normal patient', () => {
@@ -59,24 +62,132 @@ describe('SOFA (43), reference', () => {
   const ventilated = { 'On mechanical ventilation': true };
   const cpap = { 'Continous positive airway pressure': true };
   it.each([
-    [400, {}, 0], [399, {}, 1], [300, {}, 1], [299, {}, 2], [200, {}, 2],
-    [199, {}, 2], [99, {}, 2], // without respiratory support the score stops at 2
-    [199, ventilated, 3], [100, ventilated, 3], [99, ventilated, 4], [99, cpap, 4],
+    [400, {}, 0],
+    [399, {}, 1],
+    [300, {}, 1],
+    [299, {}, 2],
+    [200, {}, 2],
+    [199, {}, 2],
+    [99, {}, 2], // without respiratory support the score stops at 2
+    [199, ventilated, 3],
+    [100, ventilated, 3],
+    [99, ventilated, 4],
+    [99, cpap, 4],
   ] as [number, Entities, number][])('respiration: P/F %d %o → %d', (ratio, support, expected) => {
     expect(ref(normal({ ...pf(ratio), ...support }))).toBe(expected);
   });
 
   const bands: [string, [number, number][], (x: number) => Entities][] = [
-    ['platelets per µL', [[150000, 0], [149000, 1], [100000, 1], [99000, 2], [50000, 2], [49000, 3], [20000, 3], [19000, 4]], (x) => ({ 'Platelet count': q(x, 'µL') })],
-    ['GCS', [[15, 0], [14, 1], [13, 1], [12, 2], [10, 2], [9, 3], [6, 3], [5, 4], [3, 4]], (x) => ({ 'Glasgow Coma Score': x })],
-    ['bilirubin mg/dL', [[1.1, 0], [1.2, 1], [1.9, 1], [2, 2], [5.9, 2], [6, 3], [11.9, 3], [12, 4]], (x) => ({ Bilirubin: q(x, 'mg/dL') })],
-    ['creatinine mg/dL', [[1.1, 0], [1.2, 1], [1.9, 1], [2, 2], [3.4, 2], [3.5, 3], [4.9, 3], [5, 4]], (x) => ({ creatinine: q(x, 'mg/dL') })],
-    ['urine output mL/day (creatinine normal)', [[500, 0], [499, 3], [200, 3], [199, 4]], (x) => ({ 'Urine Output': q(x, 'mL/day') })],
-    ['MAP (SBP = DBP)', [[70, 0], [69, 1]], (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg'), 'Diastolic Blood Pressure': q(x, 'mm Hg') })],
-    ['dopamine', [[5, 2], [5.1, 3], [15, 3], [15.1, 4]], (x) => ({ DOPamine: q(x, 'mcg/kg/min') })],
-    ['dobutamine (any dose)', [[1, 2], [20, 2]], (x) => ({ DOBUTamine: q(x, 'mcg/kg/min') })],
-    ['epinephrine', [[0.05, 3], [0.1, 3], [0.11, 4]], (x) => ({ EPINEPHrine: q(x, 'mcg/kg/min') })],
-    ['norepinephrine', [[0.1, 3], [0.11, 4]], (x) => ({ norEPINEPHrine: q(x, 'mcg/kg/min') })],
+    [
+      'platelets per µL',
+      [
+        [150000, 0],
+        [149000, 1],
+        [100000, 1],
+        [99000, 2],
+        [50000, 2],
+        [49000, 3],
+        [20000, 3],
+        [19000, 4],
+      ],
+      (x) => ({ 'Platelet count': q(x, 'µL') }),
+    ],
+    [
+      'GCS',
+      [
+        [15, 0],
+        [14, 1],
+        [13, 1],
+        [12, 2],
+        [10, 2],
+        [9, 3],
+        [6, 3],
+        [5, 4],
+        [3, 4],
+      ],
+      (x) => ({ 'Glasgow Coma Score': x }),
+    ],
+    [
+      'bilirubin mg/dL',
+      [
+        [1.1, 0],
+        [1.2, 1],
+        [1.9, 1],
+        [2, 2],
+        [5.9, 2],
+        [6, 3],
+        [11.9, 3],
+        [12, 4],
+      ],
+      (x) => ({ Bilirubin: q(x, 'mg/dL') }),
+    ],
+    [
+      'creatinine mg/dL',
+      [
+        [1.1, 0],
+        [1.2, 1],
+        [1.9, 1],
+        [2, 2],
+        [3.4, 2],
+        [3.5, 3],
+        [4.9, 3],
+        [5, 4],
+      ],
+      (x) => ({ creatinine: q(x, 'mg/dL') }),
+    ],
+    [
+      'urine output mL/day (creatinine normal)',
+      [
+        [500, 0],
+        [499, 3],
+        [200, 3],
+        [199, 4],
+      ],
+      (x) => ({ 'Urine Output': q(x, 'mL/day') }),
+    ],
+    [
+      'MAP (SBP = DBP)',
+      [
+        [70, 0],
+        [69, 1],
+      ],
+      (x) => ({ 'Systolic Blood Pressure': q(x, 'mm Hg'), 'Diastolic Blood Pressure': q(x, 'mm Hg') }),
+    ],
+    [
+      'dopamine',
+      [
+        [5, 2],
+        [5.1, 3],
+        [15, 3],
+        [15.1, 4],
+      ],
+      (x) => ({ DOPamine: q(x, 'mcg/kg/min') }),
+    ],
+    [
+      'dobutamine (any dose)',
+      [
+        [1, 2],
+        [20, 2],
+      ],
+      (x) => ({ DOBUTamine: q(x, 'mcg/kg/min') }),
+    ],
+    [
+      'epinephrine',
+      [
+        [0.05, 3],
+        [0.1, 3],
+        [0.11, 4],
+      ],
+      (x) => ({ EPINEPHrine: q(x, 'mcg/kg/min') }),
+    ],
+    [
+      'norepinephrine',
+      [
+        [0.1, 3],
+        [0.11, 4],
+      ],
+      (x) => ({ norEPINEPHrine: q(x, 'mcg/kg/min') }),
+    ],
   ];
   for (const [name, points, make] of bands) {
     it.each(points)(`${name}: %d → %d`, (x, expected) => {
@@ -93,7 +204,10 @@ describe('SOFA (43), reference', () => {
 
   it("reads the data's 'mc/kg/min' as mcg/kg/min and rejects an unknown dose unit", () => {
     expect(ref(normal({ norEPINEPHrine: [0.27, 'mc/kg/min'] }))).toBe(4);
-    expect(sofa.compute(normal({ DOPamine: [400, 'mg/h'] }))).toMatchObject({ incomputable: true, missing: ["DOPamine (unit 'mg/h' not convertible to mcg/kg/min)"] });
+    expect(sofa.compute(normal({ DOPamine: [400, 'mg/h'] }))).toMatchObject({
+      incomputable: true,
+      missing: ["DOPamine (unit 'mg/h' not convertible to mcg/kg/min)"],
+    });
   });
 
   it('takes the worse of creatinine and urine output, and either alone', () => {
@@ -108,7 +222,9 @@ describe('SOFA (43), reference', () => {
     expect(ref(normal({ Bilirubin: [120, 'µmol/L'] }))).toBe(3);
     expect(ref(normal({ creatinine: [180, 'µmol/L'] }))).toBe(2);
     // P/F with FiO₂ 30 %: 90 / 0.3 = 300 (exactly at the limit despite float noise) → 1
-    expect(ref(normal({ 'Partial pressure of oxygen (PaO₂) for Apache II': [90, 'mm Hg'], 'FiO₂': [30, '%'] }))).toBe(1);
+    expect(ref(normal({ 'Partial pressure of oxygen (PaO₂) for Apache II': [90, 'mm Hg'], 'FiO₂': [30, '%'] }))).toBe(
+      1,
+    );
   });
 
   it('names missing inputs', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { steroidConversion } from '../../src/calculators/defs/steroid-conversion.js';
 
 const V1 = { convention: 'medcalc-v1.0' } as const;
-const convert = (input: [string, number, string], target: string, options?: typeof V1) => steroidConversion.compute({ 'input steroid': input, 'target steroid': target }, options);
+const convert = (input: [string, number, string], target: string, options?: typeof V1) =>
+  steroidConversion.compute({ 'input steroid': input, 'target steroid': target }, options);
 const value = (r: ReturnType<typeof steroidConversion.compute>) => {
   if (r.incomputable) throw new Error(`incomputable: ${r.missing.join(', ')}`);
   return r.value as number;
@@ -33,15 +34,23 @@ describe('Steroid conversion (24)', () => {
     expect(convert(['Hydrocortisone PO', 100, 'mg'], 'Dexamethasone PO', V1)).toMatchObject({ value: 3.7 });
   });
   it('names a steroid missing from the table and missing inputs', () => {
-    expect(convert(['PredniSONE PO', 10, 'mg'], 'PredniSONE IV')).toMatchObject({ incomputable: true, missing: ["target steroid ('PredniSONE IV' is not in the equivalence table)"] });
-    expect(steroidConversion.compute({ 'target steroid': 'PredniSONE PO' })).toMatchObject({ incomputable: true, missing: ['input steroid'] });
+    expect(convert(['PredniSONE PO', 10, 'mg'], 'PredniSONE IV')).toMatchObject({
+      incomputable: true,
+      missing: ["target steroid ('PredniSONE IV' is not in the equivalence table)"],
+    });
+    expect(steroidConversion.compute({ 'target steroid': 'PredniSONE PO' })).toMatchObject({
+      incomputable: true,
+      missing: ['input steroid'],
+    });
   });
 });
 
 describe('steroidConversion entity schema', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(steroidConversion.entitySchema);
-  it('accepts the data\'s shapes and rejects others', () => {
-    expect(validate({ 'input steroid': ['PredniSONE PO', 12.5, 'mg'], 'target steroid': 'Dexamethasone IV' })).toBe(true);
+  it("accepts the data's shapes and rejects others", () => {
+    expect(validate({ 'input steroid': ['PredniSONE PO', 12.5, 'mg'], 'target steroid': 'Dexamethasone IV' })).toBe(
+      true,
+    );
     expect(validate({ 'input steroid': [12.5, 'mg'], 'target steroid': 'Dexamethasone IV' })).toBe(false);
   });
 });

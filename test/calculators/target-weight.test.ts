@@ -21,7 +21,10 @@ describe('Target weight (61)', () => {
     expect(targetWeight.compute({ [BMI]: [25, 'kg/m^2'], height: [71, 'in'] }, V1)).toMatchObject({ value: 81.27 });
   });
   it('rejects a BMI that is not in kg/m² and names missing inputs', () => {
-    expect(targetWeight.compute({ [BMI]: [25, 'kg'], height: [180, 'cm'] })).toMatchObject({ incomputable: true, missing: [`${BMI} (unit 'kg' is not kg/m²)`] });
+    expect(targetWeight.compute({ [BMI]: [25, 'kg'], height: [180, 'cm'] })).toMatchObject({
+      incomputable: true,
+      missing: [`${BMI} (unit 'kg' is not kg/m²)`],
+    });
     expect(targetWeight.compute({ height: [180, 'cm'] })).toMatchObject({ incomputable: true, missing: [BMI] });
   });
 });

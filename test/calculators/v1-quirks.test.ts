@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Inputs } from '../../src/calculators/shared/inputs.js';
 import { readConcentration } from '../../src/calculators/shared/lab-units.js';
 import { pythonRound } from '../../src/numeric/python-round.js';
-import { V1_ANALYTE, roundIfV1 as v1Round, roundV1, v1ConvertConcentration, v1ConvertCount, v1TemperatureC } from '../../src/calculators/shared/v1-quirks.js';
+import {
+  V1_ANALYTE,
+  roundIfV1 as v1Round,
+  roundV1,
+  v1ConvertConcentration,
+  v1ConvertCount,
+  v1TemperatureC,
+} from '../../src/calculators/shared/v1-quirks.js';
 
 // The v1.0 label code (MedCalc-Bench calculator_implementations/: rounding, unit_converter_new,
 // convert_temperature), reproduced for the medcalc-v1.0 convention. Cases worked by hand.
@@ -22,7 +29,11 @@ describe('roundV1', () => {
       return seed / 2 ** 31;
     };
     for (let k = 0; k < 20_000; k++) {
-      const values = [random() * 10 ** (random() * 8 - 2) + 0.0011, Math.round(random() * 1e7) / 1e4 + 0.0005, Math.round(random() * 1e5) / 1024];
+      const values = [
+        random() * 10 ** (random() * 8 - 2) + 0.0011,
+        Math.round(random() * 1e7) / 1e4 + 0.0005,
+        Math.round(random() * 1e5) / 1024,
+      ];
       for (const x of values) if (x > 0.001) expect(roundV1(x)).toBe(pythonRound(x, 3));
     }
   });
@@ -80,7 +91,9 @@ describe('v1 counts, temperature and rounding by convention', () => {
     expect(v1Round(new Inputs({}, 'reference'), 1.23456)).toBe(1.23456);
     expect(v1Round(new Inputs({}, 'medcalc-v1.0'), 1.23456)).toBe(1.235);
     const entities = { Calcium: [2.26, 'mmol/L'] };
-    expect(readConcentration(new Inputs(entities), 'Calcium', 'mg/dL', { analyte: 'calcium', v1: V1_ANALYTE.calcium })).toBeCloseTo(9.0576, 3);
+    expect(
+      readConcentration(new Inputs(entities), 'Calcium', 'mg/dL', { analyte: 'calcium', v1: V1_ANALYTE.calcium }),
+    ).toBeCloseTo(9.0576, 3);
     const v1 = new Inputs(entities, 'medcalc-v1.0');
     expect(readConcentration(v1, 'Calcium', 'mg/dL', { analyte: 'calcium', v1: V1_ANALYTE.calcium })).toBe(8);
     expect(v1.steps[0].what).toMatch(/rounded at each step \(molar mass 40.08, valence 2\)/);

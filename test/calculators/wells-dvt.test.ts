@@ -16,7 +16,9 @@ describe("Wells' criteria for DVT (16)", () => {
   });
 
   it('subtracts 2 for an alternative diagnosis', () => {
-    expect(wellsDvt.compute({ 'Alternative diagnosis to Deep Vein Thrombosis as likely or more likely': true })).toMatchObject({ value: -2 });
+    expect(
+      wellsDvt.compute({ 'Alternative diagnosis to Deep Vein Thrombosis as likely or more likely': true }),
+    ).toMatchObject({ value: -2 });
   });
 
   it('reaches 7 with every criterion (9 − 2)', () => {
@@ -49,6 +51,11 @@ describe("Wells' criteria for DVT (16)", () => {
   });
 
   it('agrees under medcalc-v1.0', () => {
-    expect(wellsDvt.compute({ 'Active cancer': true, 'Major surgery within 12 weeks': true }, { convention: 'medcalc-v1.0' })).toMatchObject({ value: 2 });
+    expect(
+      wellsDvt.compute(
+        { 'Active cancer': true, 'Major surgery within 12 weeks': true },
+        { convention: 'medcalc-v1.0' },
+      ),
+    ).toMatchObject({ value: 2 });
   });
 });

@@ -39,10 +39,15 @@ describe("Wells' criteria for PE (8)", () => {
   });
 
   it('names a missing heart rate', () => {
-    expect(wellsPe.compute({ Hemoptysis: true })).toMatchObject({ incomputable: true, missing: ['Heart Rate or Pulse'] });
+    expect(wellsPe.compute({ Hemoptysis: true })).toMatchObject({
+      incomputable: true,
+      missing: ['Heart Rate or Pulse'],
+    });
   });
 
   it('agrees under medcalc-v1.0', () => {
-    expect(wellsPe.compute({ ...hr(110), 'Surgery in the previous 4 weeks': true }, { convention: 'medcalc-v1.0' })).toMatchObject({ value: 3 });
+    expect(
+      wellsPe.compute({ ...hr(110), 'Surgery in the previous 4 weeks': true }, { convention: 'medcalc-v1.0' }),
+    ).toMatchObject({ value: 3 });
   });
 });

@@ -15,7 +15,10 @@ import { PATHS, benchRepo, editLabel, readLabel, registerReviewer, strayKey } fr
 beforeAll(useTestIdentity);
 
 /** problem codes per failing label id */
-async function problems(dir: string, options: { base?: string; allowVerifierOnly?: boolean } = {}): Promise<Record<string, string[]>> {
+async function problems(
+  dir: string,
+  options: { base?: string; allowVerifierOnly?: boolean } = {},
+): Promise<Record<string, string[]>> {
   const result = await runCheck({ dir, ...options });
   const out: Record<string, string[]> = {};
   for (const l of result.labels) if (l.problems.length > 0) out[l.id] = l.problems.map((p) => p.code);
@@ -24,9 +27,23 @@ async function problems(dir: string, options: { base?: string; allowVerifierOnly
 }
 
 const propose = (dir: string, id: string, value: string, ...more: string[]) =>
-  runCli(['propose', id, '--value', value, '--category', 'extraction-error', '--rationale', `recomputed ${id}`, ...more, '--dir', dir]).then((r) => expect(r.code, r.err).toBe(0));
+  runCli([
+    'propose',
+    id,
+    '--value',
+    value,
+    '--category',
+    'extraction-error',
+    '--rationale',
+    `recomputed ${id}`,
+    ...more,
+    '--dir',
+    dir,
+  ]).then((r) => expect(r.code, r.err).toBe(0));
 const sign = (dir: string, ids: string[], reviewer: string, key: string, decision = 'approve', ...more: string[]) =>
-  runCli(['signoff', ...ids, '--reviewer', reviewer, '--decision', decision, '--key', key, ...more, '--dir', dir]).then((r) => expect(r.code, r.err).toBe(0));
+  runCli(['signoff', ...ids, '--reviewer', reviewer, '--decision', decision, '--key', key, ...more, '--dir', dir]).then(
+    (r) => expect(r.code, r.err).toBe(0),
+  );
 
 /**
  * A released benchmark (v1.0.0) with two physicians and a maintainer registered in it: the trust root a
@@ -43,44 +60,67 @@ async function released() {
 }
 
 describe('steward check: the policy', () => {
-  it('a relabel needs a physician approve; a maintainer does not count; exit 1 lists what is missing, exit 0 once ' +
-      'signed', async () => {
-    const { dir, drA, maint } = await released();
-    await tag(dir, 'v1.0.0-rc.1');
-    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
-    await propose(dir, 'demo-0001', '30');
-    const failing = await runCli(['check', '--dir', dir]);
-    expect(failing.code).toBe(1);
-    expect(failing.out).toBe(
-      'check against v1.0.0: 1 label(s) changed, 1 relabel(s) need sign-off\n' +
-        `demo-0001  ${PATHS.bmi1} (modified)\n` +
-        '  missing-signoff: a relabel needs 1 physician sign-off(s) (approve or amend) by reviewers registered ' +
-            'at the base v1.0.0, has 0\n' +
-        'FAILED: 1 label(s) with problems\n',
-    );
-    await sign(dir, ['demo-0001'], 'maint', maint);
-    expect(await problems(dir)).toEqual({ 'demo-0001': ['missing-signoff'] });
-    await sign(dir, ['demo-0001'], 'dr-a', drA);
-    const passing = await runCli(['check', '--dir', dir, '--json']);
-    expect(passing.code).toBe(0);
-    const result = JSON.parse(passing.out);
-    expect(result).toMatchObject({ passed: true, base: 'v1.0.0', summary: { changed: 1, needSignoff: 1, physicianSigned: 1 } });
-    expect(result.labels).toEqual([expect.objectContaining({ id: 'demo-0001', file: PATHS.bmi1, changed: 'modified', physicianSigned: true, verifierOnly: false, approvedBy: ['dr-a'], problems: [] })]);
-    // Against the first commit every label is new, and a new label needs a sign-off like a relabel;
-    // the reviewers are not registered there either, so dr-a's approval does not count.
-    const first = gitCli(dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
-    expect(await runCheck({ dir, base: first })).toMatchObject({ passed: false, base: first, summary: { changed: 4, needSignoff: 4 } });
-    const unknownBase = await runCli(['check', '--base', 'v9.9.9', '--dir', dir]);
-    expect(unknownBase.code).toBe(2);
-  });
+  it(
+    'a relabel needs a physician approve; a maintainer does not count; exit 1 lists what is missing, exit 0 once ' +
+      'signed',
+    async () => {
+      const { dir, drA, maint } = await released();
+      await tag(dir, 'v1.0.0-rc.1');
+      expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+      await propose(dir, 'demo-0001', '30');
+      const failing = await runCli(['check', '--dir', dir]);
+      expect(failing.code).toBe(1);
+      expect(failing.out).toBe(
+        'check against v1.0.0: 1 label(s) changed, 1 relabel(s) need sign-off\n' +
+          `demo-0001  ${PATHS.bmi1} (modified)\n` +
+          '  missing-signoff: a relabel needs 1 physician sign-off(s) (approve or amend) by reviewers registered ' +
+          'at the base v1.0.0, has 0\n' +
+          'FAILED: 1 label(s) with problems\n',
+      );
+      await sign(dir, ['demo-0001'], 'maint', maint);
+      expect(await problems(dir)).toEqual({ 'demo-0001': ['missing-signoff'] });
+      await sign(dir, ['demo-0001'], 'dr-a', drA);
+      const passing = await runCli(['check', '--dir', dir, '--json']);
+      expect(passing.code).toBe(0);
+      const result = JSON.parse(passing.out);
+      expect(result).toMatchObject({
+        passed: true,
+        base: 'v1.0.0',
+        summary: { changed: 1, needSignoff: 1, physicianSigned: 1 },
+      });
+      expect(result.labels).toEqual([
+        expect.objectContaining({
+          id: 'demo-0001',
+          file: PATHS.bmi1,
+          changed: 'modified',
+          physicianSigned: true,
+          verifierOnly: false,
+          approvedBy: ['dr-a'],
+          problems: [],
+        }),
+      ]);
+      // Against the first commit every label is new, and a new label needs a sign-off like a relabel;
+      // the reviewers are not registered there either, so dr-a's approval does not count.
+      const first = gitCli(dir, ['rev-list', '--max-parents=0', 'HEAD']).trim();
+      expect(await runCheck({ dir, base: first })).toMatchObject({
+        passed: false,
+        base: first,
+        summary: { changed: 4, needSignoff: 4 },
+      });
+      const unknownBase = await runCli(['check', '--base', 'v9.9.9', '--dir', dir]);
+      expect(unknownBase.code).toBe(2);
+    },
+  );
 
   it('contentious items need two physicians; a physician reject blocks until that physician approves', async () => {
     const { dir, drA, drB } = await released();
     await propose(dir, 'demo-0002', '31', '--contentious');
     await sign(dir, ['demo-0002'], 'dr-a', drA);
     expect(await problems(dir)).toEqual({ 'demo-0002': ['missing-signoff'] });
-    expect((await runCheck({ dir })).labels[0].problems[0].message).toBe('a relabel (marked contentious) needs 2 physician sign-off(s) (approve or amend) by reviewers registered ' +
-        'at the base v1.0.0, has 1 (dr-a)');
+    expect((await runCheck({ dir })).labels[0].problems[0].message).toBe(
+      'a relabel (marked contentious) needs 2 physician sign-off(s) (approve or amend) by reviewers registered ' +
+        'at the base v1.0.0, has 1 (dr-a)',
+    );
     await sign(dir, ['demo-0002'], 'dr-b', drB, 'reject', '--note', 'the weight is from another admission');
     expect(await problems(dir)).toEqual({ 'demo-0002': ['rejected', 'missing-signoff'] });
     await sign(dir, ['demo-0002'], 'dr-b', drB, 'approve');
@@ -95,8 +135,13 @@ describe('steward check: the policy', () => {
     expect(await problems(dir)).toEqual({ 'demo-0002': ['missing-signoff'], 'demo-0003': ['missing-signoff'] });
     const allowed = await runCheck({ dir, allowVerifierOnly: true });
     expect(allowed.passed).toBe(true);
-    expect(allowed.labels.map((l) => [l.id, l.verifierOnly])).toEqual([['demo-0002', true], ['demo-0003', true]]);
-    expect((await runCli(['check', '--allow-verifier-only', '--dir', dir])).out).toMatch(/2 relabel\(s\) pass on their verifier alone/);
+    expect(allowed.labels.map((l) => [l.id, l.verifierOnly])).toEqual([
+      ['demo-0002', true],
+      ['demo-0003', true],
+    ]);
+    expect((await runCli(['check', '--allow-verifier-only', '--dir', dir])).out).toMatch(
+      /2 relabel\(s\) pass on their verifier alone/,
+    );
     // The policy is the base's: turning allowVerifierOnly on in the pull request itself changes nothing
     // but adds an unsigned trust-root change (test/check/hostile-prs.test.ts has the signed way).
     writeFileSync(join(dir, 'steward.config.json'), JSON.stringify({ name: 'b', policy: { allowVerifierOnly: true } }));
@@ -121,7 +166,9 @@ describe('steward check: the policy', () => {
       ['stale-signoff', 'dr-a'],
       ['missing-signoff', undefined],
     ]);
-    expect(result.labels[0].problems[0].message).toMatch(/^sign-off by dr-a \(approve, .*\) is stale: it approved content sha256:[0-9a-f]{12}…, and the label has changed since$/);
+    expect(result.labels[0].problems[0].message).toMatch(
+      /^sign-off by dr-a \(approve, .*\) is stale: it approved content sha256:[0-9a-f]{12}…, and the label has changed since$/,
+    );
     await sign(dir, ['demo-0001'], 'dr-a', drA);
     expect(await problems(dir)).toEqual({});
     expect(readLabel(dir, PATHS.bmi1).signoffs).toHaveLength(2);
@@ -177,7 +224,13 @@ describe('steward check: tampering', () => {
     // 3. A reviewer's key changed: every signature of dr-b fails, though no label file changed since v1.1.0.
     const other = await strayKey(dir);
     const reviewerFile = join(dir, 'reviewers', 'dr-b.json');
-    writeFileSync(reviewerFile, JSON.stringify({ ...JSON.parse(gitCli(dir, ['show', 'HEAD:reviewers/dr-b.json'])), publicKey: await publicKeyOfFile(other) }));
+    writeFileSync(
+      reviewerFile,
+      JSON.stringify({
+        ...JSON.parse(gitCli(dir, ['show', 'HEAD:reviewers/dr-b.json'])),
+        publicKey: await publicKeyOfFile(other),
+      }),
+    );
     // Sign-offs are verified with the base's key, so dr-b's stand; the rekeying is an unsigned trust-root change.
     const rekeyed = await runCheck({ dir });
     expect(rekeyed.passed).toBe(false);
@@ -189,12 +242,20 @@ describe('steward check: tampering', () => {
     // 4. A sign-off made with a key nobody registered, and one under a reviewer id nobody registered.
     const stray = await loadPrivateKey(other, dir);
     editLabel(dir, PATHS.cha, (l) => {
-      const fields = { reviewer: 'dr-a', role: 'physician', decision: 'approve' as const, time: '2026-05-01T00:00:00.000Z', contentHash: contentHash(l) };
+      const fields = {
+        reviewer: 'dr-a',
+        role: 'physician',
+        decision: 'approve' as const,
+        time: '2026-05-01T00:00:00.000Z',
+        contentHash: contentHash(l),
+      };
       l.signoffs.push(signSignoff(l.id, fields, stray));
       l.signoffs.push(signSignoff(l.id, { ...fields, reviewer: 'dr-ghost' }, stray));
     });
     const forged = await runCheck({ dir });
-    expect(forged.labels.map((l) => [l.id, l.problems.map((p) => `${p.code} ${p.reviewer}`)])).toEqual([['demo-0003', ['bad-signature dr-a', 'unknown-reviewer dr-ghost']]]);
+    expect(forged.labels.map((l) => [l.id, l.problems.map((p) => `${p.code} ${p.reviewer}`)])).toEqual([
+      ['demo-0003', ['bad-signature dr-a', 'unknown-reviewer dr-ghost']],
+    ]);
     const cli = await runCli(['check', '--dir', dir]);
     expect(cli.code).toBe(1);
     expect(cli.out).toMatch(
@@ -222,7 +283,16 @@ describe('steward pr-body', () => {
     await propose(dir, 'demo-0001', '30', '--evidence', 'https://example.org/note-1');
     await propose(dir, 'demo-0003', 'N/A');
     await sign(dir, ['demo-0001'], 'dr-a', drA);
-    editLabel(dir, PATHS.bmi2, (l) => l.signoffs.push({ reviewer: 'ghost', role: 'physician', decision: 'approve', time: '2026-01-01T00:00:00Z', contentHash: contentHash(l), signature: 'AAAA' }));
+    editLabel(dir, PATHS.bmi2, (l) =>
+      l.signoffs.push({
+        reviewer: 'ghost',
+        role: 'physician',
+        decision: 'approve',
+        time: '2026-01-01T00:00:00Z',
+        contentHash: contentHash(l),
+        signature: 'AAAA',
+      }),
+    );
     const r = await runCli(['pr-body', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(r.out).toMatchInlineSnapshot(`

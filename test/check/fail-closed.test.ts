@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATHS } from '../review/fixture.js';
 import { useTestIdentity } from '../helpers/git.js';
 import { testdir } from '../helpers/tempdir.js';
-import { type TrustedBench, cli, copyBench, gitCli, makeTrustedTemplate, readJson, writeJson } from './hostile-fixture.js';
+import {
+  type TrustedBench,
+  cli,
+  copyBench,
+  gitCli,
+  makeTrustedTemplate,
+  readJson,
+  writeJson,
+} from './hostile-fixture.js';
 
 let template: TrustedBench;
 let cleanup: () => void;

@@ -26,19 +26,55 @@ export interface TrustedBench {
 export async function makeTrustedTemplate(): Promise<{ template: TrustedBench; cleanup: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'steward-hostile-'));
   const keyDir = mkdtempSync(join(tmpdir(), 'steward-hostile-keys-'));
-  const keys = { maint: join(keyDir, 'maint.pem'), 'dr-a': join(keyDir, 'dr-a.pem'), 'dr-b': join(keyDir, 'dr-b.pem'), mallory: join(keyDir, 'mallory.pem') };
-  const init = await runCli(['init', 'bench', '--maintainer', 'maint', '--maintainer-name', 'Maintainer M', '--maintainer-key', keys.maint, '--dir', root]);
+  const keys = {
+    maint: join(keyDir, 'maint.pem'),
+    'dr-a': join(keyDir, 'dr-a.pem'),
+    'dr-b': join(keyDir, 'dr-b.pem'),
+    mallory: join(keyDir, 'mallory.pem'),
+  };
+  const init = await runCli([
+    'init',
+    'bench',
+    '--maintainer',
+    'maint',
+    '--maintainer-name',
+    'Maintainer M',
+    '--maintainer-key',
+    keys.maint,
+    '--dir',
+    root,
+  ]);
   expect(init.code, init.err).toBe(0);
   const dir = join(root, 'bench');
   await writeLabels(dir, demoLabels());
   expect((await runCli(['commit', '-m', 'Add demo labels', '--dir', dir])).code).toBe(0);
-  for (const id of ['dr-a', 'dr-b', 'mallory'] as const) expect((await runCli(['keygen', '--out', keys[id], '--dir', dir])).code).toBe(0);
+  for (const id of ['dr-a', 'dr-b', 'mallory'] as const)
+    expect((await runCli(['keygen', '--out', keys[id], '--dir', dir])).code).toBe(0);
   for (const id of ['dr-a', 'dr-b'] as const) {
-    const r = await runCli(['reviewer', 'add', id, '--name', `Dr ${id}`, '--role', 'physician', '--key', keys[id], '--signer', 'maint', '--signer-key', keys.maint, '--dir', dir]);
+    const r = await runCli([
+      'reviewer',
+      'add',
+      id,
+      '--name',
+      `Dr ${id}`,
+      '--role',
+      'physician',
+      '--key',
+      keys[id],
+      '--signer',
+      'maint',
+      '--signer-key',
+      keys.maint,
+      '--dir',
+      dir,
+    ]);
     expect(r.code, r.err).toBe(0);
   }
   await tag(dir, 'v1.0.0');
-  return { template: { dir, keys }, cleanup: () => [root, keyDir].forEach((d) => rmSync(d, { recursive: true, force: true })) };
+  return {
+    template: { dir, keys },
+    cleanup: () => [root, keyDir].forEach((d) => rmSync(d, { recursive: true, force: true })),
+  };
 }
 
 /** A fresh copy of the template's repository (keys shared: they live outside it). */
@@ -57,9 +93,26 @@ export async function ok(dir: string, ...argv: string[]): Promise<string> {
 }
 
 export const propose = (dir: string, id: string, value: string, ...more: string[]) =>
-  ok(dir, 'propose', id, '--value', value, '--category', 'extraction-error', '--rationale', `recomputed ${id}`, ...more);
-export const signoff = (b: TrustedBench, id: string, reviewer: string, key: string, decision = 'approve', ...more: string[]) =>
-  ok(b.dir, 'signoff', id, '--reviewer', reviewer, '--decision', decision, '--key', key, ...more);
+  ok(
+    dir,
+    'propose',
+    id,
+    '--value',
+    value,
+    '--category',
+    'extraction-error',
+    '--rationale',
+    `recomputed ${id}`,
+    ...more,
+  );
+export const signoff = (
+  b: TrustedBench,
+  id: string,
+  reviewer: string,
+  key: string,
+  decision = 'approve',
+  ...more: string[]
+) => ok(b.dir, 'signoff', id, '--reviewer', reviewer, '--decision', decision, '--key', key, ...more);
 
 export function readJson<T = Label>(dir: string, path: string): T {
   return JSON.parse(readFileSync(join(dir, path), 'utf8')) as T;
@@ -81,7 +134,9 @@ export async function expectRefused(
   const result = await runCheck({ dir, base: 'v1.0.0' });
   expect(result.passed, formatCheck(result)).toBe(false);
   if (want.trust) {
-    const hit = result.trustProblems.find((p) => p.code === want.code && (want.reviewer === undefined || p.reviewer === want.reviewer));
+    const hit = result.trustProblems.find(
+      (p) => p.code === want.code && (want.reviewer === undefined || p.reviewer === want.reviewer),
+    );
     expect(hit, `no trust problem ${want.code} for ${want.reviewer}:\n${formatCheck(result)}`).toBeDefined();
     expect(hit!.message).toMatch(want.reason);
   } else {
@@ -96,7 +151,9 @@ export async function expectRefused(
   expect(r.code).toBe(1);
   if (want.label) {
     const block = r.out.slice(r.out.indexOf(`${want.label}  `));
-    expect(block.split('\n').slice(0, 12).join('\n')).toMatch(new RegExp(`^${want.label} [^\\n]*\\n(  [^\\n]*\\n)*  ${want.code}: [^\\n]*${want.reviewer ?? ''}`));
+    expect(block.split('\n').slice(0, 12).join('\n')).toMatch(
+      new RegExp(`^${want.label} [^\\n]*\\n(  [^\\n]*\\n)*  ${want.code}: [^\\n]*${want.reviewer ?? ''}`),
+    );
   } else {
     expect(r.out).toContain(`${want.code}: `);
     if (want.reviewer) expect(r.out).toContain(want.reviewer);

@@ -26,12 +26,36 @@ describe.skipIf(!HAS_SHARED)('hostile pull requests on the real v1.0 labels', ()
     const root = mkdtempSync(join(tmpdir(), 'steward-hostile-real-'));
     const keyDir = mkdtempSync(join(tmpdir(), 'steward-hostile-real-keys-'));
     roots = [root, keyDir];
-    const keys = { maint: join(keyDir, 'maint.pem'), 'dr-a': join(keyDir, 'dr-a.pem'), 'dr-b': join(keyDir, 'dr-b.pem'), mallory: join(keyDir, 'mallory.pem') };
-    expect((await runCli(['init', 'bench', '--maintainer', 'maint', '--maintainer-key', keys.maint, '--dir', root])).code).toBe(0);
+    const keys = {
+      maint: join(keyDir, 'maint.pem'),
+      'dr-a': join(keyDir, 'dr-a.pem'),
+      'dr-b': join(keyDir, 'dr-b.pem'),
+      mallory: join(keyDir, 'mallory.pem'),
+    };
+    expect(
+      (await runCli(['init', 'bench', '--maintainer', 'maint', '--maintainer-key', keys.maint, '--dir', root])).code,
+    ).toBe(0);
     const dir = join(root, 'bench');
     expect((await importMedcalcBench({ dir, source: V1_CSV, split: 'test', sourceVersion: '1.0' })).added).toBe(1047);
-    for (const id of ['dr-a', 'mallory'] as const) expect((await runCli(['keygen', '--out', keys[id], '--dir', dir])).code).toBe(0);
-    const added = await runCli(['reviewer', 'add', 'dr-a', '--name', 'Dr A', '--role', 'physician', '--key', keys['dr-a'], '--signer', 'maint', '--signer-key', keys.maint, '--dir', dir]);
+    for (const id of ['dr-a', 'mallory'] as const)
+      expect((await runCli(['keygen', '--out', keys[id], '--dir', dir])).code).toBe(0);
+    const added = await runCli([
+      'reviewer',
+      'add',
+      'dr-a',
+      '--name',
+      'Dr A',
+      '--role',
+      'physician',
+      '--key',
+      keys['dr-a'],
+      '--signer',
+      'maint',
+      '--signer-key',
+      keys.maint,
+      '--dir',
+      dir,
+    ]);
     expect(added.code, added.err).toBe(0);
     await tag(dir, 'v1.0.0');
     template = { dir, keys };
@@ -57,7 +81,17 @@ describe.skipIf(!HAS_SHARED)('hostile pull requests on the real v1.0 labels', ()
 
   it('a relabel of a real item signed by the base-registered physician passes', async () => {
     const b = copy();
-    await ok(b.dir, 'propose', 'test-0003', '--value', '9', '--category', 'extraction-error', '--rationale', 'weight from the right admission');
+    await ok(
+      b.dir,
+      'propose',
+      'test-0003',
+      '--value',
+      '9',
+      '--category',
+      'extraction-error',
+      '--rationale',
+      'weight from the right admission',
+    );
     await ok(b.dir, 'signoff', 'test-0003', '--reviewer', 'dr-a', '--decision', 'approve', '--key', b.keys['dr-a']);
     const result = await runCheck({ dir: b.dir, base: 'v1.0.0' });
     expect(result.passed).toBe(true);
@@ -70,7 +104,11 @@ describe.skipIf(!HAS_SHARED)('hostile pull requests on the real v1.0 labels', ()
     const [r1, r2] = [row('test-0001'), row('test-0002')];
     edit(b, 'test-0001', (l) => (l.source.row = r2));
     edit(b, 'test-0002', (l) => (l.source.row = r1));
-    await expectRefused(b.dir, { label: 'test-0001', code: 'missing-signoff', reason: /a content change needs 1 physician sign-off/ });
+    await expectRefused(b.dir, {
+      label: 'test-0001',
+      code: 'missing-signoff',
+      reason: /a content change needs 1 physician sign-off/,
+    });
     await expectRefused(b.dir, { label: 'test-0002', code: 'missing-signoff', reason: /a content change/ });
   });
 
@@ -79,7 +117,8 @@ describe.skipIf(!HAS_SHARED)('hostile pull requests on the real v1.0 labels', ()
     edit(b, 'test-0010', (l) => (l.note = l.note.replace(/\d/, '9')));
     edit(b, 'test-0011', (l) => (l.entities = { ...l.entities, age: [99, 'years'] }));
     edit(b, 'test-0012', (l) => (l.explanation += ' '));
-    for (const id of ['test-0010', 'test-0011', 'test-0012']) await expectRefused(b.dir, { label: id, code: 'missing-signoff', reason: /content change/ });
+    for (const id of ['test-0010', 'test-0011', 'test-0012'])
+      await expectRefused(b.dir, { label: id, code: 'missing-signoff', reason: /content change/ });
   });
 
   it('limits of ±1e300 on a real relabel fail even when signed', async () => {
@@ -94,9 +133,29 @@ describe.skipIf(!HAS_SHARED)('hostile pull requests on the real v1.0 labels', ()
 
   it('a physician added in the same PR who signs a real relabel does not count', async () => {
     const b = copy();
-    await ok(b.dir, 'reviewer', 'add', 'mallory', '--name', 'M', '--role', 'physician', '--key', b.keys.mallory, '--signer', 'maint', '--signer-key', b.keys.maint);
+    await ok(
+      b.dir,
+      'reviewer',
+      'add',
+      'mallory',
+      '--name',
+      'M',
+      '--role',
+      'physician',
+      '--key',
+      b.keys.mallory,
+      '--signer',
+      'maint',
+      '--signer-key',
+      b.keys.maint,
+    );
     await ok(b.dir, 'propose', 'test-0003', '--value', '9', '--category', 'extraction-error', '--rationale', 'r');
     await ok(b.dir, 'signoff', 'test-0003', '--reviewer', 'mallory', '--decision', 'approve', '--key', b.keys.mallory);
-    await expectRefused(b.dir, { label: 'test-0003', reviewer: 'mallory', code: 'unknown-reviewer', reason: /not registered at the base v1\.0\.0/ });
+    await expectRefused(b.dir, {
+      label: 'test-0003',
+      reviewer: 'mallory',
+      code: 'unknown-reviewer',
+      reason: /not registered at the base v1\.0\.0/,
+    });
   });
 });

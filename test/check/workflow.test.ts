@@ -4,10 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared.js';
 import { type Yaml, parseYamlSubset } from './yaml-subset.js';
 
-type Step = { name?: string; uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string>; 'working-directory'?: string };
+type Step = {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+};
 type Job = { permissions: Record<string, string>; steps: Step[]; needs?: string; env?: Record<string, string> };
 const text = readFileSync(join(REPO_ROOT, '.github', 'workflows', 'relabel-pr.yml'), 'utf8');
-const workflow = parseYamlSubset(text) as { on: Record<string, Yaml>; permissions: Record<string, string>; jobs: Record<string, Job> };
+const workflow = parseYamlSubset(text) as {
+  on: Record<string, Yaml>;
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 
 describe('part 5: the relabel workflow runs trusted code', () => {
   const gate = workflow.jobs.gate;
@@ -35,7 +46,9 @@ describe('part 5: the relabel workflow runs trusted code', () => {
       expect(s.run, s.name).not.toMatch(/origin\/main/);
       for (const m of s.run!.matchAll(/node (\S+)/g)) expect(m[1]).toBe('trusted/bin/steward.js');
     }
-    expect(runs.find((s) => s['working-directory'] === 'trusted')!.run).toMatch(/npm ci --ignore-scripts\nnpm run build/);
+    expect(runs.find((s) => s['working-directory'] === 'trusted')!.run).toMatch(
+      /npm ci --ignore-scripts\nnpm run build/,
+    );
     const check = runs.find((s) => /steward\.js check /.test(s.run!))!;
     expect(check.run).toBe('node trusted/bin/steward.js check --dir pr --base "$BASE_SHA"');
     expect(check.with).toBeUndefined();
@@ -70,6 +83,8 @@ describe('part 5: the relabel workflow runs trusted code', () => {
   it('the YAML reader refuses what it does not understand', () => {
     expect(() => parseYamlSubset('a: [1, 2]\n')).toThrow(/flow collections/);
     expect(() => parseYamlSubset('a: 1\na: 2\n')).toThrow(/duplicate key a/);
-    expect(parseYamlSubset('a:\n  - b: 1\n    c: "x # y"  # note\n  - d\n')).toEqual({ a: [{ b: '1', c: 'x # y' }, 'd'] });
+    expect(parseYamlSubset('a:\n  - b: 1\n    c: "x # y"  # note\n  - d\n')).toEqual({
+      a: [{ b: '1', c: 'x # y' }, 'd'],
+    });
   });
 });

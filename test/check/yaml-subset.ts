@@ -27,7 +27,11 @@ export function parseYamlSubset(source: string): Yaml {
   };
   const sequence = (indent: number): Yaml[] => {
     const out: Yaml[] = [];
-    while (at < lines.length && lines[at].indent === indent && (lines[at].text.startsWith('- ') || lines[at].text === '-')) {
+    while (
+      at < lines.length &&
+      lines[at].indent === indent &&
+      (lines[at].text.startsWith('- ') || lines[at].text === '-')
+    ) {
       const line = lines[at];
       const rest = line.text.slice(1).trimStart();
       if (rest === '') {
@@ -55,7 +59,12 @@ export function parseYamlSubset(source: string): Yaml {
       at++;
       const value = m[2];
       if (value === undefined || value === '') {
-        out[key] = at < lines.length && lines[at].indent > indent ? block(lines[at].indent) : at < lines.length && lines[at].indent === indent && lines[at].text.startsWith('- ') ? sequence(indent) : '';
+        out[key] =
+          at < lines.length && lines[at].indent > indent
+            ? block(lines[at].indent)
+            : at < lines.length && lines[at].indent === indent && lines[at].text.startsWith('- ')
+              ? sequence(indent)
+              : '';
       } else if (value === '|' || value === '|-') {
         const body: string[] = [];
         const first = at < raw.length ? lines[at] : undefined;
@@ -85,7 +94,11 @@ function scalar(text: string, no: number): string {
 }
 
 function unquote(text: string): string {
-  if (text.length >= 2 && ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'")))) return text.slice(1, -1);
+  if (
+    text.length >= 2 &&
+    ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith("'") && text.endsWith("'")))
+  )
+    return text.slice(1, -1);
   return text;
 }
 

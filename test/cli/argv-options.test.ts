@@ -16,7 +16,11 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   {
     argv: ['import', 'medcalc-bench', 'in.csv', '--no-commit', '-m', 'upstream', '--source-version', '1.0'],
     options: {
-      format: 'medcalc-bench', source: 'in.csv', split: 'test', sourceVersion: '1.0', commit: false,
+      format: 'medcalc-bench',
+      source: 'in.csv',
+      split: 'test',
+      sourceVersion: '1.0',
+      commit: false,
       message: 'upstream',
     },
   },
@@ -31,9 +35,20 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   {
     argv: ['verify-labels', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm', '--ids', 'a,b', 'c', '--dry-run'],
     options: {
-      ids: ['a,b', 'c'], baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKeyEnv: 'OPENAI_API_KEY', runs: 5,
-      supermajority: 4, mode: 'extract', concurrency: 4, dryRun: true, temperature: 1, maxTokens: 2048,
-      timeoutMs: 120_000, maxAttempts: 5, backoffMs: 1000,
+      ids: ['a,b', 'c'],
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'm',
+      apiKeyEnv: 'OPENAI_API_KEY',
+      runs: 5,
+      supermajority: 4,
+      mode: 'extract',
+      concurrency: 4,
+      dryRun: true,
+      temperature: 1,
+      maxTokens: 2048,
+      timeoutMs: 120_000,
+      maxAttempts: 5,
+      backoffMs: 1000,
     },
   },
   {
@@ -44,14 +59,24 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   {
     argv: ['reviewer', 'set-policy', '--relabel', '2', '--no-allow-verifier-only', '--physician-roles', 'physician'],
     options: {
-      action: 'set-policy', replace: false, relabel: 2, physicianRoles: 'physician', allowVerifierOnly: false,
+      action: 'set-policy',
+      replace: false,
+      relabel: 2,
+      physicianRoles: 'physician',
+      allowVerifierOnly: false,
     },
   },
   {
     argv: ['signoff', 'a', 'b', '--reviewer', 'dr-a', '--key', 'k.pem', '--decision', 'amend', '--value', '3'],
     options: {
-      ids: ['a', 'b'], reviewer: 'dr-a', key: 'k.pem', decision: 'amend', value: '3', idColumn: 'uid',
-      valueColumn: 'y* (Physician label)', split: 'test',
+      ids: ['a', 'b'],
+      reviewer: 'dr-a',
+      key: 'k.pem',
+      decision: 'amend',
+      value: '3',
+      idColumn: 'uid',
+      valueColumn: 'y* (Physician label)',
+      split: 'test',
     },
   },
   { argv: ['review', '--port', '8080', '--blind'], options: { port: 8080, open: false, blind: true, undoSeconds: 4 } },
@@ -75,7 +100,12 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   {
     argv: ['score', 'p.jsonl', '--version', '1.1.0', '--by', 'calculator', '--per-item', 'items.jsonl'],
     options: {
-      predictions: 'p.jsonl', version: '1.1.0', md: false, by: 'calculator', extract: false, perItem: 'items.jsonl',
+      predictions: 'p.jsonl',
+      version: '1.1.0',
+      md: false,
+      by: 'calculator',
+      extract: false,
+      perItem: 'items.jsonl',
     },
   },
   // option kinds: defaults only, an empty array positional, globals, aliases, repeated array options, '='
@@ -93,8 +123,14 @@ const accepted: { argv: string[]; options: Record<string, unknown> }[] = [
   {
     argv: ['signoff', '--reviewer', 'dr-a', '--key', 'k', '--from', 's.csv', '--read', 'A=1', '--read', 'B=N/A'],
     options: {
-      ids: [], reviewer: 'dr-a', key: 'k', from: 's.csv', idColumn: 'uid', valueColumn: 'y* (Physician label)',
-      read: ['A=1', 'B=N/A'], split: 'test',
+      ids: [],
+      reviewer: 'dr-a',
+      key: 'k',
+      from: 's.csv',
+      idColumn: 'uid',
+      valueColumn: 'y* (Physician label)',
+      read: ['A=1', 'B=N/A'],
+      split: 'test',
     },
   },
   // a boolean given twice is still true; a lone "-" positional is yargs' "" (score reads stdin for both)
@@ -159,7 +195,10 @@ describe('declarations', () => {
     expect(names.length).toBe(new Set(names).size);
     for (const spec of commands) {
       const inString = [...spec.command.matchAll(/([<[])([^>\].]+)(?:\.\.)?[>\]]/g)];
-      expect(inString.map((m) => m[2]), spec.command).toEqual(Object.keys(spec.positionals ?? {}));
+      expect(
+        inString.map((m) => m[2]),
+        spec.command,
+      ).toEqual(Object.keys(spec.positionals ?? {}));
       // A <required> positional is demanded, so its type is not optional; an [optional] one is not.
       for (const [, bracket, name] of inString) {
         expect(Boolean(spec.positionals?.[name].demandOption), `${spec.command}: ${name}`).toBe(bracket === '<');

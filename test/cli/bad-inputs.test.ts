@@ -1,6 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +65,10 @@ afterEach(() => {
 async function releasedBenchmark(parent: string): Promise<string> {
   expect((await runCli(['init', 'b', '--name', 'bad-inputs', '--dir', parent])).code).toBe(0);
   const dir = join(parent, 'b');
-  const labels: Label[] = [makeLabel(), makeLabel({ id: 'demo-0002', source: { ...makeLabel().source, row: 2, noteId: 'n-2' } })];
+  const labels: Label[] = [
+    makeLabel(),
+    makeLabel({ id: 'demo-0002', source: { ...makeLabel().source, row: 2, noteId: 'n-2' } }),
+  ];
   for (const label of labels) {
     const path = join(dir, pathOfLabel(label));
     mkdirSync(dirname(path), { recursive: true });
@@ -80,7 +95,9 @@ function treeState(dir: string): Record<string, string> {
       else if (info.isDirectory()) {
         out[childRel] = 'folder';
         walk(childAbs, childRel);
-      } else if (info.isFile()) out[childRel] = `file ${createHash('sha256').update(readFileSync(childAbs)).digest('hex')} mode ` +
+      } else if (info.isFile())
+        out[childRel] =
+          `file ${createHash('sha256').update(readFileSync(childAbs)).digest('hex')} mode ` +
           `${(info.mode & 0o777).toString(8)}`;
       else out[childRel] = 'special';
     }
@@ -109,7 +126,10 @@ function prepare(c: BadInputCase): { bench: string; scratch: string; input?: str
     if ('mkdir' in step) mkdirSync(join(bench, step.mkdir), { recursive: true });
     else if ('symlink' in step) symlinkSync(step.to, join(bench, step.symlink));
     else if ('fifo' in step) execFileSync('mkfifo', [join(bench, step.fifo)]);
-    else execFileSync('git', ['-c', 'user.name=Corpus', '-c', 'user.email=corpus@example.org', ...step.git], { cwd: bench });
+    else
+      execFileSync('git', ['-c', 'user.name=Corpus', '-c', 'user.email=corpus@example.org', ...step.git], {
+        cwd: bench,
+      });
   }
   return { bench, scratch, input };
 }
@@ -128,7 +148,11 @@ describe('bad-input corpus', () => {
     it(`${c.name}: exit ${c.exit}, names the place, changes nothing`, async () => {
       const { bench, scratch, input } = prepare(c);
       const before = treeState(bench);
-      const fill = (arg: string) => arg.replaceAll('{input}', input ?? '').replaceAll('{scratch}', scratch).replaceAll('{bench}', bench);
+      const fill = (arg: string) =>
+        arg
+          .replaceAll('{input}', input ?? '')
+          .replaceAll('{scratch}', scratch)
+          .replaceAll('{bench}', bench);
       const argv = c.argv.map(fill);
       if (!argv.includes('--dir')) argv.push('--dir', bench);
       const r = await runCli(argv);

@@ -3,7 +3,11 @@ import { runCli } from '../helpers/cli.js';
 import { testdir } from '../helpers/tempdir.js';
 
 // Synthetic entities. GCS (Teasdale & Jennett 1974): eyes open spontaneously 4 + confused 4 + obeys commands 6 = 14.
-const GCS = JSON.stringify({ 'Best eye response': 'eyes open spontaneously', 'Best verbal response': 'confused', 'Best motor response': 'obeys commands' });
+const GCS = JSON.stringify({
+  'Best eye response': 'eyes open spontaneously',
+  'Best verbal response': 'confused',
+  'Best motor response': 'obeys commands',
+});
 const calc = (...args: string[]) => runCli(['calc', ...args, '--dir', testdir()]);
 
 describe('steward calc', () => {
@@ -34,10 +38,15 @@ describe('steward calc', () => {
 
   it('--json gives dates as MM/DD/YYYY and gestational age as [weeks, days]', async () => {
     // Naegele: 01/01/2024 + 280 days = 10/07/2024 (2024 is a leap year)
-    const due = JSON.parse((await calc('13', '--json', '--entities', '{"Last menstrual date": "01/01/2024", "cycle length": 28}')).out);
+    const due = JSON.parse(
+      (await calc('13', '--json', '--entities', '{"Last menstrual date": "01/01/2024", "cycle length": 28}')).out,
+    );
     expect(due).toMatchObject({ value: '10/07/2024', kind: 'date' });
     // 01/01/2024 → 02/15/2024 is 45 days = 6 weeks 3 days
-    const ga = JSON.parse((await calc('69', '--json', '--entities', '{"Last menstrual date": "01/01/2024", "Current Date": "02/15/2024"}')).out);
+    const ga = JSON.parse(
+      (await calc('69', '--json', '--entities', '{"Last menstrual date": "01/01/2024", "Current Date": "02/15/2024"}'))
+        .out,
+    );
     expect(ga).toMatchObject({ value: [6, 3], kind: 'gestational-age' });
   });
 

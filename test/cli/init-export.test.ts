@@ -12,7 +12,15 @@ describe('steward init', () => {
     const r = await runCli(['init', 'bench', '--name', 'my-bench', '--dir', parent]);
     expect(r.code).toBe(0);
     const dir = join(parent, 'bench');
-    for (const f of ['labels', 'reviewers', 'changelogs', 'schema/label.schema.json', 'schema/error-categories.json', 'steward.config.json', '.git/HEAD']) {
+    for (const f of [
+      'labels',
+      'reviewers',
+      'changelogs',
+      'schema/label.schema.json',
+      'schema/error-categories.json',
+      'steward.config.json',
+      '.git/HEAD',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(dir, 'steward.config.json'), 'utf8')).name).toBe('my-bench');
@@ -31,7 +39,11 @@ describe('steward init', () => {
 
 describe('steward export', () => {
   it('writes the 14 MedCalc columns and JSONL', async () => {
-    const dir = testdir({ 'in.csv': medcalcCsv([medcalcRow({ 'Ground Truth Answer': '22.0', 'Lower Limit': '20.9', 'Upper Limit': '23.1' })]) });
+    const dir = testdir({
+      'in.csv': medcalcCsv([
+        medcalcRow({ 'Ground Truth Answer': '22.0', 'Lower Limit': '20.9', 'Upper Limit': '23.1' }),
+      ]),
+    });
     await runCli(['import', 'medcalc-bench', join(dir, 'in.csv'), '--dir', dir]);
     const csv = await runCli(['export', '--dir', dir]);
     const table = parseCsvTable(csv.out);

@@ -34,12 +34,38 @@ describe('a usage error stops the command before it does anything', () => {
     const key = await registerReviewer(dir);
     const head = gitCli(dir, ['rev-parse', 'HEAD']);
     const before = readFileSync(join(dir, PATHS.bmi1), 'utf8');
-    const r = await runCli(['signoff', 'demo-0001', '--reviewer', 'dr-a', '--key', key, '--decision', 'reject', '--not', 'the weight is in pounds', '--dir', dir]);
+    const r = await runCli([
+      'signoff',
+      'demo-0001',
+      '--reviewer',
+      'dr-a',
+      '--key',
+      key,
+      '--decision',
+      'reject',
+      '--not',
+      'the weight is in pounds',
+      '--dir',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Unknown argument: not/);
     expect(readFileSync(join(dir, PATHS.bmi1), 'utf8')).toBe(before);
     expect(gitCli(dir, ['rev-parse', 'HEAD'])).toBe(head);
-    const signed = await runCli(['signoff', 'demo-0001', '--reviewer', 'dr-a', '--key', key, '--decision', 'reject', '--note', 'the weight is in pounds', '--dir', dir]);
+    const signed = await runCli([
+      'signoff',
+      'demo-0001',
+      '--reviewer',
+      'dr-a',
+      '--key',
+      key,
+      '--decision',
+      'reject',
+      '--note',
+      'the weight is in pounds',
+      '--dir',
+      dir,
+    ]);
     expect(signed.code, signed.err).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, PATHS.bmi1), 'utf8')).signoffs[0].note).toBe('the weight is in pounds');
   });
@@ -89,7 +115,8 @@ describe('--dir, --version, --help', () => {
   });
 
   it('steward --version prints the package version; export --version is still its own option', async () => {
-    const version = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version as string;
+    const version = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'))
+      .version as string;
     for (const argv of [['--version'], ['-V']]) {
       const r = await runCli(argv);
       expect(r.code).toBe(0);

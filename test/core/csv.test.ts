@@ -13,10 +13,15 @@ describe('parseCsv', () => {
     expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
   });
   it('skips a BOM and a missing final newline', () => {
-    expect(parseCsv('\ufeffa,b\n1,2').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\ufeffa,b\n1,2').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
   it('names the line of an unterminated quote', () => {
-    expect(() => parseCsv('a,b\n1,2\n3,"never\nclosed\n', 'f.csv')).toThrow(/f\.csv: line 3: quoted field is never closed/);
+    expect(() => parseCsv('a,b\n1,2\n3,"never\nclosed\n', 'f.csv')).toThrow(
+      /f\.csv: line 3: quoted field is never closed/,
+    );
   });
   it('rejects text after a closing quote and a stray quote', () => {
     expect(() => parseCsv('a\n"x"y\n')).toThrow(/line 2: unexpected text after a closing quote/);
@@ -26,13 +31,20 @@ describe('parseCsv', () => {
 
 describe('parseCsvTable', () => {
   it('names a row with the wrong number of fields', () => {
-    expect(() => parseCsvTable('a,b\n1,2\n3\n', { file: 't.csv' })).toThrow(/t\.csv: row 2 \(line 3\) has 1 fields, the header has 2/);
+    expect(() => parseCsvTable('a,b\n1,2\n3\n', { file: 't.csv' })).toThrow(
+      /t\.csv: row 2 \(line 3\) has 1 fields, the header has 2/,
+    );
   });
   it('names a missing header column', () => {
-    expect(() => parseCsvTable('a,b\n1,2\n', { file: 't.csv', required: ['a', 'c'] })).toThrow(/header lacks column "c"/);
+    expect(() => parseCsvTable('a,b\n1,2\n', { file: 't.csv', required: ['a', 'c'] })).toThrow(
+      /header lacks column "c"/,
+    );
   });
   it('round-trips through writeCsv', () => {
-    const rows = [['1', 'x, "y"\nz'], ['2', 'plain']];
+    const rows = [
+      ['1', 'x, "y"\nz'],
+      ['2', 'plain'],
+    ];
     const table = parseCsvTable(writeCsv(['id', 'text'], rows));
     expect(table.rows.map((r) => [r.cells.id, r.cells.text])).toEqual(rows);
   });

@@ -7,7 +7,9 @@ describe('Python literal limits', () => {
     const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
     expect(parsePythonLiteral(nested(MAX_LITERAL_DEPTH))).toBeInstanceOf(Array);
     for (const depth of [MAX_LITERAL_DEPTH + 1, 10_000, 1_000_000]) {
-      expect(() => parsePythonLiteral(nested(depth))).toThrow(new PythonLiteralError(`nested more than ${MAX_LITERAL_DEPTH} levels deep`, MAX_LITERAL_DEPTH));
+      expect(() => parsePythonLiteral(nested(depth))).toThrow(
+        new PythonLiteralError(`nested more than ${MAX_LITERAL_DEPTH} levels deep`, MAX_LITERAL_DEPTH),
+      );
     }
     expect(() => parsePythonLiteral("{'a': " + '('.repeat(100))).toThrow(/nested more than 64 levels deep/);
   });
@@ -16,7 +18,9 @@ describe('Python literal limits', () => {
     expect(parsePythonLiteral("'\\U0010ffff'")).toBe('\u{10ffff}');
     expect(parsePythonLiteral("'\\U0001F600'")).toBe('😀');
     for (const escaped of ['\\U00110000', '\\Uffffffff']) {
-      expect(() => parsePythonLiteral(`'${escaped}'`)).toThrow(`${escaped} is beyond the last Unicode code point U+10FFFF at offset 1`);
+      expect(() => parsePythonLiteral(`'${escaped}'`)).toThrow(
+        `${escaped} is beyond the last Unicode code point U+10FFFF at offset 1`,
+      );
     }
   });
 });

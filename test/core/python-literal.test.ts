@@ -3,14 +3,42 @@ import { PythonLiteralError, parsePythonLiteral, toPythonLiteral } from '../../s
 
 describe('parsePythonLiteral', () => {
   const cases: { description: string; source: string; value: unknown }[] = [
-    { description: 'dict of quantities', source: "{'colour': 'Teal', 'span': [3, 'widgets'], 'mass': [12.0, 'g']}", value: { colour: 'Teal', span: [3, 'widgets'], mass: [12, 'g'] } },
-    { description: 'booleans and None', source: "{'a': True, 'b': False, 'c': None}", value: { a: true, b: false, c: null } },
-    { description: 'misspelt keys and non-ASCII', source: "{'Widget Recieved': True, 'CO₂': [7, '%'], 'Größe': [3.0, 'µm']}", value: { 'Widget Recieved': true, 'CO₂': [7, '%'], 'Größe': [3, 'µm'] } },
-    { description: 'double-quoted string holding a quote', source: `{"Smith's Rule": 'x'}`, value: { "Smith's Rule": 'x' } },
-    { description: 'escapes', source: "{'a': 'it\\'s', 'b': 'tab\\there', 'c': '\\x41\\u00e9'}", value: { a: "it's", b: 'tab\there', c: 'Aé' } },
-    { description: 'nested list with strings and numbers', source: "{'part': ['Bracket A', 3.25, 'mm']}", value: { part: ['Bracket A', 3.25, 'mm'] } },
+    {
+      description: 'dict of quantities',
+      source: "{'colour': 'Teal', 'span': [3, 'widgets'], 'mass': [12.0, 'g']}",
+      value: { colour: 'Teal', span: [3, 'widgets'], mass: [12, 'g'] },
+    },
+    {
+      description: 'booleans and None',
+      source: "{'a': True, 'b': False, 'c': None}",
+      value: { a: true, b: false, c: null },
+    },
+    {
+      description: 'misspelt keys and non-ASCII',
+      source: "{'Widget Recieved': True, 'CO₂': [7, '%'], 'Größe': [3.0, 'µm']}",
+      value: { 'Widget Recieved': true, 'CO₂': [7, '%'], Größe: [3, 'µm'] },
+    },
+    {
+      description: 'double-quoted string holding a quote',
+      source: `{"Smith's Rule": 'x'}`,
+      value: { "Smith's Rule": 'x' },
+    },
+    {
+      description: 'escapes',
+      source: "{'a': 'it\\'s', 'b': 'tab\\there', 'c': '\\x41\\u00e9'}",
+      value: { a: "it's", b: 'tab\there', c: 'Aé' },
+    },
+    {
+      description: 'nested list with strings and numbers',
+      source: "{'part': ['Bracket A', 3.25, 'mm']}",
+      value: { part: ['Bracket A', 3.25, 'mm'] },
+    },
     { description: 'tuple becomes a list', source: "('2 apples', '5 pears')", value: ['2 apples', '5 pears'] },
-    { description: 'negative, exponent, trailing comma', source: "[-1.5, 2e3, .5, 1_000,]", value: [-1.5, 2000, 0.5, 1000] },
+    {
+      description: 'negative, exponent, trailing comma',
+      source: '[-1.5, 2e3, .5, 1_000,]',
+      value: [-1.5, 2000, 0.5, 1000],
+    },
     { description: 'empty dict', source: '{}', value: {} },
     { description: 'whitespace everywhere', source: " { 'a' : [ 1 , 2 ] } ", value: { a: [1, 2] } },
   ];

@@ -17,8 +17,20 @@ describe('isReleaseTag: only what `steward release` creates', () => {
     it(`${name} is a release`, () => expect(isReleaseTag(name)).toBe(true));
   }
   const notReleases = [
-    'v1.1.0-rc.1', 'v1.0.0-alpha', 'v2.0.0+build.5', 'v2.0.0-rc.1+build.5', // pre-release, build
-    '1.0.0', 'v1.0', 'v01.0.0', 'v1.0.00', 'vv1.0.0', 'V1.0.0', 'latest', 'release-1.0.0', 'v1.0.0 ', '',
+    'v1.1.0-rc.1',
+    'v1.0.0-alpha',
+    'v2.0.0+build.5',
+    'v2.0.0-rc.1+build.5', // pre-release, build
+    '1.0.0',
+    'v1.0',
+    'v01.0.0',
+    'v1.0.00',
+    'vv1.0.0',
+    'V1.0.0',
+    'latest',
+    'release-1.0.0',
+    'v1.0.0 ',
+    '',
   ];
   for (const name of notReleases) {
     it(`"${name}" is not a release`, () => expect(isReleaseTag(name)).toBe(false));
@@ -29,7 +41,10 @@ describe('latestReleaseTag', () => {
   it('orders by number, not text: v1.10.0 is later than v1.9.0', () => {
     expect(latestReleaseTag(named('v1.9.0', 'v1.10.0', 'v1.2.0'))?.name).toBe('v1.10.0');
     expect(releaseTagsInOrder(named('v1.10.0', 'v1.9.0', 'v0.10.0', 'v1.2.0')).map((t) => t.name)).toEqual([
-      'v0.10.0', 'v1.2.0', 'v1.9.0', 'v1.10.0',
+      'v0.10.0',
+      'v1.2.0',
+      'v1.9.0',
+      'v1.10.0',
     ]);
   });
   it('a newer release candidate does not become the latest release', () => {

@@ -10,19 +10,40 @@ import { releasedDemo } from './demo-repo.js';
 
 beforeAll(useTestIdentity);
 
-const share = (count: number, total: number, lower: number, upper: number) => ({ count, share: count / total, lower, upper });
+const share = (count: number, total: number, lower: number, upper: number) => ({
+  count,
+  share: count / total,
+  lower,
+  upper,
+});
 
 /** Statistics of a made-up release of 200 labels: 6 relabeled in two categories, 40 with physician values. */
 const statistics = {
-  total: 200, previousTotal: 200, added: 0, removed: 0, relabeled: 5, madeIncomputable: 1, confirmed: 3, unchanged: 191, otherEdits: 0,
-  byCategory: { 'calculator-logic-mismatch': share(4, 200, 0.0078, 0.0503), 'extraction-error': share(2, 200, 0.0027, 0.0358) },
+  total: 200,
+  previousTotal: 200,
+  added: 0,
+  removed: 0,
+  relabeled: 5,
+  madeIncomputable: 1,
+  confirmed: 3,
+  unchanged: 191,
+  otherEdits: 0,
+  byCategory: {
+    'calculator-logic-mismatch': share(4, 200, 0.0078, 0.0503),
+    'extraction-error': share(2, 200, 0.0027, 0.0358),
+  },
   byCalculator: { '21': { ...share(6, 200, 0.0138, 0.0639), name: 'Glasgow Coma Score <GCS> & "verbal"' } },
-  physicianSigned: 6, verifierOnly: 0,
+  physicianSigned: 6,
+  verifierOnly: 0,
   agreement: {
-    rule: 'r', items: 40,
+    rule: 'r',
+    items: 40,
     previous: { k: 10, n: 40, percent: 25, lower: 0.1419, upper: 0.4019 },
     proposed: { k: 30, n: 40, percent: 75, lower: 0.5981, upper: 0.8581 },
-    paired: null, kappa: null, valuesWithUnits: [], unreadable: [],
+    paired: null,
+    kappa: null,
+    valuesWithUnits: [],
+    unreadable: [],
   },
 } as unknown as ReleaseStatistics;
 
@@ -48,7 +69,10 @@ describe('SVG charts', () => {
   });
 
   it('draw bar lengths in proportion and whiskers at the interval ends', () => {
-    const svg = barChartSvg({ title: 't', sections: [{ title: 's', unit: 'share', rows: [{ label: 'half', value: 0.5, lower: 0.25, upper: 0.75 }] }] });
+    const svg = barChartSvg({
+      title: 't',
+      sections: [{ title: 's', unit: 'share', rows: [{ label: 'half', value: 0.5, lower: 0.25, upper: 0.75 }] }],
+    });
     // The bar area is 330 px wide from x = 300: 0.5 → 165 px, the whisker from 382.5 to 547.5.
     expect(svg).toMatch(/<rect x="300" y="\d+" width="165" height="14"/);
     expect(svg).toContain('M382.5 ');
@@ -57,7 +81,10 @@ describe('SVG charts', () => {
 
   it('escape every XML special character and say when a section is empty', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
-    const svg = barChartSvg({ title: '</svg><script>', sections: [{ title: 'none', unit: 'count', rows: [], empty: 'No label changed.' }] });
+    const svg = barChartSvg({
+      title: '</svg><script>',
+      sections: [{ title: 'none', unit: 'count', rows: [], empty: 'No label changed.' }],
+    });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('No label changed.');
@@ -68,6 +95,7 @@ describe('SVG charts', () => {
     const notes = readFileSync(join(dir, 'changelogs/v0.1.0.md'), 'utf8');
     expect(notes).toContain('](v0.1.0-errors.svg)');
     expect(notes).toContain('](v0.1.0-agreement.svg)');
-    for (const name of ['v0.1.0-errors.svg', 'v0.1.0-agreement.svg']) expect(XMLValidator.validate(readFileSync(join(dir, 'changelogs', name), 'utf8'))).toBe(true);
+    for (const name of ['v0.1.0-errors.svg', 'v0.1.0-agreement.svg'])
+      expect(XMLValidator.validate(readFileSync(join(dir, 'changelogs', name), 'utf8'))).toBe(true);
   });
 });

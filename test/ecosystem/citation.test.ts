@@ -37,44 +37,51 @@ async function releasedWith(config: Record<string, unknown>): Promise<string> {
 }
 
 describe('CITATION.cff and cite', () => {
-  it('the release writes a CITATION.cff valid against the CFF 1.2.0 schema, crediting MedCalc-Bench and the ' +
-      'stewardship paper', async () => {
-    const dir = await releasedWith({
-      authors: [{ family: 'Doe', given: 'Jane', orcid: '0000-0002-1825-0097' }, { name: 'Clinical Data Group' }],
-      citation: { repositoryCode: 'https://example.org/bench', doi: '10.5281/zenodo.1234567' },
-    });
-    expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
-    const cff = parseYaml(readFileSync(join(dir, 'CITATION.cff'), 'utf8'));
-    const validate = await cffValidator();
-    expect(validate(cff), JSON.stringify(validate.errors)).toBe(true);
-    const record = JSON.parse(readFileSync(join(dir, 'changelogs/v1.0.0.json'), 'utf8'));
-    expect(cff).toMatchObject({
-      'cff-version': '1.2.0',
-      type: 'dataset',
-      version: '1.0.0',
-      'date-released': record.date,
-      license: 'CC-BY-SA-4.0',
-      'repository-code': 'https://example.org/bench',
-      commit: record.labelCommit,
-      doi: '10.5281/zenodo.1234567',
-    });
-    expect(cff.identifiers.map((i: { value: string }) => i.value)).toEqual(['10.5281/zenodo.1234567', `git:${record.labelCommit}`, record.manifest.root]);
-    expect(cff.references.map((r: { title: string }) => r.title)).toEqual([
-      'MedCalc-Bench: Evaluating Large Language Models for Medical Calculations',
-      'Scalable Stewardship of an LLM-Assisted Clinical Benchmark with Physician Oversight',
-    ]);
-    expect(cff.references[0].license).toBe('CC-BY-SA-4.0');
-    expect(JSON.stringify(cff.references[1])).toContain('arXiv:2512.19691');
+  it(
+    'the release writes a CITATION.cff valid against the CFF 1.2.0 schema, crediting MedCalc-Bench and the ' +
+      'stewardship paper',
+    async () => {
+      const dir = await releasedWith({
+        authors: [{ family: 'Doe', given: 'Jane', orcid: '0000-0002-1825-0097' }, { name: 'Clinical Data Group' }],
+        citation: { repositoryCode: 'https://example.org/bench', doi: '10.5281/zenodo.1234567' },
+      });
+      expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
+      const cff = parseYaml(readFileSync(join(dir, 'CITATION.cff'), 'utf8'));
+      const validate = await cffValidator();
+      expect(validate(cff), JSON.stringify(validate.errors)).toBe(true);
+      const record = JSON.parse(readFileSync(join(dir, 'changelogs/v1.0.0.json'), 'utf8'));
+      expect(cff).toMatchObject({
+        'cff-version': '1.2.0',
+        type: 'dataset',
+        version: '1.0.0',
+        'date-released': record.date,
+        license: 'CC-BY-SA-4.0',
+        'repository-code': 'https://example.org/bench',
+        commit: record.labelCommit,
+        doi: '10.5281/zenodo.1234567',
+      });
+      expect(cff.identifiers.map((i: { value: string }) => i.value)).toEqual([
+        '10.5281/zenodo.1234567',
+        `git:${record.labelCommit}`,
+        record.manifest.root,
+      ]);
+      expect(cff.references.map((r: { title: string }) => r.title)).toEqual([
+        'MedCalc-Bench: Evaluating Large Language Models for Medical Calculations',
+        'Scalable Stewardship of an LLM-Assisted Clinical Benchmark with Physician Oversight',
+      ]);
+      expect(cff.references[0].license).toBe('CC-BY-SA-4.0');
+      expect(JSON.stringify(cff.references[1])).toContain('arXiv:2512.19691');
 
-    // cite names the same commit as CITATION.cff, in every format.
-    const bib = (await runCli(['cite', '--dir', dir])).out;
-    expect(bib).toContain(`commit ${record.labelCommit}`);
-    expect(bib).toContain('author = {Doe, Jane and {Clinical Data Group}}');
-    expect(bib).toContain('title = {{Lab \\& Co\\_ benchmark}, version 1.0.0}');
-    expect(bib).toContain('doi = {10.5281/zenodo.1234567}');
-    expect(parseYaml((await runCli(['cite', '--format', 'cff', '--dir', dir])).out).commit).toBe(record.labelCommit);
-    expect((await runCli(['cite', '--format', 'apa', '--dir', dir])).out).toContain(record.labelCommit.slice(0, 12));
-  });
+      // cite names the same commit as CITATION.cff, in every format.
+      const bib = (await runCli(['cite', '--dir', dir])).out;
+      expect(bib).toContain(`commit ${record.labelCommit}`);
+      expect(bib).toContain('author = {Doe, Jane and {Clinical Data Group}}');
+      expect(bib).toContain('title = {{Lab \\& Co\\_ benchmark}, version 1.0.0}');
+      expect(bib).toContain('doi = {10.5281/zenodo.1234567}');
+      expect(parseYaml((await runCli(['cite', '--format', 'cff', '--dir', dir])).out).commit).toBe(record.labelCommit);
+      expect((await runCli(['cite', '--format', 'apa', '--dir', dir])).out).toContain(record.labelCommit.slice(0, 12));
+    },
+  );
 
   it('without a DOI or repository it is still valid; the default author is an organisation, braced', async () => {
     const dir = await releasedWith({});
@@ -95,10 +102,21 @@ describe('CITATION.cff and cite', () => {
 
 describe('BibTeX escaping', () => {
   it('escapes every LaTeX special character and keeps braces balanced', () => {
-    expect(bibtexEscape('a&b%c$d#e_f{g}h~i^j\\k')).toBe('a\\&b\\%c\\$d\\#e\\_f\\{g\\}h\\textasciitilde{}i\\textasciicircum{}j\\textbackslash{}k');
+    expect(bibtexEscape('a&b%c$d#e_f{g}h~i^j\\k')).toBe(
+      'a\\&b\\%c\\$d\\#e\\_f\\{g\\}h\\textasciitilde{}i\\textasciicircum{}j\\textbackslash{}k',
+    );
     expect(bibtexAuthor({ name: 'Smith and Jones Lab' })).toBe('{Smith and Jones Lab}');
     expect(bibtexAuthor({ family: "O'Brien", given: 'Ana_Maria' })).toBe("O'Brien, Ana\\_Maria");
-    const entry = citationBibtex({ name: 'x}{y', version: '1.0.0', date: '2026-01-01', commit: 'c'.repeat(40), root: 'sha256:00', count: 1, authors: [{ name: '}{' }], license: 'CC-BY-SA-4.0' });
+    const entry = citationBibtex({
+      name: 'x}{y',
+      version: '1.0.0',
+      date: '2026-01-01',
+      commit: 'c'.repeat(40),
+      root: 'sha256:00',
+      count: 1,
+      authors: [{ name: '}{' }],
+      license: 'CC-BY-SA-4.0',
+    });
     let depth = 0;
     for (const [k, ch] of [...entry].entries()) {
       if (entry[k - 1] === '\\') continue;

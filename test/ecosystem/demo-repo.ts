@@ -10,13 +10,26 @@ import { testdir } from '../helpers/tempdir.js';
 export async function releasedDemo(options: { physicianKey?: string } = {}): Promise<string> {
   const dir = testdir();
   gitCli(dir, ['init', '-q', '-b', 'main']);
-  for (const path of ['labels', 'schema', 'reviewers', 'changelogs', 'steward.config.json']) cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });
+  for (const path of ['labels', 'schema', 'reviewers', 'changelogs', 'steward.config.json'])
+    cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });
   gitCli(dir, ['add', '-A']);
   gitCli(dir, ['commit', '-q', '-m', 'demo']);
   if (options.physicianKey) {
     // Registered before 0.1.0, so the next release's gate (which trusts the reviewers at 0.1.0) counts dr-test.
     expect((await runCli(['keygen', '--out', options.physicianKey, '--dir', dir])).code).toBe(0);
-    const added = await runCli(['reviewer', 'add', 'dr-test', '--name', 'Dr Test', '--role', 'physician', '--key', options.physicianKey, '--dir', dir]);
+    const added = await runCli([
+      'reviewer',
+      'add',
+      'dr-test',
+      '--name',
+      'Dr Test',
+      '--role',
+      'physician',
+      '--key',
+      options.physicianKey,
+      '--dir',
+      dir,
+    ]);
     expect(added.code, added.err).toBe(0);
   }
   const run = await runCli(['release', '0.1.0', '--dir', dir]);

@@ -18,17 +18,50 @@ beforeAll(useTestIdentity);
 describe('the Parquet columns', () => {
   it('carry every answer kind, an incomputable reason and a relabel category, read back value for value', async () => {
     const base = makeLabel();
-    const revision = { previous: base.answer, category: 'extraction-error', rationale: 'weight misread', proposer: 'A <a@b.c>', time: '2026-01-01T00:00:00Z' };
+    const revision = {
+      previous: base.answer,
+      category: 'extraction-error',
+      rationale: 'weight misread',
+      proposer: 'A <a@b.c>',
+      time: '2026-01-01T00:00:00Z',
+    };
     const labels: Label[] = [
       makeLabel({ id: 'demo-0001', source: { ...base.source, row: 1 } }),
-      makeLabel({ id: 'demo-0002', source: { ...base.source, row: 2 }, status: 'relabeled', revision, answer: { kind: 'decimal', value: -3.5, lower: -3.675, upper: -3.325 } }),
-      makeLabel({ id: 'demo-0003', source: { ...base.source, row: 3 }, status: 'incomputable', answer: { kind: 'incomputable', value: null, reason: 'no chloride, "not reported" — ∅' } }),
-      makeLabel({ id: 'demo-0004', source: { ...base.source, row: 4 }, answer: { kind: 'date', value: '02/29/2024', lower: '02/29/2024', upper: '02/29/2024' } }),
-      makeLabel({ id: 'demo-0005', source: { ...base.source, row: 5 }, answer: { kind: 'gestational-age', value: [38, 6], lower: [38, 6], upper: [38, 6] } }),
-      makeLabel({ id: 'demo-0006', source: { ...base.source, row: 6 }, answer: { kind: 'integer', value: 4, lower: 4, upper: 4 }, note: 'µmol/L, FiO₂ ≥ 0.5, "quoted", new\nline' }),
+      makeLabel({
+        id: 'demo-0002',
+        source: { ...base.source, row: 2 },
+        status: 'relabeled',
+        revision,
+        answer: { kind: 'decimal', value: -3.5, lower: -3.675, upper: -3.325 },
+      }),
+      makeLabel({
+        id: 'demo-0003',
+        source: { ...base.source, row: 3 },
+        status: 'incomputable',
+        answer: { kind: 'incomputable', value: null, reason: 'no chloride, "not reported" — ∅' },
+      }),
+      makeLabel({
+        id: 'demo-0004',
+        source: { ...base.source, row: 4 },
+        answer: { kind: 'date', value: '02/29/2024', lower: '02/29/2024', upper: '02/29/2024' },
+      }),
+      makeLabel({
+        id: 'demo-0005',
+        source: { ...base.source, row: 5 },
+        answer: { kind: 'gestational-age', value: [38, 6], lower: [38, 6], upper: [38, 6] },
+      }),
+      makeLabel({
+        id: 'demo-0006',
+        source: { ...base.source, row: 6 },
+        answer: { kind: 'integer', value: 4, lower: 4, upper: 4 },
+        note: 'µmol/L, FiO₂ ≥ 0.5, "quoted", new\nline',
+      }),
     ];
     const file = join(testdir(), 'x.parquet');
-    const release = { version: '1.0.0', record: { manifest: { root: 'sha256:00' }, labelCommit: 'c'.repeat(40) } } as never;
+    const release = {
+      version: '1.0.0',
+      record: { manifest: { root: 'sha256:00' }, labelCommit: 'c'.repeat(40) },
+    } as never;
     writeFileSync(file, splitParquet(hfColumns(labels), release, 'demo'));
     await expectParquetMatches(file, labels);
   });
@@ -42,7 +75,9 @@ describe('export --format hf', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(join(out, 'data'))).toEqual(['demo-00000-of-00001.parquet']);
     const labels = (await readAllLabels(dir)).map((f) => f.label);
-    expect(labels.map((l) => l.answer.kind)).toEqual(expect.arrayContaining(['decimal', 'integer', 'date', 'gestational-age']));
+    expect(labels.map((l) => l.answer.kind)).toEqual(
+      expect.arrayContaining(['decimal', 'integer', 'date', 'gestational-age']),
+    );
     await expectParquetMatches(join(out, 'data/demo-00000-of-00001.parquet'), labels);
     const counts = pyarrowRowCounts([join(out, 'data/demo-00000-of-00001.parquet')]);
     if (counts) expect(counts).toEqual([labels.length]);
@@ -72,21 +107,54 @@ describe('export --format hf', () => {
     const label = JSON.parse(readFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), 'utf8'));
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'labels/extra/bmi'), { recursive: true });
-    writeFileSync(join(dir, 'labels/extra/bmi/extra-0001.json'), JSON.stringify({ ...label, id: 'extra-0001', split: 'extra' }, null, 2) + '\n');
+    writeFileSync(
+      join(dir, 'labels/extra/bmi/extra-0001.json'),
+      JSON.stringify({ ...label, id: 'extra-0001', split: 'extra' }, null, 2) + '\n',
+    );
     expect((await runCli(['commit', '-m', 'an extra split', '--dir', dir])).code).toBe(0);
     // A new label needs a physician's sign-off like a relabel.
-    const signed = await runCli(['signoff', 'extra-0001', '--reviewer', 'dr-test', '--key', key, '--decision', 'approve', '--dir', dir]);
+    const signed = await runCli([
+      'signoff',
+      'extra-0001',
+      '--reviewer',
+      'dr-test',
+      '--key',
+      key,
+      '--decision',
+      'approve',
+      '--dir',
+      dir,
+    ]);
     expect(signed.code, signed.err).toBe(0);
     const second = await runCli(['release', '0.2.0', '--dir', dir]);
     expect(second.code, second.err).toBe(0);
     const out = join(testdir(), 'hf');
     expect((await runCli(['export', '--version', '0.2.0', '--format', 'hf', '--out', out, '--dir', dir])).code).toBe(0);
-    expect(readdirSync(join(out, 'data')).sort()).toEqual(['demo-00000-of-00001.parquet', 'extra-00000-of-00001.parquet']);
+    expect(readdirSync(join(out, 'data')).sort()).toEqual([
+      'demo-00000-of-00001.parquet',
+      'extra-00000-of-00001.parquet',
+    ]);
     const card = readFileSync(join(out, 'README.md'), 'utf8');
     expect(card).toContain('Since 0.1.0: 1 added');
     expect(card).toContain('items added: `extra-0001`');
     const only = join(testdir(), 'hf-extra');
-    expect((await runCli(['export', '--version', '0.2.0', '--format', 'hf', '--split', 'extra', '--out', only, '--dir', dir])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'export',
+          '--version',
+          '0.2.0',
+          '--format',
+          'hf',
+          '--split',
+          'extra',
+          '--out',
+          only,
+          '--dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
     expect(readdirSync(join(only, 'data'))).toEqual(['extra-00000-of-00001.parquet']);
   });
 
@@ -95,7 +163,9 @@ describe('export --format hf', () => {
     const out = testdir({ 'keep.txt': 'mine' });
     const before = snapshotTree(out);
     expect((await runCli(['export', '--format', 'hf', '--out', out, '--dir', dir])).err).toMatch(/--version/);
-    expect((await runCli(['export', '--format', 'hf', '--version', '0.1.0', '--dir', dir])).err).toMatch(/--out <folder>/);
+    expect((await runCli(['export', '--format', 'hf', '--version', '0.1.0', '--dir', dir])).err).toMatch(
+      /--out <folder>/,
+    );
     const unknown = await runCli(['export', '--format', 'hf', '--version', '9.0.0', '--out', out, '--dir', dir]);
     expect(unknown.code).toBe(2);
     expect(snapshotTree(out)).toEqual(before);

@@ -15,7 +15,9 @@ export async function expectParquetMatches(file: string, labels: Label[]): Promi
   const bytes = readFileSync(file);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const metadata = parquetMetadata(buffer);
-  const types = Object.fromEntries(metadata.schema.slice(1).map((e) => [e.name, `${e.type}${e.converted_type ? `/${e.converted_type}` : ''}`]));
+  const types = Object.fromEntries(
+    metadata.schema.slice(1).map((e) => [e.name, `${e.type}${e.converted_type ? `/${e.converted_type}` : ''}`]),
+  );
   expect(types['Row Number']).toBe('INT64');
   expect(types['Ground Truth Answer']).toBe('BYTE_ARRAY/UTF8');
   expect(types.answer_number).toBe('DOUBLE');
@@ -31,7 +33,14 @@ export async function expectParquetMatches(file: string, labels: Label[]): Promi
   ordered.forEach((label, k) => {
     const row = rows[k];
     const cells = medcalcRowCells(label);
-    MEDCALC_COLUMNS.forEach((column, c) => check(k, column, row[column], column === 'Row Number' || column === 'Calculator ID' ? BigInt(cells[c]) : cells[c]));
+    MEDCALC_COLUMNS.forEach((column, c) =>
+      check(
+        k,
+        column,
+        row[column],
+        column === 'Row Number' || column === 'Calculator ID' ? BigInt(cells[c]) : cells[c],
+      ),
+    );
     const a = label.answer;
     const numeric = a.kind === 'decimal' || a.kind === 'integer';
     check(k, 'id', row.id, label.id);
@@ -56,10 +65,16 @@ const HAS_PYARROW = spawnSync('python3', ['-c', 'import pyarrow'], { stdio: 'ign
 /** Loads the folder's Parquet files with pyarrow when Python has it; otherwise says that part was skipped. */
 export function pyarrowRowCounts(files: string[]): number[] | null {
   if (!HAS_PYARROW) {
-    console.warn('*** pyarrow is not installed (python3 -c "import pyarrow" fails): the pyarrow read-back was SKIPPED; ' +
-        'hyparquet checked every value. ***');
+    console.warn(
+      '*** pyarrow is not installed (python3 -c "import pyarrow" fails): the pyarrow read-back was SKIPPED; ' +
+        'hyparquet checked every value. ***',
+    );
     return null;
   }
-  const script = 'import sys, pyarrow.parquet as pq\nfor f in sys.argv[1:]:\n    t = pq.read_table(f)\n    print(t.num_rows)';
-  return execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  const script =
+    'import sys, pyarrow.parquet as pq\nfor f in sys.argv[1:]:\n    t = pq.read_table(f)\n    print(t.num_rows)';
+  return execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map(Number);
 }

@@ -15,7 +15,10 @@ describe.skipIf(!HAS_SHARED)('export --format hf of the real v1.0 import (../sha
     const parent = testdir();
     expect((await runCli(['init', 'b', '--name', 'MedCalc-Bench', '--dir', parent])).code).toBe(0);
     const dir = join(parent, 'b');
-    expect((await runCli(['import', 'medcalc-bench', V1_CSV, '--split', 'test', '--source-version', '1.0', '--dir', dir])).code).toBe(0);
+    expect(
+      (await runCli(['import', 'medcalc-bench', V1_CSV, '--split', 'test', '--source-version', '1.0', '--dir', dir]))
+        .code,
+    ).toBe(0);
     expect((await runCli(['commit', '-m', 'import v1.0', '--dir', dir])).code).toBe(0);
     expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
     const out = join(testdir(), 'hf');

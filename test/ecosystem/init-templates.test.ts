@@ -11,7 +11,8 @@ import { testdir } from '../helpers/tempdir.js';
 
 beforeAll(useTestIdentity);
 
-const packageFile = (path: string) => (existsSync(join(REPO_ROOT, path)) ? readFileSync(join(REPO_ROOT, path), 'utf8') : null);
+const packageFile = (path: string) =>
+  existsSync(join(REPO_ROOT, path)) ? readFileSync(join(REPO_ROOT, path), 'utf8') : null;
 
 describe('steward init writes a repository that works on GitHub as it is', () => {
   it('the gate workflow and CODEOWNERS from this package, a package.json pinning this tool, .gitignore and a README', async () => {
@@ -49,11 +50,28 @@ describe('steward init writes a repository that works on GitHub as it is', () =>
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toMatch(/^# My Bench \(2026\)/);
     for (const who of ['maintainer', 'physician', 'evaluator']) expect(readme).toContain(`| ${who} |`);
-    for (const command of ['steward import', 'steward propose', 'steward pr open', 'steward signoff', 'steward export --version X --format hf', 'steward score', 'steward cite']) expect(readme).toContain(command);
+    for (const command of [
+      'steward import',
+      'steward propose',
+      'steward pr open',
+      'steward signoff',
+      'steward export --version X --format hf',
+      'steward score',
+      'steward cite',
+    ])
+      expect(readme).toContain(command);
 
     // All of it is committed with the skeleton, and the repository still validates.
     const tracked = gitCli(dir, ['ls-files']).split('\n');
-    expect(tracked).toEqual(expect.arrayContaining(['.github/workflows/relabel-pr.yml', 'package.json', '.gitignore', 'README.md', 'steward.config.json']));
+    expect(tracked).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/relabel-pr.yml',
+        'package.json',
+        '.gitignore',
+        'README.md',
+        'steward.config.json',
+      ]),
+    );
     expect(gitCli(dir, ['status', '--porcelain'])).toBe('');
     expect((await runCli(['validate', '--dir', dir])).code).toBe(0);
   });

@@ -24,7 +24,9 @@ interface Seen {
 }
 
 /** A GitHub REST API stand-in on 127.0.0.1 that records every request and answers as GitHub does. */
-async function fakeGithub(options: { open?: { number: number; ref: string }[]; fail?: number } = {}): Promise<{ url: string; seen: Seen[]; server: Server }> {
+async function fakeGithub(
+  options: { open?: { number: number; ref: string }[]; fail?: number } = {},
+): Promise<{ url: string; seen: Seen[]; server: Server }> {
   const seen: Seen[] = [];
   const server = createServer(async (req: IncomingMessage, res) => {
     let text = '';
@@ -38,7 +40,15 @@ async function fakeGithub(options: { open?: { number: number; ref: string }[]; f
       return;
     }
     if (req.method === 'GET') {
-      res.end(JSON.stringify((options.open ?? []).map((p) => ({ number: p.number, head: { ref: p.ref }, html_url: `https://github.example/acme/bench/pull/${p.number}` }))));
+      res.end(
+        JSON.stringify(
+          (options.open ?? []).map((p) => ({
+            number: p.number,
+            head: { ref: p.ref },
+            html_url: `https://github.example/acme/bench/pull/${p.number}`,
+          })),
+        ),
+      );
     } else {
       const number = req.method === 'POST' ? 7 : Number(req.url!.split('/').pop());
       res.statusCode = req.method === 'POST' ? 201 : 200;
@@ -81,14 +91,28 @@ describe('steward pr open', () => {
     const run = await runCli(['pr', 'open', '--repo', 'acme/bench', '--api-url', github.url, '--draft', '--dir', dir]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toBe('Pushed relabel/bmi to origin; created pull request #7: https://github.example/acme/bench/pull/7\n');
-    expect(gitCli(dir, ['--git-dir', remote, 'rev-parse', 'refs/heads/relabel/bmi'])).toBe(gitCli(dir, ['rev-parse', 'HEAD']));
+    expect(run.out).toBe(
+      'Pushed relabel/bmi to origin; created pull request #7: https://github.example/acme/bench/pull/7\n',
+    );
+    expect(gitCli(dir, ['--git-dir', remote, 'rev-parse', 'refs/heads/relabel/bmi'])).toBe(
+      gitCli(dir, ['rev-parse', 'HEAD']),
+    );
 
     const body = (await runCli(['pr-body', '--base', 'main', '--dir', dir])).out;
     expect(body).toMatch(/^## Relabel: 1 label\(s\) changed since `main`/);
     expect(github.seen).toEqual([
-      { method: 'GET', path: '/repos/acme/bench/pulls?state=open&head=acme%3Arelabel%2Fbmi', auth: `token ${TOKEN}`, body: null },
-      { method: 'POST', path: '/repos/acme/bench/pulls', auth: `token ${TOKEN}`, body: { head: 'relabel/bmi', base: 'main', title: 'Relabel: 1 label(s) changed since main', body, draft: true } },
+      {
+        method: 'GET',
+        path: '/repos/acme/bench/pulls?state=open&head=acme%3Arelabel%2Fbmi',
+        auth: `token ${TOKEN}`,
+        body: null,
+      },
+      {
+        method: 'POST',
+        path: '/repos/acme/bench/pulls',
+        auth: `token ${TOKEN}`,
+        body: { head: 'relabel/bmi', base: 'main', title: 'Relabel: 1 label(s) changed since main', body, draft: true },
+      },
     ]);
   });
 
@@ -99,7 +123,10 @@ describe('steward pr open', () => {
     const run = await runCli(['pr', 'open', '--repo', 'acme/bench', '--api-url', github.url, '--dir', dir]);
     expect(run.code).toBe(0);
     expect(run.out).toContain('updated pull request #12');
-    expect(github.seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /repos/acme/bench/pulls?state=open&head=acme%3Arelabel%2Fbmi', 'PATCH /repos/acme/bench/pulls/12']);
+    expect(github.seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+      'GET /repos/acme/bench/pulls?state=open&head=acme%3Arelabel%2Fbmi',
+      'PATCH /repos/acme/bench/pulls/12',
+    ]);
     expect(github.seen[1].body).toMatchObject({ base: 'main', title: 'Relabel: 1 label(s) changed since main' });
   });
 
@@ -107,10 +134,22 @@ describe('steward pr open', () => {
     const { dir, remote } = await relabelBranch();
     delete process.env.GITHUB_TOKEN;
     const github = await fakeGithub();
-    const run = await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--api-url', github.url, '--dir', dir]);
+    const run = await runCli([
+      'pr',
+      'open',
+      '--dry-run',
+      '--repo',
+      'acme/bench',
+      '--api-url',
+      github.url,
+      '--dir',
+      dir,
+    ]);
     expect(run.code).toBe(0);
     expect(run.out).toContain('git push origin refs/heads/relabel/bmi:refs/heads/relabel/bmi');
-    expect(run.out).toContain(`POST ${github.url}/repos/acme/bench/pulls\n{\n  "title": "Relabel: 1 label(s) changed since main"`);
+    expect(run.out).toContain(
+      `POST ${github.url}/repos/acme/bench/pulls\n{\n  "title": "Relabel: 1 label(s) changed since main"`,
+    );
     expect(run.out).toContain('<token from $GITHUB_TOKEN, else `gh auth token`>');
     expect(github.seen).toEqual([]);
     expect(() => gitCli(dir, ['--git-dir', remote, 'rev-parse', '--verify', '-q', 'refs/heads/relabel/bmi'])).toThrow();
@@ -119,8 +158,18 @@ describe('steward pr open', () => {
   it('without a token it stops before pushing; an API error names the status and never the token', async () => {
     const { dir, remote } = await relabelBranch();
     const github = await fakeGithub({ fail: 422 });
-    const options = { dir, base: 'main', remote: 'origin', repo: 'acme/bench', draft: false, dryRun: false, apiUrl: github.url };
-    await expect(openPullRequest({ ...options, env: {}, gh: async () => null })).rejects.toMatchObject({ code: 'NO_GITHUB_TOKEN' });
+    const options = {
+      dir,
+      base: 'main',
+      remote: 'origin',
+      repo: 'acme/bench',
+      draft: false,
+      dryRun: false,
+      apiUrl: github.url,
+    };
+    await expect(openPullRequest({ ...options, env: {}, gh: async () => null })).rejects.toMatchObject({
+      code: 'NO_GITHUB_TOKEN',
+    });
     expect(() => gitCli(dir, ['--git-dir', remote, 'rev-parse', '--verify', '-q', 'refs/heads/relabel/bmi'])).toThrow();
     expect(github.seen).toEqual([]);
 
@@ -134,11 +183,17 @@ describe('steward pr open', () => {
   it('refuses the base branch itself, a dirty tree and a remote that names no repository', async () => {
     const { dir } = await relabelBranch();
     writeFileSync(join(dir, 'labels/demo/bmi/demo-0001.json'), '{}');
-    expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(/uncommitted changes/);
+    expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(
+      /uncommitted changes/,
+    );
     gitCli(dir, ['checkout', '-q', '--', '.']);
-    expect((await runCli(['pr', 'open', '--dry-run', '--dir', dir])).err).toMatch(/names no GitHub repository: give --repo owner\/name/);
+    expect((await runCli(['pr', 'open', '--dry-run', '--dir', dir])).err).toMatch(
+      /names no GitHub repository: give --repo owner\/name/,
+    );
     gitCli(dir, ['checkout', '-q', 'main']);
-    expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(/is the base branch main/);
+    expect((await runCli(['pr', 'open', '--dry-run', '--repo', 'acme/bench', '--dir', dir])).err).toMatch(
+      /is the base branch main/,
+    );
   });
 
   it('refuses a branch or remote that git would read as a second refspec or an option', async () => {
@@ -153,7 +208,17 @@ describe('steward pr open', () => {
       ['--remote', 'origin refs/heads/main'],
     ];
     for (const attack of attacks) {
-      const run = await runCli(['pr', 'open', ...attack, '--repo', 'acme/bench', '--api-url', github.url, '--dir', dir]);
+      const run = await runCli([
+        'pr',
+        'open',
+        ...attack,
+        '--repo',
+        'acme/bench',
+        '--api-url',
+        github.url,
+        '--dir',
+        dir,
+      ]);
       expect(run.code, attack.join(' ')).toBe(2);
       expect(run.err).toMatch(/not a (branch|remote) name/);
     }
@@ -163,14 +228,23 @@ describe('steward pr open', () => {
   });
 
   it('takes the token from GITHUB_TOKEN, else from `gh auth token`', async () => {
-    expect(await githubToken({ GITHUB_TOKEN: ' env-token\n' }, async () => 'gh-token')).toEqual({ token: 'env-token', source: 'GITHUB_TOKEN' });
+    expect(await githubToken({ GITHUB_TOKEN: ' env-token\n' }, async () => 'gh-token')).toEqual({
+      token: 'env-token',
+      source: 'GITHUB_TOKEN',
+    });
     expect(await githubToken({}, async () => 'gh-token\n')).toEqual({ token: 'gh-token', source: 'gh auth token' });
     expect(await githubToken({ GITHUB_TOKEN: '' }, async () => 'gh-token')).toMatchObject({ source: 'gh auth token' });
     await expect(githubToken({}, async () => '')).rejects.toMatchObject({ code: 'NO_GITHUB_TOKEN' });
   });
 
   it('reads owner/name from the usual remote URLs', () => {
-    for (const url of ['https://github.com/acme/bench.git', 'https://github.com/acme/bench', 'git@github.com:acme/bench.git', 'ssh://git@ghe.example.org/acme/bench.git', 'acme/bench']) {
+    for (const url of [
+      'https://github.com/acme/bench.git',
+      'https://github.com/acme/bench',
+      'git@github.com:acme/bench.git',
+      'ssh://git@ghe.example.org/acme/bench.git',
+      'acme/bench',
+    ]) {
       expect(parseRepository(url), url).toEqual({ owner: 'acme', repo: 'bench' });
     }
     expect(parseRepository('/tmp/remote.git')).toBeUndefined();

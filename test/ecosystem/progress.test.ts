@@ -35,7 +35,12 @@ describe('the progress module', () => {
   it('is silent when piped, with --json and with --quiet', () => {
     for (const options of [{ isTTY: false }, { isTTY: true, json: true }, { isTTY: true, quiet: true }]) {
       let err = '';
-      const p = createProgress({ io: { err: (s) => (err += s), isTTY: options.isTTY }, json: options.json, quiet: options.quiet, interval: 0 });
+      const p = createProgress({
+        io: { err: (s) => (err += s), isTTY: options.isTTY },
+        json: options.json,
+        quiet: options.quiet,
+        interval: 0,
+      });
       p.tick('x', 1, 1);
       p.phase('y');
       p.end();
@@ -47,15 +52,39 @@ describe('the progress module', () => {
 describe('long commands report progress on a terminal only', () => {
   it('release, check, export, score; none with --quiet or when piped', async () => {
     const dir = await releasedDemo();
-    const work = testdir({ 'p.jsonl': '{"id":"demo-0001","answer":"30.1"}\n', 'verifier.jsonl': '{"id":"demo-0008","value":"10","category":"calculator-logic-mismatch"}\n' });
+    const work = testdir({
+      'p.jsonl': '{"id":"demo-0001","answer":"30.1"}\n',
+      'verifier.jsonl': '{"id":"demo-0008","value":"10","category":"calculator-logic-mismatch"}\n',
+    });
     const commands = [
       [['release', '0.1.1', '--dry-run', '--dir', dir], /checking labels against the previous release…/],
       [['check', '--dir', dir], /checking label files \d+/],
-      [['export', '--version', '0.1.0', '--format', 'hf', '--out', join(work, 'hf'), '--dir', dir], /writing data\/demo-00000-of-00001\.parquet 1\/1/],
-      [['export', '--version', '0.1.0', '--split', 'demo', '--out', join(work, 'demo.csv'), '--dir', dir], /reading release 0\.1\.0…/],
+      [
+        ['export', '--version', '0.1.0', '--format', 'hf', '--out', join(work, 'hf'), '--dir', dir],
+        /writing data\/demo-00000-of-00001\.parquet 1\/1/,
+      ],
+      [
+        ['export', '--version', '0.1.0', '--split', 'demo', '--out', join(work, 'demo.csv'), '--dir', dir],
+        /reading release 0\.1\.0…/,
+      ],
       [['score', join(work, 'p.jsonl'), '--version', '0.1.0', '--dir', dir], /scoring 1 predictions against 0\.1\.0…/],
       [['validate', '--dir', dir], /validating \d+\/\d+/],
-      [['propose', '--from', join(work, 'verifier.jsonl'), '--verifier', 'demo', '--split', 'demo', '--branch', 'relabel/progress', '--dir', dir], /proposing relabels from .*verifier\.jsonl…/],
+      [
+        [
+          'propose',
+          '--from',
+          join(work, 'verifier.jsonl'),
+          '--verifier',
+          'demo',
+          '--split',
+          'demo',
+          '--branch',
+          'relabel/progress',
+          '--dir',
+          dir,
+        ],
+        /proposing relabels from .*verifier\.jsonl…/,
+      ],
     ] as const;
     for (const [argv, pattern] of commands) {
       expect((await run([...argv], true)).err).toMatch(pattern);

@@ -23,7 +23,21 @@ function write(dir: string, slug: string, l: Label): void {
 
 function label(row: number, calculator: Label['calculator'], answer: Answer): Label {
   const id = `test-${String(row).padStart(4, '0')}`;
-  return makeLabel({ id, split: 'test', calculator, source: { dataset: 'test', version: '1.0', row, calculatorId: calculator.id, noteId: `n-${row}`, noteType: 'Synthetic', outputType: 'integer' }, answer });
+  return makeLabel({
+    id,
+    split: 'test',
+    calculator,
+    source: {
+      dataset: 'test',
+      version: '1.0',
+      row,
+      calculatorId: calculator.id,
+      noteId: `n-${row}`,
+      noteType: 'Synthetic',
+      outputType: 'integer',
+    },
+    answer,
+  });
 }
 
 /** v1.0.0: CHA2DS2-VASc 3, GCS 16; v1.1.0: GCS relabeled to 11 and a new item test-0003. */
@@ -47,17 +61,68 @@ const jsonl = (records: object[]) => records.map((r) => JSON.stringify(r)).join(
 describe('score --per-item, --chart, and an empty predictions file', () => {
   it('writes every item of every model with its label, prediction and outcome under both versions', async () => {
     const dir = await twoVersions();
-    const work = testdir({ 'p.jsonl': jsonl([{ id: 'test-0001', answer: '3', model: 'm' }, { id: 'test-0002', answer: '11', model: 'm' }]) });
+    const work = testdir({
+      'p.jsonl': jsonl([
+        { id: 'test-0001', answer: '3', model: 'm' },
+        { id: 'test-0002', answer: '11', model: 'm' },
+      ]),
+    });
     const perItem = join(work, 'items.jsonl');
     const chart = join(work, 'chart.svg');
-    const run = await runCli(['score', join(work, 'p.jsonl'), '--version', 'v1.0.0', '--compare', 'v1.1.0', '--per-item', perItem, '--chart', chart, '--dir', dir]);
+    const run = await runCli([
+      'score',
+      join(work, 'p.jsonl'),
+      '--version',
+      'v1.0.0',
+      '--compare',
+      'v1.1.0',
+      '--per-item',
+      perItem,
+      '--chart',
+      chart,
+      '--dir',
+      dir,
+    ]);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    const rows = readFileSync(perItem, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(perItem, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toEqual([
-      { model: 'm', id: 'test-0001', calculator: CHA.name, version: 'v1.0.0', label: '3', prediction: '3', outcome: 'correct', correct: true, compare: { version: 'v1.1.0', label: '3', outcome: 'correct', correct: true } },
-      { model: 'm', id: 'test-0002', calculator: GCS.name, version: 'v1.0.0', label: '16', prediction: '11', outcome: 'wrong', correct: false, compare: { version: 'v1.1.0', label: '11', outcome: 'correct', correct: true } },
-      { model: 'm', id: 'test-0003', calculator: GCS.name, version: 'v1.0.0', label: null, prediction: null, outcome: null, correct: null, compare: { version: 'v1.1.0', label: '9', outcome: 'missing', correct: false } },
+      {
+        model: 'm',
+        id: 'test-0001',
+        calculator: CHA.name,
+        version: 'v1.0.0',
+        label: '3',
+        prediction: '3',
+        outcome: 'correct',
+        correct: true,
+        compare: { version: 'v1.1.0', label: '3', outcome: 'correct', correct: true },
+      },
+      {
+        model: 'm',
+        id: 'test-0002',
+        calculator: GCS.name,
+        version: 'v1.0.0',
+        label: '16',
+        prediction: '11',
+        outcome: 'wrong',
+        correct: false,
+        compare: { version: 'v1.1.0', label: '11', outcome: 'correct', correct: true },
+      },
+      {
+        model: 'm',
+        id: 'test-0003',
+        calculator: GCS.name,
+        version: 'v1.0.0',
+        label: null,
+        prediction: null,
+        outcome: null,
+        correct: null,
+        compare: { version: 'v1.1.0', label: '9', outcome: 'missing', correct: false },
+      },
     ]);
     const svg = readFileSync(chart, 'utf8');
     expect(XMLValidator.validate(svg)).toBe(true);
@@ -69,9 +134,23 @@ describe('score --per-item, --chart, and an empty predictions file', () => {
     const dir = await twoVersions();
     const work = testdir({ 'p.jsonl': jsonl([{ id: 'test-0001', answer: '4' }]) });
     const perItem = join(work, 'items.jsonl');
-    expect((await runCli(['score', join(work, 'p.jsonl'), '--version', 'v1.0.0', '--per-item', perItem, '--dir', dir])).code).toBe(0);
-    const rows = readFileSync(perItem, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows[0]).toEqual({ model: 'p', id: 'test-0001', calculator: CHA.name, version: 'v1.0.0', label: '3', prediction: '4', outcome: 'wrong', correct: false });
+    expect(
+      (await runCli(['score', join(work, 'p.jsonl'), '--version', 'v1.0.0', '--per-item', perItem, '--dir', dir])).code,
+    ).toBe(0);
+    const rows = readFileSync(perItem, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows[0]).toEqual({
+      model: 'p',
+      id: 'test-0001',
+      calculator: CHA.name,
+      version: 'v1.0.0',
+      label: '3',
+      prediction: '4',
+      outcome: 'wrong',
+      correct: false,
+    });
     expect(rows[1]).toMatchObject({ id: 'test-0002', prediction: null, outcome: 'missing' });
   });
 
@@ -79,7 +158,16 @@ describe('score --per-item, --chart, and an empty predictions file', () => {
     const dir = await twoVersions();
     const work = testdir({ 'empty.jsonl': '', 'blank.jsonl': '\n\n' });
     for (const name of ['empty.jsonl', 'blank.jsonl']) {
-      const run = await runCli(['score', join(work, name), '--version', 'v1.0.0', '--per-item', join(work, 'items.jsonl'), '--dir', dir]);
+      const run = await runCli([
+        'score',
+        join(work, name),
+        '--version',
+        'v1.0.0',
+        '--per-item',
+        join(work, 'items.jsonl'),
+        '--dir',
+        dir,
+      ]);
       expect(run.code).toBe(2);
       expect(run.err).toContain(`${join(work, name)}: no predictions`);
       expect(run.out).toBe('');

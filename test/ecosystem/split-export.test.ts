@@ -12,8 +12,19 @@ beforeAll(useTestIdentity);
 
 /** A released benchmark with a test split of three items and a one-shot split of one. */
 async function released(): Promise<string> {
-  const test = (n: number) => makeLabel({ id: `test-000${n}`, split: 'test', source: { ...makeLabel().source, row: n, noteId: `t-${n}` }, note: `Test note ${n}.` });
-  const dir = await benchmarkWith('splits', [test(1), test(2), test(3), makeLabel({ id: 'one-shot-0001', split: 'one-shot', note: 'An exemplar.' })]);
+  const test = (n: number) =>
+    makeLabel({
+      id: `test-000${n}`,
+      split: 'test',
+      source: { ...makeLabel().source, row: n, noteId: `t-${n}` },
+      note: `Test note ${n}.`,
+    });
+  const dir = await benchmarkWith('splits', [
+    test(1),
+    test(2),
+    test(3),
+    makeLabel({ id: 'one-shot-0001', split: 'one-shot', note: 'An exemplar.' }),
+  ]);
   expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
   return dir;
 }
@@ -29,7 +40,13 @@ describe('export --version X --split S', () => {
     const sidecar = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'));
     const record = JSON.parse(readFileSync(join(dir, 'changelogs/v1.0.0.json'), 'utf8'));
     const csvHash = new Map(record.manifest.items.map((i: string[]) => [i[0], i[2]]));
-    expect(sidecar).toMatchObject({ version: '1.0.0', root: record.manifest.root, split: 'test', splitCount: 3, format: 'medcalc-csv' });
+    expect(sidecar).toMatchObject({
+      version: '1.0.0',
+      root: record.manifest.root,
+      split: 'test',
+      splitCount: 3,
+      format: 'medcalc-csv',
+    });
     expect(sidecar.items).toEqual(['test-0001', 'test-0002', 'test-0003'].map((id) => [id, csvHash.get(id)]));
 
     const verified = await runCli(['verify', out, '--dir', dir]);
@@ -74,12 +91,31 @@ describe('export --version X --split S', () => {
   it('as JSONL too; against the release record alone it says membership was not checked', async () => {
     const dir = await released();
     const out = join(testdir(), 'one-shot.jsonl');
-    expect((await runCli(['export', '--version', '1.0.0', '--split', 'one-shot', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'export',
+          '--version',
+          '1.0.0',
+          '--split',
+          'one-shot',
+          '--format',
+          'jsonl',
+          '--out',
+          out,
+          '--dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0].slice(2))).toMatchObject({ split: 'one-shot', splitCount: 1 });
     expect(JSON.parse(lines[1]).id).toBe('one-shot-0001');
-    const alone = JSON.parse((await runCli(['verify', out, '--release', join(dir, 'changelogs/v1.0.0.json'), '--dir', testdir(), '--json'])).out);
+    const alone = JSON.parse(
+      (await runCli(['verify', out, '--release', join(dir, 'changelogs/v1.0.0.json'), '--dir', testdir(), '--json']))
+        .out,
+    );
     expect(alone).toMatchObject({ ok: true, membership: expect.stringMatching(/^unchecked/) });
     const { rmSync } = await import('node:fs');
     rmSync(`${out}.manifest.json`);
@@ -91,7 +127,17 @@ describe('export --version X --split S', () => {
   it('refuses an unknown split (exit 2, naming the splits) and a split export without --out, writing nothing', async () => {
     const dir = await released();
     const folder = testdir();
-    const unknown = await runCli(['export', '--version', '1.0.0', '--split', 'train', '--out', join(folder, 'x.csv'), '--dir', dir]);
+    const unknown = await runCli([
+      'export',
+      '--version',
+      '1.0.0',
+      '--split',
+      'train',
+      '--out',
+      join(folder, 'x.csv'),
+      '--dir',
+      dir,
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/no split "train" \(splits: one-shot, test\)/);
     const noOut = await runCli(['export', '--version', '1.0.0', '--split', 'test', '--dir', dir]);

@@ -8,10 +8,25 @@ const git = (args: string[]) => execFileSync('git', ['-C', REPO_ROOT, ...args], 
 
 describe('npm start', () => {
   it('shows the whole loop in a temporary copy and leaves the repository untouched', () => {
-    expect(existsSync(join(REPO_ROOT, 'dist/cli/main.js')), 'dist/ is missing: npm install (or npm run build) builds it').toBe(true);
-    const before = { status: git(['status', '--porcelain', '--untracked-files=all']), refs: git(['for-each-ref']), head: git(['rev-parse', 'HEAD']) };
-    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-    expect({ status: git(['status', '--porcelain', '--untracked-files=all']), refs: git(['for-each-ref']), head: git(['rev-parse', 'HEAD']) }).toEqual(before);
+    expect(
+      existsSync(join(REPO_ROOT, 'dist/cli/main.js')),
+      'dist/ is missing: npm install (or npm run build) builds it',
+    ).toBe(true);
+    const before = {
+      status: git(['status', '--porcelain', '--untracked-files=all']),
+      refs: git(['for-each-ref']),
+      head: git(['rev-parse', 'HEAD']),
+    };
+    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    expect({
+      status: git(['status', '--porcelain', '--untracked-files=all']),
+      refs: git(['for-each-ref']),
+      head: git(['rev-parse', 'HEAD']),
+    }).toEqual(before);
     const copy = /temporary copy \(([^)]+)\)/.exec(out)![1];
     expect(existsSync(copy)).toBe(false);
 
@@ -24,7 +39,8 @@ describe('npm start', () => {
     step(4, 'Release 0.1.0');
     expect(out).toContain('$ steward release 0.1.0');
     step(5, 'Audit');
-    for (const id of ['demo-0003', 'demo-0008', 'demo-0009', 'demo-0013', 'demo-0017']) expect(out).toMatch(new RegExp(`\\| ${id} \\|`));
+    for (const id of ['demo-0003', 'demo-0008', 'demo-0009', 'demo-0013', 'demo-0017'])
+      expect(out).toMatch(new RegExp(`\\| ${id} \\|`));
     expect(out).toContain('12 reproduced-from-entities (71%), 2 calculator-logic-mismatch, 2 disagree, 1 incomputable');
     step(6, 'Propose the relabels on a branch');
     expect(out).toContain('demo-0008: 13 → 10 (relabeled)');

@@ -23,7 +23,7 @@ function sourceFiles(dir: string): string[] {
  * Where `code` is used as a value that can be raised: a quoted literal that is not a comparison
  * (`=== 'X'`, `!== 'X'`, `isGitStoreError(e, 'X')`) nor a member of a type union (`| 'X'`).
  */
-export function raisingUses(code: string, files: { file: string; text: string }[]): string[] {
+function raisingUses(code: string, files: { file: string; text: string }[]): string[] {
   const uses: string[] = [];
   const literal = new RegExp(`(['"\`])${code}\\1`, 'g');
   for (const { file, text } of files) {

@@ -59,7 +59,9 @@ describe('branches', () => {
       code: 'DIRTY_TREE',
       data: { branch: 'other', paths: [labelFile('test-0002')] },
     });
-    await expect(createBranch(repo, { name: 'x', from: first, checkout: true })).rejects.toMatchObject({ code: 'DIRTY_TREE' });
+    await expect(createBranch(repo, { name: 'x', from: first, checkout: true })).rejects.toMatchObject({
+      code: 'DIRTY_TREE',
+    });
     expect(await listBranches(repo)).toEqual(['main', 'other']);
     expect(await currentBranch(repo)).toBe('main');
     // A new branch at HEAD carries the edits along, as git switch -c does.
@@ -70,8 +72,14 @@ describe('branches', () => {
 
   it('refuses existing, unknown and malformed branch names', async () => {
     const repo = await makeRepo(seedLabels());
-    await expect(createBranch(repo, { name: 'main' })).rejects.toMatchObject({ code: 'BRANCH_EXISTS', data: { name: 'main' } });
-    await expect(checkoutBranch(repo, { name: 'nope' })).rejects.toMatchObject({ code: 'UNKNOWN_REF', data: { ref: 'nope' } });
+    await expect(createBranch(repo, { name: 'main' })).rejects.toMatchObject({
+      code: 'BRANCH_EXISTS',
+      data: { name: 'main' },
+    });
+    await expect(checkoutBranch(repo, { name: 'nope' })).rejects.toMatchObject({
+      code: 'UNKNOWN_REF',
+      data: { ref: 'nope' },
+    });
     for (const name of ['bad name', 'a..b', '-x', 'x.lock', 'x/', '.hidden']) {
       await expect(createBranch(repo, { name })).rejects.toMatchObject({ code: 'INVALID_NAME', data: { name } });
     }
@@ -83,12 +91,22 @@ describe('tags', () => {
   it('creates annotated tags git reads, and lists them with commit, message and date', async () => {
     const repo = await makeRepo(seedLabels());
     const first = cli(repo.dir, 'rev-parse', 'HEAD').trim();
-    const v1 = await createTag(repo, { name: 'v1.0.0', message: 'Release 1.0.0', tagger: { ...ALICE, timestamp: 1_700_000_000, timezoneOffset: 0 } });
-    expect(v1).toMatchObject({ name: 'v1.0.0', commit: first, annotated: true, message: 'Release 1.0.0\n', date: '2023-11-14T22:13:20.000Z' });
+    const v1 = await createTag(repo, {
+      name: 'v1.0.0',
+      message: 'Release 1.0.0',
+      tagger: { ...ALICE, timestamp: 1_700_000_000, timezoneOffset: 0 },
+    });
+    expect(v1).toMatchObject({
+      name: 'v1.0.0',
+      commit: first,
+      annotated: true,
+      message: 'Release 1.0.0\n',
+      date: '2023-11-14T22:13:20.000Z',
+    });
     expect(cli(repo.dir, 'cat-file', '-t', 'v1.0.0').trim()).toBe('tag');
-    expect(cli(repo.dir, 'tag', '-l', '--format=%(contents:subject)|%(taggername)|%(*objectname)', 'v1.0.0').trim()).toBe(
-      `Release 1.0.0|${ALICE.name}|${first}`,
-    );
+    expect(
+      cli(repo.dir, 'tag', '-l', '--format=%(contents:subject)|%(taggername)|%(*objectname)', 'v1.0.0').trim(),
+    ).toBe(`Release 1.0.0|${ALICE.name}|${first}`);
     const second = await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24) }, 'Relabel');
     await createTag(repo, { name: 'v1.10.0', message: 'Release 1.10.0' });
     await createTag(repo, { name: 'v1.2.0', message: 'Release 1.2.0', ref: 'HEAD~1' });
@@ -107,11 +125,19 @@ describe('tags', () => {
   it('refuses a tag name that is taken (TAG_EXISTS) or malformed, and a missing identity', async () => {
     const repo = await makeRepo(seedLabels());
     await createTag(repo, { name: 'v1', message: 'one' });
-    await expect(createTag(repo, { name: 'v1', message: 'again' })).rejects.toMatchObject({ code: 'TAG_EXISTS', data: { name: 'v1' } });
+    await expect(createTag(repo, { name: 'v1', message: 'again' })).rejects.toMatchObject({
+      code: 'TAG_EXISTS',
+      data: { name: 'v1' },
+    });
     await expect(createTag(repo, { name: 'v 2', message: 'x' })).rejects.toMatchObject({ code: 'INVALID_NAME' });
-    await expect(createTag(repo, { name: 'v2', message: 'x', ref: 'nope' })).rejects.toMatchObject({ code: 'UNKNOWN_REF' });
+    await expect(createTag(repo, { name: 'v2', message: 'x', ref: 'nope' })).rejects.toMatchObject({
+      code: 'UNKNOWN_REF',
+    });
     const anonymous = await makeRepo(seedLabels(), { identity: false });
-    await expect(createTag(anonymous, { name: 'v1', message: 'x' })).rejects.toMatchObject({ code: 'NO_IDENTITY', data: { role: 'tagger' } });
+    await expect(createTag(anonymous, { name: 'v1', message: 'x' })).rejects.toMatchObject({
+      code: 'NO_IDENTITY',
+      data: { role: 'tagger' },
+    });
   });
 
   it('finds the tags that contain a commit', async () => {
@@ -148,7 +174,9 @@ describe('a release flow', () => {
     cli(repo.dir, 'merge', '--ff-only', '-q', 'relabel/bmi');
     await createTag(repo, { name: 'v1.1.0', message: 'Second release' });
     const diff = await changedPaths(repo, { from: 'v1.0.0', to: 'v1.1.0', withContent: true });
-    expect(diff).toEqual([expect.objectContaining({ path: labelFile('test-0001'), change: 'modified', newText: label('test-0001', 23.1) })]);
+    expect(diff).toEqual([
+      expect.objectContaining({ path: labelFile('test-0001'), change: 'modified', newText: label('test-0001', 23.1) }),
+    ]);
     expect((await readLabelsAt(repo, { ref: 'v1.0.0' })).get(labelFile('test-0001'))).toBe(label('test-0001', 22.5));
     expect((await listTags(repo)).map((t) => t.name)).toEqual(['v1.0.0', 'v1.1.0']);
   });

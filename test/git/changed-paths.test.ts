@@ -7,19 +7,32 @@ import { cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles }
 describe('changedPaths', () => {
   it('lists added, removed and modified label files between two commits', async () => {
     const repo = await makeRepo(seedLabels());
-    await commitChange(repo, {
-      [labelFile('test-0001')]: label('test-0001', 24),
-      [labelFile('test-0004', 'ckd-epi')]: null,
-      [labelFile('test-0009', 'new-calc')]: label('test-0009', 1, 'new-calc'),
-      'README.md': '# changed outside labels\n',
-    }, 'Relabel');
+    await commitChange(
+      repo,
+      {
+        [labelFile('test-0001')]: label('test-0001', 24),
+        [labelFile('test-0004', 'ckd-epi')]: null,
+        [labelFile('test-0009', 'new-calc')]: label('test-0009', 1, 'new-calc'),
+        'README.md': '# changed outside labels\n',
+      },
+      'Relabel',
+    );
     const changes = await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD' });
     expect(changes.map(({ path, change }) => [path, change])).toEqual([
       [labelFile('test-0001'), 'modified'],
       [labelFile('test-0004', 'ckd-epi'), 'removed'],
       [labelFile('test-0009', 'new-calc'), 'added'],
     ]);
-    const cliOids = cli(repo.dir, 'diff', '--raw', '--no-abbrev', 'HEAD~1', 'HEAD', '--', 'labels/test/bmi/test-0001.json').split(/\s+/);
+    const cliOids = cli(
+      repo.dir,
+      'diff',
+      '--raw',
+      '--no-abbrev',
+      'HEAD~1',
+      'HEAD',
+      '--',
+      'labels/test/bmi/test-0001.json',
+    ).split(/\s+/);
     expect(changes[0]).toMatchObject({ oldOid: cliOids[2], newOid: cliOids[3] });
     expect(changes[1].newOid).toBeUndefined();
     expect(changes[2].oldOid).toBeUndefined();
@@ -28,10 +41,18 @@ describe('changedPaths', () => {
 
   it('reads both sides of each changed file in the same walk', async () => {
     const repo = await makeRepo(seedLabels());
-    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0002')]: null }, 'Relabel');
+    await commitChange(
+      repo,
+      { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0002')]: null },
+      'Relabel',
+    );
     const changes = await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD', withContent: true });
     expect(changes).toEqual([
-      expect.objectContaining({ path: labelFile('test-0001'), oldText: label('test-0001', 22.5), newText: label('test-0001', 24) }),
+      expect.objectContaining({
+        path: labelFile('test-0001'),
+        oldText: label('test-0001', 22.5),
+        newText: label('test-0001', 24),
+      }),
       expect.objectContaining({ path: labelFile('test-0002'), change: 'removed', oldText: label('test-0002', 30.1) }),
     ]);
     expect(changes[1].newText).toBeUndefined();
@@ -41,7 +62,9 @@ describe('changedPaths', () => {
     const repo = await makeRepo(seedLabels());
     await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24) }, 'Relabel');
     const commits = await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD', withContent: 'old' });
-    expect(commits).toEqual([expect.objectContaining({ path: labelFile('test-0001'), oldText: label('test-0001', 22.5) })]);
+    expect(commits).toEqual([
+      expect.objectContaining({ path: labelFile('test-0001'), oldText: label('test-0001', 22.5) }),
+    ]);
     expect(commits[0].newText).toBeUndefined();
 
     await writeFiles(repo.dir, { [labelFile('test-0001')]: label('test-0001', 25) });
@@ -55,7 +78,8 @@ describe('changedPaths', () => {
 
   it('matches git diff --name-status on a larger change', async () => {
     const files: Record<string, string> = {};
-    for (let c = 0; c < 6; c++) for (let i = 0; i < 20; i++) files[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i, `calc-${c}`);
+    for (let c = 0; c < 6; c++)
+      for (let i = 0; i < 20; i++) files[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i, `calc-${c}`);
     const repo = await makeRepo(files);
     const edits: Record<string, string | null> = {};
     for (let i = 0; i < 20; i += 3) edits[labelFile(`t-1-${i}`, 'calc-1')] = label(`t-1-${i}`, i + 0.5, 'calc-1');
@@ -64,8 +88,12 @@ describe('changedPaths', () => {
     edits['labels/dev/calc-0/d-1.json'] = label('d-1', 1, 'calc-0');
     await commitChange(repo, edits, 'Many');
     const letter = { added: 'A', removed: 'D', modified: 'M' } as const;
-    const ours = (await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD' })).map((c) => `${letter[c.change]}\t${c.path}`);
-    const theirs = cli(repo.dir, 'diff', '--name-status', '--no-renames', 'HEAD~1', 'HEAD', '--', 'labels').trim().split('\n');
+    const ours = (await changedPaths(repo, { from: 'HEAD~1', to: 'HEAD' })).map(
+      (c) => `${letter[c.change]}\t${c.path}`,
+    );
+    const theirs = cli(repo.dir, 'diff', '--name-status', '--no-renames', 'HEAD~1', 'HEAD', '--', 'labels')
+      .trim()
+      .split('\n');
     expect(ours).toEqual(theirs);
     const reversed = await changedPaths(repo, { from: 'HEAD', to: 'HEAD~1' });
     expect(reversed.filter((c) => c.change === 'added')).toHaveLength(theirs.filter((l) => l.startsWith('D')).length);
@@ -117,6 +145,9 @@ describe('changedPaths', () => {
 
   it('refuses unknown refs', async () => {
     const repo = await makeRepo(seedLabels());
-    await expect(changedPaths(repo, { from: 'v9', to: 'HEAD' })).rejects.toMatchObject({ code: 'UNKNOWN_REF', data: { ref: 'v9' } });
+    await expect(changedPaths(repo, { from: 'v9', to: 'HEAD' })).rejects.toMatchObject({
+      code: 'UNKNOWN_REF',
+      data: { ref: 'v9' },
+    });
   });
 });

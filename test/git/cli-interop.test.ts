@@ -15,7 +15,11 @@ import { cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles }
 describe('the git CLI reads what the module writes', () => {
   it('passes git fsck --strict after commits, removals, branches and annotated tags', async () => {
     const repo = await makeRepo(seedLabels());
-    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0005', 'wells')]: null }, 'Relabel and remove');
+    await commitChange(
+      repo,
+      { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0005', 'wells')]: null },
+      'Relabel and remove',
+    );
     await createTag(repo, { name: 'v1.0.0', message: 'Release 1.0.0\n\nWith a body.' });
     await createBranch(repo, { name: 'next', checkout: true });
     await commitChange(repo, { [labelFile('test-0006', 'new')]: label('test-0006', 6, 'new') }, 'Add test-0006');
@@ -47,7 +51,11 @@ describe('the git CLI reads what the module writes', () => {
   it('reads a repository the CLI has packed (git gc), and writes on top of it', async () => {
     const repo = await makeRepo(seedLabels());
     await createTag(repo, { name: 'v1', message: 'v1' });
-    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0004', 'ckd-epi')]: null }, 'Relabel');
+    await commitChange(
+      repo,
+      { [labelFile('test-0001')]: label('test-0001', 24), [labelFile('test-0004', 'ckd-epi')]: null },
+      'Relabel',
+    );
     cli(repo.dir, 'gc', '-q', '--aggressive', '--prune=now');
     expect(cli(repo.dir, 'count-objects', '-v')).toMatch(/^count: 0$/m);
     const fresh = await openRepo({ dir: repo.dir });
@@ -57,7 +65,10 @@ describe('the git CLI reads what the module writes', () => {
       [labelFile('test-0001'), 'modified', label('test-0001', 24)],
       [labelFile('test-0004', 'ckd-epi'), 'removed', null],
     ]);
-    expect((await fileHistory(fresh, { path: labelFile('test-0001') })).map((h) => h.text)).toEqual([label('test-0001', 24), label('test-0001', 22.5)]);
+    expect((await fileHistory(fresh, { path: labelFile('test-0001') })).map((h) => h.text)).toEqual([
+      label('test-0001', 24),
+      label('test-0001', 22.5),
+    ]);
     await commitChange(fresh, { [labelFile('test-0002')]: label('test-0002', 40) }, 'After gc');
     expect(await pendingLabelChanges(fresh)).toEqual([]);
     expect(() => cli(repo.dir, 'fsck', '--strict', '--no-dangling')).not.toThrow();

@@ -38,7 +38,9 @@ describe('commitFiles', () => {
     ]);
     // The wells folder is now empty and gone from the tree, as in git.
     expect(cli(repo.dir, 'ls-tree', '--name-only', 'HEAD', 'labels/test/').trim().split('\n')).toEqual([
-      'labels/test/bmi', 'labels/test/ckd-epi', 'labels/test/new-calc',
+      'labels/test/bmi',
+      'labels/test/ckd-epi',
+      'labels/test/new-calc',
     ]);
     expect(cli(repo.dir, 'status', '--porcelain')).toBe('');
     expect(await isClean(repo)).toBe(true);
@@ -47,7 +49,12 @@ describe('commitFiles', () => {
   it('returns null and writes no commit when nothing changed', async () => {
     const repo = await makeRepo(seedLabels());
     const head = cli(repo.dir, 'rev-parse', 'HEAD').trim();
-    expect(await commitFiles(repo, { paths: [labelFile('test-0001'), labelFile('test-0003', 'ckd-epi')], message: 'Nothing' })).toBeNull();
+    expect(
+      await commitFiles(repo, {
+        paths: [labelFile('test-0001'), labelFile('test-0003', 'ckd-epi')],
+        message: 'Nothing',
+      }),
+    ).toBeNull();
     expect(cli(repo.dir, 'rev-parse', 'HEAD').trim()).toBe(head);
   });
 
@@ -102,9 +109,15 @@ describe('commitFiles', () => {
 
   it('refuses paths outside the repository, folders, and files that exist nowhere', async () => {
     const repo = await makeRepo(seedLabels());
-    await expect(commitFiles(repo, { paths: ['../outside.json'], message: 'x' })).rejects.toMatchObject({ code: 'INVALID_PATH' });
-    await expect(commitFiles(repo, { paths: ['.git/config'], message: 'x' })).rejects.toMatchObject({ code: 'INVALID_PATH' });
-    await expect(commitFiles(repo, { paths: ['labels/test/bmi'], message: 'x' })).rejects.toMatchObject({ code: 'INVALID_PATH' });
+    await expect(commitFiles(repo, { paths: ['../outside.json'], message: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_PATH',
+    });
+    await expect(commitFiles(repo, { paths: ['.git/config'], message: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_PATH',
+    });
+    await expect(commitFiles(repo, { paths: ['labels/test/bmi'], message: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_PATH',
+    });
     await expect(commitFiles(repo, { paths: ['labels/test/bmi/nope.json'], message: 'x' })).rejects.toMatchObject({
       code: 'UNKNOWN_PATH',
       data: { path: 'labels/test/bmi/nope.json' },

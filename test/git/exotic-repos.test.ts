@@ -34,25 +34,39 @@ async function exercise(repo: Repo): Promise<void> {
 
   // A commit: one label edited, one added, one removed.
   const before = cli(dir, 'rev-parse', 'HEAD').trim();
-  await writeFiles(dir, { [labelFile('test-0001')]: label('test-0001', 23.9), [labelFile('test-0009', 'new')]: label('test-0009', 9, 'new'), [labelFile('test-0005', 'wells')]: null });
+  await writeFiles(dir, {
+    [labelFile('test-0001')]: label('test-0001', 23.9),
+    [labelFile('test-0009', 'new')]: label('test-0009', 9, 'new'),
+    [labelFile('test-0005', 'wells')]: null,
+  });
   expect((await pendingLabelChanges(repo)).map((p) => `${p.change} ${p.path}`)).toEqual([
     `modified ${labelFile('test-0001')}`,
     `added ${labelFile('test-0009', 'new')}`,
     `removed ${labelFile('test-0005', 'wells')}`,
   ]);
-  const commit = await commitFiles(repo, { paths: [labelFile('test-0001'), labelFile('test-0009', 'new'), labelFile('test-0005', 'wells')], message: 'Edit, add, remove', author: ALICE });
+  const commit = await commitFiles(repo, {
+    paths: [labelFile('test-0001'), labelFile('test-0009', 'new'), labelFile('test-0005', 'wells')],
+    message: 'Edit, add, remove',
+    author: ALICE,
+  });
   expect(commit).toBe(cli(dir, 'rev-parse', 'HEAD').trim());
   expect(cli(dir, 'status', '--porcelain')).toBe('');
-  expect(cli(dir, 'show', `HEAD:${labelFile('test-0001')}`)).toBe(await readFile(join(dir, labelFile('test-0001')), 'utf8'));
+  expect(cli(dir, 'show', `HEAD:${labelFile('test-0001')}`)).toBe(
+    await readFile(join(dir, labelFile('test-0001')), 'utf8'),
+  );
 
   // Diffs agree with git diff --name-status.
   const letter = { added: 'A', removed: 'D', modified: 'M' } as const;
   const ours = (await changedPaths(repo, { from: before, to: 'HEAD' })).map((c) => `${letter[c.change]}\t${c.path}`);
-  expect(ours).toEqual(cli(dir, 'diff', '--name-status', '--no-renames', before, 'HEAD', '--', 'labels').trim().split('\n'));
+  expect(ours).toEqual(
+    cli(dir, 'diff', '--name-status', '--no-renames', before, 'HEAD', '--', 'labels').trim().split('\n'),
+  );
 
   // Tags: created, listed, and git agrees.
   await createTag(repo, { name: 'v9.0.0', message: 'Release 9', tagger: ALICE });
-  expect((await listTags(repo)).find((t) => t.name === 'v9.0.0')?.commit).toBe(cli(dir, 'rev-parse', 'v9.0.0^{commit}').trim());
+  expect((await listTags(repo)).find((t) => t.name === 'v9.0.0')?.commit).toBe(
+    cli(dir, 'rev-parse', 'v9.0.0^{commit}').trim(),
+  );
   expect(cli(dir, 'cat-file', '-t', 'v9.0.0').trim()).toBe('tag');
   expect(() => cli(dir, 'fsck', '--strict', '--no-dangling')).not.toThrow();
 }

@@ -34,7 +34,11 @@ describe('fileHistory', () => {
     expect(deletedHistory[0].blob).toBeUndefined();
     const back = await commitChange(repo, { [path]: label('test-0003', 62, 'ckd-epi') }, 'Restore test-0003');
     const history = await fileHistory(repo, { path });
-    expect(history.map((h) => h.oid)).toEqual([back, gone, cli(repo.dir, 'rev-list', '--max-parents=0', 'HEAD').trim()]);
+    expect(history.map((h) => h.oid)).toEqual([
+      back,
+      gone,
+      cli(repo.dir, 'rev-list', '--max-parents=0', 'HEAD').trim(),
+    ]);
     expect(history.map((h) => h.oid)).toEqual(cli(repo.dir, 'log', '--format=%H', '--', path).trim().split('\n'));
   });
 
@@ -45,7 +49,17 @@ describe('fileHistory', () => {
     const onSide = await commitChange(repo, { [path]: label('test-0001', 30) }, 'Side relabel');
     await checkoutBranch(repo, { name: 'main' });
     const onMain = await commitChange(repo, { [labelFile('test-0002')]: label('test-0002', 1) }, 'Main other file');
-    cli(repo.dir, '-c', `user.name=${ALICE.name}`, '-c', `user.email=${ALICE.email}`, 'merge', '-q', '--no-edit', 'side');
+    cli(
+      repo.dir,
+      '-c',
+      `user.name=${ALICE.name}`,
+      '-c',
+      `user.email=${ALICE.email}`,
+      'merge',
+      '-q',
+      '--no-edit',
+      'side',
+    );
     const history = await fileHistory(repo, { path });
     expect(history.map((h) => h.oid)).toEqual([onSide, cli(repo.dir, 'rev-list', '--max-parents=0', 'HEAD').trim()]);
     expect(history.map((h) => h.oid)).not.toContain(onMain);
@@ -54,6 +68,8 @@ describe('fileHistory', () => {
   it('returns nothing for a path that never existed, and refuses a bad ref', async () => {
     const repo = await makeRepo(seedLabels());
     expect(await fileHistory(repo, { path: 'labels/test/bmi/none.json' })).toEqual([]);
-    await expect(fileHistory(repo, { path: labelFile('test-0001'), ref: 'nope' })).rejects.toMatchObject({ code: 'UNKNOWN_REF' });
+    await expect(fileHistory(repo, { path: labelFile('test-0001'), ref: 'nope' })).rejects.toMatchObject({
+      code: 'UNKNOWN_REF',
+    });
   });
 });

@@ -6,19 +6,25 @@ describe('readLabelsAt', () => {
   it('reads every file under labels/ at a commit, in tree order, nothing else', async () => {
     const repo = await makeRepo(seedLabels());
     const labels = await readLabelsAt(repo, { ref: 'HEAD' });
-    expect([...labels.keys()]).toEqual([
-      labelFile('test-0001'),
-      labelFile('test-0002'),
-      labelFile('test-0003', 'ckd-epi'),
-      labelFile('test-0004', 'ckd-epi'),
-      labelFile('test-0005', 'wells'),
-    ].sort());
+    expect([...labels.keys()]).toEqual(
+      [
+        labelFile('test-0001'),
+        labelFile('test-0002'),
+        labelFile('test-0003', 'ckd-epi'),
+        labelFile('test-0004', 'ckd-epi'),
+        labelFile('test-0005', 'wells'),
+      ].sort(),
+    );
     expect(labels.get(labelFile('test-0002'))).toBe(label('test-0002', 30.1));
   });
 
   it('reads an older commit, not the working tree', async () => {
     const repo = await makeRepo(seedLabels());
-    await commitChange(repo, { [labelFile('test-0001')]: label('test-0001', 99), [labelFile('test-0002')]: null }, 'Change');
+    await commitChange(
+      repo,
+      { [labelFile('test-0001')]: label('test-0001', 99), [labelFile('test-0002')]: null },
+      'Change',
+    );
     await writeFiles(repo.dir, { [labelFile('test-0005', 'wells')]: label('test-0005', 7, 'wells') });
     const before = await readLabelsAt(repo, { ref: 'HEAD~1' });
     expect(before.size).toBe(5);

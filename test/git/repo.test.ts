@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GitStoreError, initRepo, openRepo, readFileTextsAt as readLabelsAt } from '../../src/git/index.js';
+import { GitStoreError, initRepo, openRepo } from '../../src/git/index.js';
 import { cli, makeRepo, seedLabels, tempDir } from './helpers.js';
 
 describe('openRepo / initRepo', () => {

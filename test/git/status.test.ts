@@ -47,7 +47,9 @@ describe('pendingLabelChanges and isClean', () => {
     await utimes(file, time, time);
     cli(repo.dir, 'update-index', '--refresh');
     await writeFile(file, after);
-    expect(await pendingLabelChanges(repo)).toEqual([{ path: labelFile('test-0001'), change: 'modified', staged: false }]);
+    expect(await pendingLabelChanges(repo)).toEqual([
+      { path: labelFile('test-0001'), change: 'modified', staged: false },
+    ]);
   });
 
   it('trust the stat data of an index git wrote, and of one the module wrote', async () => {
@@ -80,7 +82,9 @@ describe('pendingLabelChanges and isClean', () => {
     cli(repo.dir, 'update-index', '--index-version', '4');
     expect(await pendingLabelChanges(repo)).toEqual([]);
     await writeFile(join(repo.dir, labelFile('test-0001')), label('test-0001', 30));
-    expect(await pendingLabelChanges(repo)).toEqual([{ path: labelFile('test-0001'), change: 'modified', staged: false }]);
+    expect(await pendingLabelChanges(repo)).toEqual([
+      { path: labelFile('test-0001'), change: 'modified', staged: false },
+    ]);
   });
 
   it('agree with readLabelsAt on the working tree about ignored files', async () => {

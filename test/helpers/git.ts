@@ -15,7 +15,11 @@ export async function tag(dir: string, name: string): Promise<void> {
 
 /** `git fsck --strict` of the git CLI (test-only use of the binary); returns its output. */
 export function gitFsck(dir: string): string {
-  return execFileSync('git', ['fsck', '--strict', '--no-progress'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['fsck', '--strict', '--no-progress'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function gitCli(dir: string, args: string[]): string {

@@ -10,11 +10,15 @@ export const HAS_SHARED = existsSync(join(SHARED, 'medcalc-bench', 'v1.0', 'test
 // CI sets STEWARD_REQUIRE_SHARED=1 so that a missing ../shared fails the run instead of skipping the
 // real-data tests and staying green.
 if (!HAS_SHARED && process.env.STEWARD_REQUIRE_SHARED === '1') {
-  throw new Error(`STEWARD_REQUIRE_SHARED=1 but the real data is missing at ${SHARED} (expected medcalc-bench/v1.0/test_data.csv)`);
+  throw new Error(
+    `STEWARD_REQUIRE_SHARED=1 but the real data is missing at ${SHARED} (expected medcalc-bench/v1.0/test_data.csv)`,
+  );
 }
 if (!HAS_SHARED) {
-  console.warn(`\n*** ../shared not found at ${SHARED}: real-data tests are SKIPPED. Set STEWARD_SHARED or put shared/ ` +
-      `beside the repo. ***\n`);
+  console.warn(
+    `\n*** ../shared not found at ${SHARED}: real-data tests are SKIPPED. Set STEWARD_SHARED or put shared/ ` +
+      `beside the repo. ***\n`,
+  );
 }
 
 export const V1_CSV = join(SHARED, 'medcalc-bench', 'v1.0', 'test_data.csv');

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../helpers/shared.js';
  * The folders the README's map of `src/` names: the `src/` entry of "How it is organised" and its
  * indented continuation lines, with parenthesised notes and the lead-in before the colon dropped.
  */
-export function foldersInReadmeMap(readme: string): string[] {
+function foldersInReadmeMap(readme: string): string[] {
   const lines = readme.split('\n');
   const start = lines.findIndex((l) => /^src\/\s/.test(l));
   if (start === -1) return [];

@@ -16,7 +16,7 @@ function roomOf(absolute: string): string {
 }
 
 /** Every relative import, re-export and dynamic import in one source text, resolved to its room. */
-export function importedRooms(file: string, text: string): { line: number; room: string; spec: string }[] {
+function importedRooms(file: string, text: string): { line: number; room: string; spec: string }[] {
   const found: { line: number; room: string; spec: string }[] = [];
   const pattern = /(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"]+)\1/gm;
   for (const m of text.matchAll(pattern)) {

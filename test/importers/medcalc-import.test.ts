@@ -55,7 +55,14 @@ describe('steward import medcalc-bench', () => {
   it('matches items by (Calculator ID, Note ID) when upstream renumbers rows', async () => {
     const dir = testdir();
     await importInto(dir, good());
-    const renumbered = medcalcCsv([medcalcRow({ 'Row Number': '7', 'Ground Truth Answer': '22.9', 'Lower Limit': '21.755', 'Upper Limit': '24.045' })]);
+    const renumbered = medcalcCsv([
+      medcalcRow({
+        'Row Number': '7',
+        'Ground Truth Answer': '22.9',
+        'Lower Limit': '21.755',
+        'Upper Limit': '24.045',
+      }),
+    ]);
     const r = await importInto(dir, renumbered, ['--json']);
     expect(JSON.parse(r.out)).toMatchObject({ added: 0, updated: 1, notInFile: 1 });
     const label = JSON.parse(readFileSync(join(dir, 'labels/test/bmi/test-0001.json'), 'utf8'));
@@ -85,17 +92,41 @@ describe('steward import medcalc-bench', () => {
   });
 
   const badInputs: { description: string; csv: () => string; message: RegExp }[] = [
-    { description: 'an unterminated quote', csv: () => good() + '3,6,"Body Mass Index (BMI)\n', message: /in\.csv: line \d+: quoted field is never closed/ },
-    { description: 'a wrong column count', csv: () => good() + '3,6,x\n', message: /in\.csv: row 3 \(line \d+\) has 3 fields, the header has 14/ },
+    {
+      description: 'an unterminated quote',
+      csv: () => good() + '3,6,"Body Mass Index (BMI)\n',
+      message: /in\.csv: line \d+: quoted field is never closed/,
+    },
+    {
+      description: 'a wrong column count',
+      csv: () => good() + '3,6,x\n',
+      message: /in\.csv: row 3 \(line \d+\) has 3 fields, the header has 14/,
+    },
     {
       description: 'a missing header column',
       csv: () => medcalcCsv([medcalcRow()], ['Row Number', 'Calculator ID', 'Calculator Name']),
       message: /in\.csv: header lacks columns "Category"/,
     },
-    { description: 'a duplicate Row Number', csv: () => medcalcCsv([medcalcRow(), medcalcRow({ 'Note ID': 'other' })]), message: /row 2 \(line \d+\), column "Row Number": Row Number 1 already appeared in row 1/ },
-    { description: 'an unparseable entities literal', csv: () => medcalcCsv([medcalcRow({ 'Relevant Entities': "{'weight': [70.0, 'kg'" })]), message: /row 1 \(line 2\), column "Relevant Entities": not a Python literal/ },
-    { description: 'an unknown calculator id', csv: () => medcalcCsv([medcalcRow({ 'Calculator ID': '999' })]), message: /row 1 \(line 2\), column "Calculator ID": unknown calculator id "999"/ },
-    { description: 'a non-numeric answer for a decimal item', csv: () => medcalcCsv([medcalcRow({ 'Ground Truth Answer': 'about 23' })]), message: /row 1 \(line 2\), column "Ground Truth Answer": "about 23" is not a decimal answer/ },
+    {
+      description: 'a duplicate Row Number',
+      csv: () => medcalcCsv([medcalcRow(), medcalcRow({ 'Note ID': 'other' })]),
+      message: /row 2 \(line \d+\), column "Row Number": Row Number 1 already appeared in row 1/,
+    },
+    {
+      description: 'an unparseable entities literal',
+      csv: () => medcalcCsv([medcalcRow({ 'Relevant Entities': "{'weight': [70.0, 'kg'" })]),
+      message: /row 1 \(line 2\), column "Relevant Entities": not a Python literal/,
+    },
+    {
+      description: 'an unknown calculator id',
+      csv: () => medcalcCsv([medcalcRow({ 'Calculator ID': '999' })]),
+      message: /row 1 \(line 2\), column "Calculator ID": unknown calculator id "999"/,
+    },
+    {
+      description: 'a non-numeric answer for a decimal item',
+      csv: () => medcalcCsv([medcalcRow({ 'Ground Truth Answer': 'about 23' })]),
+      message: /row 1 \(line 2\), column "Ground Truth Answer": "about 23" is not a decimal answer/,
+    },
   ];
   for (const bad of badInputs) {
     it(`rejects ${bad.description}, naming file and place, and writes nothing`, async () => {

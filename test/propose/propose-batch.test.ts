@@ -27,8 +27,22 @@ describe('steward propose --from', () => {
         '{"id": "demo-0004", "value": "10/20/2020"}',
       ].join('\n'),
     );
-    const result = await proposeBatch({ dir, file: jsonl, verifier: 'gemini-x5', split: 'demo', branch: 'relabel/batch', now: '2026-02-02T00:00:00Z' });
-    expect(result).toMatchObject({ rows: 4, confirmed: ['demo-0001'], relabeled: ['demo-0002', 'demo-0004'], incomputable: ['demo-0003'], unchanged: [], branch: 'relabel/batch' });
+    const result = await proposeBatch({
+      dir,
+      file: jsonl,
+      verifier: 'gemini-x5',
+      split: 'demo',
+      branch: 'relabel/batch',
+      now: '2026-02-02T00:00:00Z',
+    });
+    expect(result).toMatchObject({
+      rows: 4,
+      confirmed: ['demo-0001'],
+      relabeled: ['demo-0002', 'demo-0004'],
+      incomputable: ['demo-0003'],
+      unchanged: [],
+      branch: 'relabel/batch',
+    });
     expect(result.commit).toBe(head(dir));
     expect(branches(dir)).toEqual(['main', 'relabel/batch']);
 
@@ -45,24 +59,34 @@ describe('steward propose --from', () => {
       time: '2026-02-02T00:00:00.000Z',
       previousExplanation: expect.stringMatching(/./),
     });
-    expect(readLabel(dir, PATHS.cha)).toMatchObject({ status: 'incomputable', revision: { category: 'incomputable', verifier: 'gemini-x5' } });
+    expect(readLabel(dir, PATHS.cha)).toMatchObject({
+      status: 'incomputable',
+      revision: { category: 'incomputable', verifier: 'gemini-x5' },
+    });
     // The due date label (LMP + 280 days, cycle 28) is what the reference calculator gives: no code defect to blame.
     expect(readLabel(dir, PATHS.due).revision).toMatchObject({
       category: 'unclassified',
-      rationale: 'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: reproduced-from-entities, ' +
-          'reference calculator gives 10/16/2020.',
+      rationale:
+        'gemini-x5 gives 10/20/2020 where the label says 10/16/2020; calculator audit: reproduced-from-entities, ' +
+        'reference calculator gives 10/16/2020.',
       evidence: 'verifier.jsonl row 4 (line 4)',
     });
     expect(lastMessage(dir)).toBe(
       'Propose relabels from verifier.jsonl (verifier gemini-x5): 2 relabeled, 1 incomputable, 1 confirmed\n\n' +
         'demo-0002: 27.778 → 31.2 (unclassified)\ndemo-0003: 4 → N/A (incomputable)\ndemo-0004: 10/16/2020 → ' +
-            '10/20/2020 (unclassified)',
+        '10/20/2020 (unclassified)',
     );
     expect(gitCli(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n')).toHaveLength(4);
     expect(gitFsck(dir)).toBe('');
 
     // The same file again: everything is already as proposed; no commit.
-    const again = await proposeBatch({ dir, file: jsonl, verifier: 'gemini-x5', split: 'demo', branch: 'relabel/batch' });
+    const again = await proposeBatch({
+      dir,
+      file: jsonl,
+      verifier: 'gemini-x5',
+      split: 'demo',
+      branch: 'relabel/batch',
+    });
     expect(again).toMatchObject({ confirmed: [], relabeled: [], incomputable: [], commit: null });
     expect(again.unchanged.sort()).toEqual(['demo-0001', 'demo-0002', 'demo-0003', 'demo-0004']);
   });
@@ -71,11 +95,26 @@ describe('steward propose --from', () => {
     // The v1.0 due-date code adds |cycle − 28| days, so a 24-day cycle moved the date 4 days later.
     const { demoLabels } = await import('../review/fixture.js');
     const labels = demoLabels();
-    labels[3] = { ...labels[3], entities: { 'Last menstrual date': '01/10/2020', 'cycle length': 24 }, answer: { kind: 'date', value: '10/20/2020', lower: '10/20/2020', upper: '10/20/2020' } };
+    labels[3] = {
+      ...labels[3],
+      entities: { 'Last menstrual date': '01/10/2020', 'cycle length': 24 },
+      answer: { kind: 'date', value: '10/20/2020', lower: '10/20/2020', upper: '10/20/2020' },
+    };
     const dir = await benchRepo(labels);
-    const r = await runCli(['propose', '--from', file('v.csv', 'id,value\ndemo-0004,10/12/2020\n'), '--split', 'demo', '--dir', dir, '--json']);
+    const r = await runCli([
+      'propose',
+      '--from',
+      file('v.csv', 'id,value\ndemo-0004,10/12/2020\n'),
+      '--split',
+      'demo',
+      '--dir',
+      dir,
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out).items).toEqual([expect.objectContaining({ id: 'demo-0004', outcome: 'relabeled', category: 'calculator-logic-mismatch' })]);
+    expect(JSON.parse(r.out).items).toEqual([
+      expect.objectContaining({ id: 'demo-0004', outcome: 'relabeled', category: 'calculator-logic-mismatch' }),
+    ]);
   });
 
   it('one bad row and nothing changes: no file, no commit, no branch; every bad row is named', async () => {

@@ -22,7 +22,7 @@ import { testdir } from '../helpers/tempdir.js';
 // written by hand with answers worked from each calculator's published reference.
 // [calculator id, n, reproduced-from-entities, calculator-logic-mismatch, disagrees, incomputable, flagged from the note]
 const EXPECTED: [number, number, number, number, number, number, number][] = [
-[2, 20, 20, 0, 0, 0, 0],
+  [2, 20, 20, 0, 0, 0, 0],
   [3, 20, 18, 2, 0, 0, 0],
   [4, 20, 20, 0, 0, 0, 0],
   [5, 20, 20, 0, 0, 0, 0],
@@ -93,17 +93,27 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
     byRow = new Map(labels.map(({ label }) => [label.source.row, { label, item: items.get(label.id)! }]));
   }, 60_000);
 
-  const rowsOf = (calculatorId: number) => [...byRow.values()].filter(({ label }) => label.calculator.id === calculatorId);
+  const rowsOf = (calculatorId: number) =>
+    [...byRow.values()].filter(({ label }) => label.calculator.id === calculatorId);
   const outcomes = (rows: { item: AuditItem }[]) => rows.map(({ item }) => item.outcome);
   const all = (outcome: AuditOutcome, n: number) => Array<AuditOutcome>(n).fill(outcome);
 
-  it('regression lock: the outcome table (the code\'s own recorded output) is unchanged for all 55', () => {
+  it("regression lock: the outcome table (the code's own recorded output) is unchanged for all 55", () => {
     expect(EXPECTED).toHaveLength(55);
-    expect(report.calculators.map((r) => [r.id, r.n, r.reproduced, r.mismatch, r.disagrees, r.incomputable, r.evidence])).toEqual(EXPECTED);
+    expect(
+      report.calculators.map((r) => [r.id, r.n, r.reproduced, r.mismatch, r.disagrees, r.incomputable, r.evidence]),
+    ).toEqual(EXPECTED);
     expect(report.total).toBe(1047);
     expect(report.counts).toEqual({
-      'reproduced-from-entities': 785, 'calculator-logic-mismatch': 199, disagrees: 0, incomputable: 0, 'no-calculator': 0,
-      'implausible-input': 9, 'calculator-warning': 4, 'likely-incomputable': 41, 'extraction-suspect': 9,
+      'reproduced-from-entities': 785,
+      'calculator-logic-mismatch': 199,
+      disagrees: 0,
+      incomputable: 0,
+      'no-calculator': 0,
+      'implausible-input': 9,
+      'calculator-warning': 4,
+      'likely-incomputable': 41,
+      'extraction-suspect': 9,
     });
   });
 
@@ -120,7 +130,8 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
   });
 
   it('classifies the MELD Na labels (MELD(i) rounded to an integer before × 10) as calculator-logic-mismatch', () => {
-    for (const row of [340, 341, 342, 343]) expect(byRow.get(row)!.item.outcome, `row ${row}`).toBe('calculator-logic-mismatch');
+    for (const row of [340, 341, 342, 343])
+      expect(byRow.get(row)!.item.outcome, `row ${row}`).toBe('calculator-logic-mismatch');
     // Row 344 carries the same defect but stays within the 5% tolerance of the reference.
     const last = byRow.get(344)!.item;
     expect(last.outcome).toBe('reproduced-from-entities');
@@ -135,8 +146,13 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
     const withAscites = rowsOf(15).filter(({ label }) => 'Ascites' in label.entities);
     expect(withAscites).toHaveLength(16);
     // Row 206 agrees by cancellation: its unscored ascites (−1) meets a bilirubin band defect (+1).
-    for (const { label, item } of withAscites) expect(item.outcome, `row ${label.source.row}`).toBe(label.source.row === 206 ? 'reproduced-from-entities' : 'calculator-logic-mismatch');
-    expect(outcomes(rowsOf(15).filter(({ label }) => !('Ascites' in label.entities)))).toEqual(all('reproduced-from-entities', 4));
+    for (const { label, item } of withAscites)
+      expect(item.outcome, `row ${label.source.row}`).toBe(
+        label.source.row === 206 ? 'reproduced-from-entities' : 'calculator-logic-mismatch',
+      );
+    expect(outcomes(rowsOf(15).filter(({ label }) => !('Ascites' in label.entities)))).toEqual(
+      all('reproduced-from-entities', 4),
+    );
   });
 
   it('classifies all 20 Caprini labels (risk-factor points never added) as calculator-logic-mismatch', () => {
@@ -144,7 +160,9 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
   });
 
   it('medcalc-v1.0 reproduces every v1.0 label, so no disagreement is left unexplained', () => {
-    const unexplained = [...byRow.values()].filter(({ label, item }) => item.v1 === null || item.v1.incomputable || !withinTolerance(label.answer, item.v1.value));
+    const unexplained = [...byRow.values()].filter(
+      ({ label, item }) => item.v1 === null || item.v1.incomputable || !withinTolerance(label.answer, item.v1.value),
+    );
     expect(unexplained.map(({ label }) => label.source.row)).toEqual([]);
     // 199 recomputation outcomes plus 63 raised by reading the notes.
     expect(report.triage).toHaveLength(262);
@@ -167,7 +185,8 @@ describe.skipIf(!HAS_SHARED)('audit of the real v1.0 test set (../shared)', () =
     const contentious = new Set<number>();
     const reviewed = new Set<number>();
     for (const { cells } of table.rows) {
-      if (/^n\/?a$/i.test(cells.y_new.trim()) || Number(cells['Relative Error (min)']) > 0.05) contentious.add(Number(cells.uid));
+      if (/^n\/?a$/i.test(cells.y_new.trim()) || Number(cells['Relative Error (min)']) > 0.05)
+        contentious.add(Number(cells.uid));
       if (cells['y* (Physician label)'].trim() !== '') reviewed.add(Number(cells.uid));
     }
     expect([contentious.size, reviewed.size]).toEqual([286, 50]);

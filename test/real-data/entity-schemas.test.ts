@@ -27,7 +27,8 @@ describe.skipIf(!HAS_SHARED)('entity schemas against the real files (../shared)'
           failures.push(`row ${label.source.row}: no calculator ${label.calculator.id}`);
           continue;
         }
-        for (const f of entityFindings(calculator, label.entities)) failures.push(`row ${label.source.row} (calculator ${calculator.id}) ${f.pointer || '/'}: ${f.message}`);
+        for (const f of entityFindings(calculator, label.entities))
+          failures.push(`row ${label.source.row} (calculator ${calculator.id}) ${f.pointer || '/'}: ${f.message}`);
       }
       expect(failures).toEqual([]);
     }, 60_000);

@@ -28,7 +28,10 @@ describe.skipIf(!HAS_SHARED)('real MedCalc-Bench files (../shared)', () => {
     original.forEach((row, i) => {
       for (const [column, text] of Object.entries(row.cells)) {
         const back = exported[i].cells[column];
-        const same = column === 'Relevant Entities' ? isDeepStrictEqual(parsePythonLiteral(text), parsePythonLiteral(back)) : text === back;
+        const same =
+          column === 'Relevant Entities'
+            ? isDeepStrictEqual(parsePythonLiteral(text), parsePythonLiteral(back))
+            : text === back;
         if (!same) differences.push(`row ${row.cells['Row Number']} ${column}`);
       }
     });

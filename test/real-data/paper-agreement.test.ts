@@ -50,9 +50,11 @@ const extractNumeric = (text: string) => {
   const m = /-?\d+\.?\d*/.exec(text);
   return m ? Number(m[0]) : NaN;
 };
-const isOrdinal = (x: number) => !Number.isNaN(x) && Math.abs(x) <= 20 && Math.abs(x - Math.round(x)) <= 1e-9 + 1e-5 * Math.abs(Math.round(x));
+const isOrdinal = (x: number) =>
+  !Number.isNaN(x) && Math.abs(x) <= 20 && Math.abs(x - Math.round(x)) <= 1e-9 + 1e-5 * Math.abs(Math.round(x));
 const isContinuous = (x: number) => !Number.isNaN(x) && !isOrdinal(x);
-const valueType = (t: number, o: number, n: number) => (Number.isNaN(t) ? 'na' : isContinuous(t) || isContinuous(o) || isContinuous(n) ? 'continuous' : 'ordinal');
+const valueType = (t: number, o: number, n: number) =>
+  Number.isNaN(t) ? 'na' : isContinuous(t) || isContinuous(o) || isContinuous(n) ? 'continuous' : 'ordinal';
 function agrees(t: number, p: number, type: string): boolean {
   if (Number.isNaN(t) && Number.isNaN(p)) return true;
   if (Number.isNaN(t) || Number.isNaN(p)) return false;
@@ -62,7 +64,9 @@ function agrees(t: number, p: number, type: string): boolean {
 }
 
 describe.skipIf(!HAS_SHARED)("the paper's agreement rule on its 50 items, computed independently of src/", () => {
-  const rows = HAS_SHARED ? readCsv(readFileSync(PIPELINE_CSV, 'utf8')).filter((r) => r['y* (Physician label)'].trim() !== '') : [];
+  const rows = HAS_SHARED
+    ? readCsv(readFileSync(PIPELINE_CSV, 'utf8')).filter((r) => r['y* (Physician label)'].trim() !== '')
+    : [];
 
   it('gives 10/50 for y_orig and 37/50 for y_new, paired 33/6/4/7', () => {
     expect(rows).toHaveLength(50);
@@ -81,7 +85,11 @@ describe.skipIf(!HAS_SHARED)("the paper's agreement rule on its 50 items, comput
     const differences: string[] = [];
     for (const r of rows) {
       const calculator = findCalculator(r['Calculator Name'])!;
-      const label = { id: `row-${r.uid}`, calculator: { id: calculator.id, name: calculator.names[0], category: calculator.category }, answer: { kind: 'incomputable', value: null } } as unknown as Label;
+      const label = {
+        id: `row-${r.uid}`,
+        calculator: { id: calculator.id, name: calculator.names[0], category: calculator.category },
+        answer: { kind: 'incomputable', value: null },
+      } as unknown as Label;
       const kind = answerKindOf(label);
       const orig = answerOf(kind, readProposedValue(kind, r.y_orig));
       const next = answerOf(kind, readProposedValue(kind, r.y_new));

@@ -74,28 +74,38 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     const byCalculator = c.byCalculator!;
     expect(byCalculator.reduce((sum, r) => sum + r.n, 0)).toBe(1047);
     expect(byCalculator.reduce((sum, r) => sum + r.k, 0)).toBe(c.total.k);
-    for (let i = 1; i < byCalculator.length; i++) expect(byCalculator[i - 1].share).toBeGreaterThanOrEqual(byCalculator[i].share);
+    for (let i = 1; i < byCalculator.length; i++)
+      expect(byCalculator[i - 1].share).toBeGreaterThanOrEqual(byCalculator[i].share);
     expect(Object.values(record.statistics.labelsByCalculator!).reduce((x, y) => x + y, 0)).toBe(1047);
   });
 
-  it('after the replay the 50 physician-reviewed items equal y_final, the other 837 agree with it within the ' +
-      'harness tolerance', async () => {
-    const labels = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.source.row, label]));
-    const rows = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8')).rows;
-    expect(rows).toHaveLength(887);
-    let reviewed = 0;
-    for (const { cells } of rows) {
-      const label = labels.get(Number(cells.uid))!;
-      const final = readProposedValue(answerKindOf(label), cells.y_final);
-      if (cells['y* (Physician label)'].trim() !== '') {
-        reviewed++;
-        expect(sameAnswer(label.answer, answerOf(answerKindOf(label), final)), `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`).toBe(true);
-      } else {
-        expect(withinTolerance(label.answer, final), `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`).toBe(true);
+  it(
+    'after the replay the 50 physician-reviewed items equal y_final, the other 837 agree with it within the ' +
+      'harness tolerance',
+    async () => {
+      const labels = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.source.row, label]));
+      const rows = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8')).rows;
+      expect(rows).toHaveLength(887);
+      let reviewed = 0;
+      for (const { cells } of rows) {
+        const label = labels.get(Number(cells.uid))!;
+        const final = readProposedValue(answerKindOf(label), cells.y_final);
+        if (cells['y* (Physician label)'].trim() !== '') {
+          reviewed++;
+          expect(
+            sameAnswer(label.answer, answerOf(answerKindOf(label), final)),
+            `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`,
+          ).toBe(true);
+        } else {
+          expect(
+            withinTolerance(label.answer, final),
+            `${label.id}: ${JSON.stringify(label.answer.value)} vs y_final ${cells.y_final}`,
+          ).toBe(true);
+        }
       }
-    }
-    expect(reviewed).toBe(50);
-  });
+      expect(reviewed).toBe(50);
+    },
+  );
 
   it('the sign-off import shows how it read each free-text value', () => {
     const step = replay.steps.find((s) => s.argv[0] === 'signoff')!;
@@ -109,14 +119,19 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     const out = join(replay.workDir, 'medcalc-v1.1.0.csv');
     expect((await runCli(['export', '--version', '1.1.0', '--out', out, '--dir', replay.dir])).code).toBe(0);
     const rows = parseCsvTable(readFileSync(out, 'utf8')).rows;
-    const original = new Map(parseCsvTable(readFileSync(V1_CSV, 'utf8')).rows.map((r) => [r.cells['Row Number'], r.cells]));
+    const original = new Map(
+      parseCsvTable(readFileSync(V1_CSV, 'utf8')).rows.map((r) => [r.cells['Row Number'], r.cells]),
+    );
     let relabeled = 0;
     for (const { cells } of rows) {
-      for (const c of ['Ground Truth Answer', 'Lower Limit', 'Upper Limit']) expect(cells[c], `row ${cells['Row Number']} ${c}`).not.toMatch(/\d\.\d*(0000000|9999999)\d*$/);
+      for (const c of ['Ground Truth Answer', 'Lower Limit', 'Upper Limit'])
+        expect(cells[c], `row ${cells['Row Number']} ${c}`).not.toMatch(/\d\.\d*(0000000|9999999)\d*$/);
       const before = original.get(cells['Row Number'])!;
       if (cells['Ground Truth Answer'] === before['Ground Truth Answer']) continue;
       relabeled++;
-      expect(cells['Ground Truth Explanation'], `row ${cells['Row Number']}`).not.toBe(before['Ground Truth Explanation']);
+      expect(cells['Ground Truth Explanation'], `row ${cells['Row Number']}`).not.toBe(
+        before['Ground Truth Explanation'],
+      );
     }
     expect(relabeled).toBe(record.statistics.relabeled + record.statistics.madeIncomputable);
     const row3 = rows.find((r) => r.cells['Row Number'] === '3')!.cells;
@@ -137,8 +152,12 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     const notes = readFileSync(join(replay.dir, 'changelogs/v1.1.0.md'), 'utf8');
     expect(notes).toContain('| previous release (1.0.0) | 10/50 | 20.0% | 11.2%–33.0% |');
     expect(notes).toContain('| as proposed, before physician review | 37/50 | 74.0% | 60.4%–84.1% |');
-    expect(notes).toMatch(/33 agree only with the proposal, 6 only with the previous label, 4 with both, 7 with neither/);
-    expect(notes).toContain('Difference in agreement 54.0% (Newcombe 95% CI 31.9% to 69.7%); exact McNemar p = 1.43×10⁻⁵.');
+    expect(notes).toMatch(
+      /33 agree only with the proposal, 6 only with the previous label, 4 with both, 7 with neither/,
+    );
+    expect(notes).toContain(
+      'Difference in agreement 54.0% (Newcombe 95% CI 31.9% to 69.7%); exact McNemar p = 1.43×10⁻⁵.',
+    );
     expect(notes).toContain('"78.1 ml/hr" → 78.1');
     expect(notes).not.toMatch(/instead of 11\/50/);
     // Never a 100% that is true by construction.
@@ -165,7 +184,9 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
     expect(back).toHaveLength(1047);
     const differences = original.filter((row, i) =>
       Object.entries(row.cells).some(([c, text]) =>
-        c === 'Relevant Entities' ? !isDeepStrictEqual(parsePythonLiteral(text), parsePythonLiteral(back[i].cells[c])) : text !== back[i].cells[c],
+        c === 'Relevant Entities'
+          ? !isDeepStrictEqual(parsePythonLiteral(text), parsePythonLiteral(back[i].cells[c]))
+          : text !== back[i].cells[c],
       ),
     );
     expect(differences).toEqual([]);
@@ -187,26 +208,42 @@ describe.skipIf(!HAS_SHARED)('the stewardship replay (real data)', () => {
   it('a release after 1.1.0 reads only what changed, yet its statistics and manifest equal a full recomputation', async () => {
     const labels = await readAllLabels(replay.dir);
     const unsigned = labels.find((l) => l.label.signoffs.length === 0 && l.label.answer.kind === 'decimal')!;
-    const edited: Label = { ...unsigned.label, answer: { ...unsigned.label.answer, value: (unsigned.label.answer.value as number) + 1 } as Label['answer'] };
+    const edited: Label = {
+      ...unsigned.label,
+      answer: { ...unsigned.label.answer, value: (unsigned.label.answer.value as number) + 1 } as Label['answer'],
+    };
     writeFileSync(join(replay.dir, unsigned.file), canonicalJson(edited));
     expect((await runCli(['commit', '-m', 'one more relabel', '--dir', replay.dir])).code).toBe(0);
 
     const next = await release({ dir: replay.dir, version: '1.2.0', dryRun: true, gate: runCheck });
     // The change has no revision or sign-off: the gate refuses it, which a dry run reports and goes on.
-    expect(next.refusals).toEqual([expect.stringMatching(new RegExp(`steward check fails for 1 label.*${unsigned.label.id}`))]);
+    expect(next.refusals).toEqual([
+      expect.stringMatching(new RegExp(`steward check fails for 1 label.*${unsigned.label.id}`)),
+    ]);
     // Only the changed file and the signed ones were read and checked: the rest is byte-identical to 1.1.0.
-    const signed = labels.filter((l) => l.label.signoffs.length > 0).map((l) => l.file).sort();
+    const signed = labels
+      .filter((l) => l.label.signoffs.length > 0)
+      .map((l) => l.file)
+      .sort();
     expect(next.record.checked?.signed).toEqual(signed);
     expect(next.checked).toEqual({ files: signed.length + 1, all: false, unchangedSince: '1.1.0' });
 
     const previous = new Map((await loadLabels({ dir: replay.dir, version: '1.1.0' })).labels.map((l) => [l.id, l]));
     const current = new Map((await readAllLabels(replay.dir)).map(({ label }) => [label.id, label]));
-    const full = releaseStatistics({ previous, current, physicianRoles: (await loadConfig(replay.dir)).policy.physicianRoles }, contentHash);
+    const full = releaseStatistics(
+      { previous, current, physicianRoles: (await loadConfig(replay.dir)).policy.physicianRoles },
+      contentHash,
+    );
     expect(next.record.statistics).toEqual(full);
     expect(next.record.statistics).toMatchObject({ total: 1047, previousTotal: 1047, relabeled: 1, unchanged: 1046 });
     // The 50 physician-labelled items did not change since 1.1.0, yet still count for agreement.
     // 1.1.0's labels on the 16 amended items are the physicians' values: left out of the previous row, never a 100%.
-    expect(next.record.statistics.agreement).toMatchObject({ items: 50, byConstruction: { released: 16, previous: 16 }, previous: { n: 34 }, proposed: { k: 37, n: 50 } });
+    expect(next.record.statistics.agreement).toMatchObject({
+      items: 50,
+      byConstruction: { released: 16, previous: 16 },
+      previous: { n: 34 },
+      proposed: { k: 37, n: 50 },
+    });
     expect(next.record.manifest).toEqual(buildManifest(current.values()));
   });
 });

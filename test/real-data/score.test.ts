@@ -16,7 +16,8 @@ import { HAS_SHARED, PIPELINE_CSV, V1_CSV } from '../helpers/shared.js';
 // 1.1.0. Then y_new is scored as one model's predictions and the v1.0 labels (y_orig) as another's.
 
 type Row = Record<string, string>;
-const pipelineRows = (): Row[] => parseCsvTable(readFileSync(PIPELINE_CSV, 'utf8'), { file: PIPELINE_CSV }).rows.map((r) => r.cells);
+const pipelineRows = (): Row[] =>
+  parseCsvTable(readFileSync(PIPELINE_CSV, 'utf8'), { file: PIPELINE_CSV }).rows.map((r) => r.cells);
 const v1Rows = (): Row[] => parseCsvTable(readFileSync(V1_CSV, 'utf8'), { file: V1_CSV }).rows.map((r) => r.cells);
 
 /** A pipeline value as the label it stands for (N/A → incomputable; new values get new ±5% limits). */
@@ -70,8 +71,12 @@ beforeAll(async () => {
       label.status = next.kind === 'incomputable' ? 'incomputable' : 'relabeled';
       changed.push(label);
     }
-    lines.push(JSON.stringify({ row: Number(row.uid), answer: asModelAnswer(label.calculator.id, row.y_new), model: 'y_new' }));
-    lines.push(JSON.stringify({ id: label.id, answer: asModelAnswer(label.calculator.id, row.y_orig), model: 'y_orig' }));
+    lines.push(
+      JSON.stringify({ row: Number(row.uid), answer: asModelAnswer(label.calculator.id, row.y_new), model: 'y_new' }),
+    );
+    lines.push(
+      JSON.stringify({ id: label.id, answer: asModelAnswer(label.calculator.id, row.y_orig), model: 'y_orig' }),
+    );
   }
   relabeled = changed.length;
   await writeLabels(dir, changed);
@@ -126,7 +131,11 @@ function independentGrades(model: 'y_new' | 'y_orig'): Map<number, { v10: boolea
     let v11 = v10;
     if (recomputed !== old) {
       const x = recomputed as number;
-      v11 = correct(recomputed, INTEGER_IDS.has(calc) ? x : Math.min(0.95 * x, 1.05 * x), INTEGER_IDS.has(calc) ? x : Math.max(0.95 * x, 1.05 * x));
+      v11 = correct(
+        recomputed,
+        INTEGER_IDS.has(calc) ? x : Math.min(0.95 * x, 1.05 * x),
+        INTEGER_IDS.has(calc) ? x : Math.max(0.95 * x, 1.05 * x),
+      );
     }
     out.set(Number(row.uid), { v10, v11 });
   }
@@ -142,9 +151,13 @@ describe.skipIf(!HAS_SHARED)('steward score on the real v1.0 test set and the st
     const r = await runCli(['score', predictions, '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--json']);
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report.versions).toEqual([{ name: '1.0.0', items: 1047 }, { name: '1.1.0', items: 1047 }]);
+    expect(report.versions).toEqual([
+      { name: '1.0.0', items: 1047 },
+      { name: '1.1.0', items: 1047 },
+    ]);
     const byModel = Object.fromEntries(report.models.map((m: { model: string }) => [m.model, m]));
-    const correct = (model: string) => byModel[model].scores.map((s: { accuracy: { correct: number } }) => s.accuracy.correct);
+    const correct = (model: string) =>
+      byModel[model].scores.map((s: { accuracy: { correct: number } }) => s.accuracy.correct);
 
     // The counts, and the same counts from the independent computation over the CSVs.
     expect(correct('y_new')).toEqual([601, 887]);
@@ -175,13 +188,19 @@ describe.skipIf(!HAS_SHARED)('steward score on the real v1.0 test set and the st
     expect(yNew.difference.lower).toBeGreaterThan(0.24);
     expect(yNew.mcnemar.pValue).toBeLessThan(1e-80);
     expect(yNew.flips).toHaveLength(286);
-    expect(yNew.flips.every((f: { direction: string; labelChanged: boolean }) => f.direction === 'wrong → right' && f.labelChanged)).toBe(true);
+    expect(
+      yNew.flips.every(
+        (f: { direction: string; labelChanged: boolean }) => f.direction === 'wrong → right' && f.labelChanged,
+      ),
+    ).toBe(true);
     const yOrig = byModel.y_orig.comparison;
     expect(yOrig.counts).toEqual({ both: 601, onlyBase: 286, onlyCompare: 0, neither: 160 });
     expect(yOrig.flips.every((f: { direction: string }) => f.direction === 'right → wrong')).toBe(true);
 
     // The flipped items are exactly those the independent computation flips.
-    const independentFlips = [...independentGrades('y_new')].filter(([, g]) => g.v10 !== g.v11).map(([uid]) => `test-${String(uid).padStart(4, '0')}`);
+    const independentFlips = [...independentGrades('y_new')]
+      .filter(([, g]) => g.v10 !== g.v11)
+      .map(([uid]) => `test-${String(uid).padStart(4, '0')}`);
     expect(yNew.flips.map((f: { id: string }) => f.id)).toEqual(independentFlips.sort());
 
     // A known flip, with the label change that caused it: GCS counted the verbal score twice in v1.0.
@@ -191,10 +210,16 @@ describe.skipIf(!HAS_SHARED)('steward score on the real v1.0 test set and the st
   });
 
   it('each version scored alone gives the same numbers as the comparison', async () => {
-    const both = JSON.parse((await runCli(['score', predictions, '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--json'])).out);
+    const both = JSON.parse(
+      (await runCli(['score', predictions, '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--json'])).out,
+    );
     for (const [k, version] of ['1.0.0', '1.1.0'].entries()) {
-      const alone = JSON.parse((await runCli(['score', predictions, '--version', version, '--dir', dir, '--json'])).out);
-      expect(alone.models.map((m: { scores: unknown[] }) => m.scores[0])).toEqual(both.models.map((m: { scores: unknown[] }) => m.scores[k]));
+      const alone = JSON.parse(
+        (await runCli(['score', predictions, '--version', version, '--dir', dir, '--json'])).out,
+      );
+      expect(alone.models.map((m: { scores: unknown[] }) => m.scores[0])).toEqual(
+        both.models.map((m: { scores: unknown[] }) => m.scores[k]),
+      );
     }
     // No --version: the working tree, which is 1.1.0 here.
     const tree = JSON.parse((await runCli(['score', predictions, '--dir', dir, '--json'])).out);
@@ -208,7 +233,21 @@ describe.skipIf(!HAS_SHARED)('steward score on the real v1.0 test set and the st
     expect(text).toContain('1.1.0: accuracy 84.7% (887/1047)');
     expect(text).toMatch(/difference \+27\.3 points, 95% CI \+\d+\.\d to \+\d+\.\d \(Newcombe\)/);
     expect(text).toContain('286 item(s) flip because the label changed:');
-    const md = (await runCli(['score', predictions, '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--md', '--by', 'calculator'])).out;
+    const md = (
+      await runCli([
+        'score',
+        predictions,
+        '--version',
+        '1.0.0',
+        '--compare',
+        '1.1.0',
+        '--dir',
+        dir,
+        '--md',
+        '--by',
+        'calculator',
+      ])
+    ).out;
     expect(md).toContain('### y_orig');
     expect(md).toMatch(/\| 21 Glasgow Coma Score \(GCS\) \| /);
   });

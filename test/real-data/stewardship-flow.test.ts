@@ -39,7 +39,9 @@ const EXPECTED = {
   corrected: { confirmed: 608, relabeled: 210, incomputable: 69 },
   pipeline: { confirmed: 601, relabeled: 220, incomputable: 66 },
   amendedAfterCorrected: [114, 117, 145, 367, 417, 761, 785, 824, 864],
-  amendedByPhysicians: [3, 56, 114, 117, 145, 309, 328, 334, 341, 349, 367, 417, 428, 520, 569, 761, 785, 824, 864, 918, 992, 1007],
+  amendedByPhysicians: [
+    3, 56, 114, 117, 145, 309, 328, 334, 341, 349, 367, 417, 428, 520, 569, 761, 785, 824, 864, 918, 992, 1007,
+  ],
   stillUnsigned: 237,
 };
 
@@ -62,7 +64,21 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
     // The panel is registered before v1.0.0: a pull request's sign-offs count only by reviewers at its base.
     keyPath = join(keys, 'panel.pem');
     expect((await runCli(['keygen', '--out', keyPath, '--dir', template])).code).toBe(0);
-    const added = await runCli(['reviewer', 'add', PANEL.id, '--name', 'MedCalc-Bench stewardship physician panel', '--role', 'physician', '--specialty', PANEL.specialty, '--key', keyPath, '--dir', template]);
+    const added = await runCli([
+      'reviewer',
+      'add',
+      PANEL.id,
+      '--name',
+      'MedCalc-Bench stewardship physician panel',
+      '--role',
+      'physician',
+      '--specialty',
+      PANEL.specialty,
+      '--key',
+      keyPath,
+      '--dir',
+      template,
+    ]);
     expect(added.code, added.err).toBe(0);
     await tag(template, 'v1.0.0');
   });
@@ -84,21 +100,44 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
 
   it('corrected labels → proposals on a branch; 50 physician sign-offs; check names exactly the unsigned relabels', async () => {
     const dir = copy();
-    const batch = await proposeBatch({ dir, file: CORRECTED_CSV, verifier: 'stewardship-pipeline', branch: 'relabel/stewardship-v1', now: NOW });
+    const batch = await proposeBatch({
+      dir,
+      file: CORRECTED_CSV,
+      verifier: 'stewardship-pipeline',
+      branch: 'relabel/stewardship-v1',
+      now: NOW,
+    });
     expect(batch.rows).toBe(887);
-    expect({ confirmed: batch.confirmed.length, relabeled: batch.relabeled.length, incomputable: batch.incomputable.length }).toEqual(EXPECTED.corrected);
+    expect({
+      confirmed: batch.confirmed.length,
+      relabeled: batch.relabeled.length,
+      incomputable: batch.incomputable.length,
+    }).toEqual(EXPECTED.corrected);
     expect(batch.unchanged).toEqual([]);
     expect(batch.branch).toBe('relabel/stewardship-v1');
-    expect(gitCli(dir, ['log', '-1', '--format=%s']).trim()).toMatch(/^Propose relabels from medcalc_v1_corrected\.csv \(verifier stewardship-pipeline\): 210 relabeled, 69 incomputable, 608 confirmed$/);
+    expect(gitCli(dir, ['log', '-1', '--format=%s']).trim()).toMatch(
+      /^Propose relabels from medcalc_v1_corrected\.csv \(verifier stewardship-pipeline\): 210 relabeled, 69 incomputable, 608 confirmed$/,
+    );
     expect(gitCli(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n')).toHaveLength(887);
 
     const labels = await labelsById(dir);
     // Row 3: v1.0 says 25.017 mL/min; the corrected file has the physicians' 9.
-    expect(labels.get(id(3))).toMatchObject({ status: 'relabeled', answer: { kind: 'decimal', value: 9 }, revision: { previous: { value: 25.017 }, verifier: 'stewardship-pipeline' } });
+    expect(labels.get(id(3))).toMatchObject({
+      status: 'relabeled',
+      answer: { kind: 'decimal', value: 9 },
+      revision: { previous: { value: 25.017 }, verifier: 'stewardship-pipeline' },
+    });
     // Gestational age in total days (99 = 14 weeks 1 day) confirms the v1.0 tuple; a due date in MM/DD/YYYY relabels.
-    expect(labels.get(id(1029))).toMatchObject({ status: 'confirmed', answer: { kind: 'gestational-age', value: [14, 1] }, revision: null });
+    expect(labels.get(id(1029))).toMatchObject({
+      status: 'confirmed',
+      answer: { kind: 'gestational-age', value: [14, 1] },
+      revision: null,
+    });
     expect(labels.get(id(1026))).toMatchObject({ status: 'relabeled', answer: { kind: 'date', value: '11/08/2006' } });
-    expect(labels.get(id(249))).toMatchObject({ status: 'incomputable', answer: { kind: 'incomputable', value: null } });
+    expect(labels.get(id(249))).toMatchObject({
+      status: 'incomputable',
+      answer: { kind: 'incomputable', value: null },
+    });
     // 160 items are not in the file and stay as they were.
     expect([...labels.values()].filter((l) => l.status === 'original')).toHaveLength(1047 - 887);
     // Categories come from the calculators' audit: the GCS labels carry the double-counted verbal score.
@@ -109,12 +148,28 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
 
     const signed = await importSignoffs({ dir, file: PHYSICIAN_CSV, reviewer: PANEL.id, keyPath, now: NOW });
     expect(signed.signoffs).toHaveLength(50);
-    expect({ approve: signed.approved.length, amend: signed.amended.length, reject: signed.rejected.length }).toEqual({ approve: 40, amend: 9, reject: 1 });
+    expect({ approve: signed.approved.length, amend: signed.amended.length, reject: signed.rejected.length }).toEqual({
+      approve: 40,
+      amend: 9,
+      reject: 1,
+    });
     expect(signed.amended).toEqual(EXPECTED.amendedAfterCorrected.map(id));
-    expect(signed.rejected).toEqual([{ id: id(342), value: 'Multiple', reason: 'unreadable value', row: expect.any(Number) }]);
+    expect(signed.rejected).toEqual([
+      { id: id(342), value: 'Multiple', reason: 'unreadable value', row: expect.any(Number) },
+    ]);
     const after = await labelsById(dir);
-    expect(after.get(id(334))!.signoffs[0]).toMatchObject({ reviewer: PANEL.id, role: 'physician', decision: 'approve', value: '78.1 ml/hr', parsedValue: 78.1 });
-    expect(after.get(id(309))!.signoffs[0]).toMatchObject({ decision: 'approve', value: 'Not applicable', parsedValue: null });
+    expect(after.get(id(334))!.signoffs[0]).toMatchObject({
+      reviewer: PANEL.id,
+      role: 'physician',
+      decision: 'approve',
+      value: '78.1 ml/hr',
+      parsedValue: 78.1,
+    });
+    expect(after.get(id(309))!.signoffs[0]).toMatchObject({
+      decision: 'approve',
+      value: 'Not applicable',
+      parsedValue: null,
+    });
     expect(after.get(id(342))!.signoffs[0].note).toMatch(/^Imported as a rejection: the physician value "Multiple"/);
 
     const check = await runCheck({ dir });
@@ -128,8 +183,12 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
     // proposal: the physician is its proposer and cannot approve it alone (the gate's self-approval rule).
     const selfProposed = [id(145), id(417)];
     expect(failing.map((l) => l.id)).toEqual([...unsigned, ...selfProposed].sort());
-    for (const l of failing.filter((f) => !selfProposed.includes(f.id))) expect(l.problems.map((p) => p.code)).toEqual(l.id === id(342) ? ['rejected', 'missing-signoff'] : ['missing-signoff']);
-    for (const l of failing.filter((f) => selfProposed.includes(f.id))) expect(l.problems.map((p) => p.code)).toEqual(['self-approval', 'missing-signoff']);
+    for (const l of failing.filter((f) => !selfProposed.includes(f.id)))
+      expect(l.problems.map((p) => p.code)).toEqual(
+        l.id === id(342) ? ['rejected', 'missing-signoff'] : ['missing-signoff'],
+      );
+    for (const l of failing.filter((f) => selfProposed.includes(f.id)))
+      expect(l.problems.map((p) => p.code)).toEqual(['self-approval', 'missing-signoff']);
     // Those two are relabelled by the amendment but not yet signed by a second physician.
     expect(check.summary).toMatchObject({ changed: 887, needSignoff: 281, physicianSigned: 42 });
 
@@ -149,67 +208,120 @@ describe.skipIf(!HAS_SHARED)('the stewardship flow on the real v1.0 test set', (
     expect(gitFsck(dir)).toBe('');
   });
 
-  it('the pipeline file (--id-column uid --value-column y_new), then physician amendments set exactly the physician ' +
-      'values', async () => {
-    const dir = copy();
-    const cli = await runCli(['propose', '--from', PIPELINE_CSV, '--id-column', 'uid', '--value-column', 'y_new', '--verifier', 'stewardship-pipeline', '--dir', dir, '--json']);
-    expect(cli.code, cli.err).toBe(0);
-    const batch = JSON.parse(cli.out);
-    expect({ confirmed: batch.confirmed.length, relabeled: batch.relabeled.length, incomputable: batch.incomputable.length }).toEqual(EXPECTED.pipeline);
-    const labels = await labelsById(dir);
-    // y_new writes dates as XLSX exports do: 2012-11-10 00:00:00 (v1.0: 11/09/2012).
-    expect(labels.get(id(933))).toMatchObject({ status: 'relabeled', answer: { kind: 'date', value: '11/10/2012' } });
-    expect(labels.get(id(1028))).toMatchObject({ status: 'confirmed', answer: { value: [0, 6] } });
+  it(
+    'the pipeline file (--id-column uid --value-column y_new), then physician amendments set exactly the physician ' +
+      'values',
+    async () => {
+      const dir = copy();
+      const cli = await runCli([
+        'propose',
+        '--from',
+        PIPELINE_CSV,
+        '--id-column',
+        'uid',
+        '--value-column',
+        'y_new',
+        '--verifier',
+        'stewardship-pipeline',
+        '--dir',
+        dir,
+        '--json',
+      ]);
+      expect(cli.code, cli.err).toBe(0);
+      const batch = JSON.parse(cli.out);
+      expect({
+        confirmed: batch.confirmed.length,
+        relabeled: batch.relabeled.length,
+        incomputable: batch.incomputable.length,
+      }).toEqual(EXPECTED.pipeline);
+      const labels = await labelsById(dir);
+      // y_new writes dates as XLSX exports do: 2012-11-10 00:00:00 (v1.0: 11/09/2012).
+      expect(labels.get(id(933))).toMatchObject({ status: 'relabeled', answer: { kind: 'date', value: '11/10/2012' } });
+      expect(labels.get(id(1028))).toMatchObject({ status: 'confirmed', answer: { value: [0, 6] } });
 
-    const signed = await runCli(['signoff', '--from', PHYSICIAN_CSV, '--reviewer', PANEL.id, '--key', keyPath, '--dir', dir, '--json']);
-    expect(signed.code, signed.err).toBe(0);
-    const result = JSON.parse(signed.out);
-    expect({ approve: result.approved.length, amend: result.amended.length, reject: result.rejected.length }).toEqual({ approve: 27, amend: 22, reject: 1 });
-    expect(result.amended).toEqual(EXPECTED.amendedByPhysicians.map(id));
+      const signed = await runCli([
+        'signoff',
+        '--from',
+        PHYSICIAN_CSV,
+        '--reviewer',
+        PANEL.id,
+        '--key',
+        keyPath,
+        '--dir',
+        dir,
+        '--json',
+      ]);
+      expect(signed.code, signed.err).toBe(0);
+      const result = JSON.parse(signed.out);
+      expect({ approve: result.approved.length, amend: result.amended.length, reject: result.rejected.length }).toEqual(
+        { approve: 27, amend: 22, reject: 1 },
+      );
+      expect(result.amended).toEqual(EXPECTED.amendedByPhysicians.map(id));
 
-    // Each amendment makes exactly the physician's value (y*) the label — 10 where the pipeline said 10.02,
-    // 4 where it said 3 — and the pipeline's proposal stays in the revision. (The panel's y_final kept
-    // some proposals over close physician values; the replay imports it with --decision-column y_final.)
-    const table = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8'), { file: PHYSICIAN_CSV });
-    const byUid = new Map(table.rows.map((r) => [Number(r.cells.uid), r.cells]));
-    const after = await labelsById(dir);
-    for (const row of EXPECTED.amendedByPhysicians) {
-      const label = after.get(id(row))!;
-      const { 'y* (Physician label)': physician, y_new: proposed } = byUid.get(row)!;
-      const value = /^(N\/A|Not applicable)$/.test(physician) ? null : Number(physician.replace(' ml/hr', ''));
-      expect(label.answer.value, `row ${row}`).toEqual(value);
-      expect(label.revision!.proposed!.value, `row ${row}`).toEqual(proposed === 'N/A' ? null : Number(proposed));
-      expect(label.signoffs[0]).toMatchObject({ decision: 'amend', contentHash: expect.stringMatching(/^sha256:/) });
-    }
+      // Each amendment makes exactly the physician's value (y*) the label — 10 where the pipeline said 10.02,
+      // 4 where it said 3 — and the pipeline's proposal stays in the revision. (The panel's y_final kept
+      // some proposals over close physician values; the replay imports it with --decision-column y_final.)
+      const table = parseCsvTable(readFileSync(PHYSICIAN_CSV, 'utf8'), { file: PHYSICIAN_CSV });
+      const byUid = new Map(table.rows.map((r) => [Number(r.cells.uid), r.cells]));
+      const after = await labelsById(dir);
+      for (const row of EXPECTED.amendedByPhysicians) {
+        const label = after.get(id(row))!;
+        const { 'y* (Physician label)': physician, y_new: proposed } = byUid.get(row)!;
+        const value = /^(N\/A|Not applicable)$/.test(physician) ? null : Number(physician.replace(' ml/hr', ''));
+        expect(label.answer.value, `row ${row}`).toEqual(value);
+        expect(label.revision!.proposed!.value, `row ${row}`).toEqual(proposed === 'N/A' ? null : Number(proposed));
+        expect(label.signoffs[0]).toMatchObject({ decision: 'amend', contentHash: expect.stringMatching(/^sha256:/) });
+      }
 
-    const check = await runCheck({ dir });
-    expect(check.labels.filter((l) => l.problems.length > 0)).toHaveLength(EXPECTED.stillUnsigned);
-    expect(check.summary.physicianSigned).toBe(49);
-  });
+      const check = await runCheck({ dir });
+      expect(check.labels.filter((l) => l.problems.length > 0)).toHaveLength(EXPECTED.stillUnsigned);
+      expect(check.summary.physicianSigned).toBe(49);
+    },
+  );
 
   it('a later proposal on a signed item makes its sign-off stale', async () => {
     const dir = copy();
     await proposeBatch({ dir, file: CORRECTED_CSV, verifier: 'stewardship-pipeline', now: NOW });
     await importSignoffs({ dir, file: PHYSICIAN_CSV, reviewer: PANEL.id, keyPath, now: NOW });
-    const r = await runCli(['propose', id(3), '--value', '10', '--category', 'clinical-ambiguity', '--rationale', 'weight from the later admission', '--dir', dir]);
+    const r = await runCli([
+      'propose',
+      id(3),
+      '--value',
+      '10',
+      '--category',
+      'clinical-ambiguity',
+      '--rationale',
+      'weight from the later admission',
+      '--dir',
+      dir,
+    ]);
     expect(r.code, r.err).toBe(0);
     const check = await runCheck({ dir });
-    expect(check.labels.find((l) => l.id === id(3))!.problems.map((p) => p.code)).toEqual(['stale-signoff', 'missing-signoff']);
+    expect(check.labels.find((l) => l.id === id(3))!.problems.map((p) => p.code)).toEqual([
+      'stale-signoff',
+      'missing-signoff',
+    ]);
   });
 
   it('a real batch file with one bad row changes nothing', async () => {
     const dir = copy();
     // The corrected file rewritten with one value broken: row 501 says "about 12" instead of a number.
     const table = parseCsvTable(readFileSync(CORRECTED_CSV, 'utf8'), { file: CORRECTED_CSV });
-    const rows = table.rows.map((r, k) => table.header.map((h) => (k === 500 && h === 'Ground Truth Answer' ? 'about 12' : r.cells[h])));
+    const rows = table.rows.map((r, k) =>
+      table.header.map((h) => (k === 500 && h === 'Ground Truth Answer' ? 'about 12' : r.cells[h])),
+    );
     const file = join(testdir(), 'medcalc_v1_corrected_bad.csv');
     writeFileSync(file, writeCsv(table.header, rows));
     const before = snapshotTree(dir);
     const head = gitCli(dir, ['rev-parse', 'HEAD']).trim();
     const bad = await runCli(['propose', '--from', file, '--branch', 'relabel/bad', '--dir', dir]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(new RegExp(`1 bad row\\(s\\); nothing was changed:\\n  row 501 \\(line \\d+\\): ` +
-        `${id(Number(table.rows[500].cells['Unique ID']))} .*"about 12" is not a`));
+    expect(bad.err).toMatch(
+      new RegExp(
+        `1 bad row\\(s\\); nothing was changed:\\n  row 501 \\(line \\d+\\): ` +
+          `${id(Number(table.rows[500].cells['Unique ID']))} .*"about 12" is not a`,
+      ),
+    );
     expect(snapshotTree(dir)).toEqual(before);
     expect(gitCli(dir, ['rev-parse', 'HEAD']).trim()).toBe(head);
     expect(gitCli(dir, ['branch', '--format=%(refname:short)']).trim()).toBe('main');

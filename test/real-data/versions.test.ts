@@ -26,7 +26,16 @@ function editLabel(dir: string, path: string, edit: (l: Label) => void): void {
 describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', () => {
   it('diff, log and show see exactly three changed labels between two tags', async () => {
     const dir = await freshBenchmark();
-    const imported = await runCli(['import', 'medcalc-bench', V1_CSV, '--source-version', '1.0', '--dir', dir, '--json']);
+    const imported = await runCli([
+      'import',
+      'medcalc-bench',
+      V1_CSV,
+      '--source-version',
+      '1.0',
+      '--dir',
+      dir,
+      '--json',
+    ]);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.out).commit).toMatch(/^[0-9a-f]{40}$/);
     await tag(dir, 'v1.0.0');
@@ -42,7 +51,14 @@ describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', ()
       l.status = 'incomputable';
     });
     editLabel(dir, signPath, (l) => {
-      l.signoffs.push({ reviewer: 'dr-a', role: 'physician', decision: 'approve', time: '2026-01-01T00:00:00Z', contentHash: `sha256:${'0'.repeat(64)}`, signature: 'c2ln' });
+      l.signoffs.push({
+        reviewer: 'dr-a',
+        role: 'physician',
+        decision: 'approve',
+        time: '2026-01-01T00:00:00Z',
+        contentHash: `sha256:${'0'.repeat(64)}`,
+        signature: 'c2ln',
+      });
     });
     const committed = await runCli(['commit', '-m', 'Three changes', '--dir', dir, '--json']);
     expect(JSON.parse(committed.out).files).toHaveLength(3);
@@ -54,7 +70,12 @@ describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', ()
     expect(byId['test-0001'].fields).toEqual(
       expect.arrayContaining([{ path: 'answer.value', op: 'update', from: 25.238, to: 30 }]),
     );
-    expect(byId['test-0081'].fields).toEqual(expect.arrayContaining([{ path: 'answer.kind', op: 'update', from: 'decimal', to: 'incomputable' }, { path: 'status', op: 'update', from: 'original', to: 'incomputable' }]));
+    expect(byId['test-0081'].fields).toEqual(
+      expect.arrayContaining([
+        { path: 'answer.kind', op: 'update', from: 'decimal', to: 'incomputable' },
+        { path: 'status', op: 'update', from: 'original', to: 'incomputable' },
+      ]),
+    );
     expect(byId['test-0041'].signoffsAdded).toBe(1);
     expect(diff.summary).toMatchObject({ total: 3, byChange: { modified: 3 }, answersChanged: 2, signoffsAdded: 1 });
     expect(diff.labels[0].changeset.length).toBeGreaterThan(0);
@@ -73,7 +94,11 @@ describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', ()
     expect(md).toContain('## Label changes v1.0.0 → working tree');
 
     expect(gitFsck(dir)).toBe('');
-    expect(gitCli(dir, ['log', '--format=%s']).trim().split('\n')).toEqual(['Three changes', expect.stringMatching(/^Import test_data\.csv/), 'Initialize benchmark repository benchmark']);
+    expect(gitCli(dir, ['log', '--format=%s']).trim().split('\n')).toEqual([
+      'Three changes',
+      expect.stringMatching(/^Import test_data\.csv/),
+      'Initialize benchmark repository benchmark',
+    ]);
   });
 
   it('real history: the v1.0 file over the 2024-06-14 upload changes GCS, due dates and template notes', async () => {
@@ -84,10 +109,15 @@ describe.skipIf(!HAS_SHARED)('versions under git, on the real v1.0 test set', ()
     await tag(dir, 'upload-1.0');
     const diff = JSON.parse((await runCli(['diff', 'upload-2024-06-14', 'upload-1.0', '--dir', dir, '--json'])).out);
     const answerChanged = (calc: number) =>
-      diff.labels.filter((l: { calculatorId: number; fields: { path: string }[] }) => l.calculatorId === calc && l.fields.some((f) => f.path === 'answer.value')).length;
+      diff.labels.filter(
+        (l: { calculatorId: number; fields: { path: string }[] }) =>
+          l.calculatorId === calc && l.fields.some((f) => f.path === 'answer.value'),
+      ).length;
     expect(answerChanged(21)).toBe(20);
     expect(answerChanged(13)).toBe(20);
-    const notesChanged = diff.labels.filter((l: { fields: { path: string }[] }) => l.fields.some((f) => f.path === 'note'));
+    const notesChanged = diff.labels.filter((l: { fields: { path: string }[] }) =>
+      l.fields.some((f) => f.path === 'note'),
+    );
     const templateCalculators = new Set(notesChanged.map((l: { calculatorId: number }) => l.calculatorId));
     expect(templateCalculators.size).toBe(11);
     // 11 template calculators × 20 rows, less one QTc Bazett row whose regenerated note equals the old one

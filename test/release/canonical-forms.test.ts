@@ -13,13 +13,34 @@ import { testdir } from '../helpers/tempdir.js';
 describe('canonicalTexts (a release hashes these)', () => {
   it('is canonicalForms on hostile values: data keys, escapes, numbers, empties, undefined', () => {
     const values: unknown[] = [
-      null, 0, -0, 1e21, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, true, '', 'é\u2028"\\\n\u0000\ud800',
-      [], {}, [[]], [{}], { a: [] }, { b: {} }, [undefined, null], { a: undefined }, { a: undefined, b: 1 },
+      null,
+      0,
+      -0,
+      1e21,
+      1e-7,
+      0.1 + 0.2,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      '',
+      'é\u2028"\\\n\u0000\ud800',
+      [],
+      {},
+      [[]],
+      [{}],
+      { a: [] },
+      { b: {} },
+      [undefined, null],
+      { a: undefined },
+      { a: undefined, b: 1 },
       JSON.parse('{"__proto__": {"x": 1}, "constructor": 2, "toString": [3], "hasOwnProperty": null}'),
       { z: 1, Z: 2, é: 3, '': 4, '10': 5, '9': 6, '4294967295': 7, '4294967294': 8, '01': 9 },
       { a: { y: [1, { c: 'd', b: [] }], x: null }, '2': { '1': [], b: 0 } },
       // Not plain JSON data: handed to canonicalForms itself, so the result is the same by construction.
-      { when: new Date(0) }, { f: () => 1, g: 2 }, [() => 1], { toJSON: () => 'x' },
+      { when: new Date(0) },
+      { f: () => 1, g: 2 },
+      [() => 1],
+      { toJSON: () => 'x' },
     ];
     for (const value of values) expect(canonicalTexts(value)).toEqual(canonicalForms(value));
   });

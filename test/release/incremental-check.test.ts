@@ -36,11 +36,18 @@ const physicianKey = (dir: string) => keys.get(dir)!;
 
 /** A benchmark of three labels (one relabeled under 'extraction-error'), released as 1.0.0. */
 async function released(): Promise<string> {
-  const dir = await benchmarkWith('incremental', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' }), relabeled]);
+  const dir = await benchmarkWith('incremental', [
+    makeLabel(),
+    makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' }),
+    relabeled,
+  ]);
   // A physician registered before the release: the trust root of the next one.
   const key = join(testdir(), 'dr-a.pem');
   expect((await runCli(['keygen', '--out', key, '--dir', dir])).code).toBe(0);
-  expect((await runCli(['reviewer', 'add', 'dr-a', '--name', 'Dr A', '--role', 'physician', '--key', key, '--dir', dir])).code).toBe(0);
+  expect(
+    (await runCli(['reviewer', 'add', 'dr-a', '--name', 'Dr A', '--role', 'physician', '--key', key, '--dir', dir]))
+      .code,
+  ).toBe(0);
   keys.set(dir, key);
   const first = await release({ dir, version: '1.0.0', gate: runCheck, allowVerifierOnly: true });
   expect(first.checked).toEqual({ files: 3, all: true, unchangedSince: null });
@@ -70,7 +77,22 @@ describe('a release checks again only what changed since the previous one, under
     const file = join(dir, 'labels/demo/bmi/demo-0002.json');
     writeFileSync(file, canonicalJson(makeLabel({ id: 'demo-0002', note: 'Another synthetic note, corrected.' })));
     // A note edit is a content change: it needs a physician registered at v1.0.0 to sign it.
-    expect((await runCli(['signoff', 'demo-0002', '--reviewer', 'dr-a', '--decision', 'approve', '--key', physicianKey(dir), '--dir', dir])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'signoff',
+          'demo-0002',
+          '--reviewer',
+          'dr-a',
+          '--decision',
+          'approve',
+          '--key',
+          physicianKey(dir),
+          '--dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.refusals).toEqual([]);
     expect(next.checked).toEqual({ files: 1, all: false, unchangedSince: '1.0.0' });
@@ -82,17 +104,29 @@ describe('a release checks again only what changed since the previous one, under
     const dir = await released();
     mkdirSync(join(dir, 'labels/demo/mean-arterial-pressure'), { recursive: true });
     const base = makeLabel();
-    const twin = makeLabel({ id: 'demo-0001', calculator: { id: 5, name: 'Mean Arterial Pressure (MAP)', category: 'physical' }, source: { ...base.source, calculatorId: 5 }, entities: {} });
+    const twin = makeLabel({
+      id: 'demo-0001',
+      calculator: { id: 5, name: 'Mean Arterial Pressure (MAP)', category: 'physical' },
+      source: { ...base.source, calculatorId: 5 },
+      entities: {},
+    });
     writeFileSync(join(dir, 'labels/demo/mean-arterial-pressure/demo-0001.json'), canonicalJson(twin));
     commitAll(dir, 'a twin');
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.checked.all).toBe(false);
-    expect(next.refusals.join('\n')).toMatch(/demo-0001: .*id "demo-0001" is also used by a label unchanged since v1\.0\.0/);
+    expect(next.refusals.join('\n')).toMatch(
+      /demo-0001: .*id "demo-0001" is also used by a label unchanged since v1\.0\.0/,
+    );
   });
 
   it('checks every label again when the taxonomy changed, and refuses the unchanged label it now rejects', async () => {
     const dir = await released();
-    editJson(dir, 'schema/error-categories.json', (t) => (t.categories = (t.categories as { id: string }[]).filter((c) => c.id !== 'extraction-error')), 'taxonomy without extraction-error');
+    editJson(
+      dir,
+      'schema/error-categories.json',
+      (t) => (t.categories = (t.categories as { id: string }[]).filter((c) => c.id !== 'extraction-error')),
+      'taxonomy without extraction-error',
+    );
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
     expect(next.refusals.join('\n')).toMatch(/demo-0003: .*extraction-error/);
@@ -106,9 +140,27 @@ describe('a release checks again only what changed since the previous one, under
     // A record from before `checked` existed: rewrite 1.0.0's without it, and move its tag there.
     editJson(dir, 'changelogs/v1.0.0.json', (record) => delete record.checked, 'an older record');
     gitCli(dir, ['tag', '-f', '-a', 'v1.0.0', '-m', 'older']);
-    writeFileSync(join(dir, 'labels/demo/bmi/demo-0002.json'), canonicalJson(makeLabel({ id: 'demo-0002', note: 'Edited.' })));
+    writeFileSync(
+      join(dir, 'labels/demo/bmi/demo-0002.json'),
+      canonicalJson(makeLabel({ id: 'demo-0002', note: 'Edited.' })),
+    );
     // A note edit is a content change: signed by the physician registered at v1.0.0 (the signoff commits it).
-    expect((await runCli(['signoff', 'demo-0002', '--reviewer', 'dr-a', '--decision', 'approve', '--key', physicianKey(dir), '--dir', dir])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'signoff',
+          'demo-0002',
+          '--reviewer',
+          'dr-a',
+          '--decision',
+          'approve',
+          '--key',
+          physicianKey(dir),
+          '--dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
     const next = await release({ dir, version: '1.1.0', dryRun: true, gate: runCheck });
     expect(next.checked).toEqual({ files: 3, all: true, unchangedSince: null });
     expect(next.record.statistics).toMatchObject({ total: 3, otherEdits: 1, unchanged: 2 });
@@ -117,7 +169,9 @@ describe('a release checks again only what changed since the previous one, under
     expect(cli.code).toBe(0);
     const after = await runCli(['release', 'patch', '--dry-run', '--dir', dir]);
     // demo-0002 carries a sign-off now (see above), so it is read again with the changed ones.
-    expect(after.out).toContain('Checked 1 label files (changed since 1.1.0, or signed); the other 2 are byte-identical to 1.1.0');
+    expect(after.out).toContain(
+      'Checked 1 label files (changed since 1.1.0, or signed); the other 2 are byte-identical to 1.1.0',
+    );
   });
 
   it('refuses a label that does not validate, and a dry run still reports the rest', async () => {

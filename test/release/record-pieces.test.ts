@@ -42,7 +42,11 @@ describe('the release record written in pieces', () => {
 
   it('hashes the root in slices as it hashed the joined lines', () => {
     const list = items(9_000);
-    const joined = 'sha256:' + createHash('sha256').update(list.map((i) => `${i.join(' ')}\n`).join('')).digest('hex');
+    const joined =
+      'sha256:' +
+      createHash('sha256')
+        .update(list.map((i) => `${i.join(' ')}\n`).join(''))
+        .digest('hex');
     expect(rootHash(list)).toBe(joined);
     expect(rootHash([])).toBe('sha256:' + createHash('sha256').update('').digest('hex'));
   });

@@ -11,7 +11,8 @@ import { snapshotTree, testdir } from '../helpers/tempdir.js';
 beforeAll(useTestIdentity);
 
 /** A benchmark with two demo labels, committed. */
-const benchmark = () => benchmarkWith('tiny', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })]);
+const benchmark = () =>
+  benchmarkWith('tiny', [makeLabel(), makeLabel({ id: 'demo-0002', note: 'Another synthetic note.' })]);
 
 describe('steward release, cite, export --version, verify', () => {
   it('releases, refuses what it must, and pins the version for export and verify', async () => {
@@ -26,7 +27,14 @@ describe('steward release, cite, export --version, verify', () => {
     const first = await runCli(['release', '1.0.0', '--dir', dir, '--json']);
     expect(first.code).toBe(0);
     const result = JSON.parse(first.out);
-    expect(result.files).toEqual(['changelogs/v1.0.0.json', 'changelogs/v1.0.0.md', 'CHANGELOG.md', 'CITATION.cff', 'changelogs/v1.0.0-errors.svg', 'changelogs/v1.0.0-agreement.svg']);
+    expect(result.files).toEqual([
+      'changelogs/v1.0.0.json',
+      'changelogs/v1.0.0.md',
+      'CHANGELOG.md',
+      'CITATION.cff',
+      'changelogs/v1.0.0-errors.svg',
+      'changelogs/v1.0.0-agreement.svg',
+    ]);
     const root = result.record.manifest.root;
     expect(gitCli(dir, ['tag', '-n9', 'v1.0.0'])).toContain(`root ${root}`);
     expect(readFileSync(join(dir, 'CITATION.cff'), 'utf8')).toContain(`value: "${root}"`);
@@ -61,13 +69,17 @@ describe('steward release, cite, export --version, verify', () => {
     expect(JSON.parse(cite.out)).toMatchObject({ version: '1.0.0', root, count: 2, tag: 'v1.0.0' });
     expect((await runCli(['cite', '--format', 'apa', '--dir', dir])).out).toContain('(Version 1.0.0)');
     const out = join(dir, '..', 'v1.jsonl');
-    expect((await runCli(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(0);
+    expect((await runCli(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(
+      0,
+    );
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(JSON.parse(lines[0].slice(2))).toMatchObject({ version: '1.0.0', root });
     expect(JSON.parse(lines[2]).answer.value).toBe(22.857);
     expect((await runCli(['verify', out, '--dir', dir])).code).toBe(0);
     // Verify without git, against the release record file alone.
-    expect((await runCli(['verify', out, '--release', join(dir, 'changelogs/v1.0.0.json'), '--dir', testdir()])).code).toBe(0);
+    expect(
+      (await runCli(['verify', out, '--release', join(dir, 'changelogs/v1.0.0.json'), '--dir', testdir()])).code,
+    ).toBe(0);
 
     const changed = [...lines];
     const l = JSON.parse(changed[2]);

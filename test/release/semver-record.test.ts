@@ -18,7 +18,30 @@ describe('semver', () => {
 describe('manifest and release record', () => {
   const labels = [makeLabel({ id: 'demo-0002' }), makeLabel()];
   const manifest = buildManifest(labels);
-  const record = { schema: 'medcalc-steward/release@1', name: 'demo', version: '1.0.0', previousVersion: null, date: '2026-11-23', labelCommit: 'a'.repeat(40), verifierOnlyAllowed: false, statistics: { total: 2, added: 2, removed: 0, relabeled: 0, madeIncomputable: 0, confirmed: 0, unchanged: 0, byCategory: {}, byCalculator: {}, physicianSigned: 0, verifierOnly: 0, agreement: { rule: 'r', items: 0 } }, manifest } as unknown as ReleaseRecord;
+  const record = {
+    schema: 'medcalc-steward/release@1',
+    name: 'demo',
+    version: '1.0.0',
+    previousVersion: null,
+    date: '2026-11-23',
+    labelCommit: 'a'.repeat(40),
+    verifierOnlyAllowed: false,
+    statistics: {
+      total: 2,
+      added: 2,
+      removed: 0,
+      relabeled: 0,
+      madeIncomputable: 0,
+      confirmed: 0,
+      unchanged: 0,
+      byCategory: {},
+      byCalculator: {},
+      physicianSigned: 0,
+      verifierOnly: 0,
+      agreement: { rule: 'r', items: 0 },
+    },
+    manifest,
+  } as unknown as ReleaseRecord;
 
   it('sorts items by id and hashes a root over them', () => {
     expect(manifest.items.map((i) => i[0])).toEqual(['demo-0001', 'demo-0002']);
@@ -32,6 +55,8 @@ describe('manifest and release record', () => {
     const tampered = text.replace(manifest.items[0][1], 'f'.repeat(64));
     expect(() => parseReleaseRecord(tampered, 'r.json')).toThrow(/corrupted release record: its items hash to/);
     expect(() => parseReleaseRecord('{"schema": 1', 'r.json')).toThrow(/r\.json: invalid JSON/);
-    expect(() => parseReleaseRecord(JSON.stringify({ ...record, version: 'one' }), 'r.json')).toThrow(/corrupted release record: r\.json \/version/);
+    expect(() => parseReleaseRecord(JSON.stringify({ ...record, version: 'one' }), 'r.json')).toThrow(
+      /corrupted release record: r\.json \/version/,
+    );
   });
 });

@@ -35,13 +35,39 @@ describe('agreesWithPhysician (the stewardship paper rule)', () => {
     ['a zero physician value in a continuous item agrees within |label| ≤ 0.05', decimal(0.04), 0, true],
     ['a zero physician value in a continuous item: 0.06 disagrees', decimal(0.06), 0, false],
     ['negative values', decimal(-0.31), -0.31, true],
-    ['gestational age in total days (physician 99 days = [14,1])', { kind: 'gestational-age', value: [14, 1], lower: [14, 1], upper: [14, 1] }, '[14,1]', true],
-    ['gestational age within 5% of total days', { kind: 'gestational-age', value: [14, 0], lower: [14, 0], upper: [14, 0] }, '[14,1]', true],
-    ['gestational age off by 2 days at 2 weeks (±1 rule)', { kind: 'gestational-age', value: [2, 0], lower: [2, 0], upper: [2, 0] }, '[2,2]', false],
-    ['dates exactly (stored as MM/DD/YYYY)', { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' }, '03/21/2006', true],
-    ['dates a day apart', { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' }, '03/22/2006', false],
+    [
+      'gestational age in total days (physician 99 days = [14,1])',
+      { kind: 'gestational-age', value: [14, 1], lower: [14, 1], upper: [14, 1] },
+      '[14,1]',
+      true,
+    ],
+    [
+      'gestational age within 5% of total days',
+      { kind: 'gestational-age', value: [14, 0], lower: [14, 0], upper: [14, 0] },
+      '[14,1]',
+      true,
+    ],
+    [
+      'gestational age off by 2 days at 2 weeks (±1 rule)',
+      { kind: 'gestational-age', value: [2, 0], lower: [2, 0], upper: [2, 0] },
+      '[2,2]',
+      false,
+    ],
+    [
+      'dates exactly (stored as MM/DD/YYYY)',
+      { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' },
+      '03/21/2006',
+      true,
+    ],
+    [
+      'dates a day apart',
+      { kind: 'date', value: '03/21/2006', lower: '03/21/2006', upper: '03/21/2006' },
+      '03/22/2006',
+      false,
+    ],
   ];
-  for (const [name, answer, value, expected] of cases) it(name, () => expect(agreesWithPhysician(answer, value)).toBe(expected));
+  for (const [name, answer, value, expected] of cases)
+    it(name, () => expect(agreesWithPhysician(answer, value)).toBe(expected));
 });
 
 describe('releaseStatistics', () => {
@@ -55,19 +81,76 @@ describe('releaseStatistics', () => {
     };
     const base = (id: string, answer: Label['answer']) => makeLabel({ id, answer });
     // a: previous 10 wrong, proposed 12 right, physician 12 → only proposal agrees
-    put('a', base('a', integer(10)), { ...base('a', integer(12)), status: 'relabeled', revision: { previous: integer(10), proposed: integer(12), category: 'calculator-logic-mismatch', rationale: 'r', proposer: 'p', time: '2026-01-01T00:00:00Z' }, signoffs: [physician('12', 12)] });
+    put('a', base('a', integer(10)), {
+      ...base('a', integer(12)),
+      status: 'relabeled',
+      revision: {
+        previous: integer(10),
+        proposed: integer(12),
+        category: 'calculator-logic-mismatch',
+        rationale: 'r',
+        proposer: 'p',
+        time: '2026-01-01T00:00:00Z',
+      },
+      signoffs: [physician('12', 12)],
+    });
     // b: previous 5 right, proposed 9 wrong, physician amended to 5 → only previous agrees; current agrees
-    put('b', base('b', integer(5)), { ...base('b', integer(5)), status: 'relabeled', revision: { previous: integer(5), proposed: integer(9), category: 'unclassified', rationale: 'r', proposer: 'p', time: '2026-01-01T00:00:00Z' }, signoffs: [physician('5', 5)] });
+    put('b', base('b', integer(5)), {
+      ...base('b', integer(5)),
+      status: 'relabeled',
+      revision: {
+        previous: integer(5),
+        proposed: integer(9),
+        category: 'unclassified',
+        rationale: 'r',
+        proposer: 'p',
+        time: '2026-01-01T00:00:00Z',
+      },
+      signoffs: [physician('5', 5)],
+    });
     // c: both wrong (physician N/A), current incomputable
-    put('c', base('c', integer(3)), { ...base('c', { kind: 'incomputable', value: null }), status: 'incomputable', revision: { previous: integer(3), proposed: integer(7), category: 'incomputable', rationale: 'r', proposer: 'p', time: '2026-01-01T00:00:00Z' }, signoffs: [physician('N/A', null)] });
+    put('c', base('c', integer(3)), {
+      ...base('c', { kind: 'incomputable', value: null }),
+      status: 'incomputable',
+      revision: {
+        previous: integer(3),
+        proposed: integer(7),
+        category: 'incomputable',
+        rationale: 'r',
+        proposer: 'p',
+        time: '2026-01-01T00:00:00Z',
+      },
+      signoffs: [physician('N/A', null)],
+    });
     // d: physician approves the unchanged label (78.1 with a unit) → both agree
     put('d', base('d', decimal(78.1)), { ...base('d', decimal(78.1)), signoffs: [physician('78.1 ml/hr', 78.1)] });
-    put('e', base('e', decimal(1)), { ...base('e', decimal(2)), status: 'relabeled', revision: { previous: decimal(1), category: 'extraction-error', rationale: 'r', proposer: 'p', verifier: 'v', time: '2026-01-01T00:00:00Z' } });
+    put('e', base('e', decimal(1)), {
+      ...base('e', decimal(2)),
+      status: 'relabeled',
+      revision: {
+        previous: decimal(1),
+        category: 'extraction-error',
+        rationale: 'r',
+        proposer: 'p',
+        verifier: 'v',
+        time: '2026-01-01T00:00:00Z',
+      },
+    });
     put('f', null, base('f', decimal(1)));
     put('g', base('g', decimal(1)), null);
     put('h', base('h', decimal(4)), { ...base('h', decimal(4)), status: 'confirmed' });
     const s = releaseStatistics({ previous: prev, current: cur, physicianRoles: ['physician'] }, contentHash);
-    expect(s).toMatchObject({ total: 7, previousTotal: 7, added: 1, removed: 1, relabeled: 2, madeIncomputable: 1, confirmed: 1, otherEdits: 2, unchanged: 0 });
+    expect(s).toMatchObject({
+      total: 7,
+      previousTotal: 7,
+      added: 1,
+      removed: 1,
+      relabeled: 2,
+      madeIncomputable: 1,
+      confirmed: 1,
+      otherEdits: 2,
+      unchanged: 0,
+    });
     expect(s.byCategory['calculator-logic-mismatch'].count).toBe(1);
     expect(s.verifierOnly).toBe(3); // the test sign-offs carry a dummy content hash, so none is bound
     const a = s.agreement;
@@ -94,11 +177,26 @@ describe('releaseStatistics', () => {
   it('computes kappa when items carry two physicians', () => {
     const cur = new Map<string, Label>();
     const prev = new Map<string, Label>();
-    const verdicts: [number, number][] = [[4, 4], [4, 9], [9, 9], [4, 4]]; // proposal 4; physicians' values
+    const verdicts: [number, number][] = [
+      [4, 4],
+      [4, 9],
+      [9, 9],
+      [4, 4],
+    ]; // proposal 4; physicians' values
     verdicts.forEach(([x, y], k) => {
       const id = `k${k}`;
       prev.set(id, makeLabel({ id, answer: integer(4) }));
-      cur.set(id, makeLabel({ id, answer: integer(4), signoffs: [physician(String(x), x, '2026-01-01T00:00:00Z'), { ...physician(String(y), y, '2026-01-02T00:00:00Z'), reviewer: 'dr-b' }] }));
+      cur.set(
+        id,
+        makeLabel({
+          id,
+          answer: integer(4),
+          signoffs: [
+            physician(String(x), x, '2026-01-01T00:00:00Z'),
+            { ...physician(String(y), y, '2026-01-02T00:00:00Z'), reviewer: 'dr-b' },
+          ],
+        }),
+      );
     });
     const s = releaseStatistics({ previous: prev, current: cur, physicianRoles: ['physician'] }, contentHash);
     // Verdicts (agree?): A = [T, T, F, T], B = [T, F, F, T]; po = 3/4; pe = (3/4·2/4) + (1/4·2/4) = 1/2; κ = 0.5

@@ -10,11 +10,18 @@ import { makeLabel } from '../helpers/labels.js';
 beforeAll(useTestIdentity);
 
 /** A released benchmark of three labels, one with multi-byte characters, and its pinned JSONL export. */
-async function releasedExport(notes = ['Patientin, 72 Jahre, Größe 1,65 m — “nüchtern”, 体重 60 kg 🩺.', 'A plain note.', 'Ünïcödé at the end: é']): Promise<{ dir: string; out: string; lines: string[] }> {
-  const dir = await benchmarkWith('bytes', notes.map((note, k) => makeLabel({ id: `demo-000${k + 1}`, note })));
+async function releasedExport(
+  notes = ['Patientin, 72 Jahre, Größe 1,65 m — “nüchtern”, 体重 60 kg 🩺.', 'A plain note.', 'Ünïcödé at the end: é'],
+): Promise<{ dir: string; out: string; lines: string[] }> {
+  const dir = await benchmarkWith(
+    'bytes',
+    notes.map((note, k) => makeLabel({ id: `demo-000${k + 1}`, note })),
+  );
   expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
   const out = join(dir, '..', 'v1.jsonl');
-  expect((await runCli(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(0);
+  expect((await runCli(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', out, '--dir', dir])).code).toBe(
+    0,
+  );
   return { dir, out, lines: readFileSync(out, 'utf8').split('\n') };
 }
 
@@ -30,7 +37,12 @@ describe('verify of a pinned JSONL export, byte by byte', () => {
   it('names the item whose multi-byte text changed by one character, and the one missing or added', async () => {
     const { dir, out, lines } = await releasedExport();
     writeFileSync(out, [lines[0], lines[1].replace('Größe', 'Grösse'), lines[2], lines[3], ''].join('\n'));
-    expect(await verifyExport({ file: out, dir })).toMatchObject({ ok: false, changed: ['demo-0001'], missing: [], unexpected: [] });
+    expect(await verifyExport({ file: out, dir })).toMatchObject({
+      ok: false,
+      changed: ['demo-0001'],
+      missing: [],
+      unexpected: [],
+    });
 
     writeFileSync(out, [lines[0], lines[1], lines[3], ''].join('\n'));
     expect(await verifyExport({ file: out, dir })).toMatchObject({ ok: false, changed: [], missing: ['demo-0002'] });

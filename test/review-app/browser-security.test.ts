@@ -33,47 +33,77 @@ describe.skipIf(!HAS_CHROMIUM)('the review page in Chromium: attacks from the br
     browser = server = evil = undefined;
   });
 
-  it('a page on another origin (same-site 127.0.0.1:other port, and cross-site localhost) cannot make the logged-in ' +
-      'browser sign', async () => {
-    const { dir, keyA } = await demoReviewBenchmark();
-    server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 0 });
-    browser = await launchChromium();
-    const page = await browser.context.newPage();
-    await page.goto(server.url);
-    await page.getByTestId('item-id').waitFor();
-    const head = gitCli(dir, ['rev-parse', 'HEAD']);
-    evil = await evilSite(server.origin);
-    const port = (evil.address() as AddressInfo).port;
-    for (const host of ['127.0.0.1', 'localhost']) {
-      const attack = await browser.context.newPage();
-      const posted = attack.waitForResponse((r) => r.url().endsWith('/api/decision') && r.request().method() === 'POST' && r.request().resourceType() === 'document');
-      await attack.goto(`http://${host}:${port}/`);
-      const status = (await posted).status();
-      // same-site: the cookie goes along, and Sec-Fetch-Site refuses it; cross-site: SameSite=Strict keeps the cookie
-      // home.
-      expect([host, status]).toEqual([host, host === 'localhost' ? 401 : 403]);
-      await attack.close();
-    }
-    expect(gitCli(dir, ['rev-parse', 'HEAD'])).toBe(head);
-    expect((await readAllLabels(dir)).flatMap((e) => e.label.signoffs)).toEqual([]);
-  });
+  it(
+    'a page on another origin (same-site 127.0.0.1:other port, and cross-site localhost) cannot make the logged-in ' +
+      'browser sign',
+    async () => {
+      const { dir, keyA } = await demoReviewBenchmark();
+      server = await startReviewServer({
+        dir,
+        reviewer: await requireReviewer(dir, 'dr-a'),
+        keyPath: keyA,
+        blind: false,
+        undoMs: 0,
+      });
+      browser = await launchChromium();
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await page.getByTestId('item-id').waitFor();
+      const head = gitCli(dir, ['rev-parse', 'HEAD']);
+      evil = await evilSite(server.origin);
+      const port = (evil.address() as AddressInfo).port;
+      for (const host of ['127.0.0.1', 'localhost']) {
+        const attack = await browser.context.newPage();
+        const posted = attack.waitForResponse(
+          (r) =>
+            r.url().endsWith('/api/decision') &&
+            r.request().method() === 'POST' &&
+            r.request().resourceType() === 'document',
+        );
+        await attack.goto(`http://${host}:${port}/`);
+        const status = (await posted).status();
+        // same-site: the cookie goes along, and Sec-Fetch-Site refuses it; cross-site: SameSite=Strict keeps the cookie
+        // home.
+        expect([host, status]).toEqual([host, host === 'localhost' ? 401 : 403]);
+        await attack.close();
+      }
+      expect(gitCli(dir, ['rev-parse', 'HEAD'])).toBe(head);
+      expect((await readAllLabels(dir)).flatMap((e) => e.label.signoffs)).toEqual([]);
+    },
+  );
 
   it('the page loads nothing from elsewhere, and no response it gets holds the key', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
-    server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 0 });
+    server = await startReviewServer({
+      dir,
+      reviewer: await requireReviewer(dir, 'dr-a'),
+      keyPath: keyA,
+      blind: false,
+      undoMs: 0,
+    });
     browser = await launchChromium();
     const page = await browser.context.newPage();
     const urls: string[] = [];
     const bodies: Promise<string>[] = [];
     page.on('request', (r) => urls.push(r.url()));
-    page.on('response', (r) => bodies.push(r.body().then((b) => b.toString('latin1')).catch(() => '')));
+    page.on('response', (r) =>
+      bodies.push(
+        r
+          .body()
+          .then((b) => b.toString('latin1'))
+          .catch(() => ''),
+      ),
+    );
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
     await page.goto(server.url);
     await page.getByTestId('item-id').waitFor();
     await page.keyboard.press('a');
     await page.keyboard.press('Control+Enter');
-    await page.getByTestId('message').filter({ hasText: /commit [0-9a-f]{10}/ }).waitFor();
+    await page
+      .getByTestId('message')
+      .filter({ hasText: /commit [0-9a-f]{10}/ })
+      .waitFor();
     await page.getByTestId('panel-tab').click();
     await page.getByTestId('panel').waitFor();
     await page.keyboard.press('?');
@@ -87,14 +117,34 @@ describe.skipIf(!HAS_CHROMIUM)('the review page in Chromium: attacks from the br
 
   it('a label changed underneath (another commit) is refused and reloaded, never signed as the new content', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
-    server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 0 });
+    server = await startReviewServer({
+      dir,
+      reviewer: await requireReviewer(dir, 'dr-a'),
+      keyPath: keyA,
+      blind: false,
+      undoMs: 0,
+    });
     browser = await launchChromium();
     const page = await browser.context.newPage();
     await page.goto(server.url);
     await page.getByTestId('queue-item').filter({ hasText: 'demo-0001' }).click();
     await page.getByTestId('item-id').filter({ hasText: 'demo-0001' }).waitFor();
-    await page.getByTestId('proposed').filter({ hasText: /^27\.5/ }).waitFor();
-    const changed = await runCli(['propose', 'demo-0001', '--value', '24', '--category', 'extraction-error', '--rationale', 'A third weight.', '--dir', dir]);
+    await page
+      .getByTestId('proposed')
+      .filter({ hasText: /^27\.5/ })
+      .waitFor();
+    const changed = await runCli([
+      'propose',
+      'demo-0001',
+      '--value',
+      '24',
+      '--category',
+      'extraction-error',
+      '--rationale',
+      'A third weight.',
+      '--dir',
+      dir,
+    ]);
     expect(changed.code, changed.err).toBe(0);
     const head = gitCli(dir, ['rev-parse', 'HEAD']);
     await page.keyboard.press('a');

@@ -9,13 +9,22 @@ export interface RawResponse {
 }
 
 /** One HTTP request with exactly the headers given (fetch would add or refuse some, like Host). */
-export function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -35,7 +44,9 @@ export function keyForms(keyPath: string): string[] {
   const pem = readFileSync(keyPath, 'utf8');
   const d = createPrivateKey(pem).export({ format: 'jwk' }).d!;
   const seed = Buffer.from(d, 'base64url');
-  const pemBody = pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+  const pemBody = pem
+    .split('\n')
+    .filter((l) => l && !l.startsWith('-----'))
+    .join('');
   return [pemBody, d, seed.toString('base64'), seed.toString('hex')];
 }
-

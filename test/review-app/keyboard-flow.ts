@@ -15,7 +15,10 @@ export async function currentId(page: Page): Promise<string> {
 
 async function waitForItemChange(page: Page, from: string): Promise<void> {
   // Locators, not waitForFunction: the page's CSP (no eval) refuses Playwright's string predicates.
-  await page.getByTestId('item-id').filter({ hasNotText: new RegExp(`^${from}$`) }).waitFor();
+  await page
+    .getByTestId('item-id')
+    .filter({ hasNotText: new RegExp(`^${from}$`) })
+    .waitFor();
 }
 
 /** A corrected value of the right kind for whatever the item asks, typed into the page's fields. */

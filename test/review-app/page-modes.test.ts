@@ -20,12 +20,19 @@ describe.skipIf(!HAS_CHROMIUM)('the review page: blind protocol and undo, in Chr
 
   it('--blind: no answer reaches the page before the physician gives a value; the sign-off records that value', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
-    server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: true, undoMs: 0 });
+    server = await startReviewServer({
+      dir,
+      reviewer: await requireReviewer(dir, 'dr-a'),
+      keyPath: keyA,
+      blind: true,
+      undoMs: 0,
+    });
     browser = await launchChromium();
     const page = await browser.context.newPage();
     const itemBodies: string[] = [];
     page.on('response', async (r) => {
-      if (r.url().includes('/api/item/') || r.url().includes('/api/queue')) itemBodies.push(await r.text().catch(() => ''));
+      if (r.url().includes('/api/item/') || r.url().includes('/api/queue'))
+        itemBodies.push(await r.text().catch(() => ''));
     });
     await page.goto(server.url);
     await page.getByTestId('queue-item').filter({ hasText: 'demo-0003' }).click();
@@ -48,14 +55,23 @@ describe.skipIf(!HAS_CHROMIUM)('the review page: blind protocol and undo, in Chr
     await page.getByTestId('previous').filter({ hasText: /^3/ }).waitFor();
     await page.keyboard.press('a');
     await page.keyboard.press('Control+Enter');
-    await page.getByTestId('message').filter({ hasText: /commit [0-9a-f]{10}/ }).waitFor();
+    await page
+      .getByTestId('message')
+      .filter({ hasText: /commit [0-9a-f]{10}/ })
+      .waitFor();
     const label = (await readAllLabels(dir)).find((e) => e.label.id === 'demo-0003')!.label;
     expect(label.signoffs).toMatchObject([{ reviewer: 'dr-a', decision: 'approve', value: '5', parsedValue: 5 }]);
   });
 
   it('a decision can be undone before it is committed: nothing is signed', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
-    server = await startReviewServer({ dir, reviewer: await requireReviewer(dir, 'dr-a'), keyPath: keyA, blind: false, undoMs: 60_000 });
+    server = await startReviewServer({
+      dir,
+      reviewer: await requireReviewer(dir, 'dr-a'),
+      keyPath: keyA,
+      blind: false,
+      undoMs: 60_000,
+    });
     browser = await launchChromium();
     const page = await browser.context.newPage();
     await page.goto(server.url);
@@ -63,10 +79,19 @@ describe.skipIf(!HAS_CHROMIUM)('the review page: blind protocol and undo, in Chr
     await page.keyboard.press('a');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('message').filter({ hasText: 'press u to undo' }).waitFor();
-    await page.getByTestId('item-id').filter({ hasNotText: new RegExp(`^${first}$`) }).waitFor(); // moved on
+    await page
+      .getByTestId('item-id')
+      .filter({ hasNotText: new RegExp(`^${first}$`) })
+      .waitFor(); // moved on
     await page.keyboard.press('u');
-    await page.getByTestId('message').filter({ hasText: `Undone: ${first} was not signed.` }).waitFor();
-    await page.getByTestId('item-id').filter({ hasText: new RegExp(`^${first}$`) }).waitFor(); // back, with the choice restored
+    await page
+      .getByTestId('message')
+      .filter({ hasText: `Undone: ${first} was not signed.` })
+      .waitFor();
+    await page
+      .getByTestId('item-id')
+      .filter({ hasText: new RegExp(`^${first}$`) })
+      .waitFor(); // back, with the choice restored
     expect(await page.getByTestId('action-approve').isChecked()).toBe(true);
     // Moving on and back sends nothing: the undone decision is gone for good.
     await page.keyboard.press('j');
@@ -81,10 +106,27 @@ describe.skipIf(!HAS_CHROMIUM)('the review page: blind protocol and undo, in Chr
 describe('steward review as a process', () => {
   it('prints one token URL on 127.0.0.1, serves it, and stops cleanly on Ctrl-C (SIGINT)', async () => {
     const { dir, keyA } = await demoReviewBenchmark();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));", 'review', '--dir', dir, '--reviewer', 'dr-a', '--key', keyA], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));",
+        'review',
+        '--dir',
+        dir,
+        '--reviewer',
+        'dr-a',
+        '--key',
+        keyA,
+      ],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stderr.on('data', (d) => (err += d));

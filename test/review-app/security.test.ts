@@ -31,23 +31,46 @@ describe('the review server refuses whoever is not the page it printed the URL f
 
   async function start() {
     const bench = await demoReviewBenchmark();
-    server = await startReviewServer({ dir: bench.dir, reviewer: await requireReviewer(bench.dir, 'dr-a'), keyPath: bench.keyA, blind: false });
+    server = await startReviewServer({
+      dir: bench.dir,
+      reviewer: await requireReviewer(bench.dir, 'dr-a'),
+      keyPath: bench.keyA,
+      blind: false,
+    });
     return { ...bench, server };
   }
 
   it('without the token or its cookie: 401 on pages, scripts and the API; a wrong token 403; the token works once', async () => {
     const { server } = await start();
-    for (const path of ['/', '/app.js', '/vendor/preact.mjs', '/api/queue', '/api/session', '/api/item/demo-0001', '/api/panel']) {
+    for (const path of [
+      '/',
+      '/app.js',
+      '/vendor/preact.mjs',
+      '/api/queue',
+      '/api/session',
+      '/api/item/demo-0001',
+      '/api/panel',
+    ]) {
       const res = await raw(server.origin + path);
       expect(res.status, path).toBe(401);
       expect(res.body, path).not.toContain('demo-0001');
     }
-    expect((await raw(`${server.origin}/api/decision`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.origin }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await raw(`${server.origin}/api/decision`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: server.origin },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     expect((await raw(`${server.origin}/?token=not-the-token`)).status).toBe(403);
     const first = await raw(server.url);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/');
-    expect(String(first.headers['set-cookie'])).toMatch(/^steward_review=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(String(first.headers['set-cookie'])).toMatch(
+      /^steward_review=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/,
+    );
     expect((await raw(server.url)).status).toBe(403); // spent
     const cookie = String(first.headers['set-cookie']).split(';')[0];
     expect((await raw(`${server.origin}/api/queue`, { headers: { cookie } })).status).toBe(200);
@@ -60,14 +83,29 @@ describe('the review server refuses whoever is not the page it printed the URL f
     const head = gitCli(dir, ['rev-parse', 'HEAD']);
     const item = JSON.parse((await raw(`${server.origin}/api/item/demo-0001`, { headers: { cookie } })).body);
     const body = JSON.stringify({ id: 'demo-0001', contentHash: item.contentHash, action: 'approve' });
-    const post = (headers: Record<string, string>) => raw(`${server.origin}/api/decision`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body });
+    const post = (headers: Record<string, string>) =>
+      raw(`${server.origin}/api/decision`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body,
+      });
     expect((await post({ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:1' })).status).toBe(403);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({})).status).toBe(403); // neither header: no browser page sends that
-    expect((await raw(`${server.origin}/api/decision`, { method: 'POST', headers: { cookie, origin: server.origin, 'content-type': 'text/plain' }, body })).status).toBe(415);
-    const rebound = await raw(`${server.origin}/api/queue`, { headers: { cookie, host: `evil.example:${server.port}` } });
+    expect(
+      (
+        await raw(`${server.origin}/api/decision`, {
+          method: 'POST',
+          headers: { cookie, origin: server.origin, 'content-type': 'text/plain' },
+          body,
+        })
+      ).status,
+    ).toBe(415);
+    const rebound = await raw(`${server.origin}/api/queue`, {
+      headers: { cookie, host: `evil.example:${server.port}` },
+    });
     expect(rebound.status).toBe(403);
     expect(gitCli(dir, ['rev-parse', 'HEAD'])).toBe(head);
     // The same request from our own origin is signed and committed.
@@ -97,7 +135,14 @@ describe('the review server refuses whoever is not the page it printed the URL f
     const { server } = await start();
     const address = (server as unknown as { port: number }).port;
     expect(await refused('127.0.0.1', address)).toBe('connected');
-    const others = ['127.0.0.2', '::1', ...Object.values(networkInterfaces()).flat().map((i) => i!.address).filter((a) => a !== '127.0.0.1')];
+    const others = [
+      '127.0.0.2',
+      '::1',
+      ...Object.values(networkInterfaces())
+        .flat()
+        .map((i) => i!.address)
+        .filter((a) => a !== '127.0.0.1'),
+    ];
     expect(others.length).toBeGreaterThan(1);
     for (const host of others) expect([host, await refused(host, address)]).not.toEqual([host, 'connected']);
   });
@@ -108,13 +153,33 @@ describe('the review server refuses whoever is not the page it printed the URL f
     const forms = keyForms(keyA);
     const item = JSON.parse((await raw(`${server.origin}/api/item/demo-0003`, { headers: { cookie } })).body);
     const bodies: string[] = [];
-    for (const path of ['/', '/app.js', '/views.js', '/decision.js', '/keys.js', '/api/session', '/api/queue', '/api/item/demo-0003', '/api/panel', '/api/item/..%2F..%2Fkeys']) {
+    for (const path of [
+      '/',
+      '/app.js',
+      '/views.js',
+      '/decision.js',
+      '/keys.js',
+      '/api/session',
+      '/api/queue',
+      '/api/item/demo-0003',
+      '/api/panel',
+      '/api/item/..%2F..%2Fkeys',
+    ]) {
       bodies.push((await raw(server.origin + path, { headers: { cookie } })).body);
     }
-    const post = (body: unknown) => raw(`${server.origin}/api/decision`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.origin }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      raw(`${server.origin}/api/decision`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', origin: server.origin },
+        body: JSON.stringify(body),
+      });
     bodies.push((await post({ id: 'demo-0003', contentHash: item.contentHash, action: 'approve' })).body);
-    bodies.push((await post({ id: 'demo-0003', contentHash: item.contentHash, action: 'correct', value: { number: 'x' } })).body);
-    bodies.push((await post({ id: 'demo-0003', contentHash: item.contentHash, action: 'approve', keyPath: keyA })).body);
+    bodies.push(
+      (await post({ id: 'demo-0003', contentHash: item.contentHash, action: 'correct', value: { number: 'x' } })).body,
+    );
+    bodies.push(
+      (await post({ id: 'demo-0003', contentHash: item.contentHash, action: 'approve', keyPath: keyA })).body,
+    );
     for (const body of bodies) for (const form of forms) expect(body.includes(form)).toBe(false);
     expect(bodies.join('\n')).not.toContain(keyA);
   });

@@ -12,10 +12,21 @@ import { testdir } from '../helpers/tempdir.js';
 /** Four synthetic items of split "demo": two BMI (decimal), a CHA2DS2-VASc (integer), a due date (date). */
 export function demoLabels(): Label[] {
   const base = makeLabel();
-  const source = (row: number, calculatorId: number, outputType: string) => ({ ...base.source, row, calculatorId, outputType, noteId: `n-${row}` });
+  const source = (row: number, calculatorId: number, outputType: string) => ({
+    ...base.source,
+    row,
+    calculatorId,
+    outputType,
+    noteId: `n-${row}`,
+  });
   return [
     makeLabel({ source: source(1, 6, 'decimal') }),
-    makeLabel({ id: 'demo-0002', source: source(2, 6, 'decimal'), entities: { weight: [90, 'kg'], height: [180, 'cm'] }, answer: { kind: 'decimal', value: 27.778, lower: 26.3891, upper: 29.1669 } }),
+    makeLabel({
+      id: 'demo-0002',
+      source: source(2, 6, 'decimal'),
+      entities: { weight: [90, 'kg'], height: [180, 'cm'] },
+      answer: { kind: 'decimal', value: 27.778, lower: 26.3891, upper: 29.1669 },
+    }),
     makeLabel({
       id: 'demo-0003',
       calculator: { id: 4, name: 'CHA2DS2-VASc Score for Atrial Fibrillation Stroke Risk', category: 'risk' },
@@ -54,7 +65,21 @@ export async function benchRepo(labels: Label[] = demoLabels()): Promise<string>
 export async function registerReviewer(dir: string, id = 'dr-a', role = 'physician'): Promise<string> {
   const key = join(testdir(), `${id}.pem`);
   expect((await runCli(['keygen', '--out', key, '--dir', dir])).code).toBe(0);
-  const added = await runCli(['reviewer', 'add', id, '--name', `Dr ${id}`, '--role', role, '--specialty', 'anesthesiology', '--key', key, '--dir', dir]);
+  const added = await runCli([
+    'reviewer',
+    'add',
+    id,
+    '--name',
+    `Dr ${id}`,
+    '--role',
+    role,
+    '--specialty',
+    'anesthesiology',
+    '--key',
+    key,
+    '--dir',
+    dir,
+  ]);
   expect(added.code, added.err).toBe(0);
   return key;
 }

@@ -44,8 +44,16 @@ describe('reviewer add', () => {
     const dir = await benchRepo();
     const key = await registerReviewer(dir, 'dr-lee');
     const file = JSON.parse(readFileSync(join(dir, 'reviewers', 'dr-lee.json'), 'utf8'));
-    const pub = JSON.parse((await runCli(['keygen', '--out', join(testdir(), 'x.pem'), '--dir', dir, '--json'])).out).publicKey;
-    expect(file).toEqual({ id: 'dr-lee', name: 'Dr dr-lee', role: 'physician', specialty: 'anesthesiology', publicKey: expect.stringMatching(/^ed25519:/) });
+    const pub = JSON.parse(
+      (await runCli(['keygen', '--out', join(testdir(), 'x.pem'), '--dir', dir, '--json'])).out,
+    ).publicKey;
+    expect(file).toEqual({
+      id: 'dr-lee',
+      name: 'Dr dr-lee',
+      role: 'physician',
+      specialty: 'anesthesiology',
+      publicKey: expect.stringMatching(/^ed25519:/),
+    });
     expect(file.publicKey).not.toBe(pub);
     expect(lastMessage(dir)).toBe('Add reviewer dr-lee (physician, anesthesiology)');
     expect(existsSync(key)).toBe(true);
@@ -54,13 +62,50 @@ describe('reviewer add', () => {
   it('registers from the public-key line keygen prints, as a physician sends it', async () => {
     const dir = await benchRepo();
     const folder = testdir();
-    const printed = JSON.parse((await runCli(['keygen', '--out', join(folder, 'dr-lee.pem'), '--dir', dir, '--json'])).out).publicKey;
+    const printed = JSON.parse(
+      (await runCli(['keygen', '--out', join(folder, 'dr-lee.pem'), '--dir', dir, '--json'])).out,
+    ).publicKey;
     writeFileSync(join(folder, 'dr-lee.pub'), printed + '\n');
-    const r = await runCli(['reviewer', 'add', 'dr-lee', '--name', 'Dr Lee', '--role', 'physician', '--orcid', '0000-0002-1825-0097', '--key', join(folder, 'dr-lee.pub'), '--dir', dir]);
+    const r = await runCli([
+      'reviewer',
+      'add',
+      'dr-lee',
+      '--name',
+      'Dr Lee',
+      '--role',
+      'physician',
+      '--orcid',
+      '0000-0002-1825-0097',
+      '--key',
+      join(folder, 'dr-lee.pub'),
+      '--dir',
+      dir,
+    ]);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'reviewers', 'dr-lee.json'), 'utf8'))).toEqual({ id: 'dr-lee', name: 'Dr Lee', role: 'physician', orcid: '0000-0002-1825-0097', publicKey: printed });
+    expect(JSON.parse(readFileSync(join(dir, 'reviewers', 'dr-lee.json'), 'utf8'))).toEqual({
+      id: 'dr-lee',
+      name: 'Dr Lee',
+      role: 'physician',
+      orcid: '0000-0002-1825-0097',
+      publicKey: printed,
+    });
     // It signs with the private key that goes with it.
-    expect((await runCli(['signoff', 'demo-0001', '--reviewer', 'dr-lee', '--decision', 'approve', '--key', join(folder, 'dr-lee.pem'), '--dir', dir])).code).toBe(0);
+    expect(
+      (
+        await runCli([
+          'signoff',
+          'demo-0001',
+          '--reviewer',
+          'dr-lee',
+          '--decision',
+          'approve',
+          '--key',
+          join(folder, 'dr-lee.pem'),
+          '--dir',
+          dir,
+        ])
+      ).code,
+    ).toBe(0);
   });
 
   it('bad input: exit 2 and nothing changes (existing id, bad ORCID, bad id, unreadable key)', async () => {
@@ -69,11 +114,46 @@ describe('reviewer add', () => {
     const before = snapshotTree(dir);
     const commit = head(dir);
     const cases = [
-      { argv: ['reviewer', 'add', 'dr-a', '--name', 'X', '--role', 'physician', '--key', key], err: /already exists; --replace/ },
-      { argv: ['reviewer', 'add', 'dr-b', '--name', 'X', '--role', 'physician', '--orcid', '1234', '--key', key], err: /orcid/ },
-      { argv: ['reviewer', 'add', 'Dr B', '--name', 'X', '--role', 'physician', '--key', key], err: /not a reviewer id/ },
-      { argv: ['reviewer', 'add', 'dr-b', '--name', 'X', '--role', 'physician', '--key', join(dir, 'steward.config.json')], err: /not a PEM/ },
-      { argv: ['reviewer', 'add', 'dr-b', '--name', 'X', '--role', 'physician', '--key', join(testdir(), 'missing.pem')], err: /no such key file/ },
+      {
+        argv: ['reviewer', 'add', 'dr-a', '--name', 'X', '--role', 'physician', '--key', key],
+        err: /already exists; --replace/,
+      },
+      {
+        argv: ['reviewer', 'add', 'dr-b', '--name', 'X', '--role', 'physician', '--orcid', '1234', '--key', key],
+        err: /orcid/,
+      },
+      {
+        argv: ['reviewer', 'add', 'Dr B', '--name', 'X', '--role', 'physician', '--key', key],
+        err: /not a reviewer id/,
+      },
+      {
+        argv: [
+          'reviewer',
+          'add',
+          'dr-b',
+          '--name',
+          'X',
+          '--role',
+          'physician',
+          '--key',
+          join(dir, 'steward.config.json'),
+        ],
+        err: /not a PEM/,
+      },
+      {
+        argv: [
+          'reviewer',
+          'add',
+          'dr-b',
+          '--name',
+          'X',
+          '--role',
+          'physician',
+          '--key',
+          join(testdir(), 'missing.pem'),
+        ],
+        err: /no such key file/,
+      },
     ];
     for (const c of cases) {
       const r = await runCli([...c.argv, '--dir', dir]);
@@ -88,7 +168,18 @@ describe('reviewer add', () => {
     const dir = await benchRepo();
     const key = await registerReviewer(dir, 'dr-a');
     chmodSync(key, 0o644);
-    const r = await runCli(['signoff', 'demo-0001', '--reviewer', 'dr-a', '--decision', 'approve', '--key', key, '--dir', dir]);
+    const r = await runCli([
+      'signoff',
+      'demo-0001',
+      '--reviewer',
+      'dr-a',
+      '--decision',
+      'approve',
+      '--key',
+      key,
+      '--dir',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/readable by its owner only/);
   });

@@ -53,9 +53,24 @@ describe("physicianAgrees: the paper's agreement rule", () => {
     { label: dec(105), physician: 100, agree: true, why: 'exactly 5%, despite floating point' },
     { label: dec(72), physician: 169.2, agree: false, why: 'LDL far off' },
     { label: answerWithLimits('date', '03/21/2006'), physician: '03/21/2006', agree: true, why: 'same date' },
-    { label: answerWithLimits('gestational-age', [4, 2]), physician: '[4,2]', agree: true, why: 'same gestational age' },
-    { label: answerWithLimits('gestational-age', [4, 2]), physician: '[4,3]', agree: true, why: 'a day off at 31 days: within 5% of the total days, as the paper compares them' },
-    { label: answerWithLimits('gestational-age', [2, 0]), physician: '[2,2]', agree: false, why: 'two days off at 16 days: a whole number ≤ 20 gets ±1' },
+    {
+      label: answerWithLimits('gestational-age', [4, 2]),
+      physician: '[4,2]',
+      agree: true,
+      why: 'same gestational age',
+    },
+    {
+      label: answerWithLimits('gestational-age', [4, 2]),
+      physician: '[4,3]',
+      agree: true,
+      why: 'a day off at 31 days: within 5% of the total days, as the paper compares them',
+    },
+    {
+      label: answerWithLimits('gestational-age', [2, 0]),
+      physician: '[2,2]',
+      agree: false,
+      why: 'two days off at 16 days: a whole number ≤ 20 gets ±1',
+    },
   ];
   for (const c of cases) {
     it(`${c.why}`, () => expect(physicianAgrees(c.label, c.physician)).toBe(c.agree));

@@ -14,8 +14,24 @@ function keyPair() {
   return { privateKey, publicKey: publicKeyText(publicKey) };
 }
 
-function signed(label: Label, reviewer: Reviewer, privateKey: ReturnType<typeof keyPair>['privateKey'], extra: Partial<Signoff> = {}): Signoff {
-  return signSignoff(label.id, { reviewer: reviewer.id, role: reviewer.role, decision: 'approve', time: '2026-01-02T03:04:05.000Z', contentHash: contentHash(label), ...extra }, privateKey);
+function signed(
+  label: Label,
+  reviewer: Reviewer,
+  privateKey: ReturnType<typeof keyPair>['privateKey'],
+  extra: Partial<Signoff> = {},
+): Signoff {
+  return signSignoff(
+    label.id,
+    {
+      reviewer: reviewer.id,
+      role: reviewer.role,
+      decision: 'approve',
+      time: '2026-01-02T03:04:05.000Z',
+      contentHash: contentHash(label),
+      ...extra,
+    },
+    privateKey,
+  );
 }
 
 describe('sign-off signatures', () => {
@@ -49,7 +65,16 @@ describe('sign-off signatures', () => {
       "
     `);
     // null (N/A) is signed as null; an absent value is left out.
-    const na = new TextDecoder().decode(signedBytes('x', { reviewer: 'r', role: 'p', decision: 'approve', parsedValue: null, time: 't', contentHash: 'h' }));
+    const na = new TextDecoder().decode(
+      signedBytes('x', {
+        reviewer: 'r',
+        role: 'p',
+        decision: 'approve',
+        parsedValue: null,
+        time: 't',
+        contentHash: 'h',
+      }),
+    );
     expect(na).toContain('"parsedValue": null');
     expect(na).not.toContain('"value"');
   });
@@ -57,7 +82,14 @@ describe('sign-off signatures', () => {
   it('a fresh sign-off verifies; any edited signed field or signature does not', () => {
     const s = signed(label, drA, privateKey, { value: '22.9', parsedValue: 22.9, note: 'ok' });
     expect(verifySignoff(label, s, [drA])).toMatchObject({ signatureValid: true, stale: false, problems: [] });
-    const tampered: Partial<Signoff>[] = [{ decision: 'reject' }, { value: '30' }, { parsedValue: 30 }, { note: 'changed' }, { time: '2027-01-01T00:00:00.000Z' }, { reviewer: 'dr-a', role: 'physician', contentHash: 'sha256:' + '0'.repeat(64) }];
+    const tampered: Partial<Signoff>[] = [
+      { decision: 'reject' },
+      { value: '30' },
+      { parsedValue: 30 },
+      { note: 'changed' },
+      { time: '2027-01-01T00:00:00.000Z' },
+      { reviewer: 'dr-a', role: 'physician', contentHash: 'sha256:' + '0'.repeat(64) },
+    ];
     for (const edit of tampered) {
       const verdict = verifySignoff(label, { ...s, ...edit }, [drA]);
       expect(verdict.signatureValid, JSON.stringify(edit)).toBe(false);
@@ -65,7 +97,9 @@ describe('sign-off signatures', () => {
     }
     const flipped = Buffer.from(s.signature, 'base64');
     flipped[0] ^= 1;
-    expect(verifySignoff(label, { ...s, signature: flipped.toString('base64') }, [drA]).problems.map((p) => p.code)).toEqual(['bad-signature']);
+    expect(
+      verifySignoff(label, { ...s, signature: flipped.toString('base64') }, [drA]).problems.map((p) => p.code),
+    ).toEqual(['bad-signature']);
     expect(verifySignoff(label, { ...s, signature: 'not base64!' }, [drA]).signatureValid).toBe(false);
   });
 
@@ -84,8 +118,12 @@ describe('sign-off signatures', () => {
     expect(verifySignoff(changed, s, [drA]).problems.map((p) => p.code)).toEqual(['stale-signoff']);
     expect(verifySignoff(label, s, []).problems.map((p) => p.code)).toEqual(['unknown-reviewer']);
     const rekeyed = { ...drA, publicKey: keyPair().publicKey };
-    expect(verifySignoff(label, s, new Map([['dr-a', rekeyed]])).problems.map((p) => p.code)).toEqual(['bad-signature']);
-    expect(verifySignoff(label, s, [{ ...drA, role: 'maintainer' }]).problems.map((p) => p.code)).toEqual(['role-mismatch']);
+    expect(verifySignoff(label, s, new Map([['dr-a', rekeyed]])).problems.map((p) => p.code)).toEqual([
+      'bad-signature',
+    ]);
+    expect(verifySignoff(label, s, [{ ...drA, role: 'maintainer' }]).problems.map((p) => p.code)).toEqual([
+      'role-mismatch',
+    ]);
   });
 
   it('a sign-off made with an unregistered key does not verify', () => {

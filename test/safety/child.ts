@@ -13,9 +13,17 @@ export interface ChildResult {
 }
 
 /** `steward <args>` as its own node process (through tsx), with extra environment (e.g. STEWARD_FAULT_AT). */
-export function runSteward(args: string[], env: Record<string, string> = {}, { killAfterMs }: { killAfterMs?: number } = {}): Promise<ChildResult> {
+export function runSteward(
+  args: string[],
+  env: Record<string, string> = {},
+  { killAfterMs }: { killAfterMs?: number } = {},
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', () => clearTimeout(timer));
     let out = '';

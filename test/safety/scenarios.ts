@@ -56,13 +56,19 @@ async function imported(dir: string, aside: string): Promise<void> {
   await steward(['import', 'medcalc-bench', join(aside, 'first.csv'), '--dir', dir]);
 }
 
-function labelAtHead(dir: string, id: string, ref = 'HEAD'): { answer: { value: unknown }; signoffs: Array<{ reviewer: string }> } | null {
+function labelAtHead(
+  dir: string,
+  id: string,
+  ref = 'HEAD',
+): { answer: { value: unknown }; signoffs: Array<{ reviewer: string }> } | null {
   try {
     git(dir, ['rev-parse', '-q', '--verify', `${ref}^{commit}`]);
   } catch {
     return null; // the branch was never made
   }
-  const path = git(dir, ['ls-tree', '-r', '--name-only', ref, 'labels']).split('\n').find((p) => p.endsWith(`/${id}.json`));
+  const path = git(dir, ['ls-tree', '-r', '--name-only', ref, 'labels'])
+    .split('\n')
+    .find((p) => p.endsWith(`/${id}.json`));
   return path ? JSON.parse(git(dir, ['show', `${ref}:${path}`])) : null;
 }
 
@@ -80,7 +86,9 @@ export const SCENARIOS: Scenario[] = [
       return ['import', 'medcalc-bench', join(aside, 'rows.csv'), '--dir', '{dir}'];
     },
     landed(dir) {
-      const files = git(dir, ['ls-tree', '-r', '--name-only', 'HEAD', 'labels']).split('\n').filter((p) => p.endsWith('.json'));
+      const files = git(dir, ['ls-tree', '-r', '--name-only', 'HEAD', 'labels'])
+        .split('\n')
+        .filter((p) => p.endsWith('.json'));
       return files.length !== ROWS ? `${files.length} of ${ROWS} labels committed` : null;
     },
   },
@@ -88,7 +96,20 @@ export const SCENARIOS: Scenario[] = [
     name: 'propose',
     async setup(dir, aside) {
       await imported(dir, aside);
-      return ['propose', 'test-0003', '--value', '41.5', '--category', 'calculator-logic-mismatch', '--rationale', 'recomputed from the note', '--branch', 'relabel/k', '--dir', '{dir}'];
+      return [
+        'propose',
+        'test-0003',
+        '--value',
+        '41.5',
+        '--category',
+        'calculator-logic-mismatch',
+        '--rationale',
+        'recomputed from the note',
+        '--branch',
+        'relabel/k',
+        '--dir',
+        '{dir}',
+      ];
     },
     landed(dir) {
       const label = labelAtHead(dir, 'test-0003', 'relabel/k');
@@ -102,7 +123,21 @@ export const SCENARIOS: Scenario[] = [
       const key = join(aside, 'dr-a.pem');
       await steward(['keygen', '--out', key, '--dir', dir]);
       await steward(['reviewer', 'add', 'dr-a', '--name', 'Dr A', '--role', 'physician', '--key', key, '--dir', dir]);
-      return ['signoff', 'test-0002', 'test-0005', '--reviewer', 'dr-a', '--decision', 'reject', '--note', 'unit error', '--key', key, '--dir', '{dir}'];
+      return [
+        'signoff',
+        'test-0002',
+        'test-0005',
+        '--reviewer',
+        'dr-a',
+        '--decision',
+        'reject',
+        '--note',
+        'unit error',
+        '--key',
+        key,
+        '--dir',
+        '{dir}',
+      ];
     },
     landed(dir) {
       for (const id of ['test-0002', 'test-0005']) {
@@ -154,7 +189,9 @@ export function makeTemplate(): { dir: string; aside: string } {
 
 /** Temp files of atomic writes anywhere in the working tree (there should be none after a command). */
 export function leftoverTemps(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.includes('.steward-tmp-') && !p.startsWith('.git'));
+  return (readdirSync(dir, { recursive: true }) as string[]).filter(
+    (p) => p.includes('.steward-tmp-') && !p.startsWith('.git'),
+  );
 }
 
 export interface TrialOutcome {
@@ -170,10 +207,20 @@ export interface TrialOutcome {
   problem: string | null;
 }
 
-type Run = (args: string[], env?: Record<string, string>, options?: { killAfterMs?: number }) => Promise<{ code: number | null; signal: string | null; err: string }>;
+type Run = (
+  args: string[],
+  env?: Record<string, string>,
+  options?: { killAfterMs?: number },
+) => Promise<{ code: number | null; signal: string | null; err: string }>;
 
 /** One trial on a fresh copy of the template: interrupt, inspect, re-run, inspect. */
-export async function trial(scenario: Scenario, template: string, args: string[], run: Run, interrupt: { env?: Record<string, string>; killAfterMs?: number }): Promise<TrialOutcome> {
+export async function trial(
+  scenario: Scenario,
+  template: string,
+  args: string[],
+  run: Run,
+  interrupt: { env?: Record<string, string>; killAfterMs?: number },
+): Promise<TrialOutcome> {
   const dir = copyTemplate(template);
   const argv = args.map((a) => (a === '{dir}' ? dir : a));
   const first = await run(argv, interrupt.env ?? {}, { killAfterMs: interrupt.killAfterMs });
@@ -186,9 +233,20 @@ export async function trial(scenario: Scenario, template: string, args: string[]
   }
   const landedBeforeRerun = scenario.landed(dir) === null;
   const again = landedBeforeRerun ? await run(['commit', '-m', 'tidy', '--dir', dir]) : await run(argv);
-  const problem = (again.code !== 0 ? `re-run exit ${again.code}: ${again.err.trim()}` : null) ?? scenario.landed(dir) ?? clean(dir) ??
-    (leftoverTemps(dir).length > 0 ? `temp files left: ${leftoverTemps(dir).join(', ')}` : null) ?? (fsckOk(dir) ? null : 'fsck failed after the re-run');
-  return { killed: first.signal ?? `exit ${first.code}`, fsckAfterKill, validateAfterKill, landedBeforeRerun, rerunCode: again.code, problem };
+  const problem =
+    (again.code !== 0 ? `re-run exit ${again.code}: ${again.err.trim()}` : null) ??
+    scenario.landed(dir) ??
+    clean(dir) ??
+    (leftoverTemps(dir).length > 0 ? `temp files left: ${leftoverTemps(dir).join(', ')}` : null) ??
+    (fsckOk(dir) ? null : 'fsck failed after the re-run');
+  return {
+    killed: first.signal ?? `exit ${first.code}`,
+    fsckAfterKill,
+    validateAfterKill,
+    landedBeforeRerun,
+    rerunCode: again.code,
+    problem,
+  };
 }
 
 function fsckOk(dir: string): boolean {

@@ -6,17 +6,29 @@ import { normalizeExtracted } from '../../src/score/harness-normalize.js';
 
 describe('lastAnswerField: the harness\'s "answer": pattern', () => {
   const cases: { description: string; raw: string; field: string | undefined }[] = [
-    { description: 'a one-line JSON dict', raw: '{"step_by_step_thinking": "CrCl = ...", "answer": "25.2"}', field: '25.2' },
+    {
+      description: 'a one-line JSON dict',
+      raw: '{"step_by_step_thinking": "CrCl = ...", "answer": "25.2"}',
+      field: '25.2',
+    },
     { description: 'a bare number', raw: '{"answer": 4}', field: '4' },
     { description: 'Answer with a capital', raw: '{"Answer": "4"}', field: '4' },
     { description: 'the last of several fields', raw: '{"answer": "1"} then {"answer": "2"}', field: '2' },
     { description: 'any key ending in answer', raw: '{"final_answer": "7"}', field: '7' },
     { description: 'quotes stripped after spaces', raw: '{"answer":   "  5 "  }', field: '  5 ' },
     { description: 'stops at the first }', raw: '{"answer": "{3} points"}', field: '{3' },
-    { description: 'pitfall: a pretty-printed dict (the } on its own line) is not found', raw: '{\n  "answer": "5"\n}', field: undefined },
+    {
+      description: 'pitfall: a pretty-printed dict (the } on its own line) is not found',
+      raw: '{\n  "answer": "5"\n}',
+      field: undefined,
+    },
     { description: 'pitfall: a Python dict with single quotes is not found', raw: "{'answer': '5'}", field: undefined },
     { description: 'no field', raw: 'The score is 5.', field: undefined },
-    { description: 'an echoed placeholder', raw: '{"answer": "str(short_and_direct_answer_of_the_question)"}', field: undefined },
+    {
+      description: 'an echoed placeholder',
+      raw: '{"answer": "str(short_and_direct_answer_of_the_question)"}',
+      field: undefined,
+    },
     { description: 'an echoed X.XX', raw: '{"answer": X.XX}', field: undefined },
   ];
   for (const c of cases) {
@@ -55,7 +67,9 @@ describe('gradeRawOutput (--extract)', () => {
   const score: Answer = { kind: 'integer', value: 3, lower: 3, upper: 3 };
   const na: Answer = { kind: 'incomputable', value: null };
   it('grades the extracted, post-processed answer', () => {
-    expect(gradeRawOutput({ calculatorId: 4, answer: score }, '{"step_by_step_thinking": "...", "answer": "3 points"}')).toBe('correct');
+    expect(
+      gradeRawOutput({ calculatorId: 4, answer: score }, '{"step_by_step_thinking": "...", "answer": "3 points"}'),
+    ).toBe('correct');
     expect(gradeRawOutput({ calculatorId: 4, answer: score }, '{"answer": "2.5"}')).toBe('wrong');
   });
   it('pitfall: a FENa answered in percent is divided by 100 and graded wrong', () => {
@@ -66,7 +80,9 @@ describe('gradeRawOutput (--extract)', () => {
     expect(gradeRawOutput({ calculatorId: 4, answer: na }, '{"answer": "N/A"}')).toBe('abstained-correctly');
     expect(gradeRawOutput({ calculatorId: 4, answer: score }, '{"answer": "N/A"}')).toBe('abstained');
     expect(gradeRawOutput({ calculatorId: 4, answer: na }, 'I cannot tell.')).toBe('no-answer-field');
-    expect(gradeRawOutput({ calculatorId: 4, answer: na }, '{"answer": "cannot be determined"}')).toBe('answered-incomputable');
+    expect(gradeRawOutput({ calculatorId: 4, answer: na }, '{"answer": "cannot be determined"}')).toBe(
+      'answered-incomputable',
+    );
     expect(gradeRawOutput({ calculatorId: 4, answer: score }, '{"answer": "cannot be determined"}')).toBe('unreadable');
     expect(gradeRawOutput({ calculatorId: 4, answer: score }, undefined)).toBe('missing');
   });

@@ -26,7 +26,13 @@ describe('parsePredictions', () => {
   });
 
   it("reads the harness's output CSV, multi-line cells included", () => {
-    const text = writeCsv(['Row Number', 'LLM Answer', 'LLM Explanation'], [['1', '03/07/2021', 'line one\nline two'], ['2', "('9 weeks', '6 days')", 'x']]);
+    const text = writeCsv(
+      ['Row Number', 'LLM Answer', 'LLM Explanation'],
+      [
+        ['1', '03/07/2021', 'line one\nline two'],
+        ['2', "('9 weeks', '6 days')", 'x'],
+      ],
+    );
     expect(parsePredictions(text, { file: 'out.csv' })).toEqual([
       { row: 1, answer: '03/07/2021', model: 'model', line: 2 },
       { row: 2, answer: "('9 weeks', '6 days')", model: 'model', line: 4 },
@@ -34,7 +40,9 @@ describe('parsePredictions', () => {
   });
 
   it('reads a JSON array', () => {
-    expect(parsePredictions('[{"id": "a", "answer": "1"}]', { file })).toEqual([{ id: 'a', answer: '1', model: 'model', line: 1 }]);
+    expect(parsePredictions('[{"id": "a", "answer": "1"}]', { file })).toEqual([
+      { id: 'a', answer: '1', model: 'model', line: 1 },
+    ]);
   });
 
   it('an empty file has no predictions', () => {
@@ -43,7 +51,11 @@ describe('parsePredictions', () => {
 
   it('names the line of a bad record', () => {
     const cases: [string, string, RegExp][] = [
-      ['{"id": "a", "answer": "1"}\n{"id": "b", "answer": ', 'PREDICTIONS_BAD_JSON', /preds\.jsonl: line 2: invalid JSON/],
+      [
+        '{"id": "a", "answer": "1"}\n{"id": "b", "answer": ',
+        'PREDICTIONS_BAD_JSON',
+        /preds\.jsonl: line 2: invalid JSON/,
+      ],
       ['{"id": "a"}', 'PREDICTIONS_NO_ANSWER', /line 1: no "answer"/],
       ['{"answer": "1"}', 'PREDICTIONS_NO_ITEM', /line 1: no item/],
       ['{"row": "x1", "answer": "1"}', 'PREDICTIONS_BAD_ROW', /"row" must be a whole number/],

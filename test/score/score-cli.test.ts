@@ -19,7 +19,15 @@ function label(row: number, calculator: Label['calculator'], answer: Answer): La
     id,
     split: 'test',
     calculator,
-    source: { dataset: 'test', version: '1.0', row, calculatorId: calculator.id, noteId: `n-${row}`, noteType: 'Synthetic', outputType: 'integer' },
+    source: {
+      dataset: 'test',
+      version: '1.0',
+      row,
+      calculatorId: calculator.id,
+      noteId: `n-${row}`,
+      noteType: 'Synthetic',
+      outputType: 'integer',
+    },
     answer,
   });
 }
@@ -41,7 +49,11 @@ async function twoVersions(): Promise<{ parent: string; dir: string }> {
   const dir = join(parent, 'bench');
   write(dir, 'cha2ds2-vasc', label(1, CHA, int(3)));
   write(dir, 'gcs', label(2, GCS, int(16)));
-  write(dir, 'estimated-due-date', label(3, DUE, { kind: 'date', value: '03/07/2021', lower: '03/07/2021', upper: '03/07/2021' }));
+  write(
+    dir,
+    'estimated-due-date',
+    label(3, DUE, { kind: 'date', value: '03/07/2021', lower: '03/07/2021', upper: '03/07/2021' }),
+  );
   expect((await runCli(['commit', '-m', 'v1.0 labels', '--dir', dir])).code).toBe(0);
   await tag(dir, 'v1.0.0');
   const gcsPath = join(dir, 'labels/test/gcs/test-0002.json');
@@ -59,32 +71,77 @@ const jsonl = (records: object[]) => records.map((r) => JSON.stringify(r)).join(
 describe('steward score', () => {
   it('scores under two versions with --compare, and names the flipped item and its label change', async () => {
     const { parent, dir } = await twoVersions();
-    writeFileSync(join(parent, 'p.jsonl'), jsonl([
-      { id: 'test-0001', answer: '3', model: 'a' },
-      { row: 2, answer: '11', model: 'a' },
-      { id: 'test-0003', answer: '3/7/2021', model: 'a' },
-      { id: 'test-0002', answer: '16', model: 'b' },
-    ]));
-    const r = await runCli(['score', join(parent, 'p.jsonl'), '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--json']);
+    writeFileSync(
+      join(parent, 'p.jsonl'),
+      jsonl([
+        { id: 'test-0001', answer: '3', model: 'a' },
+        { row: 2, answer: '11', model: 'a' },
+        { id: 'test-0003', answer: '3/7/2021', model: 'a' },
+        { id: 'test-0002', answer: '16', model: 'b' },
+      ]),
+    );
+    const r = await runCli([
+      'score',
+      join(parent, 'p.jsonl'),
+      '--version',
+      '1.0.0',
+      '--compare',
+      '1.1.0',
+      '--dir',
+      dir,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report.versions).toEqual([{ name: '1.0.0', items: 3 }, { name: '1.1.0', items: 3 }]);
+    expect(report.versions).toEqual([
+      { name: '1.0.0', items: 3 },
+      { name: '1.1.0', items: 3 },
+    ]);
     expect(report.notes[0]).toMatch(/tag v1\.0\.0 has no release record/);
     const [a, b] = report.models;
     expect(a.scores.map((s: { accuracy: { correct: number } }) => s.accuracy.correct)).toEqual([2, 3]);
-    expect(a.comparison.flips).toEqual([expect.objectContaining({ id: 'test-0002', answer: '11', direction: 'wrong → right', base: { label: '16', outcome: 'wrong' }, compare: { label: '11', outcome: 'correct' } })]);
+    expect(a.comparison.flips).toEqual([
+      expect.objectContaining({
+        id: 'test-0002',
+        answer: '11',
+        direction: 'wrong → right',
+        base: { label: '16', outcome: 'wrong' },
+        compare: { label: '11', outcome: 'correct' },
+      }),
+    ]);
     expect(b.scores.map((s: { accuracy: { correct: number } }) => s.accuracy.correct)).toEqual([1, 0]);
     expect(b.scores[0].missing).toEqual(['test-0001', 'test-0003']);
     expect(b.comparison.counts).toEqual({ both: 0, onlyBase: 1, onlyCompare: 0, neither: 2 });
 
-    const text = await runCli(['score', join(parent, 'p.jsonl'), '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir]);
+    const text = await runCli([
+      'score',
+      join(parent, 'p.jsonl'),
+      '--version',
+      '1.0.0',
+      '--compare',
+      '1.1.0',
+      '--dir',
+      dir,
+    ]);
     expect(text.out).toContain('Model a (3 predictions)');
     expect(text.out).toContain('1.0.0: accuracy 66.7% (2/3)');
     expect(text.out).toMatch(/1\.0\.0 → 1\.1\.0, on the 3 item\(s\) in both:/);
     expect(text.out).toContain('test-0002  wrong → right  label 16 → 11  answer "11"');
     expect(text.out).toContain('no prediction for 2 item(s), counted wrong: test-0001, test-0003');
 
-    const md = await runCli(['score', join(parent, 'p.jsonl'), '--version', '1.0.0', '--compare', '1.1.0', '--dir', dir, '--md', '--by', 'calculator']);
+    const md = await runCli([
+      'score',
+      join(parent, 'p.jsonl'),
+      '--version',
+      '1.0.0',
+      '--compare',
+      '1.1.0',
+      '--dir',
+      dir,
+      '--md',
+      '--by',
+      'calculator',
+    ]);
     expect(md.out).toContain('## Scores on 1.0.0 (3 items) and 1.1.0 (3 items)');
     expect(md.out).toContain('| calculator | 1.0.0 | 95% CI | 1.1.0 | 95% CI |');
     expect(md.out).toContain('| test-0002 | Glasgow Coma Score (GCS) | `11` | 16 | 11 | wrong → right |');
@@ -92,7 +149,10 @@ describe('steward score', () => {
 
   it("reads the harness's output CSV by Row Number, and defaults to the working tree", async () => {
     const { parent, dir } = await twoVersions();
-    writeFileSync(join(parent, 'harness.csv'), 'Row Number,Calculator ID,LLM Answer,Result\n1,4,2.5,Incorrect\n2,21,11.4,Correct\n3,13,03/07/2021,Correct\n');
+    writeFileSync(
+      join(parent, 'harness.csv'),
+      'Row Number,Calculator ID,LLM Answer,Result\n1,4,2.5,Incorrect\n2,21,11.4,Correct\n3,13,03/07/2021,Correct\n',
+    );
     const r = await runCli(['score', join(parent, 'harness.csv'), '--dir', dir, '--json']);
     expect(r.code).toBe(0);
     const [m] = JSON.parse(r.out).models;
@@ -104,12 +164,24 @@ describe('steward score', () => {
 
   it('--extract reads raw model outputs', async () => {
     const { parent, dir } = await twoVersions();
-    writeFileSync(join(parent, 'raw.jsonl'), jsonl([
-      { row: 1, answer: '{"step_by_step_thinking": "age 75: 2, ...", "answer": "3 points"}' },
-      { row: 2, answer: 'The GCS is 11.' },
-      { row: 3, answer: '{"answer": "3/7/2021"}' },
-    ]));
-    const r = await runCli(['score', join(parent, 'raw.jsonl'), '--version', '1.1.0', '--extract', '--dir', dir, '--json']);
+    writeFileSync(
+      join(parent, 'raw.jsonl'),
+      jsonl([
+        { row: 1, answer: '{"step_by_step_thinking": "age 75: 2, ...", "answer": "3 points"}' },
+        { row: 2, answer: 'The GCS is 11.' },
+        { row: 3, answer: '{"answer": "3/7/2021"}' },
+      ]),
+    );
+    const r = await runCli([
+      'score',
+      join(parent, 'raw.jsonl'),
+      '--version',
+      '1.1.0',
+      '--extract',
+      '--dir',
+      dir,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.extract).toBe(true);
@@ -131,14 +203,35 @@ describe('steward score', () => {
 
   it('predictions for unknown or duplicate items: exit 2 naming them', async () => {
     const { parent, dir } = await twoVersions();
-    writeFileSync(join(parent, 'unknown.jsonl'), jsonl([{ id: 'test-0001', answer: '3' }, { id: 'test-0042', answer: '1' }, { row: 99, answer: '1' }]));
+    writeFileSync(
+      join(parent, 'unknown.jsonl'),
+      jsonl([
+        { id: 'test-0001', answer: '3' },
+        { id: 'test-0042', answer: '1' },
+        { row: 99, answer: '1' },
+      ]),
+    );
     const unknown = await runCli(['score', join(parent, 'unknown.jsonl'), '--version', '1.0.0', '--dir', dir]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/2 prediction\(s\) for items not in 1\.0\.0: test-0042 \(line 2\), row 99 \(line 3\)/);
     const asJson = await runCli(['score', join(parent, 'unknown.jsonl'), '--version', '1.0.0', '--dir', dir, '--json']);
-    expect(JSON.parse(asJson.out).error).toMatchObject({ code: 'PREDICTIONS_UNKNOWN_ITEMS', data: { unknown: [{ item: 'test-0042', line: 2 }, { item: 'row 99', line: 3 }] } });
+    expect(JSON.parse(asJson.out).error).toMatchObject({
+      code: 'PREDICTIONS_UNKNOWN_ITEMS',
+      data: {
+        unknown: [
+          { item: 'test-0042', line: 2 },
+          { item: 'row 99', line: 3 },
+        ],
+      },
+    });
 
-    writeFileSync(join(parent, 'dup.jsonl'), jsonl([{ id: 'test-0001', answer: '3' }, { row: 1, answer: '4' }]));
+    writeFileSync(
+      join(parent, 'dup.jsonl'),
+      jsonl([
+        { id: 'test-0001', answer: '3' },
+        { row: 1, answer: '4' },
+      ]),
+    );
     const dup = await runCli(['score', join(parent, 'dup.jsonl'), '--dir', dir]);
     expect(dup.code).toBe(2);
     expect(dup.err).toMatch(/1 item\(s\) predicted more than once by one model: test-0001 \(lines 1, 2\)/);

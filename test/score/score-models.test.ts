@@ -11,8 +11,20 @@ const dec = (value: number): Answer => ({ kind: 'decimal', value, lower: value *
 const NA: Answer = { kind: 'incomputable', value: null };
 
 function item(row: number, calculatorId: number, answer: Answer): ScoringItem {
-  const names: Record<number, [string, string]> = { 4: ['CHA2DS2-VASc', 'risk'], 2: ['Creatinine Clearance', 'lab'], 21: ['GCS', 'severity'] };
-  return { id: `test-${String(row).padStart(4, '0')}`, split: 'test', row, calculatorId, calculatorName: names[calculatorId][0], category: names[calculatorId][1], answer };
+  const names: Record<number, [string, string]> = {
+    4: ['CHA2DS2-VASc', 'risk'],
+    2: ['Creatinine Clearance', 'lab'],
+    21: ['GCS', 'severity'],
+  };
+  return {
+    id: `test-${String(row).padStart(4, '0')}`,
+    split: 'test',
+    row,
+    calculatorId,
+    calculatorName: names[calculatorId][0],
+    category: names[calculatorId][1],
+    answer,
+  };
 }
 
 const v1 = [item(1, 4, int(3)), item(2, 4, int(2)), item(3, 2, dec(50)), item(4, 21, int(16)), item(5, 2, dec(10))];
@@ -27,7 +39,13 @@ describe('scoreModels', () => {
   it('scores each model separately; missing items are wrong and listed', () => {
     const report = scoreModels({
       base: { name: '1.0.0', items: v1 },
-      predictions: [p('a', 'test-0001', '3'), p('a', 2, '2.5'), p('a', 'test-0003', '51'), p('b', 'test-0004', '16'), p('b', 'test-0005', 'N/A')],
+      predictions: [
+        p('a', 'test-0001', '3'),
+        p('a', 2, '2.5'),
+        p('a', 'test-0003', '51'),
+        p('b', 'test-0004', '16'),
+        p('b', 'test-0005', 'N/A'),
+      ],
     });
     expect(report.models.map((m) => m.model)).toEqual(['a', 'b']);
     const [a, b] = report.models;
@@ -51,7 +69,11 @@ describe('scoreModels', () => {
 
   it('compares two versions: paired accuracy, Newcombe difference, exact McNemar, and the flips', () => {
     const predictions = ['3', '2', '50', '16', 'N/A'].map((answer, k) => p('m', k + 1, answer));
-    const report = scoreModels({ base: { name: '1.0.0', items: v1 }, compare: { name: '1.1.0', items: v2 }, predictions });
+    const report = scoreModels({
+      base: { name: '1.0.0', items: v1 },
+      compare: { name: '1.1.0', items: v2 },
+      predictions,
+    });
     const [m] = report.models;
     expect(m.scores.map((s) => [s.version, s.accuracy.correct])).toEqual([
       ['1.0.0', 4],
@@ -87,7 +109,8 @@ describe('scoreModels', () => {
 
   it('the difference reads compare − base', () => {
     const predictions = ['3', '2', '50', '11', ''].map((answer, k) => p('m', k + 1, answer));
-    const c = scoreModels({ base: { name: 'old', items: v1 }, compare: { name: 'new', items: v2 }, predictions }).models[0].comparison!;
+    const c = scoreModels({ base: { name: 'old', items: v1 }, compare: { name: 'new', items: v2 }, predictions })
+      .models[0].comparison!;
     expect(c.counts).toEqual({ both: 3, onlyBase: 0, onlyCompare: 2, neither: 0 });
     expect(c.difference!.estimate).toBeCloseTo(0.4, 12);
     expect(c.difference!.lower).toBeGreaterThan(-0.2);
@@ -95,7 +118,11 @@ describe('scoreModels', () => {
 
   it('items in one version only are scored there and left out of the pairing', () => {
     const predictions = [p('m', 'test-0001', '3'), p('m', 'test-0006', '1')];
-    const c = scoreModels({ base: { name: 'a', items: v1 }, compare: { name: 'b', items: [...v2, item(6, 4, int(1))] }, predictions }).models[0];
+    const c = scoreModels({
+      base: { name: 'a', items: v1 },
+      compare: { name: 'b', items: [...v2, item(6, 4, int(1))] },
+      predictions,
+    }).models[0];
     expect(c.scores[1].accuracy.correct).toBe(2);
     expect(c.comparison!.paired).toBe(5);
     expect(c.comparison!.onlyInCompare).toBe(1);
@@ -103,10 +130,18 @@ describe('scoreModels', () => {
   });
 
   it('predictions for unknown items: an input error naming each', () => {
-    const error = errorOf(() => scoreModels({ base: { name: '1.0.0', items: v1 }, predictions: [p('m', 'test-0001', '3'), p('m', 'test-9999', '1'), p('m', 77, '2')], file: 'p.jsonl' }));
+    const error = errorOf(() =>
+      scoreModels({
+        base: { name: '1.0.0', items: v1 },
+        predictions: [p('m', 'test-0001', '3'), p('m', 'test-9999', '1'), p('m', 77, '2')],
+        file: 'p.jsonl',
+      }),
+    );
     expect(error.code).toBe('PREDICTIONS_UNKNOWN_ITEMS');
     expect(error.kind).toBe('input');
-    expect(error.message).toMatch(/p\.jsonl: 2 prediction\(s\) for items not in 1\.0\.0: test-9999 \(line \d+\), row 77 \(line \d+\)/);
+    expect(error.message).toMatch(
+      /p\.jsonl: 2 prediction\(s\) for items not in 1\.0\.0: test-9999 \(line \d+\), row 77 \(line \d+\)/,
+    );
     expect(error.data.unknown).toHaveLength(2);
   });
 
@@ -115,12 +150,16 @@ describe('scoreModels', () => {
     const error = errorOf(() => scoreModels({ base: { name: '1.0.0', items: v1 }, predictions, file: 'p.jsonl' }));
     expect(error.code).toBe('PREDICTIONS_DUPLICATE_ITEMS');
     const first = predictions[0].line;
-    expect(error.message).toContain(`1 item(s) predicted more than once by one model: test-0001 (lines ${first}, ${first + 1}, model a)`);
+    expect(error.message).toContain(
+      `1 item(s) predicted more than once by one model: test-0001 (lines ${first}, ${first + 1}, model a)`,
+    );
   });
 
   it('a Row Number shared by two splits is ambiguous', () => {
     const demo = { ...item(1, 4, int(3)), id: 'demo-0001', split: 'demo' };
-    const error = errorOf(() => scoreModels({ base: { name: 'wt', items: [...v1, demo] }, predictions: [p('m', 1, '3')] }));
+    const error = errorOf(() =>
+      scoreModels({ base: { name: 'wt', items: [...v1, demo] }, predictions: [p('m', 1, '3')] }),
+    );
     expect(error.code).toBe('PREDICTIONS_AMBIGUOUS_ROW');
     expect(error.message).toMatch(/--split/);
   });

@@ -23,13 +23,39 @@ import { expectAbsolute } from './helpers.js';
  */
 const cases: [table: number[][], expected: [number, number, number, number, number]][] = [
   // fce([[75, 1, 4], [5, 4, 1], [0, 0, 10]]): the diagnosis example of Fleiss, Levin & Paik, ch. 18, as counts of 100
-  [[[75, 1, 4], [5, 4, 1], [0, 0, 10]], [0.676470588235294, 0.08770295347521254, 0.07618725792346259, 0.5045759580860855, 0.8483652183845026]],
+  [
+    [
+      [75, 1, 4],
+      [5, 4, 1],
+      [0, 0, 10],
+    ],
+    [0.676470588235294, 0.08770295347521254, 0.07618725792346259, 0.5045759580860855, 0.8483652183845026],
+  ],
   // fce([[20, 5], [10, 15]])
-  [[[20, 5], [10, 15]], [0.3999999999999999, 0.12699606293110033, 0.13856406460551016, 0.15109229047666106, 0.6489077095233388]],
+  [
+    [
+      [20, 5],
+      [10, 15],
+    ],
+    [0.3999999999999999, 0.12699606293110033, 0.13856406460551016, 0.15109229047666106, 0.6489077095233388],
+  ],
   // fce([[22, 2, 0], [3, 9, 1], [1, 2, 10]])
-  [[[22, 2, 0], [3, 9, 1], [1, 2, 10]], [0.7122762148337597, 0.08555616179589842, 0.10169239854133123, 0.544589219058317, 0.8799632106092024]],
+  [
+    [
+      [22, 2, 0],
+      [3, 9, 1],
+      [1, 2, 10],
+    ],
+    [0.7122762148337597, 0.08555616179589842, 0.10169239854133123, 0.544589219058317, 0.8799632106092024],
+  ],
   // fce([[10, 0], [0, 7]]): perfect agreement, so the non-null SE is 0
-  [[[10, 0], [0, 7]], [1, 0, 0.24253562503633294, 1, 1]],
+  [
+    [
+      [10, 0],
+      [0, 7],
+    ],
+    [1, 0, 0.24253562503633294, 1, 1],
+  ],
 ];
 
 describe('cohensKappa', () => {
@@ -44,15 +70,35 @@ describe('cohensKappa', () => {
   });
 
   it('reports the agreements and the table it used', () => {
-    const r = cohensKappa({ table: [[20, 5], [10, 15]] });
-    expect(r).toMatchObject({ n: 50, categories: [0, 1], table: [[20, 5], [10, 15]] });
+    const r = cohensKappa({
+      table: [
+        [20, 5],
+        [10, 15],
+      ],
+    });
+    expect(r).toMatchObject({
+      n: 50,
+      categories: [0, 1],
+      table: [
+        [20, 5],
+        [10, 15],
+      ],
+    });
     expectAbsolute(r.observedAgreement, 0.7, 1e-15);
     expectAbsolute(r.expectedAgreement, 0.5, 1e-15); // (25·30 + 25·20) / 50²
   });
 
   it('honours the confidence level', () => {
     // fce([[20, 5], [10, 15]], 0.9)
-    const r = cohensKappa({ table: [[20, 5], [10, 15]] }, { confidence: 0.9 });
+    const r = cohensKappa(
+      {
+        table: [
+          [20, 5],
+          [10, 15],
+        ],
+      },
+      { confidence: 0.9 },
+    );
     expectAbsolute(r.lower, 0.19111006527922203);
     expectAbsolute(r.upper, 0.6088899347207778);
   });
@@ -65,23 +111,47 @@ describe('cohensKappa', () => {
       ...Array.from({ length: 15 }, () => ['N/A', 'N/A'] as [string, string]),
     ];
     const fromPairs = cohensKappa({ pairs });
-    const fromTable = cohensKappa({ table: [[20, 5], [10, 15]] });
+    const fromTable = cohensKappa({
+      table: [
+        [20, 5],
+        [10, 15],
+      ],
+    });
     expect(fromPairs.categories).toEqual(['agree', 'N/A']);
-    expect(fromPairs.table).toEqual([[20, 5], [10, 15]]);
+    expect(fromPairs.table).toEqual([
+      [20, 5],
+      [10, 15],
+    ]);
     expect(fromPairs.kappa).toBe(fromTable.kappa);
     expect(fromPairs.se).toBe(fromTable.se);
   });
 
   it('follows a given category order, and unused categories change nothing', () => {
-    const pairs: [number, number][] = [[1, 1], [1, 2], [2, 2], [2, 2], [1, 1], [2, 1]];
+    const pairs: [number, number][] = [
+      [1, 1],
+      [1, 2],
+      [2, 2],
+      [2, 2],
+      [1, 1],
+      [2, 1],
+    ];
     const ordered = cohensKappa({ pairs, categories: [2, 1, 3] });
     expect(ordered.categories).toEqual([2, 1, 3]);
-    expect(ordered.table).toEqual([[2, 1, 0], [1, 2, 0], [0, 0, 0]]);
+    expect(ordered.table).toEqual([
+      [2, 1, 0],
+      [1, 2, 0],
+      [0, 0, 0],
+    ]);
     expectAbsolute(ordered.kappa, cohensKappa({ pairs }).kappa, 1e-15);
   });
 
   it('returns NaN when both raters used one and the same category throughout', () => {
-    const r = cohensKappa({ pairs: [['x', 'x'], ['x', 'x']] });
+    const r = cohensKappa({
+      pairs: [
+        ['x', 'x'],
+        ['x', 'x'],
+      ],
+    });
     expect(r.kappa).toBeNaN();
     expect(r.se).toBeNaN();
     expect(r.observedAgreement).toBe(1);
@@ -90,8 +160,22 @@ describe('cohensKappa', () => {
   it('throws a RangeError on misuse', () => {
     expect(() => cohensKappa({ table: [] })).toThrow(RangeError);
     expect(() => cohensKappa({ table: [[1, 2]] })).toThrow(/square/);
-    expect(() => cohensKappa({ table: [[0, 0], [0, 0]] })).toThrow(/n = 0/);
-    expect(() => cohensKappa({ table: [[1, -2], [0, 3]] })).toThrow(RangeError);
+    expect(() =>
+      cohensKappa({
+        table: [
+          [0, 0],
+          [0, 0],
+        ],
+      }),
+    ).toThrow(/n = 0/);
+    expect(() =>
+      cohensKappa({
+        table: [
+          [1, -2],
+          [0, 3],
+        ],
+      }),
+    ).toThrow(RangeError);
     expect(() => cohensKappa({ pairs: [] })).toThrow(/n = 0/);
     expect(() => cohensKappa({ pairs: [['a', 'b']], categories: ['a'] })).toThrow(/not among the given categories/);
     expect(() => cohensKappa({ pairs: [['a', 'a']], categories: ['a', 'a'] })).toThrow(/listed twice/);

@@ -26,7 +26,13 @@ import { expectAbsolute } from './helpers.js';
  *               D + sqrt((u1 - p1)**2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2)**2),
  *               phi)
  */
-const cases: [both: number, onlyA: number, onlyB: number, neither: number, expected: [number, number, number, number]][] = [
+const cases: [
+  both: number,
+  onlyA: number,
+  onlyB: number,
+  neither: number,
+  expected: [number, number, number, number],
+][] = [
   // newcombe10(14, 5, 0, 22): Altman et al., Statistics with Confidence (2000), table 6.2; φ branch A > n/2
   [14, 5, 0, 22, [0.12195121951219512, 0.01148324138303325, 0.22649268435121125, 0.7232755899715071]],
   // newcombe10(36, 12, 2, 0): A < 0, φ = A/√m
@@ -44,16 +50,19 @@ const cases: [both: number, onlyA: number, onlyB: number, neither: number, expec
 ];
 
 describe('newcombePairedDifference (Newcombe 1998, method 10)', () => {
-  it.each(cases)('both=%i onlyA=%i onlyB=%i neither=%i matches the hand computation to 1e-9', (both, onlyA, onlyB, neither, expected) => {
-    const r = newcombePairedDifference({ both, onlyA, onlyB, neither });
-    const [estimate, lower, upper, phi] = expected;
-    expectAbsolute(r.estimate, estimate);
-    expectAbsolute(r.lower, lower);
-    expectAbsolute(r.upper, upper);
-    expectAbsolute(r.phi, phi);
-    expect(r.pA).toBe((both + onlyA) / (both + onlyA + onlyB + neither));
-    expect(r.pB).toBe((both + onlyB) / (both + onlyA + onlyB + neither));
-  });
+  it.each(cases)(
+    'both=%i onlyA=%i onlyB=%i neither=%i matches the hand computation to 1e-9',
+    (both, onlyA, onlyB, neither, expected) => {
+      const r = newcombePairedDifference({ both, onlyA, onlyB, neither });
+      const [estimate, lower, upper, phi] = expected;
+      expectAbsolute(r.estimate, estimate);
+      expectAbsolute(r.lower, lower);
+      expectAbsolute(r.upper, upper);
+      expectAbsolute(r.phi, phi);
+      expect(r.pA).toBe((both + onlyA) / (both + onlyA + onlyB + neither));
+      expect(r.pB).toBe((both + onlyB) / (both + onlyA + onlyB + neither));
+    },
+  );
 
   it('honours the confidence level', () => {
     // newcombe10(14, 5, 0, 22, 0.9)

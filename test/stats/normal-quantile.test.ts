@@ -29,7 +29,8 @@ describe('normalQuantile (Wichura AS 241)', () => {
   });
 
   it('is antisymmetric about ½', () => {
-    for (const p of [2 ** -40, 2 ** -10, 0.125, 0.375]) expect(normalQuantile(1 - p)).toBeCloseTo(-normalQuantile(p), 9);
+    for (const p of [2 ** -40, 2 ** -10, 0.125, 0.375])
+      expect(normalQuantile(1 - p)).toBeCloseTo(-normalQuantile(p), 9);
   });
 
   it('rejects probabilities outside [0, 1]', () => {

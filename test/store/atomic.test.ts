@@ -32,7 +32,12 @@ describe('atomic writes', () => {
     writeFileSync(join(dir, 'a.txt'), 'a');
     writeFileSync(join(dir, 'plain'), 'a file, not a folder');
     // The second target's folder would have to be made inside a file: fails before any rename.
-    await expect(writeFilesAtomically([{ path: join(dir, 'a.txt'), content: 'A' }, { path: join(dir, 'plain/b.txt'), content: 'B' }])).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(
+      writeFilesAtomically([
+        { path: join(dir, 'a.txt'), content: 'A' },
+        { path: join(dir, 'plain/b.txt'), content: 'B' },
+      ]),
+    ).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('a');
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'plain']);
   });
@@ -43,7 +48,12 @@ describe('atomic writes', () => {
     // The target of the second write is a non-empty folder: its temp file is written, its rename fails.
     mkdirSync(join(dir, 'b.txt'));
     writeFileSync(join(dir, 'b.txt/inside'), 'x');
-    await expect(writeFilesAtomically([{ path: join(dir, 'a.txt'), content: 'A' }, { path: join(dir, 'b.txt'), content: 'B' }])).rejects.toThrow();
+    await expect(
+      writeFilesAtomically([
+        { path: join(dir, 'a.txt'), content: 'A' },
+        { path: join(dir, 'b.txt'), content: 'B' },
+      ]),
+    ).rejects.toThrow();
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('a');
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
   });

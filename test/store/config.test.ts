@@ -5,8 +5,16 @@ import { errorOf } from '../helpers/errors.js';
 // parseConfig is pure (text in, config out) so the gate can judge the config at a base ref with it.
 describe('parseConfig', () => {
   it('fills defaults and keeps what is given', () => {
-    expect(parseConfig('{}', 'c.json')).toEqual({ name: 'benchmark', description: undefined, authors: undefined, policy: DEFAULT_POLICY });
-    const config = parseConfig(JSON.stringify({ name: 'b', authors: [{ name: 'A', orcid: '0000-0002-1825-0097' }], policy: { relabel: 2 } }), 'c.json');
+    expect(parseConfig('{}', 'c.json')).toEqual({
+      name: 'benchmark',
+      description: undefined,
+      authors: undefined,
+      policy: DEFAULT_POLICY,
+    });
+    const config = parseConfig(
+      JSON.stringify({ name: 'b', authors: [{ name: 'A', orcid: '0000-0002-1825-0097' }], policy: { relabel: 2 } }),
+      'c.json',
+    );
     expect(config.policy).toEqual({ ...DEFAULT_POLICY, relabel: 2 });
     expect(config.authors).toEqual([{ name: 'A', orcid: '0000-0002-1825-0097' }]);
   });
@@ -20,7 +28,11 @@ describe('parseConfig', () => {
   const bad: [string, string, string][] = [
     ['{"policy": {"relabel": 0.5}}', '/policy/relabel', 'must be integer'],
     ['{"policy": {"relabel": 1, "relabels": 0}}', '/policy', 'unknown property "relabels"'],
-    ['{"policy": {"physicianRoles": ["physician", "physician"]}}', '/policy/physicianRoles', 'must NOT have duplicate items'],
+    [
+      '{"policy": {"physicianRoles": ["physician", "physician"]}}',
+      '/policy/physicianRoles',
+      'must NOT have duplicate items',
+    ],
     ['{"policy": {"physicianRoles": ["Physician!"]}}', '/policy/physicianRoles/0', 'must match pattern'],
     ['{"name": ""}', '/name', 'must NOT have fewer than 1 characters'],
     ['{"name": "b", "__proto__": {"policy": {"relabel": 0}}}', '', 'unknown property "__proto__"'],

@@ -14,7 +14,8 @@ import { testdir } from '../helpers/tempdir.js';
 // Keys that name Object.prototype's own members: `obj[key] = v` drops "__proto__" (it sets the
 // prototype) and a lookup of an absent "toString" finds a function. Every one must stay data.
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString'];
-const LITERAL = "{'weight': [70.0, 'kg'], 'height': [175.0, 'cm'], '__proto__': [1, 'x'], 'constructor': 'c', 'toString': True}";
+const LITERAL =
+  "{'weight': [70.0, 'kg'], 'height': [175.0, 'cm'], '__proto__': [1, 'x'], 'constructor': 'c', 'toString': True}";
 
 function ownKeys(value: unknown): string[] {
   return Object.keys(value as object);
@@ -66,7 +67,12 @@ describe('entity keys are data everywhere', () => {
     // Each key's value is hashed: changing any one of them changes the content hash.
     for (const key of PROTOTYPE_KEYS) {
       const edited = JSON.parse(readFileSync(file, 'utf8')) as Label;
-      Object.defineProperty(edited.entities, key, { value: 'changed', enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(edited.entities, key, {
+        value: 'changed',
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       expect(contentHash(edited), key).not.toBe(contentHash(label));
     }
   });

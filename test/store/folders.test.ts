@@ -14,7 +14,10 @@ describe('makeFolders', () => {
   });
 
   it('ends with an error under /proc, where mkdir({ recursive: true }) never returns', async () => {
-    await expect(makeFolders('/proc/steward-nope/deeper')).rejects.toMatchObject({ code: 'FOLDER_NOT_CREATABLE', message: expect.stringContaining('cannot create folder /proc/steward-nope') });
+    await expect(makeFolders('/proc/steward-nope/deeper')).rejects.toMatchObject({
+      code: 'FOLDER_NOT_CREATABLE',
+      message: expect.stringContaining('cannot create folder /proc/steward-nope'),
+    });
   });
 
   it('has a synchronous twin that behaves the same', () => {

@@ -31,7 +31,9 @@ async function expectStreamingEqualsInMemory(dir: string, version: string): Prom
   const release = await loadLabels({ dir, version });
   // Pinned JSONL, to a file and to standard output.
   const jsonlFile = join(out, 'pinned.jsonl');
-  expect((await runCli(['export', '--version', version, '--format', 'jsonl', '--out', jsonlFile, '--dir', dir])).code).toBe(0);
+  expect(
+    (await runCli(['export', '--version', version, '--format', 'jsonl', '--out', jsonlFile, '--dir', dir])).code,
+  ).toBe(0);
   expect(readFileSync(jsonlFile, 'utf8')).toBe(pinnedJsonl(release).join(''));
   const stdout = await runCli(['export', '--version', version, '--format', 'jsonl', '--dir', dir]);
   expect(stdout.out).toBe(pinnedJsonl(release).join(''));
@@ -50,9 +52,13 @@ async function expectStreamingEqualsInMemory(dir: string, version: string): Prom
   // Working-tree exports, both formats, whole and by split.
   const onDisk = (await readAllLabels(dir)).map((f) => f.label);
   for (const format of ['jsonl', 'medcalc-csv'] as const) {
-    expect((await runCli(['export', '--format', format, '--dir', dir])).out).toBe(renderExport(onDisk, { format }).join(''));
+    expect((await runCli(['export', '--format', format, '--dir', dir])).out).toBe(
+      renderExport(onDisk, { format }).join(''),
+    );
     const split = onDisk[0].split;
-    expect((await runCli(['export', '--format', format, '--split', split, '--dir', dir])).out).toBe(renderExport(onDisk, { format, split }).join(''));
+    expect((await runCli(['export', '--format', format, '--split', split, '--dir', dir])).out).toBe(
+      renderExport(onDisk, { format, split }).join(''),
+    );
   }
   // Score's items, cut down as they stream, equal those cut from the loaded labels.
   for (const v of [version, undefined, `v${version}`]) {
@@ -78,12 +84,24 @@ describe.skipIf(!HAS_SHARED)('streaming equals in-memory on the real v1.0 (../sh
 describe('streaming equals in-memory on synthetic labels', () => {
   it('several splits, ids out of Row Number order, shared rows, escaped and multi-byte text, a hand-formatted file', async () => {
     const labels: Label[] = [];
-    const texts = ['café — 37 °C, "quoted": yes', 'back\\slash and tab\t and\nnewline', 'emoji 🩺 and CJK 体温', 'a "key": "value" look-alike, {brace} [bracket]'];
+    const texts = [
+      'café — 37 °C, "quoted": yes',
+      'back\\slash and tab\t and\nnewline',
+      'emoji 🩺 and CJK 体温',
+      'a "key": "value" look-alike, {brace} [bracket]',
+    ];
     for (let k = 0; k < 40; k++) {
       const split = k % 3 === 0 ? 'alpha' : 'beta';
       const base = makeLabel();
       // Row Numbers run against the ids, and repeat across the two splits.
-      labels.push(makeLabel({ id: `${split}-${String(k).padStart(4, '0')}`, split, note: `${texts[k % texts.length]} #${k}`, source: { ...base.source, row: 100 - (k % 20) } }));
+      labels.push(
+        makeLabel({
+          id: `${split}-${String(k).padStart(4, '0')}`,
+          split,
+          note: `${texts[k % texts.length]} #${k}`,
+          source: { ...base.source, row: 100 - (k % 20) },
+        }),
+      );
     }
     const dir = await benchmarkWith('awkward', labels);
     // One file hand-formatted (same content, other bytes): a release accepts it and exports it canonically.
@@ -107,7 +125,9 @@ describe('streaming equals in-memory on synthetic labels', () => {
     expect(refused.code).toBe(1);
     // The tag no longer sits on the record's commit (the release's signature check), or the label differs from the
     // manifest.
-    expect(refused.err).toMatch(/do not match the release manifest: 1 changed \(demo-0002\)|release 1\.0\.0 \(v1\.0\.0\) is no/);
+    expect(refused.err).toMatch(
+      /do not match the release manifest: 1 changed \(demo-0002\)|release 1\.0\.0 \(v1\.0\.0\) is no/,
+    );
     expect(() => readFileSync(out)).toThrow();
     expect(() => readFileSync(`${out}.manifest.json`)).toThrow();
   });

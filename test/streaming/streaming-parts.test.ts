@@ -11,7 +11,24 @@ import { errorOf } from '../helpers/errors.js';
 import { makeLabel } from '../helpers/labels.js';
 import { testdir } from '../helpers/tempdir.js';
 
-const AWKWARD = ['"', '\\', '\\"', '": ', ' : ', '\n', '\r\n', '\t', '{}', '[]', 'é', '🩺', '\u2028', '\\u0000', '  spaced  ', ''];
+const AWKWARD = [
+  '"',
+  '\\',
+  '\\"',
+  '": ',
+  ' : ',
+  '\n',
+  '\r\n',
+  '\t',
+  '{}',
+  '[]',
+  'é',
+  '🩺',
+  '\u2028',
+  '\\u0000',
+  '  spaced  ',
+  '',
+];
 
 describe('compactCanonicalJson', () => {
   it('gives canonicalLine for canonical bytes, with escapes, look-alike keys and multi-byte text in strings', () => {
@@ -19,7 +36,10 @@ describe('compactCanonicalJson', () => {
     for (let k = 0; k < 300; k++) {
       const pick = () => AWKWARD[Math.floor(random() * AWKWARD.length)];
       const text = Array.from({ length: 1 + Math.floor(random() * 8) }, pick).join('');
-      const value = { ...makeLabel({ note: text }), extra: { [text]: [text, 1.5e-7, -0, null, true, {}, [], { '10': text, '2': [] }] } };
+      const value = {
+        ...makeLabel({ note: text }),
+        extra: { [text]: [text, 1.5e-7, -0, null, true, {}, [], { '10': text, '2': [] }] },
+      };
       const bytes = Buffer.from(canonicalJson(value), 'utf8');
       expect(compactCanonicalJson(bytes, { lineEnd: true }).toString('utf8')).toBe(canonicalLine(value) + '\n');
     }
@@ -29,8 +49,14 @@ describe('compactCanonicalJson', () => {
 describe('SpillSorter', () => {
   it('returns the lines in key order, stable, whether they stayed in memory or went to its file', () => {
     const random = mulberry32(5).uniform;
-    const lines = Array.from({ length: 2000 }, (_, k) => ({ key: Math.floor(random() * 50), text: `${k} ${AWKWARD[k % AWKWARD.length]} ${'x'.repeat(k % 97)}\n` }));
-    const expected = lines.map((l, k) => ({ ...l, k })).sort((a, b) => a.key - b.key || a.k - b.k).map((l) => l.text);
+    const lines = Array.from({ length: 2000 }, (_, k) => ({
+      key: Math.floor(random() * 50),
+      text: `${k} ${AWKWARD[k % AWKWARD.length]} ${'x'.repeat(k % 97)}\n`,
+    }));
+    const expected = lines
+      .map((l, k) => ({ ...l, k }))
+      .sort((a, b) => a.key - b.key || a.k - b.k)
+      .map((l) => l.text);
     for (const memoryBytes of [2 ** 30, 100, 7]) {
       const sorter = new SpillSorter<number>((a, b) => a - b, memoryBytes);
       for (const l of lines) sorter.add(l.key, l.text);
@@ -44,14 +70,25 @@ describe('csvRows', () => {
   it('reads what parseCsvTable reads, with quoted newlines and multi-byte characters across chunk boundaries', async () => {
     const random = mulberry32(9).uniform;
     const header = ['Row Number', 'Note', 'Answer'];
-    const rows = Array.from({ length: 300 }, (_, k) => [String(k + 1), Array.from({ length: 1 + Math.floor(random() * 6) }, () => AWKWARD[Math.floor(random() * AWKWARD.length)]).join('x'), String(random())]);
+    const rows = Array.from({ length: 300 }, (_, k) => [
+      String(k + 1),
+      Array.from({ length: 1 + Math.floor(random() * 6) }, () => AWKWARD[Math.floor(random() * AWKWARD.length)]).join(
+        'x',
+      ),
+      String(random()),
+    ]);
     const file = join(testdir(), 'rows.csv');
     const text = writeCsv(header, rows);
     writeFileSync(file, text);
     const table = parseCsvTable(text, { file, required: header });
     for (const chunkBytes of [1, 3, 17, 64 * 1024]) {
       const got = [];
-      for await (const row of csvRows(file, { required: header, chunkBytes })) got.push({ cells: Object.fromEntries(row.header.map((h, k) => [h, row.fields[k]])), row: row.row, line: row.line });
+      for await (const row of csvRows(file, { required: header, chunkBytes }))
+        got.push({
+          cells: Object.fromEntries(row.header.map((h, k) => [h, row.fields[k]])),
+          row: row.row,
+          line: row.line,
+        });
       expect(got).toEqual(table.rows);
     }
   });

@@ -42,9 +42,16 @@ describe('steward validate', () => {
 
   it('checks limits, kinds, known calculators and unique ids', async () => {
     const badLimits = makeLabel({ answer: { kind: 'decimal', value: 22.857, lower: 23, upper: 24 } });
-    const wrongKind = makeLabel({ id: 'demo-0002', answer: { kind: 'date', value: '01/02/2024', lower: '01/02/2024', upper: '01/02/2024' } });
+    const wrongKind = makeLabel({
+      id: 'demo-0002',
+      answer: { kind: 'date', value: '01/02/2024', lower: '01/02/2024', upper: '01/02/2024' },
+    });
     const duplicate = makeLabel({ id: 'demo-0001' });
-    const unknown = makeLabel({ id: 'demo-0004', calculator: { id: 999, name: 'Nope', category: 'lab' }, source: { ...makeLabel().source, calculatorId: 999 } });
+    const unknown = makeLabel({
+      id: 'demo-0004',
+      calculator: { id: 999, name: 'Nope', category: 'lab' },
+      source: { ...makeLabel().source, calculatorId: 999 },
+    });
     const dir = testdir({
       [path]: canonicalJson(badLimits),
       'labels/demo/bmi/demo-0002.json': canonicalJson(wrongKind),

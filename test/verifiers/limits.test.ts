@@ -7,10 +7,14 @@ import { sameAnswer, voteOn } from '../../src/verifiers/llm/vote.js';
 function fakeClock() {
   let t = 0;
   const sleeps: number[] = [];
-  return { sleeps, now: () => t, sleep: async (ms: number) => {
+  return {
+    sleeps,
+    now: () => t,
+    sleep: async (ms: number) => {
       sleeps.push(ms);
       t += ms;
-    } };
+    },
+  };
 }
 
 describe('call limits', () => {
@@ -67,8 +71,15 @@ describe('clustering with the benchmark tolerance', () => {
   });
 
   it('a tie between the two largest clusters is never decided', () => {
-    const v = voteOn('integer', [1, 1, 2, 2].map((value, run) => ({ run, value, ok: true })), 2);
+    const v = voteOn(
+      'integer',
+      [1, 1, 2, 2].map((value, run) => ({ run, value, ok: true })),
+      2,
+    );
     expect(v.decided).toBe(false);
-    expect(v.clusters.map((c) => c.runs)).toEqual([[0, 1], [2, 3]]);
+    expect(v.clusters.map((c) => c.runs)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 });

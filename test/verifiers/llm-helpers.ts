@@ -4,14 +4,30 @@ import { type ChatRequestBody, noteOf, type ScriptedReply } from '../../src/veri
 import { makeLabel } from '../helpers/labels.js';
 
 // BMI labels with hand-made notes (our words). BMI = kg / m²: 70 kg, 175 cm → 22.857; 80 kg → 26.122.
-export function bmiLabel(id: string, note: string, value: number, entities: Label['entities'] = { weight: [70, 'kg'], height: [175, 'cm'] }): Label {
-  return makeLabel({ id, note, entities, answer: answerWithLimits('decimal', value), source: { ...makeLabel().source, row: Number(id.slice(-4)) } });
+export function bmiLabel(
+  id: string,
+  note: string,
+  value: number,
+  entities: Label['entities'] = { weight: [70, 'kg'], height: [175, 'cm'] },
+): Label {
+  return makeLabel({
+    id,
+    note,
+    entities,
+    answer: answerWithLimits('decimal', value),
+    source: { ...makeLabel().source, row: Number(id.slice(-4)) },
+  });
 }
 
 /** An extract-mode reply giving these entities, each with a quote (null value: "not documented"). */
 export function extraction(entities: Record<string, [unknown, string] | null>): string {
   return JSON.stringify({
-    entities: Object.fromEntries(Object.entries(entities).map(([k, v]) => [k, v === null ? { value: null, quote: 'not documented' } : { value: v[0], quote: v[1] }])),
+    entities: Object.fromEntries(
+      Object.entries(entities).map(([k, v]) => [
+        k,
+        v === null ? { value: null, quote: 'not documented' } : { value: v[0], quote: v[1] },
+      ]),
+    ),
   });
 }
 
@@ -38,4 +54,8 @@ export function scriptByNote(table: Record<string, (seed: number) => ScriptedRep
   };
 }
 
-export const reply = (content: string, model = 'scripted-model-2026'): ScriptedReply => ({ kind: 'reply', content, model });
+export const reply = (content: string, model = 'scripted-model-2026'): ScriptedReply => ({
+  kind: 'reply',
+  content,
+  model,
+});

@@ -9,18 +9,39 @@ const verifyLabelsLine = {
   category: 'extraction-error',
   rationale: 'Entities re-extracted from the note…',
   evidence: [{ entity: 'weight', quote: 'weighs 70 kg' }],
-  votes: { runs: 5, supermajority: 4, clusters: [{ value: 22.857, count: 4, runs: [0, 1, 2, 4] }, { value: 29.4, count: 1, runs: [3] }], invalid: 0 },
+  votes: {
+    runs: 5,
+    supermajority: 4,
+    clusters: [
+      { value: 22.857, count: 4, runs: [0, 1, 2, 4] },
+      { value: 29.4, count: 1, runs: [3] },
+    ],
+    invalid: 0,
+  },
   decided: true,
-  provenance: { tool: 'medcalc-steward@0.1.0', mode: 'extract', models: ['model-x-2026'], promptHash: 'ab'.repeat(32), calls: [] },
+  provenance: {
+    tool: 'medcalc-steward@0.1.0',
+    mode: 'extract',
+    models: ['model-x-2026'],
+    promptHash: 'ab'.repeat(32),
+    calls: [],
+  },
 };
 
 describe('propose --from reads verify-labels lines as they are', () => {
   it('folds votes, quotes and provenance into the evidence text', () => {
     const [row] = readVerifierFile({ file: 'run.jsonl', text: line(verifyLabelsLine) });
-    expect(row).toMatchObject({ ref: { id: 'demo-0002' }, value: '22.857', category: 'extraction-error', decided: true });
+    expect(row).toMatchObject({
+      ref: { id: 'demo-0002' },
+      value: '22.857',
+      category: 'extraction-error',
+      decided: true,
+    });
     expect(row.votes).toBe('votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1)');
-    expect(row.evidence).toBe('votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1); quotes: weight: "weighs 70 kg"; ' +
-        'model model-x-2026, prompt sha256:abababababab, medcalc-steward@0.1.0');
+    expect(row.evidence).toBe(
+      'votes 4 of 5 for 22.857 (decided, supermajority 4; others: 29.4 ×1); quotes: weight: "weighs 70 kg"; ' +
+        'model model-x-2026, prompt sha256:abababababab, medcalc-steward@0.1.0',
+    );
     expect(row.contentious).toBeUndefined();
   });
 

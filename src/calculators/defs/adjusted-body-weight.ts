@@ -13,7 +13,8 @@ export const adjustedBodyWeight = defineCalculator({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/adjusted_body_weight.py',
-  reference: 'MDCalc "Ideal Body Weight and Adjusted Body Weight": ABW = IBW + 0.4 × (weight − IBW), IBW by Devine (1974)',
+  reference:
+    'MDCalc "Ideal Body Weight and Adjusted Body Weight": ABW = IBW + 0.4 × (weight − IBW), IBW by Devine (1974)',
   entitySchema: entities({ sex: shape.sex, weight: shape.quantity, height: heightShape }, ['sex', 'weight', 'height']),
   compute(inputs) {
     const kg = readWeightKg(inputs);

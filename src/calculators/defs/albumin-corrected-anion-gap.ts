@@ -9,8 +9,9 @@ export const albuminCorrectedAnionGap = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/albumin_corrected_anion.py',
-  reference: 'Figge J, Jabor A, Kazda A, Fencl V. Crit Care Med 1998;26:1807-10; MDCalc "Albumin Corrected Anion Gap" (AG ' +
-      '+ 2.5 × (4 − albumin))',
+  reference:
+    'Figge J, Jabor A, Kazda A, Fencl V. Crit Care Med 1998;26:1807-10; MDCalc "Albumin Corrected Anion Gap" (AG ' +
+    '+ 2.5 × (4 − albumin))',
   entitySchema: electrolytesAndAlbuminSchema,
   compute(inputs) {
     const gap = readCorrectedAnionGap(inputs);

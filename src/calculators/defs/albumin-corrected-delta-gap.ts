@@ -9,8 +9,9 @@ export const albuminCorrectedDeltaGap = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/albumin_corrected_delta_gap.py',
-  reference: 'Figge J et al. Crit Care Med 1998;26:1807-10 (albumin correction); MDCalc "Albumin Corrected Delta Gap" ' +
-      '(corrected AG − 12)',
+  reference:
+    'Figge J et al. Crit Care Med 1998;26:1807-10 (albumin correction); MDCalc "Albumin Corrected Delta Gap" ' +
+    '(corrected AG − 12)',
   entitySchema: electrolytesAndAlbuminSchema,
   compute(inputs) {
     const gap = readCorrectedAnionGap(inputs);

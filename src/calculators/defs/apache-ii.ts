@@ -15,7 +15,8 @@ export const apacheII = defineCalculator({
   category: 'risk',
   kind: 'integer',
   v1Source: 'calculator_implementations/apache_ii.py',
-  reference: 'Knaus WA, Draper EA, Wagner DP, Zimmerman JE. Crit Care Med 1985;13(10):818–829; MDCalc "APACHE II Score"',
+  reference:
+    'Knaus WA, Draper EA, Wagner DP, Zimmerman JE. Crit Care Med 1985;13(10):818–829; MDCalc "APACHE II Score"',
   entitySchema: entities({
     age: shape.quantity,
     Temperature: shape.quantity,
@@ -49,18 +50,94 @@ const PAO2_KEYS = ['Partial pressure of oxygen (PaO₂) for Apache II', 'PaO2'];
 const CRF_KEYS = ['Chronic Renal Failure', 'Chronic renal failure'];
 
 // Knaus 1985, table 1: each printed range starts at its lower limit (see `banded`).
-const TEMPERATURE: Threshold[] = [[41, 4], [39, 3], [38.5, 1], [36, 0], [34, 1], [32, 2], [30, 3]];
-const MAP: Threshold[] = [[160, 4], [130, 3], [110, 2], [70, 0], [50, 2]];
-const HEART_RATE: Threshold[] = [[180, 4], [140, 3], [110, 2], [70, 0], [55, 2], [40, 3]];
-const RESPIRATORY_RATE: Threshold[] = [[50, 4], [35, 3], [25, 1], [12, 0], [10, 1], [6, 2]];
-const A_A_GRADIENT: Threshold[] = [[500, 4], [350, 3], [200, 2]];
-const PH: Threshold[] = [[7.7, 4], [7.6, 3], [7.5, 1], [7.33, 0], [7.25, 2], [7.15, 3]];
-const SODIUM: Threshold[] = [[180, 4], [160, 3], [155, 2], [150, 1], [130, 0], [120, 2], [111, 3]];
-const POTASSIUM: Threshold[] = [[7, 4], [6, 3], [5.5, 1], [3.5, 0], [3, 1], [2.5, 2]];
-const CREATININE: Threshold[] = [[3.5, 4], [2, 3], [1.5, 2], [0.6, 0]];
-const HEMATOCRIT: Threshold[] = [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2]];
-const WBC_THOUSANDS: Threshold[] = [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2]];
-const AGE: Threshold[] = [[75, 6], [65, 5], [55, 3], [45, 2]];
+const TEMPERATURE: Threshold[] = [
+  [41, 4],
+  [39, 3],
+  [38.5, 1],
+  [36, 0],
+  [34, 1],
+  [32, 2],
+  [30, 3],
+];
+const MAP: Threshold[] = [
+  [160, 4],
+  [130, 3],
+  [110, 2],
+  [70, 0],
+  [50, 2],
+];
+const HEART_RATE: Threshold[] = [
+  [180, 4],
+  [140, 3],
+  [110, 2],
+  [70, 0],
+  [55, 2],
+  [40, 3],
+];
+const RESPIRATORY_RATE: Threshold[] = [
+  [50, 4],
+  [35, 3],
+  [25, 1],
+  [12, 0],
+  [10, 1],
+  [6, 2],
+];
+const A_A_GRADIENT: Threshold[] = [
+  [500, 4],
+  [350, 3],
+  [200, 2],
+];
+const PH: Threshold[] = [
+  [7.7, 4],
+  [7.6, 3],
+  [7.5, 1],
+  [7.33, 0],
+  [7.25, 2],
+  [7.15, 3],
+];
+const SODIUM: Threshold[] = [
+  [180, 4],
+  [160, 3],
+  [155, 2],
+  [150, 1],
+  [130, 0],
+  [120, 2],
+  [111, 3],
+];
+const POTASSIUM: Threshold[] = [
+  [7, 4],
+  [6, 3],
+  [5.5, 1],
+  [3.5, 0],
+  [3, 1],
+  [2.5, 2],
+];
+const CREATININE: Threshold[] = [
+  [3.5, 4],
+  [2, 3],
+  [1.5, 2],
+  [0.6, 0],
+];
+const HEMATOCRIT: Threshold[] = [
+  [60, 4],
+  [50, 2],
+  [46, 1],
+  [30, 0],
+  [20, 2],
+];
+const WBC_THOUSANDS: Threshold[] = [
+  [40, 4],
+  [20, 2],
+  [15, 1],
+  [3, 0],
+  [1, 2],
+];
+const AGE: Threshold[] = [
+  [75, 6],
+  [65, 5],
+  [55, 3],
+  [45, 2],
+];
 
 /**
  * Every physiologic value, age and GCS are required: MDCalc asks for each and none is assumed normal, so a
@@ -99,7 +176,11 @@ function computeReference(inputs: Inputs): CalcResult {
   total += s('Heart rate', { hr }, banded(hr!, HEART_RATE, 4));
   total += s('Respiratory rate', { rr }, banded(rr!, RESPIRATORY_RATE, 4));
   if (oxygenation.aa !== undefined) {
-    total += s('Oxygenation: FiO₂ ≥ 0.5, so A-a gradient', { fio2, aaGradient: oxygenation.aa }, banded(oxygenation.aa, A_A_GRADIENT, 0));
+    total += s(
+      'Oxygenation: FiO₂ ≥ 0.5, so A-a gradient',
+      { fio2, aaGradient: oxygenation.aa },
+      banded(oxygenation.aa, A_A_GRADIENT, 0),
+    );
   } else {
     const pao2 = tidy(oxygenation.pao2!);
     const points = pao2 > 70 ? 0 : pao2 >= 61 ? 1 : pao2 >= 55 ? 3 : 4;
@@ -113,7 +194,7 @@ function computeReference(inputs: Inputs): CalcResult {
   const creatininePoints = banded(creatinine!, CREATININE, 2);
   total += s(
     'Serum creatinine (mg/dL); points doubled for acute renal failure (Knaus 1985). Chronic renal failure alone ' +
-        'does not change them.',
+      'does not change them.',
     { creatinine, acuteRenalFailure: arf },
     arf ? 2 * creatininePoints : creatininePoints,
   );
@@ -123,9 +204,16 @@ function computeReference(inputs: Inputs): CalcResult {
   total += s('Glasgow Coma Scale: 15 − GCS', { gcs }, 15 - gcs!);
 
   const years = Math.floor(age!);
-  total += s('Age points (completed years: ≤44: 0, 45–54: 2, 55–64: 3, 65–74: 5, ≥75: 6)', { age: years }, banded(years, AGE, 0));
+  total += s(
+    'Age points (completed years: ≤44: 0, 45–54: 2, 55–64: 3, 65–74: 5, ≥75: 6)',
+    { age: years },
+    banded(years, AGE, 0),
+  );
   total += chronicHealthPoints(inputs);
-  return inputs.result('integer', inputs.step('APACHE II = acute physiology + age + chronic health points', undefined, total));
+  return inputs.result(
+    'integer',
+    inputs.step('APACHE II = acute physiology + age + chronic health points', undefined, total),
+  );
 }
 
 /**
@@ -141,7 +229,7 @@ function chronicHealthPoints(inputs: Inputs): number {
   const what = elective
     ? 'Chronic health: history present, elective postoperative'
     : `Chronic health: history present, ` +
-        `${surgery ? `'${surgery}'` : 'no surgery type reported, taken as nonoperative'} → nonoperative/emergency`;
+      `${surgery ? `'${surgery}'` : 'no surgery type reported, taken as nonoperative'} → nonoperative/emergency`;
   return inputs.step(what, { history, surgery: surgery ?? null }, elective ? 2 : 5);
 }
 
@@ -167,40 +255,157 @@ function computeV1(inputs: Inputs): CalcResult {
   const hct = inputs.number('Hematocrit');
   const wbc = inputs.countPerUl('White blood cell count');
   const gcs = inputs.number('Glasgow Coma Score');
-  const oxygen = fio2 === undefined ? undefined : fio2 >= 50 ? inputs.number('A-a gradient') : inputs.number(inputs.firstKey(PAO2_KEYS));
-  const creatinine = creatinineQ && v1ConvertConcentration(creatinineQ[0], creatinineQ[1], 'mg/dL', V1_ANALYTE.creatinine);
-  if (creatinineQ && creatinine === undefined) inputs.missing.push(`creatinine (unit '${creatinineQ[1]}' not handled by v1.0)`);
+  const oxygen =
+    fio2 === undefined
+      ? undefined
+      : fio2 >= 50
+        ? inputs.number('A-a gradient')
+        : inputs.number(inputs.firstKey(PAO2_KEYS));
+  const creatinine =
+    creatinineQ && v1ConvertConcentration(creatinineQ[0], creatinineQ[1], 'mg/dL', V1_ANALYTE.creatinine);
+  if (creatinineQ && creatinine === undefined)
+    inputs.missing.push(`creatinine (unit '${creatinineQ[1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();
 
-  const s = (what: string, input: Record<string, unknown>, points: number) => inputs.step(`v1.0: ${what}`, input, points);
+  const s = (what: string, input: Record<string, unknown>, points: number) =>
+    inputs.step(`v1.0: ${what}`, input, points);
   let total = 0;
   if (inputs.flag('History of severe organ failure or immunocompromise')) {
     const surgery = inputs.raw('Surgery Type');
-    total += s("chronic health: only 'Elective' (2) or 'Emergency' (5) score", { surgery }, surgery === 'Elective' ? 2 : surgery === 'Emergency' ? 5 : 0);
+    total += s(
+      "chronic health: only 'Elective' (2) or 'Emergency' (5) score",
+      { surgery },
+      surgery === 'Elective' ? 2 : surgery === 'Emergency' ? 5 : 0,
+    );
   }
   const a = age!;
-  total += s('age (45 and 75 fall between bands)', { age: a }, a < 45 ? 0 : a > 45 && a <= 54 ? 2 : a >= 55 && a <= 64 ? 3 : a >= 65 && a <= 74 ? 5 : a > 75 ? 6 : 0);
+  total += s(
+    'age (45 and 75 fall between bands)',
+    { age: a },
+    a < 45 ? 0 : a > 45 && a <= 54 ? 2 : a >= 55 && a <= 64 ? 3 : a >= 65 && a <= 74 ? 5 : a > 75 ? 6 : 0,
+  );
   if (fio2! >= 50) {
     const aa = oxygen!;
-    total += s('A-a gradient', { fio2, aa }, aa > 499 ? 4 : aa >= 350 && aa <= 499 ? 3 : aa >= 200 && aa <= 349 ? 2 : 0);
+    total += s(
+      'A-a gradient',
+      { fio2, aa },
+      aa > 499 ? 4 : aa >= 350 && aa <= 499 ? 3 : aa >= 200 && aa <= 349 ? 2 : 0,
+    );
   } else {
     const p = oxygen!;
-    total += s('PaO₂', { fio2, pao2: p }, p > 70 ? 0 : p >= 61 && p <= 70 ? 1 : p >= 55 && p <= 60 ? 3 : p < 55 ? 4 : 0);
+    total += s(
+      'PaO₂',
+      { fio2, pao2: p },
+      p > 70 ? 0 : p >= 61 && p <= 70 ? 1 : p >= 55 && p <= 60 ? 3 : p < 55 ? 4 : 0,
+    );
   }
   const t = v1TemperatureC(temp![0], temp![1]);
-  total += s("temperature (unit other than exactly 'degrees celsius' converted as °F)", { value: temp![0], unit: temp![1], celsius: t }, banded(t, TEMPERATURE, 4));
+  total += s(
+    "temperature (unit other than exactly 'degrees celsius' converted as °F)",
+    { value: temp![0], unit: temp![1], celsius: t },
+    banded(t, TEMPERATURE, 4),
+  );
   const map = roundV1((2 * dbp!) / 3 + sbp! / 3);
   total += s('MAP (low side unscored)', { map }, map > 159 ? 4 : map > 129 ? 3 : map > 109 ? 2 : 0);
-  total += s('heart rate (low side unscored)', { hr }, banded(hr!, [[180, 4], [140, 3], [110, 2]], 0));
-  total += s('respiratory rate (low side unscored)', { rr }, banded(rr!, [[50, 4], [35, 3], [25, 1]], 0));
-  total += s('pH (low side unscored)', { pH }, banded(pH!, [[7.7, 4], [7.6, 3], [7.5, 1]], 0));
+  total += s(
+    'heart rate (low side unscored)',
+    { hr },
+    banded(
+      hr!,
+      [
+        [180, 4],
+        [140, 3],
+        [110, 2],
+      ],
+      0,
+    ),
+  );
+  total += s(
+    'respiratory rate (low side unscored)',
+    { rr },
+    banded(
+      rr!,
+      [
+        [50, 4],
+        [35, 3],
+        [25, 1],
+      ],
+      0,
+    ),
+  );
+  total += s(
+    'pH (low side unscored)',
+    { pH },
+    banded(
+      pH!,
+      [
+        [7.7, 4],
+        [7.6, 3],
+        [7.5, 1],
+      ],
+      0,
+    ),
+  );
   const na = roundV1(sodium!);
-  total += s('sodium (low side unscored)', { sodium: na }, banded(na, [[180, 4], [160, 3], [155, 2], [150, 1]], 0));
+  total += s(
+    'sodium (low side unscored)',
+    { sodium: na },
+    banded(
+      na,
+      [
+        [180, 4],
+        [160, 3],
+        [155, 2],
+        [150, 1],
+      ],
+      0,
+    ),
+  );
   const k = roundV1(potassium!);
-  total += s('potassium (low side unscored)', { potassium: k }, banded(k, [[7, 4], [6, 3], [5.5, 1]], 0));
-  total += s('creatinine (scored only with acute or chronic renal failure)', { creatinine }, creatinineV1(inputs, creatinine!));
-  total += s('hematocrit (low side unscored)', { hct }, banded(hct!, [[60, 4], [50, 2], [46, 1]], 0));
-  total += s('WBC count per µL compared with ×10³ limits', { wbc }, banded(wbc!, [[40, 4], [20, 2], [15, 1]], 0));
+  total += s(
+    'potassium (low side unscored)',
+    { potassium: k },
+    banded(
+      k,
+      [
+        [7, 4],
+        [6, 3],
+        [5.5, 1],
+      ],
+      0,
+    ),
+  );
+  total += s(
+    'creatinine (scored only with acute or chronic renal failure)',
+    { creatinine },
+    creatinineV1(inputs, creatinine!),
+  );
+  total += s(
+    'hematocrit (low side unscored)',
+    { hct },
+    banded(
+      hct!,
+      [
+        [60, 4],
+        [50, 2],
+        [46, 1],
+      ],
+      0,
+    ),
+  );
+  total += s(
+    'WBC count per µL compared with ×10³ limits',
+    { wbc },
+    banded(
+      wbc!,
+      [
+        [40, 4],
+        [20, 2],
+        [15, 1],
+      ],
+      0,
+    ),
+  );
   total += s('GCS added as is', { gcs }, gcs!);
   return inputs.result('integer', inputs.step('v1.0: APACHE II total', undefined, total));
 }

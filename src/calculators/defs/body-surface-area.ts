@@ -19,7 +19,11 @@ export const bodySurfaceArea = defineCalculator({
     const kg = readWeightKg(inputs);
     const cm = readHeight(inputs, 'cm');
     if (kg === undefined || cm === undefined) return inputs.incomputable();
-    const bsa = inputs.step('BSA = √(height cm × weight kg / 3600)', { weightKg: kg, heightCm: cm }, Math.sqrt((kg * cm) / 3600));
+    const bsa = inputs.step(
+      'BSA = √(height cm × weight kg / 3600)',
+      { weightKg: kg, heightCm: cm },
+      Math.sqrt((kg * cm) / 3600),
+    );
     return decimalResult(inputs, bsa);
   },
 });

@@ -52,7 +52,7 @@ export const caprini = defineCalculator({
   v1Source: 'calculator_implementations/caprini_score.py',
   reference:
     'Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon 2005;51:70-78; MDCalc ' +
-        '"Caprini Score for Venous Thromboembolism (2005)"',
+    '"Caprini Score for Venous Thromboembolism (2005)"',
   entitySchema: entities(
     {
       age: shape.quantity,
@@ -80,12 +80,26 @@ function computeReference(inputs: Inputs, age: number): ReturnType<Inputs['resul
   if (surgery === undefined || mobility === undefined) return inputs.incomputable();
   // Age in completed years: ≤40 → 0, 41–60 → 1, 61–74 → 2, ≥75 → 3.
   const years = Math.floor(age);
-  let total = inputs.step('Age: ≤40 → 0, 41–60 → 1, 61–74 → 2, ≥75 → 3', { years }, years >= 75 ? 3 : years >= 61 ? 2 : years >= 41 ? 1 : 0);
-  total += inputs.step('Type of surgery: minor → 1, major/laparoscopic/arthroscopic → 2, elective major lower extremity arthroplasty → 5', { surgery: inputs.raw('Surgery Type') ?? 'none' }, surgery);
-  total += inputs.step('Mobility: bed rest → 1, confined to bed >72 h → 2', { mobility: inputs.raw('Mobility') ?? 'normal' }, mobility);
+  let total = inputs.step(
+    'Age: ≤40 → 0, 41–60 → 1, 61–74 → 2, ≥75 → 3',
+    { years },
+    years >= 75 ? 3 : years >= 61 ? 2 : years >= 41 ? 1 : 0,
+  );
+  total += inputs.step(
+    'Type of surgery: minor → 1, major/laparoscopic/arthroscopic → 2, elective major lower extremity arthroplasty → 5',
+    { surgery: inputs.raw('Surgery Type') ?? 'none' },
+    surgery,
+  );
+  total += inputs.step(
+    'Mobility: bed rest → 1, confined to bed >72 h → 2',
+    { mobility: inputs.raw('Mobility') ?? 'normal' },
+    mobility,
+  );
   for (const [key, points] of FLAG_ITEMS) total += scoreItem(inputs, key, inputs.flag(key), points);
   // Caprini 2005 and MDCalc have one item "History of DVT/PE" (3 points); the entities split it in two.
-  const vte = inputs.flag('Previously documented Deep Vein Thrombosis') || inputs.flag('Previously Documented Pulmonary Embolism');
+  const vte =
+    inputs.flag('Previously documented Deep Vein Thrombosis') ||
+    inputs.flag('Previously Documented Pulmonary Embolism');
   total += scoreItem(inputs, 'History of DVT/PE (one item, scored once)', vte, 3);
   const bmi = inputs.number('Body Mass Index (BMI)', false);
   total += scoreItem(inputs, `BMI ${bmi ?? 'not reported'} > 25`, bmi !== undefined && bmi > 25, 1);
@@ -100,13 +114,19 @@ function computeReference(inputs: Inputs, age: number): ReturnType<Inputs['resul
  * `≤40`, `41–60`, `61–74`, `≥75` on the raw value, so fractional ages between the bands score 0.
  */
 function computeV1(inputs: Inputs, age: number): ReturnType<Inputs['result']> {
-  let total = inputs.step('v1.0 age: ≤40 → 0, [41,60] → 1, [61,74] → 2, ≥75 → 3', { age }, age <= 40 ? 0 : age >= 41 && age <= 60 ? 1 : age >= 61 && age <= 74 ? 2 : age >= 75 ? 3 : 0);
+  let total = inputs.step(
+    'v1.0 age: ≤40 → 0, [41,60] → 1, [61,74] → 2, ≥75 → 3',
+    { age },
+    age <= 40 ? 0 : age >= 41 && age <= 60 ? 1 : age >= 61 && age <= 74 ? 2 : age >= 75 ? 3 : 0,
+  );
   const surgery = inputs.raw('Surgery Type');
   const mobility = inputs.raw('Mobility');
   // v1.0 looked choices up case-sensitively and stopped (KeyError) on an unknown one: no label.
   const surgeryPoints = surgery === undefined ? 0 : typeof surgery === 'string' ? SURGERY_POINTS[surgery] : undefined;
-  const mobilityPoints = mobility === undefined ? 0 : typeof mobility === 'string' ? MOBILITY_POINTS[mobility] : undefined;
-  if (surgeryPoints === undefined) inputs.missing.push(`Surgery Type (value ${JSON.stringify(surgery)} unknown to v1.0)`);
+  const mobilityPoints =
+    mobility === undefined ? 0 : typeof mobility === 'string' ? MOBILITY_POINTS[mobility] : undefined;
+  if (surgeryPoints === undefined)
+    inputs.missing.push(`Surgery Type (value ${JSON.stringify(surgery)} unknown to v1.0)`);
   if (mobilityPoints === undefined) inputs.missing.push(`Mobility (value ${JSON.stringify(mobility)} unknown to v1.0)`);
   if (surgeryPoints === undefined || mobilityPoints === undefined) return inputs.incomputable();
   total += inputs.step('v1.0 type of surgery', { surgery: surgery ?? null }, surgeryPoints);

@@ -19,8 +19,9 @@ export const centorMcisaac = defineCalculator({
   category: 'severity',
   kind: 'integer',
   v1Source: 'calculator_implementations/centor_score.py',
-  reference: 'McIsaac WJ et al. CMAJ 1998;158:75-83; McIsaac WJ et al. JAMA 2004;291:1587-95; MDCalc "Centor Score ' +
-      '(Modified/McIsaac) for Strep Pharyngitis"',
+  reference:
+    'McIsaac WJ et al. CMAJ 1998;158:75-83; McIsaac WJ et al. JAMA 2004;291:1587-95; MDCalc "Centor Score ' +
+    '(Modified/McIsaac) for Strep Pharyngitis"',
   entitySchema: entities(
     {
       age: shape.quantity,
@@ -39,7 +40,11 @@ export const centorMcisaac = defineCalculator({
     const tally = new PointsTally(inputs);
     tally.band('Age', age, AGE_BANDS);
     tally.finding('Exudate or swelling on tonsils', inputs.flag('Exudate or swelling on tonsils'), 1);
-    tally.finding('Tender/swollen anterior cervical lymph nodes', inputs.flag('Tender/swollen anterior cervical lymph nodes'), 1);
+    tally.finding(
+      'Tender/swollen anterior cervical lymph nodes',
+      inputs.flag('Tender/swollen anterior cervical lymph nodes'),
+      1,
+    );
     tally.finding('Temperature > 38 °C', celsius > 38, 1, { celsius });
     tally.finding('Cough absent', inputs.flag('Cough Absent'), 1);
     return tally.finish('Centor (McIsaac) score', 'integer');

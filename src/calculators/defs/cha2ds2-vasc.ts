@@ -43,8 +43,17 @@ export const cha2ds2Vasc = defineCalculator({
     tally.finding('Hypertension', inputs.flag('Hypertension history'), 1);
     // One criterion worth 2 however many of stroke, TIA and thromboembolism are present.
     const keys = ['Stroke', 'Transient Ischemic Attacks History', 'Thromboembolism history'];
-    tally.finding('Stroke, TIA or thromboembolism', inputs.anyFlag(keys), 2, Object.fromEntries(keys.map((k) => [k, inputs.flag(k)])));
-    tally.finding('Vascular disease (prior MI, peripheral artery disease, aortic plaque)', inputs.flag('Vascular disease history'), 1);
+    tally.finding(
+      'Stroke, TIA or thromboembolism',
+      inputs.anyFlag(keys),
+      2,
+      Object.fromEntries(keys.map((k) => [k, inputs.flag(k)])),
+    );
+    tally.finding(
+      'Vascular disease (prior MI, peripheral artery disease, aortic plaque)',
+      inputs.flag('Vascular disease history'),
+      1,
+    );
     tally.finding('Diabetes mellitus', inputs.flag('Diabetes history'), 1);
     return tally.finish('CHA₂DS₂-VASc', 'integer');
   },

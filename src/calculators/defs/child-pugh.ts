@@ -49,16 +49,26 @@ export const childPugh = defineCalculator({
   v1Source: 'calculator_implementations/child_pugh_score.py',
   reference: 'Pugh RNH et al. Br J Surg 1973;60:646-9; MDCalc "Child-Pugh Score for Cirrhosis Mortality"',
   entitySchema: entities(
-    { Bilirubin: shape.quantity, Albumin: shape.quantity, [INR]: shape.number, Ascites: shape.text, Encephalopathy: shape.text },
+    {
+      Bilirubin: shape.quantity,
+      Albumin: shape.quantity,
+      [INR]: shape.number,
+      Ascites: shape.text,
+      Encephalopathy: shape.text,
+    },
     ['Bilirubin', 'Albumin', INR],
   ),
   compute(inputs) {
     // v1.0 converted bilirubin with a molar mass of 548.66 g/mol (bilirubin is 584.66).
-    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', { analyte: 'bilirubin', v1: V1_ANALYTE.bilirubinChildPugh });
+    const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', {
+      analyte: 'bilirubin',
+      v1: V1_ANALYTE.bilirubinChildPugh,
+    });
     const albumin = readConcentration(inputs, 'Albumin', 'g/dL', { analyte: 'albumin', v1: V1_ANALYTE.albumin });
     const inr = inputs.number(INR);
     const findings = inputs.isV1 ? undefined : readFindings(inputs);
-    if (inputs.incomplete || bilirubin === undefined || albumin === undefined || inr === undefined) return inputs.incomputable();
+    if (inputs.incomplete || bilirubin === undefined || albumin === undefined || inr === undefined)
+      return inputs.incomputable();
     if (!findings) return scoreV1(inputs, bilirubin, albumin, inr);
     const { ascites, encephalopathy } = findings;
 
@@ -74,8 +84,12 @@ export const childPugh = defineCalculator({
 
 /** Ascites and encephalopathy are findings: not reported means absent / none, as in MedCalc. */
 function readFindings(inputs: Inputs) {
-  const ascites = inputs.has('Ascites') ? readChoice(inputs, 'Ascites', ASCITES) : { phrase: 'not reported (absent)', value: 1 };
-  const encephalopathy = inputs.has('Encephalopathy') ? readChoice(inputs, 'Encephalopathy', ENCEPHALOPATHY) : { phrase: 'not reported (none)', value: 1 };
+  const ascites = inputs.has('Ascites')
+    ? readChoice(inputs, 'Ascites', ASCITES)
+    : { phrase: 'not reported (absent)', value: 1 };
+  const encephalopathy = inputs.has('Encephalopathy')
+    ? readChoice(inputs, 'Encephalopathy', ENCEPHALOPATHY)
+    : { phrase: 'not reported (none)', value: 1 };
   return ascites && encephalopathy ? { ascites, encephalopathy } : undefined;
 }
 
@@ -92,8 +106,10 @@ function scoreV1(inputs: Inputs, bilirubin: number, albumin: number, inr: number
   tally.band('v1.0 albumin', albumin, V1_ALBUMIN_G_DL);
   const v1Finding = (key: string, table: Record<string, number>) => {
     const value = inputs.raw(key);
-    const points = value === undefined ? 1 : table[String(value)] ?? 0;
-    tally.add(`v1.0 ${key.toLowerCase()} (exact, case-sensitive match; unreported = 1)`, points, { [key]: value ?? 'not reported' });
+    const points = value === undefined ? 1 : (table[String(value)] ?? 0);
+    tally.add(`v1.0 ${key.toLowerCase()} (exact, case-sensitive match; unreported = 1)`, points, {
+      [key]: value ?? 'not reported',
+    });
   };
   v1Finding('Ascites', { Absent: 1, Slight: 2, Moderate: 3 });
   v1Finding('Encephalopathy', { 'No Encephalopathy': 1, 'Grade 1-2': 2, 'Grade 3-4': 3 });

@@ -13,8 +13,9 @@ export const ckdEpiGfr = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/ckd-epi_2021_creatinine.py',
-  reference: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM ' +
-      '2021;385:1737-49 (CKD-EPI 2021 creatinine)',
+  reference:
+    'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. NEJM ' +
+    '2021;385:1737-49 (CKD-EPI 2021 creatinine)',
   entitySchema: entities(egfrEntities, ['sex', 'age', 'creatinine']),
   compute(inputs) {
     const read = readEgfrInputs(inputs);
@@ -33,7 +34,11 @@ export const ckdEpiGfr = defineCalculator({
       const a = low ? 0.7 : kappa;
       const b = low ? alpha : -1.2;
       const gfr = 142 * (scr / a) ** b * 0.9938 ** age * sexFactor;
-      const value = inputs.step('eGFR = 142 × (SCr/A)^B × 0.9938^age × sex factor (v1.0: A = 0.7 for low-creatinine men)', { scr, a, b, age, sexFactor }, roundV1(gfr));
+      const value = inputs.step(
+        'eGFR = 142 × (SCr/A)^B × 0.9938^age × sex factor (v1.0: A = 0.7 for low-creatinine men)',
+        { scr, a, b, age, sexFactor },
+        roundV1(gfr),
+      );
       return inputs.result('decimal', value);
     }
 

@@ -17,7 +17,7 @@ export const creatinineClearance = defineCalculator({
   v1Source: 'calculator_implementations/creatinine_clearance.py',
   reference:
     'Cockcroft DW, Gault MH. Nephron 1976;16:31-41; weight by BMI as the question states (IBW: Devine 1974; ' +
-        'adjusted weight IBW + 0.4 × (actual − IBW)); MDCalc "Creatinine Clearance (Cockcroft-Gault Equation)"',
+    'adjusted weight IBW + 0.4 × (actual − IBW)); MDCalc "Creatinine Clearance (Cockcroft-Gault Equation)"',
   entitySchema: entities(
     { sex: shape.sex, age: shape.quantity, weight: shape.quantity, height: shape.quantity, creatinine: shape.quantity },
     ['sex', 'age', 'weight', 'height', 'creatinine'],
@@ -27,8 +27,17 @@ export const creatinineClearance = defineCalculator({
     const age = readAgeYears(inputs);
     const weight = readWeightKg(inputs);
     const heightCm = inputs.isV1 ? v1HeightCm(inputs) : inputs.heightCm();
-    const creatinine = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
-    if (sex === undefined || age === undefined || weight === undefined || heightCm === undefined || creatinine === undefined) {
+    const creatinine = readConcentration(inputs, 'creatinine', 'mg/dL', {
+      analyte: 'creatinine',
+      v1: V1_ANALYTE.creatinine,
+    });
+    if (
+      sex === undefined ||
+      age === undefined ||
+      weight === undefined ||
+      heightCm === undefined ||
+      creatinine === undefined
+    ) {
       return inputs.incomputable();
     }
     const dosingWeight = weightByBmi(inputs, sex, weight, heightCm);
@@ -67,9 +76,17 @@ function weightByBmi(inputs: Inputs, sex: 'Male' | 'Female', weight: number, hei
   // Devine: 50 kg (male) or 45.5 kg (female) + 2.3 kg per inch over 5 feet. v1.0 used 0.393701 in/cm.
   const heightIn = r(v1 ? heightCm * 0.393701 : heightCm / 2.54);
   const base = sex === 'Male' ? 50 : 45.5;
-  const ibw = inputs.step('IBW (Devine) = base + 2.3 × (height in − 60)', { base, heightIn }, r(base + 2.3 * (heightIn - 60)));
+  const ibw = inputs.step(
+    'IBW (Devine) = base + 2.3 × (height in − 60)',
+    { base, heightIn },
+    r(base + 2.3 * (heightIn - 60)),
+  );
 
   const normal = v1 ? bmi <= 24.9 : bmi < 25;
   if (normal) return inputs.step('normal BMI: weight = min(IBW, actual)', { bmi, ibw, weight }, Math.min(ibw, weight));
-  return inputs.step('overweight/obese BMI: adjusted weight = IBW + 0.4 × (actual − IBW)', { bmi, ibw, weight }, r(ibw + 0.4 * (weight - ibw)));
+  return inputs.step(
+    'overweight/obese BMI: adjusted weight = IBW + 0.4 × (actual − IBW)',
+    { bmi, ibw, weight },
+    r(ibw + 0.4 * (weight - ibw)),
+  );
 }

@@ -33,23 +33,33 @@ export const curb65 = defineCalculator({
     let respiratoryRate = inputs.ratePerMin('respiratory rate');
     let systolic = inputs.pressureMmHg('Systolic Blood Pressure');
     let diastolic = inputs.pressureMmHg('Diastolic Blood Pressure');
-    if (inputs.incomplete || age === undefined || urea === undefined || respiratoryRate === undefined || systolic === undefined || diastolic === undefined) {
+    if (
+      inputs.incomplete ||
+      age === undefined ||
+      urea === undefined ||
+      respiratoryRate === undefined ||
+      systolic === undefined ||
+      diastolic === undefined
+    ) {
       return inputs.incomputable();
     }
     if (inputs.isV1) {
       // v1.0 truncated the rate and both pressures to integers before comparing (int()).
-      [respiratoryRate, systolic, diastolic] = inputs.step('v1.0: rate and pressures truncated to integers', { respiratoryRate, systolic, diastolic }, [
-        Math.trunc(respiratoryRate),
-        Math.trunc(systolic),
-        Math.trunc(diastolic),
-      ]);
+      [respiratoryRate, systolic, diastolic] = inputs.step(
+        'v1.0: rate and pressures truncated to integers',
+        { respiratoryRate, systolic, diastolic },
+        [Math.trunc(respiratoryRate), Math.trunc(systolic), Math.trunc(diastolic)],
+      );
     }
 
     const tally = new PointsTally(inputs);
     tally.finding('Confusion', inputs.flag('Confusion'), 1);
     tally.finding(urea.criterion, urea.met, 1, urea.evidence);
     tally.finding('Respiratory rate ≥ 30', respiratoryRate >= 30, 1, { respiratoryRate });
-    tally.finding('Systolic BP < 90 or diastolic BP ≤ 60 mmHg', systolic < 90 || diastolic <= 60, 1, { systolic, diastolic });
+    tally.finding('Systolic BP < 90 or diastolic BP ≤ 60 mmHg', systolic < 90 || diastolic <= 60, 1, {
+      systolic,
+      diastolic,
+    });
     tally.finding('Age ≥ 65', age >= 65, 1, { age });
     return tally.finish('CURB-65', 'integer');
   },
@@ -65,7 +75,11 @@ function readUrea(inputs: Inputs): { criterion: string; met: boolean; evidence: 
   const q = inputs.quantity(BUN);
   if (!q) return undefined;
   if (!inputs.isV1 && /^mmol\/l$/i.test(q[1].trim())) {
-    return { criterion: 'Urea > 7 mmol/L (Lim 2003 cut-off, molar value)', met: q[0] > 7, evidence: { ureaMmolL: q[0] } };
+    return {
+      criterion: 'Urea > 7 mmol/L (Lim 2003 cut-off, molar value)',
+      met: q[0] > 7,
+      evidence: { ureaMmolL: q[0] },
+    };
   }
   const mgDl = readConcentration(inputs, BUN, 'mg/dL', { analyte: 'bun', v1: V1_ANALYTE.bun });
   if (mgDl === undefined) return undefined;

@@ -9,8 +9,9 @@ export const deltaRatio = defineCalculator({
   category: 'lab',
   kind: 'decimal',
   v1Source: 'calculator_implementations/delta_ratio.py',
-  reference: 'Rastegar A. Use of the ΔAG/ΔHCO3- ratio in the diagnosis of mixed acid-base disorders. JASN ' +
-      '2007;18:2429-31; MDCalc "Delta Ratio" ((AG − 12) / (24 − HCO3))',
+  reference:
+    'Rastegar A. Use of the ΔAG/ΔHCO3- ratio in the diagnosis of mixed acid-base disorders. JASN ' +
+    '2007;18:2429-31; MDCalc "Delta Ratio" ((AG − 12) / (24 − HCO3))',
   entitySchema: electrolytesSchema,
   compute(inputs) {
     const e = readElectrolytes(inputs);

@@ -13,19 +13,29 @@ export const estimatedConception = defineCalculator({
   category: 'date',
   kind: 'date',
   v1Source: 'calculator_implementations/estimated_conception_date.py',
-  reference: 'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee ' +
-      'Opinion No. 700 (2017)',
-  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
+  reference:
+    'Conception ≈ ovulation = LMP + (cycle length − 14) d (due date = conception + 266 d); ACOG Committee ' +
+    'Opinion No. 700 (2017)',
+  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, [
+    'Last menstrual date',
+  ]),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');
     if (inputs.isV1) {
       // The v1.0 code added two weeks whatever the cycle length, though its question names the cycle length.
       if (lmp === undefined) return inputs.incomputable();
-      return inputs.result('date', inputs.step('v1.0: LMP + 14 days (cycle length ignored)', { lmp: formatUsDate(lmp) }, formatUsDate(lmp + 14)));
+      return inputs.result(
+        'date',
+        inputs.step('v1.0: LMP + 14 days (cycle length ignored)', { lmp: formatUsDate(lmp) }, formatUsDate(lmp + 14)),
+      );
     }
     const cycle = readCycleLength(inputs);
     if (inputs.incomplete || lmp === undefined || cycle === undefined) return inputs.incomputable();
-    const conception = inputs.step('conception = LMP + (cycle length − 14) days', { lmp: formatUsDate(lmp), cycle }, formatUsDate(lmp + cycle - 14));
+    const conception = inputs.step(
+      'conception = LMP + (cycle length − 14) days',
+      { lmp: formatUsDate(lmp), cycle },
+      formatUsDate(lmp + cycle - 14),
+    );
     return inputs.result('date', conception);
   },
 });

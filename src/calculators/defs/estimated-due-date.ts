@@ -12,9 +12,12 @@ export const estimatedDueDate = defineCalculator({
   category: 'date',
   kind: 'date',
   v1Source: 'calculator_implementations/estimated_due_date.py',
-  reference: "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for " +
-      "Estimating the Due Date (2017)",
-  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, ['Last menstrual date']),
+  reference:
+    "Naegele's rule, LMP + 280 d, adjusted by (cycle length − 28) d; ACOG Committee Opinion No. 700, Methods for " +
+    'Estimating the Due Date (2017)',
+  entitySchema: entities({ 'Last menstrual date': datesSchema.date, 'cycle length': datesSchema.cycle }, [
+    'Last menstrual date',
+  ]),
   compute(inputs) {
     const lmp = readDate(inputs, 'Last menstrual date');
     const cycle = readCycleLength(inputs);
@@ -25,7 +28,11 @@ export const estimatedDueDate = defineCalculator({
     const shift = inputs.isV1
       ? inputs.step('v1.0 adjustment: + |cycle − 28| days', { cycle }, Math.abs(cycle - 28))
       : inputs.step('cycle adjustment: + (cycle − 28) days', { cycle }, cycle - 28);
-    const due = inputs.step(`due date = ${naegele} ${shift < 0 ? '−' : '+'} ${Math.abs(shift)} days`, undefined, formatUsDate(lmp + 280 + shift));
+    const due = inputs.step(
+      `due date = ${naegele} ${shift < 0 ? '−' : '+'} ${Math.abs(shift)} days`,
+      undefined,
+      formatUsDate(lmp + 280 + shift),
+    );
     return inputs.result('date', due);
   },
 });

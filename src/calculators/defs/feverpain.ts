@@ -18,8 +18,9 @@ export const feverpain = defineCalculator({
   category: 'diagnosis',
   kind: 'integer',
   v1Source: 'calculator_implementations/feverpain.py',
-  reference: 'Little P et al. BMJ 2013;347:f5806 (and Br J Gen Pract 2013;63:e787-94); MDCalc "FeverPAIN Score for Strep ' +
-      'Pharyngitis"',
+  reference:
+    'Little P et al. BMJ 2013;347:f5806 (and Br J Gen Pract 2013;63:e787-94); MDCalc "FeverPAIN Score for Strep ' +
+    'Pharyngitis"',
   entitySchema: entities(Object.fromEntries(FINDINGS.flatMap(([, keys]) => keys.map((key) => [key, shape.flag])))),
   compute(inputs) {
     const tally = new PointsTally(inputs);

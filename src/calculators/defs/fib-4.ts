@@ -14,7 +14,12 @@ export const fib4 = defineCalculator({
   v1Source: 'calculator_implementations/fibrosis_4.py',
   reference: 'Sterling RK et al. Hepatology 2006;43:1317-25; MDCalc "Fibrosis-4 (FIB-4) Index for Liver Fibrosis"',
   entitySchema: entities(
-    { age: shape.quantity, 'Aspartate aminotransferase': shape.quantity, 'Alanine aminotransferase': shape.quantity, 'Platelet count': shape.quantity },
+    {
+      age: shape.quantity,
+      'Aspartate aminotransferase': shape.quantity,
+      'Alanine aminotransferase': shape.quantity,
+      'Platelet count': shape.quantity,
+    },
     ['age', 'Aspartate aminotransferase', 'Alanine aminotransferase', 'Platelet count'],
   ),
   compute(inputs) {
@@ -22,9 +27,14 @@ export const fib4 = defineCalculator({
     const ast = inputs.number('Aspartate aminotransferase');
     const alt = inputs.number('Alanine aminotransferase');
     const platelets = readPlateletsPerNl(inputs);
-    if (age === undefined || ast === undefined || alt === undefined || platelets === undefined) return inputs.incomputable();
+    if (age === undefined || ast === undefined || alt === undefined || platelets === undefined)
+      return inputs.incomputable();
     const fib = (age * ast) / (platelets * Math.sqrt(alt));
-    const value = inputs.step('FIB-4 = age × AST / (platelets 10⁹/L × √ALT)', { age, ast, alt, platelets109PerL: platelets }, roundIfV1(inputs, fib));
+    const value = inputs.step(
+      'FIB-4 = age × AST / (platelets 10⁹/L × √ALT)',
+      { age, ast, alt, platelets109PerL: platelets },
+      roundIfV1(inputs, fib),
+    );
     return inputs.result('decimal', value);
   },
 });

@@ -16,7 +16,7 @@ export const framinghamHardChd = defineCalculator({
   v1Source: 'calculator_implementations/framingham_risk_score.py',
   reference:
     'Expert Panel on Detection, Evaluation, and Treatment of High Blood Cholesterol in Adults (ATP III), JAMA ' +
-        '2001;285:2486-97; MDCalc "Framingham Risk Score for Hard Coronary Heart Disease"',
+    '2001;285:2486-97; MDCalc "Framingham Risk Score for Hard Coronary Heart Disease"',
   entitySchema: entities(
     {
       age: shape.quantity,
@@ -33,8 +33,14 @@ export const framinghamHardChd = defineCalculator({
     const age = inputs.ageYears();
     const sex = inputs.text('sex');
     const sbp = inputs.pressureMmHg('Systolic Blood Pressure');
-    const [tc, hdl] = inputs.isV1 ? v1Cholesterols(inputs) : [inputs.concentration('Total cholesterol', 'mg/dL', 'cholesterol'), inputs.concentration('high-density lipoprotein cholesterol', 'mg/dL', 'cholesterol')];
-    if (inputs.incomplete || age === undefined || !sex || sbp === undefined || tc === undefined || hdl === undefined) return inputs.incomputable();
+    const [tc, hdl] = inputs.isV1
+      ? v1Cholesterols(inputs)
+      : [
+          inputs.concentration('Total cholesterol', 'mg/dL', 'cholesterol'),
+          inputs.concentration('high-density lipoprotein cholesterol', 'mg/dL', 'cholesterol'),
+        ];
+    if (inputs.incomplete || age === undefined || !sex || sbp === undefined || tc === undefined || hdl === undefined)
+      return inputs.incomputable();
     const smoker = inputs.flag('Smoker') ? 1 : 0;
     const treated = inputs.flag('Blood pressure being treated with medicines') ? 1 : 0;
     const male = sex === 'Male';
@@ -45,13 +51,31 @@ export const framinghamHardChd = defineCalculator({
     if (inputs.isV1) {
       // v1.0 rounded the linear predictor to 1 decimal and reported the risk as a fraction, rounded to
       // 1 decimal (so most patients get 0), after feeding mmol/L cholesterol into the mg/dL model.
-      const sum = inputs.step('v1.0 linear predictor (cholesterol in mmol/L), rounded to 1 decimal', vars, pythonRound(linearPredictor(male, vars), 1));
+      const sum = inputs.step(
+        'v1.0 linear predictor (cholesterol in mmol/L), rounded to 1 decimal',
+        vars,
+        pythonRound(linearPredictor(male, vars), 1),
+      );
       const fraction = 1 - (male ? 0.9402 : 0.98767) ** Math.exp(sum);
-      return inputs.result('decimal', inputs.step('v1.0 risk = 1 − S₀^exp(sum) as a fraction, rounded to 1 decimal', { sum }, pythonRound(fraction, 1)));
+      return inputs.result(
+        'decimal',
+        inputs.step(
+          'v1.0 risk = 1 − S₀^exp(sum) as a fraction, rounded to 1 decimal',
+          { sum },
+          pythonRound(fraction, 1),
+        ),
+      );
     }
-    const sum = inputs.step(male ? 'Men: Σβx − 172.300168 (ATP III)' : 'Women: Σβx − 146.5933061 (ATP III)', vars, linearPredictor(male, vars));
+    const sum = inputs.step(
+      male ? 'Men: Σβx − 172.300168 (ATP III)' : 'Women: Σβx − 146.5933061 (ATP III)',
+      vars,
+      linearPredictor(male, vars),
+    );
     const s0 = male ? 0.9402 : 0.98767;
-    return inputs.result('decimal', inputs.step(`10-year hard CHD risk % = 100 × (1 − ${s0}^exp(sum))`, { sum }, 100 * (1 - s0 ** Math.exp(sum))));
+    return inputs.result(
+      'decimal',
+      inputs.step(`10-year hard CHD risk % = 100 × (1 − ${s0}^exp(sum))`, { sum }, 100 * (1 - s0 ** Math.exp(sum))),
+    );
   },
 });
 
@@ -73,9 +97,30 @@ function linearPredictor(male: boolean, v: RiskVars): number {
   const lnAge = Math.log(v.age);
   const lnTc = Math.log(v.tc);
   if (male) {
-    return 52.00961 * lnAge + 20.014077 * lnTc - 0.905964 * Math.log(v.hdl) + 1.305784 * Math.log(v.sbp) + 0.241549 * v.treated + 12.096316 * v.smoker - 4.605038 * (lnAge * lnTc) - 2.84367 * (Math.log(v.ageSmoke) * v.smoker) - 2.93323 * (lnAge * lnAge) - 172.300168;
+    return (
+      52.00961 * lnAge +
+      20.014077 * lnTc -
+      0.905964 * Math.log(v.hdl) +
+      1.305784 * Math.log(v.sbp) +
+      0.241549 * v.treated +
+      12.096316 * v.smoker -
+      4.605038 * (lnAge * lnTc) -
+      2.84367 * (Math.log(v.ageSmoke) * v.smoker) -
+      2.93323 * (lnAge * lnAge) -
+      172.300168
+    );
   }
-  return 31.764001 * lnAge + 22.465206 * lnTc - 1.187731 * Math.log(v.hdl) + 2.552905 * Math.log(v.sbp) + 0.420251 * v.treated + 13.07543 * v.smoker - 5.060998 * (lnAge * lnTc) - 2.996945 * (Math.log(v.ageSmoke) * v.smoker) - 146.5933061;
+  return (
+    31.764001 * lnAge +
+    22.465206 * lnTc -
+    1.187731 * Math.log(v.hdl) +
+    2.552905 * Math.log(v.sbp) +
+    0.420251 * v.treated +
+    13.07543 * v.smoker -
+    5.060998 * (lnAge * lnTc) -
+    2.996945 * (Math.log(v.ageSmoke) * v.smoker) -
+    146.5933061
+  );
 }
 
 /** v1.0 converted both cholesterols to mmol/L (molar mass 386.65, rounding every step) and kept those numbers. */
@@ -85,7 +130,12 @@ function v1Cholesterols(inputs: Inputs): [number | undefined, number | undefined
     if (!q) return undefined;
     const mmol = v1ConvertConcentration(q[0], q[1], 'mmol/L', V1_ANALYTE.cholesterolFramingham);
     if (mmol === undefined) inputs.missing.push(`${key} (unit '${q[1]}' not convertible to mmol/L)`);
-    else inputs.step(`v1.0 ${key}: ${q[0]} ${q[1]} → ${mmol} mmol/L (used as if mg/dL)`, { value: q[0], unit: q[1] }, mmol);
+    else
+      inputs.step(
+        `v1.0 ${key}: ${q[0]} ${q[1]} → ${mmol} mmol/L (used as if mg/dL)`,
+        { value: q[0], unit: q[1] },
+        mmol,
+      );
     return mmol;
   };
   return [convert('Total cholesterol'), convert('high-density lipoprotein cholesterol')];

@@ -3,9 +3,27 @@ import { readChoice } from '../shared/choices.js';
 import type { Inputs } from '../shared/inputs.js';
 import { PointsTally } from '../shared/tally.js';
 
-const EYE = { 'eyes open spontaneously': 4, 'eye opening to verbal command': 3, 'eye opening to pain': 2, 'no eye opening': 1 };
-const VERBAL = { oriented: 5, confused: 4, 'inappropriate words': 3, 'incomprehensible sounds': 2, 'no verbal response': 1 };
-const MOTOR = { 'obeys commands': 6, 'localizes pain': 5, 'withdrawal from pain': 4, 'flexion to pain': 3, 'extension to pain': 2, 'no motor response': 1 };
+const EYE = {
+  'eyes open spontaneously': 4,
+  'eye opening to verbal command': 3,
+  'eye opening to pain': 2,
+  'no eye opening': 1,
+};
+const VERBAL = {
+  oriented: 5,
+  confused: 4,
+  'inappropriate words': 3,
+  'incomprehensible sounds': 2,
+  'no verbal response': 1,
+};
+const MOTOR = {
+  'obeys commands': 6,
+  'localizes pain': 5,
+  'withdrawal from pain': 4,
+  'flexion to pain': 3,
+  'extension to pain': 2,
+  'no motor response': 1,
+};
 const NOT_TESTABLE = 'not testable';
 
 /**
@@ -19,8 +37,9 @@ export const gcs = defineCalculator({
   category: 'severity',
   kind: 'integer',
   v1Source: 'calculator_implementations/glasgow_coma_score.py',
-  reference: 'Teasdale G, Jennett B. Lancet 1974;2:81-4; Teasdale G et al. Lancet Neurol 2014;13:844-54; MDCalc "Glasgow ' +
-      'Coma Scale/Score (GCS)"',
+  reference:
+    'Teasdale G, Jennett B. Lancet 1974;2:81-4; Teasdale G et al. Lancet Neurol 2014;13:844-54; MDCalc "Glasgow ' +
+    'Coma Scale/Score (GCS)"',
   entitySchema: entities(
     { 'Best eye response': shape.text, 'Best verbal response': shape.text, 'Best motor response': shape.text },
     ['Best eye response', 'Best verbal response', 'Best motor response'],
@@ -29,7 +48,8 @@ export const gcs = defineCalculator({
     // v1.0 scored 'not testable' eyes and speech as 4 (its text says "assume spontaneous"/"oriented").
     // The reference follows Teasdale 2014 and MDCalc: the summed score cannot be given when a component
     // is not testable, so that component is reported as unusable.
-    const withNotTestable = <T extends Record<string, number>>(table: T) => (inputs.isV1 ? { ...table, [NOT_TESTABLE]: 4 } : table);
+    const withNotTestable = <T extends Record<string, number>>(table: T) =>
+      inputs.isV1 ? { ...table, [NOT_TESTABLE]: 4 } : table;
     const eye = readComponent(inputs, 'Best eye response', withNotTestable(EYE));
     const verbal = readComponent(inputs, 'Best verbal response', withNotTestable(VERBAL));
     const motor = readComponent(inputs, 'Best motor response', MOTOR);
@@ -45,7 +65,11 @@ export const gcs = defineCalculator({
   },
 });
 
-function readComponent(inputs: Inputs, key: string, table: Record<string, number>): { phrase: string; value: number } | undefined {
+function readComponent(
+  inputs: Inputs,
+  key: string,
+  table: Record<string, number>,
+): { phrase: string; value: number } | undefined {
   if (!inputs.isV1 && inputs.text(key, false)?.trim().toLowerCase() === NOT_TESTABLE) {
     inputs.missing.push(`${key} (not testable: the total GCS is not defined)`);
     return undefined;

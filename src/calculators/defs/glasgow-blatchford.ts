@@ -14,8 +14,8 @@ export const glasgowBlatchford = defineCalculator({
   v1Source: 'calculator_implementations/glasgow_bleeding_score.py',
   reference:
     'Blatchford O, Murray WR, Blatchford M. A risk score to predict need for treatment for ' +
-        'upper-gastrointestinal haemorrhage. Lancet 2000;356:1318-21; MDCalc "Glasgow-Blatchford Bleeding Score ' +
-        '(GBS)"',
+    'upper-gastrointestinal haemorrhage. Lancet 2000;356:1318-21; MDCalc "Glasgow-Blatchford Bleeding Score ' +
+    '(GBS)"',
   entitySchema: entities(
     {
       'Blood Urea Nitrogen (BUN)': shape.quantity,
@@ -40,12 +40,23 @@ export const glasgowBlatchford = defineCalculator({
     const sbp = inputs.pressureMmHg('Systolic Blood Pressure');
     const hr = inputs.ratePerMin('Heart Rate or Pulse');
     const bunPoints = bun && (inputs.isV1 ? v1BunPoints(inputs, bun) : bunPointsReference(inputs, bun));
-    if (inputs.incomplete || !sex || bunPoints === undefined || hb === undefined || sbp === undefined || hr === undefined) {
+    if (
+      inputs.incomplete ||
+      !sex ||
+      bunPoints === undefined ||
+      hb === undefined ||
+      sbp === undefined ||
+      hr === undefined
+    ) {
       return inputs.incomputable();
     }
     const hbPoints = inputs.isV1 ? v1HemoglobinPoints(inputs, sex, hb) : hemoglobinPoints(inputs, sex, hb);
 
-    const sbpPoints = inputs.step('Systolic BP: 100–109 → 1, 90–99 → 2, <90 → 3', { sbp }, sbp >= 110 ? 0 : sbp >= 100 ? 1 : sbp >= 90 ? 2 : 3);
+    const sbpPoints = inputs.step(
+      'Systolic BP: 100–109 → 1, 90–99 → 2, <90 → 3',
+      { sbp },
+      sbp >= 110 ? 0 : sbp >= 100 ? 1 : sbp >= 90 ? 2 : 3,
+    );
     const hrPoints = scoreItem(inputs, `Pulse ${hr} ≥ 100/min`, hr >= 100, 1);
     const others =
       scoreItem(inputs, 'Melena', inputs.anyFlag(['Melena present', 'Melena Present']), 1) +
@@ -53,7 +64,11 @@ export const glasgowBlatchford = defineCalculator({
       scoreItem(inputs, 'Hepatic disease', inputs.flag('Hepatic disease history'), 2) +
       scoreItem(inputs, 'Cardiac failure', inputs.anyFlag(['Cardiac failure present', 'Cardiac Failure Present']), 2);
 
-    const total = inputs.step('GBS = sum of points', { bunPoints, hbPoints, sbpPoints, hrPoints, others }, bunPoints + hbPoints + sbpPoints + hrPoints + others);
+    const total = inputs.step(
+      'GBS = sum of points',
+      { bunPoints, hbPoints, sbpPoints, hrPoints, others },
+      bunPoints + hbPoints + sbpPoints + hrPoints + others,
+    );
     return inputs.result('integer', total);
   },
 });
@@ -67,10 +82,18 @@ function bunPointsReference(inputs: Inputs, [value, unit]: [number, string]): nu
   try {
     if (/mol\/l$/i.test(unit.trim())) {
       const mmol = convertConcentration(value, unit, 'mmol/L', 'bun');
-      return inputs.step('Urea/BUN (mmol/L, Blatchford 2000): ≥6.5 → 2, ≥8 → 3, ≥10 → 4, ≥25 → 6', { mmol }, mmol >= 25 ? 6 : mmol >= 10 ? 4 : mmol >= 8 ? 3 : mmol >= 6.5 ? 2 : 0);
+      return inputs.step(
+        'Urea/BUN (mmol/L, Blatchford 2000): ≥6.5 → 2, ≥8 → 3, ≥10 → 4, ≥25 → 6',
+        { mmol },
+        mmol >= 25 ? 6 : mmol >= 10 ? 4 : mmol >= 8 ? 3 : mmol >= 6.5 ? 2 : 0,
+      );
     }
     const mg = convertConcentration(value, unit, 'mg/dL', 'bun');
-    return inputs.step('BUN (mg/dL, MDCalc): ≥18.2 → 2, ≥22.4 → 3, ≥28 → 4, ≥70 → 6', { mg }, mg >= 70 ? 6 : mg >= 28 ? 4 : mg >= 22.4 ? 3 : mg >= 18.2 ? 2 : 0);
+    return inputs.step(
+      'BUN (mg/dL, MDCalc): ≥18.2 → 2, ≥22.4 → 3, ≥28 → 4, ≥70 → 6',
+      { mg },
+      mg >= 70 ? 6 : mg >= 28 ? 4 : mg >= 22.4 ? 3 : mg >= 18.2 ? 2 : 0,
+    );
   } catch (error) {
     if (!(error instanceof UnitError)) throw error;
     inputs.missing.push(`Blood Urea Nitrogen (BUN) (unit '${unit}' not convertible to mg/dL)`);
@@ -80,7 +103,12 @@ function bunPointsReference(inputs: Inputs, [value, unit]: [number, string]): nu
 
 /** Men: ≥13 → 0, 12–12.9 → 1, 10–11.9 → 3, <10 → 6. Women: ≥12 → 0, 10–11.9 → 1, <10 → 6. */
 function hemoglobinPoints(inputs: Inputs, sex: string, hb: number): number {
-  if (sex === 'Male') return inputs.step('Hemoglobin (men): ≥13 → 0, ≥12 → 1, ≥10 → 3, <10 → 6', { hb }, hb >= 13 ? 0 : hb >= 12 ? 1 : hb >= 10 ? 3 : 6);
+  if (sex === 'Male')
+    return inputs.step(
+      'Hemoglobin (men): ≥13 → 0, ≥12 → 1, ≥10 → 3, <10 → 6',
+      { hb },
+      hb >= 13 ? 0 : hb >= 12 ? 1 : hb >= 10 ? 3 : 6,
+    );
   return inputs.step('Hemoglobin (women): ≥12 → 0, ≥10 → 1, <10 → 6', { hb }, hb >= 12 ? 0 : hb >= 10 ? 1 : 6);
 }
 
@@ -104,7 +132,11 @@ function v1BunPoints(inputs: Inputs, [value, unit]: [number, string]): number | 
     return undefined;
   }
   const points = mg >= 18.2 && mg < 22.4 ? 2 : mg >= 22.4 && mg < 28 ? 3 : mg >= 28 && mg < 70 ? 4 : mg > 70 ? 6 : 0;
-  return inputs.step('v1.0 BUN (mg/dL, molar mass 28.08): [18.2,22.4) → 2, [22.4,28) → 3, [28,70) → 4, >70 → 6', { mg }, points);
+  return inputs.step(
+    'v1.0 BUN (mg/dL, molar mass 28.08): [18.2,22.4) → 2, [22.4,28) → 3, [28,70) → 4, >70 → 6',
+    { mg },
+    points,
+  );
 }
 
 /**

@@ -8,7 +8,10 @@ const DRINKS = 'Number of Alcoholic Drinks Per Week';
 const FINDINGS: readonly (readonly [string, readonly string[]])[] = [
   ['Hypertension (uncontrolled, systolic > 160 mmHg)', ['Hypertension history', 'Hypertension']],
   ['Renal disease (dialysis, transplant, Cr > 2.26 mg/dL)', ['Renal disease criteria for the HAS-BLED rule']],
-  ['Liver disease (cirrhosis or bilirubin > 2× normal with AST/ALT/AP > 3× normal)', ['Liver disease criteria for the HAS-BLED rule']],
+  [
+    'Liver disease (cirrhosis or bilirubin > 2× normal with AST/ALT/AP > 3× normal)',
+    ['Liver disease criteria for the HAS-BLED rule'],
+  ],
   ['Stroke history', ['Stroke']],
   ['Prior major bleeding or predisposition to bleeding', ['Prior major bleeding or predisposition to bleeding']],
   ['Labile INR', ['Labile international normalized ratio']],

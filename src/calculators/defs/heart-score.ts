@@ -38,8 +38,9 @@ export const heartScore = defineCalculator({
   category: 'risk',
   kind: 'integer',
   v1Source: 'calculator_implementations/heart_score.py',
-  reference: 'Six AJ et al. Neth Heart J 2008;16:191-6; Backus BE et al. Int J Cardiol 2013;168:2153-8; MDCalc "HEART ' +
-      'Score for Major Cardiac Events"',
+  reference:
+    'Six AJ et al. Neth Heart J 2008;16:191-6; Backus BE et al. Int J Cardiol 2013;168:2153-8; MDCalc "HEART ' +
+    'Score for Major Cardiac Events"',
   entitySchema: entities(
     {
       age: shape.quantity,
@@ -73,11 +74,15 @@ export const heartScore = defineCalculator({
       // and did not read TIA history.
       if (inputs.flag(ATHEROSCLEROSIS)) present.push(ATHEROSCLEROSIS);
       const points = present.length >= 3 ? 2 : present.length >= 1 ? 1 : 0;
-      tally.add(`v1.0 risk factors: ${present.length} counted (atherosclerotic disease among them)`, points, { present });
+      tally.add(`v1.0 risk factors: ${present.length} counted (atherosclerotic disease among them)`, points, {
+        present,
+      });
     } else {
       const atherosclerosis = inputs.anyFlag([ATHEROSCLEROSIS, TIA]);
       const points = atherosclerosis || present.length >= 3 ? 2 : present.length >= 1 ? 1 : 0;
-      const why = atherosclerosis ? 'history of atherosclerotic disease (incl. CVA/TIA)' : `${present.length} risk factor(s)`;
+      const why = atherosclerosis
+        ? 'history of atherosclerotic disease (incl. CVA/TIA)'
+        : `${present.length} risk factor(s)`;
       tally.add(`Risk factors: ${why}`, points, { present, atheroscleroticDisease: atherosclerosis });
     }
     tally.add(`Initial troponin: ${troponin?.phrase ?? 'not reported (v1.0: ≤ normal limit)'}`, troponin?.value ?? 0);

@@ -17,7 +17,11 @@ export const homaIr = defineCalculator({
     const insulin = readInsulin(inputs);
     const glucose = readConcentration(inputs, 'Glucose', 'mg/dL', { analyte: 'glucose', v1: V1_ANALYTE.glucose });
     if (insulin === undefined || glucose === undefined) return inputs.incomputable();
-    const value = inputs.step('HOMA-IR = insulin × glucose / 405', { insulinUIUmL: insulin, glucoseMgDl: glucose }, roundIfV1(inputs, (insulin * glucose) / 405));
+    const value = inputs.step(
+      'HOMA-IR = insulin × glucose / 405',
+      { insulinUIUmL: insulin, glucoseMgDl: glucose },
+      roundIfV1(inputs, (insulin * glucose) / 405),
+    );
     return inputs.result('decimal', value);
   },
 });
@@ -31,7 +35,12 @@ function readInsulin(inputs: Inputs): number | undefined {
   if (!q) return undefined;
   const unit = q[1].trim().replace('μ', 'µ').replace(/^u/i, 'µ').toLowerCase();
   if (unit === 'µiu/ml' || unit === 'mu/l' || unit === 'miu/l' || unit === 'µu/ml') return q[0];
-  if (unit === 'pmol/l') return inputs.step(inputs.isV1 ? 'insulin: pmol/L × 6 (v1.0 defect)' : 'insulin: pmol/L ÷ 6 → µIU/mL', { pmolL: q[0] }, inputs.isV1 ? q[0] * 6 : q[0] / 6);
+  if (unit === 'pmol/l')
+    return inputs.step(
+      inputs.isV1 ? 'insulin: pmol/L × 6 (v1.0 defect)' : 'insulin: pmol/L ÷ 6 → µIU/mL',
+      { pmolL: q[0] },
+      inputs.isV1 ? q[0] * 6 : q[0] / 6,
+    );
   if (unit === 'ng/ml') return inputs.step('insulin: ng/mL × 24.8 → µIU/mL', { ngMl: q[0] }, q[0] * 24.8);
   inputs.missing.push(`Insulin (unit '${q[1]}' not convertible to µIU/mL)`);
   return undefined;

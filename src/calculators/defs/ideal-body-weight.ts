@@ -12,8 +12,9 @@ export const idealBodyWeight = defineCalculator({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/ideal_body_weight.py',
-  reference: 'Devine BJ. Gentamicin therapy. Drug Intell Clin Pharm 1974;8:650-655; MDCalc "Ideal Body Weight and ' +
-      'Adjusted Body Weight"',
+  reference:
+    'Devine BJ. Gentamicin therapy. Drug Intell Clin Pharm 1974;8:650-655; MDCalc "Ideal Body Weight and ' +
+    'Adjusted Body Weight"',
   entitySchema: entities({ sex: shape.sex, height: heightShape }, ['sex', 'height']),
   compute(inputs) {
     // Applied as written also below 60 in (the formula then subtracts), as MDCalc does.

@@ -10,7 +10,10 @@ export const meanArterialPressure = defineCalculator({
   kind: 'decimal',
   v1Source: 'calculator_implementations/mean_arterial_pressure.py',
   reference: 'MDCalc "Mean Arterial Pressure (MAP)": MAP = 2/3 · DBP + 1/3 · SBP',
-  entitySchema: entities({ 'Systolic Blood Pressure': shape.quantity, 'Diastolic Blood Pressure': shape.quantity }, ['Systolic Blood Pressure', 'Diastolic Blood Pressure']),
+  entitySchema: entities({ 'Systolic Blood Pressure': shape.quantity, 'Diastolic Blood Pressure': shape.quantity }, [
+    'Systolic Blood Pressure',
+    'Diastolic Blood Pressure',
+  ]),
   compute(inputs) {
     // v1.0 used the bare numbers; the reference converts kPa where a note gives it.
     const read = (key: string) => (inputs.isV1 ? inputs.number(key) : inputs.pressureMmHg(key));

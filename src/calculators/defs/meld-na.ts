@@ -22,18 +22,29 @@ export const meldNa = defineCalculator({
   v1Source: 'calculator_implementations/meldna.py',
   reference:
     'Kim WR et al. NEJM 2008;359:1018-26; OPTN/UNOS MELD-Na (2016 policy): lab values < 1 set to 1, creatinine ' +
-        'capped at 4 and set to 4 on dialysis ≥ 2×/week or CVVHD, Na bounded 125-137, score capped at 40; MDCalc ' +
-        '"MELD Na (UNOS/OPTN)"',
+    'capped at 4 and set to 4 on dialysis ≥ 2×/week or CVVHD, Na bounded 125-137, score capped at 40; MDCalc ' +
+    '"MELD Na (UNOS/OPTN)"',
   entitySchema: entities(
-    { creatinine: shape.quantity, Bilirubin: shape.quantity, [INR]: shape.number, Sodium: shape.quantity, [CVVHD]: shape.flag, [DIALYSIS]: shape.flag },
+    {
+      creatinine: shape.quantity,
+      Bilirubin: shape.quantity,
+      [INR]: shape.number,
+      Sodium: shape.quantity,
+      [CVVHD]: shape.flag,
+      [DIALYSIS]: shape.flag,
+    },
     ['creatinine', 'Bilirubin', INR, 'Sodium'],
   ),
   compute(inputs) {
-    const creatinine = readConcentration(inputs, 'creatinine', 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
+    const creatinine = readConcentration(inputs, 'creatinine', 'mg/dL', {
+      analyte: 'creatinine',
+      v1: V1_ANALYTE.creatinine,
+    });
     const bilirubin = readConcentration(inputs, 'Bilirubin', 'mg/dL', { analyte: 'bilirubin', v1: V1_ANALYTE.none });
     const inr = inputs.number(INR);
     const sodium = readConcentration(inputs, 'Sodium', 'mEq/L', { analyte: 'sodium', v1: V1_ANALYTE.sodium });
-    if (creatinine === undefined || bilirubin === undefined || inr === undefined || sodium === undefined) return inputs.incomputable();
+    if (creatinine === undefined || bilirubin === undefined || inr === undefined || sodium === undefined)
+      return inputs.incomputable();
     const onDialysis = inputs.flag(DIALYSIS) || inputs.flag(CVVHD);
     const labs = { creatinine, bilirubin, inr, sodium, onDialysis };
     return inputs.result('decimal', inputs.isV1 ? meldNaV1(inputs, labs) : meldNaReference(inputs, labs));
@@ -60,15 +71,27 @@ function sodiumTerm(meld: number, na: number): number {
 
 function meldNaReference(inputs: Inputs, labs: MeldLabs): number {
   // Dialysis overrides the measured creatinine, whatever it is (OPTN policy).
-  const cr = inputs.step('creatinine: 4.0 if dialysed, else bounded to 1.0–4.0 mg/dL', { ...labs }, labs.onDialysis ? 4 : clamp(labs.creatinine, 1, 4));
+  const cr = inputs.step(
+    'creatinine: 4.0 if dialysed, else bounded to 1.0–4.0 mg/dL',
+    { ...labs },
+    labs.onDialysis ? 4 : clamp(labs.creatinine, 1, 4),
+  );
   const bili = inputs.step('bilirubin: floor 1.0 mg/dL', { bilirubin: labs.bilirubin }, Math.max(labs.bilirubin, 1));
   const inr = inputs.step('INR: floor 1.0', { inr: labs.inr }, Math.max(labs.inr, 1));
   const na = inputs.step('sodium: bounded to 125–137 mEq/L', { sodium: labs.sodium }, clamp(labs.sodium, 125, 137));
-  const raw = inputs.step('MELD(i) = 0.957 ln Cr + 0.378 ln bilirubin + 1.120 ln INR + 0.643', { cr, bili, inr }, meldI(cr, bili, inr));
+  const raw = inputs.step(
+    'MELD(i) = 0.957 ln Cr + 0.378 ln bilirubin + 1.120 ln INR + 0.643',
+    { cr, bili, inr },
+    meldI(cr, bili, inr),
+  );
   // Rounding to the tenth and then × 10 is rounding MELD(i) × 10 to an integer (done so, to avoid 2.3 × 10 float dust).
   const meld = inputs.step('MELD = MELD(i) rounded to the tenth × 10', { meldI: raw }, Math.round(raw * 10));
   if (meld <= 11) return inputs.step('MELD ≤ 11: no sodium term', { meld }, meld);
-  const withNa = inputs.step('MELD-Na = MELD + 1.32 (137 − Na) − 0.033 MELD (137 − Na)', { meld, na }, sodiumTerm(meld, na));
+  const withNa = inputs.step(
+    'MELD-Na = MELD + 1.32 (137 − Na) − 0.033 MELD (137 − Na)',
+    { meld, na },
+    sodiumTerm(meld, na),
+  );
   return inputs.step('cap at 40', { meldNa: withNa }, Math.min(withNa, 40));
 }
 
@@ -85,8 +108,16 @@ function meldNaV1(inputs: Inputs, labs: MeldLabs): number {
   const bili = Math.max(labs.bilirubin, 1);
   const inr = Math.max(labs.inr, 1);
   const na = clamp(labs.sodium, 125, 137);
-  const raw = inputs.step('MELD(i) = 0.957 ln Cr + 0.378 ln bilirubin + 1.120 ln INR + 0.643', { cr, bili, inr }, meldI(cr, bili, inr));
-  const meld10 = inputs.step('v1.0 defect: MELD(i) rounded to an integer, then × 10', { meldI: raw }, pythonRound(raw) * 10);
+  const raw = inputs.step(
+    'MELD(i) = 0.957 ln Cr + 0.378 ln bilirubin + 1.120 ln INR + 0.643',
+    { cr, bili, inr },
+    meldI(cr, bili, inr),
+  );
+  const meld10 = inputs.step(
+    'v1.0 defect: MELD(i) rounded to an integer, then × 10',
+    { meldI: raw },
+    pythonRound(raw) * 10,
+  );
   const withNa = pythonRound(sodiumTerm(meld10, na));
   const score = meld10 > 11 ? Math.min(withNa, 40) : meld10;
   return inputs.step('MELD-Na (v1.0), rounded', { meld10, na, withNa }, pythonRound(score));

@@ -50,7 +50,19 @@ const V1_FACTORS: Record<string, number> = {
 const V1_MICROGRAM_DRUGS = new Set(['FentaNYL buccal', 'FentaNYL patch']);
 
 /** The data's drug spellings: each has '<drug> Dose' [n, unit] and '<drug> Dose Per Day' [n, 'per day']. */
-const DATA_DRUGS = ['Codeine', 'FentaNYL buccal', 'FentANYL patch', 'HYDROcodone', 'HYDROmorphone', 'Methadone', 'Morphine', 'OxyCODONE', 'OxyMORphone', 'Tapentadol', 'TraMADol'];
+const DATA_DRUGS = [
+  'Codeine',
+  'FentaNYL buccal',
+  'FentANYL patch',
+  'HYDROcodone',
+  'HYDROmorphone',
+  'Methadone',
+  'Morphine',
+  'OxyCODONE',
+  'OxyMORphone',
+  'Tapentadol',
+  'TraMADol',
+];
 
 const MICROGRAMS_PER_HOUR = /^(µ|μ|mc|u)g\s*\/\s*h(r|our)?$|^(µ|μ|mc|u)g$/i;
 
@@ -72,7 +84,12 @@ function dailyDose(inputs: Inputs, name: string, per: Factor['per']): number | u
     // Fentanyl patches come in µg/h strengths only (12–100); the data writes their number with 'mg'
     // (e.g. [60, 'mg']), which as milligrams would be a thousandfold overdose. Read the number as µg/h.
     amount = dose[0];
-    if (!MICROGRAMS_PER_HOUR.test(dose[1].trim())) inputs.step(`${name} Dose: '${dose[1]}' read as µg/h (patches exist only in µg/h)`, { value: dose[0], unit: dose[1] }, amount);
+    if (!MICROGRAMS_PER_HOUR.test(dose[1].trim()))
+      inputs.step(
+        `${name} Dose: '${dose[1]}' read as µg/h (patches exist only in µg/h)`,
+        { value: dose[0], unit: dose[1] },
+        amount,
+      );
   } else {
     amount = convertDrugMass(inputs, `${name} Dose`, dose[0], dose[1], per);
   }
@@ -88,9 +105,17 @@ export const mme = defineCalculator({
   category: 'dosage',
   kind: 'decimal',
   v1Source: 'calculator_implementations/mme.py',
-  reference: 'CDC Clinical Practice Guideline for Prescribing Opioids for Pain, United States, 2022 (Dowell D et al., ' +
-      'MMWR Recomm Rep 2022;71(3):1-95), MME conversion factors',
-  entitySchema: entities(Object.fromEntries(DATA_DRUGS.flatMap((drug) => [[`${drug} Dose`, shape.quantity], [`${drug} Dose Per Day`, shape.quantity]]))),
+  reference:
+    'CDC Clinical Practice Guideline for Prescribing Opioids for Pain, United States, 2022 (Dowell D et al., ' +
+    'MMWR Recomm Rep 2022;71(3):1-95), MME conversion factors',
+  entitySchema: entities(
+    Object.fromEntries(
+      DATA_DRUGS.flatMap((drug) => [
+        [`${drug} Dose`, shape.quantity],
+        [`${drug} Dose Per Day`, shape.quantity],
+      ]),
+    ),
+  ),
   compute(inputs) {
     const names = drugNames(inputs);
     if (names.length === 0) {
@@ -102,7 +127,11 @@ export const mme = defineCalculator({
 });
 
 function computeCdc2022(inputs: Inputs, names: string[]) {
-  inputs.step('conversion factors: CDC 2022 opioid guideline (fentanyl buccal per µg, fentanyl patch per µg/h)', undefined, 'CDC 2022');
+  inputs.step(
+    'conversion factors: CDC 2022 opioid guideline (fentanyl buccal per µg, fentanyl patch per µg/h)',
+    undefined,
+    'CDC 2022',
+  );
   let total = 0;
   for (const name of names) {
     const factor = CDC_2022[name.trim().toLowerCase().replace(/\s+/g, ' ')];
@@ -112,7 +141,11 @@ function computeCdc2022(inputs: Inputs, names: string[]) {
     }
     const daily = dailyDose(inputs, name, factor.per);
     if (daily === undefined) continue;
-    total += inputs.step(`${name}: ${daily} ${factor.per}/day × ${factor.mme} MME/${factor.per}`, { daily, factor: factor.mme }, daily * factor.mme);
+    total += inputs.step(
+      `${name}: ${daily} ${factor.per}/day × ${factor.mme} MME/${factor.per}`,
+      { daily, factor: factor.mme },
+      daily * factor.mme,
+    );
   }
   if (inputs.incomplete) return inputs.incomputable();
   return inputs.result('decimal', inputs.step('MME/day = sum over opioids', undefined, total));
@@ -129,10 +162,20 @@ function computeV1(inputs: Inputs, names: string[]) {
     const dose = inputs.quantity(`${name} Dose`);
     const perDay = inputs.number(`${name} Dose Per Day`);
     if (!dose || perDay === undefined) continue;
-    const amount = convertDrugMass(inputs, `${name} Dose`, dose[0], dose[1], V1_MICROGRAM_DRUGS.has(name) ? 'µg' : 'mg');
+    const amount = convertDrugMass(
+      inputs,
+      `${name} Dose`,
+      dose[0],
+      dose[1],
+      V1_MICROGRAM_DRUGS.has(name) ? 'µg' : 'mg',
+    );
     if (amount === undefined) continue;
     // v1.0 added doses/day × factor × dose to the running total and rounded the total after each drug.
-    total = inputs.step(`${name}: + ${perDay} × ${factor} × ${amount}, total rounded`, { perDay, factor, amount }, roundV1(total + perDay * factor * amount));
+    total = inputs.step(
+      `${name}: + ${perDay} × ${factor} × ${amount}, total rounded`,
+      { perDay, factor, amount },
+      roundV1(total + perDay * factor * amount),
+    );
   }
   if (inputs.incomplete) return inputs.incomputable();
   return inputs.result('decimal', total);

@@ -31,7 +31,8 @@ export const perc = defineCalculator({
     const age = readAgeYears(inputs, { completedYears: true });
     const heartRate = inputs.ratePerMin('Heart Rate or Pulse');
     const saturation = inputs.number(SATURATION);
-    if (inputs.incomplete || age === undefined || heartRate === undefined || saturation === undefined) return inputs.incomputable();
+    if (inputs.incomplete || age === undefined || heartRate === undefined || saturation === undefined)
+      return inputs.incomputable();
 
     // Each criterion met counts 1; the answer is the count, not a risk.
     const tally = new PointsTally(inputs);
@@ -40,7 +41,11 @@ export const perc = defineCalculator({
     tally.finding('O₂ saturation on room air < 95%', saturation < 95, 1, { saturation });
     tally.finding('Unilateral leg swelling', inputs.flag('Unilateral Leg Swelling'), 1);
     tally.finding('Hemoptysis', inputs.flag('Hemoptysis'), 1);
-    tally.finding('Recent surgery or trauma (≤ 4 weeks, general anesthesia)', inputs.flag('Recent surgery or trauma'), 1);
+    tally.finding(
+      'Recent surgery or trauma (≤ 4 weeks, general anesthesia)',
+      inputs.flag('Recent surgery or trauma'),
+      1,
+    );
     tally.finding('Prior PE or DVT', inputs.anyFlag(PRIOR_VTE), 1);
     tally.finding('Hormone use (oral contraceptives, hormone replacement, estrogens)', inputs.flag('Hormone use'), 1);
     return tally.finish('PERC criteria met', 'integer');

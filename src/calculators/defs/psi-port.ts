@@ -15,7 +15,8 @@ export const psiPort = defineCalculator({
   category: 'severity',
   kind: 'integer',
   v1Source: 'calculator_implementations/psi_score.py',
-  reference: 'Fine MJ et al. N Engl J Med 1997;336(4):243–250; MDCalc "PSI/PORT Score: Pneumonia Severity Index for CAP"',
+  reference:
+    'Fine MJ et al. N Engl J Med 1997;336(4):243–250; MDCalc "PSI/PORT Score: Pneumonia Severity Index for CAP"',
   entitySchema: entities(
     {
       age: shape.quantity,
@@ -82,11 +83,16 @@ function computeReference(inputs: Inputs): CalcResult {
   const glucose = inputs.concentration('Glucose', 'mg/dL', 'glucose', false);
   const hct = inputs.number('Hematocrit', false);
   const pao2 = inputs.pressureMmHg(inputs.firstKey(PAO2_KEYS), false);
-  if (sex !== undefined && sex !== 'Male' && sex !== 'Female') inputs.missing.push(`sex ('${sex}' is neither Male nor Female)`);
+  if (sex !== undefined && sex !== 'Male' && sex !== 'Female')
+    inputs.missing.push(`sex ('${sex}' is neither Male nor Female)`);
   if (inputs.incomplete) return inputs.incomputable();
 
   const years = Math.floor(age!);
-  let total = inputs.step(sex === 'Female' ? 'Age in completed years − 10 (female)' : 'Age in completed years (male)', { age: years, sex }, sex === 'Female' ? years - 10 : years);
+  let total = inputs.step(
+    sex === 'Female' ? 'Age in completed years − 10 (female)' : 'Age in completed years (male)',
+    { age: years, sex },
+    sex === 'Female' ? years - 10 : years,
+  );
   for (const [keys, points, name] of HISTORY) {
     const present = inputs.flag(typeof keys === 'string' ? keys : inputs.firstKey(keys));
     total += inputs.step(name, { present }, present ? points : 0);
@@ -136,7 +142,8 @@ function computeV1(inputs: Inputs): CalcResult {
   if (glucoseMg === undefined) inputs.missing.push(`Glucose (unit '${glucose![1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();
 
-  const s = (what: string, input: Record<string, unknown>, points: number) => inputs.step(`v1.0: ${what}`, input, points);
+  const s = (what: string, input: Record<string, unknown>, points: number) =>
+    inputs.step(`v1.0: ${what}`, input, points);
   let total = s('age', { age }, age!);
   total += s("sex ('Female' −10)", { sex }, sex === 'Female' ? -10 : 0);
   for (const [keys, points, name] of HISTORY) {
@@ -145,16 +152,28 @@ function computeV1(inputs: Inputs): CalcResult {
   }
   total += s('pulse ≥ 125', { pulse }, pulse! >= 125 ? 10 : 0);
   const t = v1TemperatureC(temp![0], temp![1]);
-  total += s("temperature < 35 or > 39.9 (unit other than exactly 'degrees celsius' converted as °F)", { value: temp![0], unit: temp![1], celsius: t }, t < 35 || t > 39.9 ? 15 : 0);
+  total += s(
+    "temperature < 35 or > 39.9 (unit other than exactly 'degrees celsius' converted as °F)",
+    { value: temp![0], unit: temp![1], celsius: t },
+    t < 35 || t > 39.9 ? 15 : 0,
+  );
   total += s('pH < 7.35', { pH }, pH! < 7.35 ? 30 : 0);
   total += s('respiratory rate ≥ 30', { rr }, rr! >= 30 ? 20 : 0);
   total += s('systolic < 90', { sbp }, sbp! < 90 ? 20 : 0);
   total += s('BUN ≥ 30 mg/dL', { bun: bunMg }, bunMg! >= 30 ? 20 : 0);
   const na = roundV1(sodium!);
   total += s('sodium < 130', { sodium: na }, na < 130 ? 20 : 0);
-  total += s('glucose ≥ 250 mg/dL (converted with rounding at each step)', { glucose: glucoseMg }, glucoseMg! >= 250 ? 10 : 0);
+  total += s(
+    'glucose ≥ 250 mg/dL (converted with rounding at each step)',
+    { glucose: glucoseMg },
+    glucoseMg! >= 250 ? 10 : 0,
+  );
   total += s('hematocrit < 30', { hct }, hct! < 30 ? 10 : 0);
   const [p, unit] = pao2!;
-  total += s("PaO₂ (scored only in 'mm Hg' < 60 or 'kPa' < 8)", { pao2: p, unit }, (unit === 'mm Hg' && p < 60) || (unit === 'kPa' && p < 8) ? 10 : 0);
+  total += s(
+    "PaO₂ (scored only in 'mm Hg' < 60 or 'kPa' < 8)",
+    { pao2: p, unit },
+    (unit === 'mm Hg' && p < 60) || (unit === 'kPa' && p < 8) ? 10 : 0,
+  );
   return inputs.result('integer', inputs.step('v1.0: PSI total', undefined, total));
 }

@@ -11,8 +11,9 @@ export const qtcFramingham = defineQtc({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/qt_calculator_framingham.py',
-  reference: 'Sagie A, Larson MG, Goldberg RJ, et al. An improved method for adjusting the QT interval for heart rate ' +
-      '(the Framingham Heart Study). Am J Cardiol 1992;70:797-801',
+  reference:
+    'Sagie A, Larson MG, Goldberg RJ, et al. An improved method for adjusting the QT interval for heart rate ' +
+    '(the Framingham Heart Study). Am J Cardiol 1992;70:797-801',
   formula: 'QTc (Framingham) = QT + 154 × (1 − RR)',
   correct: (qt, rr) => qt + 154 * (1 - rr),
 });

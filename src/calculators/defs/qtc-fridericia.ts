@@ -8,8 +8,9 @@ export const qtcFridericia = defineQtc({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/qt_calculator_fredericia.py',
-  reference: 'Fridericia LS. Die Systolendauer im Elektrokardiogramm bei normalen Menschen und bei Herzkranken. Acta Med ' +
-      'Scand 1920;53:469-486',
+  reference:
+    'Fridericia LS. Die Systolendauer im Elektrokardiogramm bei normalen Menschen und bei Herzkranken. Acta Med ' +
+    'Scand 1920;53:469-486',
   formula: 'QTc (Fridericia) = QT / RR^(1/3)',
   correct: (qt, rr) => qt / Math.cbrt(rr),
   // v1.0 computed rr ** (1/3); kept so its rounding reproduces to the last digit.

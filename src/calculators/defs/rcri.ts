@@ -30,22 +30,39 @@ export const rcri = defineCalculator({
   compute(inputs) {
     // A laboratory value, not a finding: without it the creatinine criterion is unknown, not absent.
     // v1.0 instead counted a missing creatinine as ≤ 2 mg/dL.
-    const creatinine = inputs.isV1 && !inputs.has(CREATININE) ? undefined : readConcentration(inputs, CREATININE, 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
+    const creatinine =
+      inputs.isV1 && !inputs.has(CREATININE)
+        ? undefined
+        : readConcentration(inputs, CREATININE, 'mg/dL', { analyte: 'creatinine', v1: V1_ANALYTE.creatinine });
     if (inputs.incomplete) return inputs.incomputable();
 
     const tally = new PointsTally(inputs);
-    tally.finding('Elevated-risk surgery (intraperitoneal, intrathoracic or suprainguinal vascular)', inputs.flag('Elevated-risk surgery'), 1);
+    tally.finding(
+      'Elevated-risk surgery (intraperitoneal, intrathoracic or suprainguinal vascular)',
+      inputs.flag('Elevated-risk surgery'),
+      1,
+    );
     tally.finding('History of ischemic heart disease', inputs.flag('History of ischemic heart disease'), 1);
-    tally.finding('History of congestive heart failure', inputs.flag('Congestive Heart Failure criteria for the Cardiac Risk Index rule'), 1);
+    tally.finding(
+      'History of congestive heart failure',
+      inputs.flag('Congestive Heart Failure criteria for the Cardiac Risk Index rule'),
+      1,
+    );
     if (inputs.isV1) {
       // The v1.0 code read neither spelling: its explanations call cerebrovascular disease "not mentioned"
       // even where the entities mark it present, so it never scored.
-      tally.add('v1.0: cerebrovascular disease not read from the entities', 0, Object.fromEntries(CEREBROVASCULAR.map((k) => [k, inputs.flag(k)])));
+      tally.add(
+        'v1.0: cerebrovascular disease not read from the entities',
+        0,
+        Object.fromEntries(CEREBROVASCULAR.map((k) => [k, inputs.flag(k)])),
+      );
     } else {
       tally.finding('History of cerebrovascular disease (stroke or TIA)', inputs.anyFlag(CEREBROVASCULAR), 1);
     }
     tally.finding('Pre-operative treatment with insulin', inputs.flag('Pre-operative treatment with insulin'), 1);
-    tally.finding('Pre-operative creatinine > 2 mg/dL (176.8 µmol/L)', creatinine !== undefined && creatinine > 2, 1, { creatinineMgDl: creatinine ?? 'not reported' });
+    tally.finding('Pre-operative creatinine > 2 mg/dL (176.8 µmol/L)', creatinine !== undefined && creatinine > 2, 1, {
+      creatinineMgDl: creatinine ?? 'not reported',
+    });
     return tally.finish('RCRI', 'integer');
   },
 });

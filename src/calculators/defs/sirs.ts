@@ -15,8 +15,9 @@ export const sirs = defineCalculator({
   category: 'diagnosis',
   kind: 'integer',
   v1Source: 'calculator_implementations/sirs_criteria.py',
-  reference: 'Bone RC et al. (ACCP/SCCM Consensus Conference) Chest 1992;101:1644-55; MDCalc "SIRS, Sepsis, and Septic ' +
-      'Shock Criteria"',
+  reference:
+    'Bone RC et al. (ACCP/SCCM Consensus Conference) Chest 1992;101:1644-55; MDCalc "SIRS, Sepsis, and Septic ' +
+    'Shock Criteria"',
   entitySchema: entities(
     {
       Temperature: shape.quantity,
@@ -31,12 +32,15 @@ export const sirs = defineCalculator({
     const celsius = readCelsius(inputs);
     const heartRate = inputs.isV1 ? inputs.number('Heart Rate or Pulse') : inputs.ratePerMin('Heart Rate or Pulse');
     const wbc = inputs.isV1 ? readWbcV1(inputs) : readWbc(inputs);
-    const respiratoryRate = inputs.isV1 ? inputs.number('respiratory rate', false) : inputs.ratePerMin('respiratory rate', false);
+    const respiratoryRate = inputs.isV1
+      ? inputs.number('respiratory rate', false)
+      : inputs.ratePerMin('respiratory rate', false);
     const paco2Key = inputs.firstKey(PACO2);
     const paco2 = inputs.isV1 ? inputs.number(paco2Key, false) : inputs.pressureMmHg(paco2Key, false);
     // The respiratory criterion needs one of its two measures; PaCO₂ is usually not drawn.
     if (respiratoryRate === undefined && paco2 === undefined && !inputs.isV1) inputs.missing.push('respiratory rate');
-    if (inputs.incomplete || celsius === undefined || heartRate === undefined || wbc === undefined) return inputs.incomputable();
+    if (inputs.incomplete || celsius === undefined || heartRate === undefined || wbc === undefined)
+      return inputs.incomputable();
 
     const tally = new PointsTally(inputs);
     tally.finding('Temperature > 38 °C or < 36 °C', celsius > 38 || celsius < 36, 1, { celsius });
@@ -53,7 +57,12 @@ export const sirs = defineCalculator({
       paco2: paco2 ?? 'not reported',
     });
     // Band forms (> 10%) also meet the WBC criterion; the entities never carry them.
-    tally.finding(inputs.isV1 ? 'v1.0: WBC (its units) > 12000 or < 4000' : 'WBC > 12,000/µL or < 4,000/µL', wbc > 12000 || wbc < 4000, 1, { wbc });
+    tally.finding(
+      inputs.isV1 ? 'v1.0: WBC (its units) > 12000 or < 4000' : 'WBC > 12,000/µL or < 4,000/µL',
+      wbc > 12000 || wbc < 4000,
+      1,
+      { wbc },
+    );
     return tally.finish('SIRS criteria met', 'integer');
   },
 });
@@ -68,7 +77,11 @@ function readWbc(inputs: Inputs): number | undefined {
   const q = inputs.quantity(WBC, false);
   if (perUl === undefined || q === undefined || perUl >= 100) return perUl;
   const rescaled = q[0] < 100 ? q[0] * 1000 : q[0];
-  return inputs.step(`WBC ${q[0]} ${q[1]} is implausible as written; read as ${q[0] < 100 ? '10³/µL' : 'per µL'}`, { value: q[0], unit: q[1] }, rescaled);
+  return inputs.step(
+    `WBC ${q[0]} ${q[1]} is implausible as written; read as ${q[0] < 100 ? '10³/µL' : 'per µL'}`,
+    { value: q[0], unit: q[1] },
+    rescaled,
+  );
 }
 
 /** v1.0 converted the count "to m^3" with a litre table (µL → × 10⁹, L → × 10³) before comparing with 12000/4000. */

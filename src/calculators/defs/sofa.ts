@@ -16,8 +16,9 @@ export const sofa = defineCalculator({
   category: 'risk',
   kind: 'integer',
   v1Source: 'calculator_implementations/sofa.py',
-  reference: 'Vincent JL et al. Intensive Care Med 1996;22(7):707–710; MDCalc "Sequential Organ Failure Assessment (SOFA) ' +
-      'Score"',
+  reference:
+    'Vincent JL et al. Intensive Care Med 1996;22(7):707–710; MDCalc "Sequential Organ Failure Assessment (SOFA) ' +
+    'Score"',
   entitySchema: entities({
     'Partial pressure of oxygen (PaO₂) for Apache II': shape.quantity,
     PaO2: shape.quantity,
@@ -46,13 +47,38 @@ export const sofa = defineCalculator({
 const PAO2_KEYS = ['Partial pressure of oxygen (PaO₂) for Apache II', 'PaO2'];
 const FIO2_KEYS = ['FiO₂', 'FiO2'];
 const CPAP_KEYS = ['Continous positive airway pressure', 'Continuous positive airway pressure'];
-const DRUGS = { dopamine: 'DOPamine', dobutamine: 'DOBUTamine', epinephrine: 'EPINEPHrine', norepinephrine: 'norEPINEPHrine' } as const;
+const DRUGS = {
+  dopamine: 'DOPamine',
+  dobutamine: 'DOBUTamine',
+  epinephrine: 'EPINEPHrine',
+  norepinephrine: 'norEPINEPHrine',
+} as const;
 
 // Vincent 1996, table 1, as ordered limits (a value at or above the limit scores the points).
-const PLATELETS_THOUSANDS: Threshold[] = [[150, 0], [100, 1], [50, 2], [20, 3]];
-const GCS: Threshold[] = [[15, 0], [13, 1], [10, 2], [6, 3]];
-const BILIRUBIN: Threshold[] = [[12, 4], [6, 3], [2, 2], [1.2, 1]];
-const CREATININE: Threshold[] = [[5, 4], [3.5, 3], [2, 2], [1.2, 1]];
+const PLATELETS_THOUSANDS: Threshold[] = [
+  [150, 0],
+  [100, 1],
+  [50, 2],
+  [20, 3],
+];
+const GCS: Threshold[] = [
+  [15, 0],
+  [13, 1],
+  [10, 2],
+  [6, 3],
+];
+const BILIRUBIN: Threshold[] = [
+  [12, 4],
+  [6, 3],
+  [2, 2],
+  [1.2, 1],
+];
+const CREATININE: Threshold[] = [
+  [5, 4],
+  [3.5, 3],
+  [2, 2],
+  [1.2, 1],
+];
 
 /**
  * PaO₂, FiO₂, platelets, GCS, bilirubin and one of creatinine or urine output are required (MDCalc asks for
@@ -81,7 +107,11 @@ function computeReference(inputs: Inputs): CalcResult {
   const supported = inputs.flag('On mechanical ventilation') || inputs.flag(inputs.firstKey(CPAP_KEYS));
   const ratio = tidy(pao2! / fio2!);
   const respiratory = ratio >= 400 ? 0 : ratio >= 300 ? 1 : ratio >= 200 ? 2 : !supported ? 2 : ratio >= 100 ? 3 : 4;
-  total += inputs.step('Respiration: PaO₂/FiO₂ (3–4 points only with ventilation or CPAP, else capped at 2)', { pao2, fio2, ratio, supported }, respiratory);
+  total += inputs.step(
+    'Respiration: PaO₂/FiO₂ (3–4 points only with ventilation or CPAP, else capped at 2)',
+    { pao2, fio2, ratio, supported },
+    respiratory,
+  );
   const plt = platelets! / 1000;
   total += inputs.step('Coagulation: platelets ×10³/µL', { platelets: plt }, banded(plt, PLATELETS_THOUSANDS, 4));
   total += inputs.step('Liver: bilirubin mg/dL', { bilirubin }, banded(bilirubin!, BILIRUBIN, 0));
@@ -89,8 +119,12 @@ function computeReference(inputs: Inputs): CalcResult {
   total += cardiovascularPoints(inputs, doses);
   total += renalPoints(inputs, creatinine, urine);
   if (inputs.flag('Continuous veno-venous hemodialysis for ≥24 hours in the past week')) {
-    inputs.step('Continuous veno-venous hemodialysis is not a SOFA criterion: renal points come from creatinine and urine ' +
-        'output only', undefined, 0);
+    inputs.step(
+      'Continuous veno-venous hemodialysis is not a SOFA criterion: renal points come from creatinine and urine ' +
+        'output only',
+      undefined,
+      0,
+    );
   }
   return inputs.result('integer', inputs.step('SOFA = sum of the six organ scores', undefined, total));
 }
@@ -112,15 +146,23 @@ function cardiovascularPoints(inputs: Inputs, d: Doses): number {
   if (d.dopamine > 0 || d.dobutamine > 0) points = 2;
   if (d.dopamine > 5 || d.epinephrine > 0 || d.norepinephrine > 0) points = 3;
   if (d.dopamine > 15 || d.epinephrine > 0.1 || d.norepinephrine > 0.1) points = 4;
-  return inputs.step('Cardiovascular: MAP < 70 → 1; dopamine ≤ 5 or any dobutamine → 2; dopamine > 5, epi or norepi ≤ 0.1 → 3; ' +
-      'dopamine > 15, epi or norepi > 0.1 → 4', { map: map ?? null, hypotension, ...d }, points);
+  return inputs.step(
+    'Cardiovascular: MAP < 70 → 1; dopamine ≤ 5 or any dobutamine → 2; dopamine > 5, epi or norepi ≤ 0.1 → 3; ' +
+      'dopamine > 15, epi or norepi > 0.1 → 4',
+    { map: map ?? null, hypotension, ...d },
+    points,
+  );
 }
 
 /** Renal: the worse of the creatinine band and the urine-output band (< 500 mL/day: 3, < 200: 4). */
 function renalPoints(inputs: Inputs, creatinine: number | undefined, urine: number | undefined): number {
   const byCreatinine = creatinine === undefined ? 0 : banded(creatinine, CREATININE, 0);
   const byUrine = urine === undefined ? 0 : urine < 200 ? 4 : urine < 500 ? 3 : 0;
-  return inputs.step('Renal: worse of creatinine (mg/dL) and urine output (mL/day)', { creatinine: creatinine ?? null, urineOutput: urine ?? null }, Math.max(byCreatinine, byUrine));
+  return inputs.step(
+    'Renal: worse of creatinine (mg/dL) and urine output (mL/day)',
+    { creatinine: creatinine ?? null, urineOutput: urine ?? null },
+    Math.max(byCreatinine, byUrine),
+  );
 }
 
 function urineMlPerDay(inputs: Inputs): number | undefined {
@@ -151,12 +193,15 @@ function computeV1(inputs: Inputs): CalcResult {
   const urine = !hasCreatinine ? inputs.number('Urine Output') : undefined;
   if (inputs.incomplete) return inputs.incomputable();
   const bili = v1ConvertConcentration(bilirubin![0], bilirubin![1], 'mg/dL', V1_ANALYTE.bilirubin);
-  const cr = creatinine ? v1ConvertConcentration(creatinine[0], creatinine[1], 'mg/dL', V1_ANALYTE.creatinine) : undefined;
+  const cr = creatinine
+    ? v1ConvertConcentration(creatinine[0], creatinine[1], 'mg/dL', V1_ANALYTE.creatinine)
+    : undefined;
   if (bili === undefined) inputs.missing.push(`Bilirubin (unit '${bilirubin![1]}' not handled by v1.0)`);
   if (creatinine && cr === undefined) inputs.missing.push(`creatinine (unit '${creatinine[1]}' not handled by v1.0)`);
   if (inputs.incomplete) return inputs.incomputable();
 
-  const s = (what: string, input: Record<string, unknown>, points: number) => inputs.step(`v1.0: ${what}`, input, points);
+  const s = (what: string, input: Record<string, unknown>, points: number) =>
+    inputs.step(`v1.0: ${what}`, input, points);
   let total = 0;
   const ratio = roundV1(pao2! / fio2!);
   const mv = pyTruthy(inputs.raw('On mechanical ventilation'));
@@ -170,22 +215,57 @@ function computeV1(inputs: Inputs): CalcResult {
   total += s('PaO₂ / FiO₂ with FiO₂ in percent', { pao2, fio2, ratio, mv, cpap }, respiratory);
 
   const dose = (key: string) => inputs.number(key, false) ?? 0;
-  const [dopamine, dobutamine, epinephrine, norepinephrine] = [DRUGS.dopamine, DRUGS.dobutamine, DRUGS.epinephrine, DRUGS.norepinephrine].map(dose);
+  const [dopamine, dobutamine, epinephrine, norepinephrine] = [
+    DRUGS.dopamine,
+    DRUGS.dobutamine,
+    DRUGS.epinephrine,
+    DRUGS.norepinephrine,
+  ].map(dose);
   const sbp = inputs.number('Systolic Blood Pressure', false);
   const dbp = inputs.number('Diastolic Blood Pressure', false);
   let cardiovascular = 0;
-  if (sbp !== undefined && dbp !== undefined && sbp / 3 + (2 * dbp) / 3 < 70 && !dobutamine && !epinephrine && !norepinephrine) cardiovascular = 1;
+  if (
+    sbp !== undefined &&
+    dbp !== undefined &&
+    sbp / 3 + (2 * dbp) / 3 < 70 &&
+    !dobutamine &&
+    !epinephrine &&
+    !norepinephrine
+  )
+    cardiovascular = 1;
   else if (dopamine <= 5 || dobutamine) cardiovascular = 2;
   else if (dopamine > 5 || epinephrine <= 0.1 || norepinephrine <= 0.1) cardiovascular = 3;
   else if (dopamine > 15 || epinephrine > 0.1 || norepinephrine > 0.1) cardiovascular = 4;
-  total += s('cardiovascular (absent dopamine counts as ≤ 5)', { sbp: sbp ?? null, dbp: dbp ?? null, dopamine, dobutamine, epinephrine, norepinephrine }, cardiovascular);
+  total += s(
+    'cardiovascular (absent dopamine counts as ≤ 5)',
+    { sbp: sbp ?? null, dbp: dbp ?? null, dopamine, dobutamine, epinephrine, norepinephrine },
+    cardiovascular,
+  );
 
   const gcs = inputs.number('Glasgow Coma Score', false) ?? 15;
-  total += s('GCS (15 when absent)', { gcs }, gcs < 6 ? 4 : gcs >= 6 && gcs <= 9 ? 3 : gcs >= 10 && gcs <= 12 ? 2 : gcs >= 13 && gcs <= 14 ? 1 : 0);
+  total += s(
+    'GCS (15 when absent)',
+    { gcs },
+    gcs < 6 ? 4 : gcs >= 6 && gcs <= 9 ? 3 : gcs >= 10 && gcs <= 12 ? 2 : gcs >= 13 && gcs <= 14 ? 1 : 0,
+  );
   total += s('bilirubin mg/dL', { bilirubin: bili }, banded(bili!, BILIRUBIN, 0));
-  total += s('platelet count per µL', { platelets }, banded(platelets!, [[150000, 0], [100000, 1], [50000, 2], [20000, 3]], 4));
+  total += s(
+    'platelet count per µL',
+    { platelets },
+    banded(
+      platelets!,
+      [
+        [150000, 0],
+        [100000, 1],
+        [50000, 2],
+        [20000, 3],
+      ],
+      4,
+    ),
+  );
   if (urine !== undefined) total += s('urine output used (no creatinine)', { urine }, urine < 500 ? 3 : 0);
-  else if (cr !== undefined) total += s('creatinine used (no urine output)', { creatinine: cr }, banded(cr, CREATININE, 0));
+  else if (cr !== undefined)
+    total += s('creatinine used (no urine output)', { creatinine: cr }, banded(cr, CREATININE, 0));
   else s('creatinine and urine output both given: renal score 0', {}, 0);
   return inputs.result('integer', inputs.step('v1.0: SOFA total', undefined, total));
 }

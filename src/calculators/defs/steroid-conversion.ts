@@ -50,7 +50,13 @@ function normalize(name: string): string {
 /** The input steroid ['Dexamethasone PO', 7.96, 'mg'] as name, dose and unit. */
 function readInputSteroid(inputs: Inputs): { name: string; dose: number; unit: string } | undefined {
   const v = inputs.raw(INPUT);
-  if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'string') {
+  if (
+    Array.isArray(v) &&
+    v.length === 3 &&
+    typeof v[0] === 'string' &&
+    typeof v[1] === 'number' &&
+    typeof v[2] === 'string'
+  ) {
     if (v[1] >= 0) return { name: v[0], dose: v[1], unit: v[2] };
     inputs.missing.push(`${INPUT} (negative dose)`);
     return undefined;
@@ -69,9 +75,10 @@ export const steroidConversion = defineCalculator({
   category: 'dosage',
   kind: 'decimal',
   v1Source: 'calculator_implementations/steroid_conversion_calculator.py',
-  reference: 'MDCalc "Steroid Conversion Calculator" equivalent doses (betamethasone 0.75, cortisone 25, dexamethasone ' +
-      '0.75, hydrocortisone 20, methylprednisolone 4, prednisolone 5, prednisone 5, triamcinolone 4 mg); Meikle & ' +
-      'Tyler, Am J Med 1977',
+  reference:
+    'MDCalc "Steroid Conversion Calculator" equivalent doses (betamethasone 0.75, cortisone 25, dexamethasone ' +
+    '0.75, hydrocortisone 20, methylprednisolone 4, prednisolone 5, prednisone 5, triamcinolone 4 mg); Meikle & ' +
+    'Tyler, Am J Med 1977',
   entitySchema: entities(
     {
       [INPUT]: { type: 'array', prefixItems: [shape.text, shape.number, shape.text], minItems: 3, maxItems: 3 },
@@ -92,10 +99,21 @@ export const steroidConversion = defineCalculator({
     const mg = convertDrugMass(inputs, INPUT, input.dose, input.unit, 'mg');
     if (inputs.incomplete || from === undefined || to === undefined || mg === undefined) return inputs.incomputable();
     if (inputs.isV1) {
-      const factor = inputs.step(`v1.0 factor = ${to} / ${from} (potency relative to dexamethasone), rounded`, { from, to }, roundV1(to / from));
-      return inputs.result('decimal', inputs.step(`${mg} mg ${input.name} × ${factor}, rounded`, { mg, factor }, roundV1(mg * factor)));
+      const factor = inputs.step(
+        `v1.0 factor = ${to} / ${from} (potency relative to dexamethasone), rounded`,
+        { from, to },
+        roundV1(to / from),
+      );
+      return inputs.result(
+        'decimal',
+        inputs.step(`${mg} mg ${input.name} × ${factor}, rounded`, { mg, factor }, roundV1(mg * factor)),
+      );
     }
-    inputs.step('equivalence table: MDCalc Steroid Conversion (mg of equal glucocorticoid effect)', { [input.name]: from, [target]: to }, to / from);
+    inputs.step(
+      'equivalence table: MDCalc Steroid Conversion (mg of equal glucocorticoid effect)',
+      { [input.name]: from, [target]: to },
+      to / from,
+    );
     const dose = inputs.step(`${target} dose = ${input.name} dose × ${to} / ${from}`, { mg }, (mg * to) / from);
     return inputs.result('decimal', dose);
   },

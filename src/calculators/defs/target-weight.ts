@@ -15,12 +15,14 @@ export const targetWeight = defineCalculator({
   category: 'physical',
   kind: 'decimal',
   v1Source: 'calculator_implementations/target_weight.py',
-  reference: 'BMI = kg/m² (WHO Technical Report Series 894, 2000) solved for weight: target weight = target BMI × height²',
+  reference:
+    'BMI = kg/m² (WHO Technical Report Series 894, 2000) solved for weight: target weight = target BMI × height²',
   entitySchema: entities({ [BMI_KEY]: shape.quantity, height: heightShape }, [BMI_KEY, 'height']),
   compute(inputs) {
     const target = inputs.quantity(BMI_KEY);
     const m = readHeight(inputs, 'm');
-    if (target && !/^kg\/m(\^2|²|2)$/.test(target[1].trim())) inputs.missing.push(`${BMI_KEY} (unit '${target[1]}' is not kg/m²)`);
+    if (target && !/^kg\/m(\^2|²|2)$/.test(target[1].trim()))
+      inputs.missing.push(`${BMI_KEY} (unit '${target[1]}' is not kg/m²)`);
     else if (target && !(target[0] > 0)) inputs.missing.push(`${BMI_KEY} (not positive)`);
     if (inputs.incomplete || !target || m === undefined) return inputs.incomputable();
     const kg = inputs.step('target weight = target BMI × height²', { bmi: target[0], heightM: m }, target[0] * (m * m));

@@ -15,7 +15,10 @@ const ONE_POINT: readonly (readonly [string, string])[] = [
   ['Entire Leg Swollen', 'Entire leg swollen'],
   ['Localized tenderness along the deep venous system', 'Localized tenderness along the deep venous system'],
   ['Pitting edema, confined to symptomatic leg', 'Pitting edema confined to the symptomatic leg'],
-  ['Paralysis, paresis, or recent plaster immobilization of the lower extremity', 'Paralysis, paresis or recent plaster immobilization of the lower extremity'],
+  [
+    'Paralysis, paresis, or recent plaster immobilization of the lower extremity',
+    'Paralysis, paresis or recent plaster immobilization of the lower extremity',
+  ],
   ['Previously documented Deep Vein Thrombosis', 'Previously documented DVT'],
 ];
 

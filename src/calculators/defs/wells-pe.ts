@@ -41,7 +41,11 @@ export const wellsPe = defineCalculator({
     tally.finding('PE is the #1 diagnosis or equally likely', inputs.flag(PE_LIKELY), 3);
     tally.finding('Heart rate > 100', heartRate > 100, 1.5, { heartRate });
     // Immobilization and recent surgery are one criterion: 1.5 points if either is present.
-    tally.finding('Immobilization ≥ 3 days or surgery in the previous 4 weeks', inputs.anyFlag([IMMOBILIZED, SURGERY]), 1.5);
+    tally.finding(
+      'Immobilization ≥ 3 days or surgery in the previous 4 weeks',
+      inputs.anyFlag([IMMOBILIZED, SURGERY]),
+      1.5,
+    );
     tally.finding('Previous, objectively diagnosed PE or DVT', inputs.anyFlag([PRIOR_PE, PRIOR_DVT]), 1.5);
     tally.finding('Hemoptysis', inputs.flag('Hemoptysis'), 1);
     tally.finding('Malignancy with treatment within 6 months or palliative', inputs.flag(MALIGNANCY), 1);

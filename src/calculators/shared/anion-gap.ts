@@ -23,7 +23,10 @@ export interface Electrolytes {
 export function readElectrolytes(inputs: Inputs): Electrolytes | undefined {
   const sodium = readConcentration(inputs, 'Sodium', 'mEq/L', { analyte: 'sodium', v1: V1_ANALYTE.sodium });
   const chloride = readConcentration(inputs, 'Chloride', 'mEq/L', { analyte: 'chloride', v1: V1_ANALYTE.chloride });
-  const bicarbonate = readConcentration(inputs, 'Bicarbonate', 'mEq/L', { analyte: 'bicarbonate', v1: V1_ANALYTE.bicarbonate });
+  const bicarbonate = readConcentration(inputs, 'Bicarbonate', 'mEq/L', {
+    analyte: 'bicarbonate',
+    v1: V1_ANALYTE.bicarbonate,
+  });
   if (sodium === undefined || chloride === undefined || bicarbonate === undefined) return undefined;
   flagImplausible(inputs, 'sodium', sodium, [100, 200], 'mEq/L');
   return { sodium, chloride, bicarbonate };
@@ -43,7 +46,12 @@ const ELECTROLYTES = { Sodium: shape.quantity, Chloride: shape.quantity, Bicarbo
 export const electrolytesSchema = entities(ELECTROLYTES, ['Sodium', 'Chloride', 'Bicarbonate']);
 
 /** Entity schema of the three albumin-corrected calculators. */
-export const electrolytesAndAlbuminSchema = entities({ ...ELECTROLYTES, Albumin: shape.quantity }, ['Sodium', 'Chloride', 'Bicarbonate', 'Albumin']);
+export const electrolytesAndAlbuminSchema = entities({ ...ELECTROLYTES, Albumin: shape.quantity }, [
+  'Sodium',
+  'Chloride',
+  'Bicarbonate',
+  'Albumin',
+]);
 
 /**
  * The albumin-corrected anion gap from the entities (electrolytes, albumin), with the bicarbonate the
@@ -65,12 +73,20 @@ export function anionGapOf(inputs: Inputs, e: Electrolytes): number {
 /** Albumin-corrected anion gap = AG + 2.5 × (4 − albumin g/dL) (Figge, Crit Care Med 1998). */
 export function correctedAnionGapOf(inputs: Inputs, gap: number, albumin: number): number {
   const corrected = gap + 2.5 * (NORMAL_ALBUMIN_G_DL - albumin);
-  return inputs.step('albumin-corrected anion gap = AG + 2.5 × (4 − albumin)', { anionGap: gap, albuminGdL: albumin }, roundIfV1(inputs, corrected));
+  return inputs.step(
+    'albumin-corrected anion gap = AG + 2.5 × (4 − albumin)',
+    { anionGap: gap, albuminGdL: albumin },
+    roundIfV1(inputs, corrected),
+  );
 }
 
 /** Delta gap = (anion gap) − 12. */
 export function deltaGapOf(inputs: Inputs, gap: number, label = 'anion gap'): number {
-  return inputs.step(`delta gap = ${label} − ${NORMAL_ANION_GAP}`, { [label]: gap }, roundIfV1(inputs, gap - NORMAL_ANION_GAP));
+  return inputs.step(
+    `delta gap = ${label} − ${NORMAL_ANION_GAP}`,
+    { [label]: gap },
+    roundIfV1(inputs, gap - NORMAL_ANION_GAP),
+  );
 }
 
 /**
@@ -83,5 +99,9 @@ export function deltaRatioOf(inputs: Inputs, delta: number, bicarbonate: number)
     inputs.missing.push('Bicarbonate (equals 24 mEq/L: the delta ratio has a zero denominator)');
     return undefined;
   }
-  return inputs.step('delta ratio = delta gap / (24 − HCO₃)', { deltaGap: delta, bicarbonate }, roundIfV1(inputs, delta / denominator));
+  return inputs.step(
+    'delta ratio = delta gap / (24 − HCO₃)',
+    { deltaGap: delta, bicarbonate },
+    roundIfV1(inputs, delta / denominator),
+  );
 }

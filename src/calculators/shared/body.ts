@@ -25,14 +25,22 @@ export interface AgeOptions {
 }
 
 /** Age in years under the inputs' convention; an absent age or an unknown unit is recorded as missing. */
-export function readAgeYears(inputs: Inputs, { key = 'age', completedYears = false }: AgeOptions = {}): number | undefined {
+export function readAgeYears(
+  inputs: Inputs,
+  { key = 'age', completedYears = false }: AgeOptions = {},
+): number | undefined {
   if (inputs.isV1) {
     const q = inputs.quantity(key);
     if (!q) return undefined;
     const [value, unit] = q;
     const years = v1AgeYears(value, unit);
     if (years === undefined) return unusable(inputs, key, `unit '${unit}' not convertible to years`);
-    if (!unit.includes('year')) inputs.step(`v1.0: age in whole years from ${value} ${unit} (months // 12, weeks // 52, days → 0)`, { [unit]: value }, years);
+    if (!unit.includes('year'))
+      inputs.step(
+        `v1.0: age in whole years from ${value} ${unit} (months // 12, weeks // 52, days → 0)`,
+        { [unit]: value },
+        years,
+      );
     return years;
   }
   const years = inputs.ageYears(key);
@@ -65,13 +73,32 @@ export const heightShape = {
 type HeightUnit = 'm' | 'cm' | 'in';
 
 /** Exact factors to metres for the units the data writes. */
-const METRES: Record<string, number> = { m: 1, cm: 0.01, mm: 0.001, in: 0.0254, inch: 0.0254, inches: 0.0254, ft: 0.3048, feet: 0.3048 };
+const METRES: Record<string, number> = {
+  m: 1,
+  cm: 0.01,
+  mm: 0.001,
+  in: 0.0254,
+  inch: 0.0254,
+  inches: 0.0254,
+  ft: 0.3048,
+  feet: 0.3048,
+};
 
 /** The raw height as [value, unit], folding [ft, 'ft', in, 'in'] into inches; records it missing if absent. */
 function rawHeight(inputs: Inputs, key: string): [number, string] | undefined {
   const v = inputs.raw(key);
-  if (Array.isArray(v) && v.length === 4 && typeof v[0] === 'number' && v[1] === 'ft' && typeof v[2] === 'number' && v[3] === 'in') {
-    return inputs.step(`${key}: ${v[0]} ft ${v[2]} in = ${v[0]}·12 + ${v[2]} in`, { feet: v[0], inches: v[2] }, [v[0] * 12 + v[2], 'in']);
+  if (
+    Array.isArray(v) &&
+    v.length === 4 &&
+    typeof v[0] === 'number' &&
+    v[1] === 'ft' &&
+    typeof v[2] === 'number' &&
+    v[3] === 'in'
+  ) {
+    return inputs.step(`${key}: ${v[0]} ft ${v[2]} in = ${v[0]}·12 + ${v[2]} in`, { feet: v[0], inches: v[2] }, [
+      v[0] * 12 + v[2],
+      'in',
+    ]);
   }
   return inputs.quantity(key);
 }
@@ -90,12 +117,20 @@ export function readHeight(inputs: Inputs, target: HeightUnit, key = 'height'): 
     const factor = V1_HEIGHT_FACTORS[target][unit];
     if (factor === undefined) return unusable(inputs, key, `unit '${rawUnit}' not convertible to ${target}`);
     if (unit === target) return value;
-    return inputs.step(`${key}: ${value} ${rawUnit} × ${factor} ${target}/${unit}, rounded as v1.0 did`, { value, unit: rawUnit }, roundV1(value * factor));
+    return inputs.step(
+      `${key}: ${value} ${rawUnit} × ${factor} ${target}/${unit}, rounded as v1.0 did`,
+      { value, unit: rawUnit },
+      roundV1(value * factor),
+    );
   }
   const from = METRES[unit];
   if (from === undefined) return unusable(inputs, key, `unit '${rawUnit}' not convertible to ${target}`);
   if (unit === target) return value;
-  return inputs.step(`${key}: ${value} ${rawUnit} → ${target}`, { value, unit: rawUnit }, (value * from) / METRES[target]);
+  return inputs.step(
+    `${key}: ${value} ${rawUnit} → ${target}`,
+    { value, unit: rawUnit },
+    (value * from) / METRES[target],
+  );
 }
 
 /**
@@ -125,10 +160,15 @@ export function devineIdealWeightKg(inputs: Inputs): number | undefined {
   const sex = inputs.text('sex');
   const inches = readHeight(inputs, 'in');
   const male = /^\s*male\s*$/i.test(sex ?? '');
-  if (sex !== undefined && !male && !/^\s*female\s*$/i.test(sex)) unusable(inputs, 'sex', `'${sex}' is neither Male nor Female`);
+  if (sex !== undefined && !male && !/^\s*female\s*$/i.test(sex))
+    unusable(inputs, 'sex', `'${sex}' is neither Male nor Female`);
   if (inputs.incomplete || sex === undefined || inches === undefined) return undefined;
   const base = male ? 50 : 45.5;
-  const ibw = inputs.step(`IBW (Devine) = ${base} kg + 2.3 kg × (height in inches − 60)`, { sex, heightIn: inches }, base + 2.3 * (inches - 60));
+  const ibw = inputs.step(
+    `IBW (Devine) = ${base} kg + 2.3 kg × (height in inches − 60)`,
+    { sex, heightIn: inches },
+    base + 2.3 * (inches - 60),
+  );
   return inputs.isV1 ? inputs.step('IBW rounded as v1.0 did (3 decimals)', { ibw }, roundV1(ibw)) : ibw;
 }
 
@@ -143,4 +183,3 @@ export function readCelsius(inputs: Inputs, key = 'Temperature'): number | undef
   if (q[1] === 'degrees celsius') return q[0];
   return inputs.step('v1.0: °C = round((°F − 32) × 5/9, 3)', { value: q[0], unit: q[1] }, v1TemperatureC(q[0], q[1]));
 }
-

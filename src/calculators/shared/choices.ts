@@ -24,7 +24,8 @@ export function readChoice<T>(
   const phrase = inputs.text(key, required && absent === undefined);
   if (phrase === undefined) {
     if (absent !== undefined && inputs.raw(key) === undefined) return { phrase: 'not reported', value: absent };
-    if (absent !== undefined) inputs.missing.push(`${key} (value ${JSON.stringify(inputs.raw(key))} is not a known choice)`);
+    if (absent !== undefined)
+      inputs.missing.push(`${key} (value ${JSON.stringify(inputs.raw(key))} is not a known choice)`);
     return undefined;
   }
   const wanted = exact ? phrase : normalizePhrase(phrase);

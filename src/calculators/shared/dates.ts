@@ -2,7 +2,6 @@
 import { shape } from '../define.js';
 import type { Inputs } from './inputs.js';
 
-
 const DAY_MS = 86_400_000;
 
 /** An 'MM/DD/YYYY' date (one-digit month or day accepted) as whole days since 1970-01-01, or undefined. */

@@ -16,4 +16,3 @@ export function readEgfrInputs(inputs: Inputs): { sex: 'Male' | 'Female'; age: n
   if (sex === undefined || age === undefined || scr === undefined) return undefined;
   return { sex, age, scr };
 }
-

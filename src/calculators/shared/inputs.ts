@@ -96,7 +96,12 @@ export class Inputs {
     return undefined;
   }
 
-  private convert(key: string, required: boolean, fn: (value: number, unit: string) => number, target: string): number | undefined {
+  private convert(
+    key: string,
+    required: boolean,
+    fn: (value: number, unit: string) => number,
+    target: string,
+  ): number | undefined {
     const q = this.quantity(key, required);
     if (!q) return undefined;
     try {

@@ -51,7 +51,12 @@ const normalized = new Map<string, string>();
 function norm(unit: string): string {
   let out = normalized.get(unit);
   if (out === undefined) {
-    out = unit.trim().toLowerCase().replace(/\s+/g, ' ').replace('μ', 'µ').replace(/^u(?=[a-z])/, 'µ');
+    out = unit
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace('μ', 'µ')
+      .replace(/^u(?=[a-z])/, 'µ');
     if (normalized.size < 10_000) normalized.set(unit, out);
   }
   return out;
@@ -89,7 +94,10 @@ export function convertConcentration(value: number, unit: string, target: string
   const from = norm(unit);
   const to = norm(target);
   if (from === to) return value;
-  const out = isAmount(from) && isAmount(to) ? convertAmount(value, from, to, analyte) : convertThroughMass(value, from, to, analyte);
+  const out =
+    isAmount(from) && isAmount(to)
+      ? convertAmount(value, from, to, analyte)
+      : convertThroughMass(value, from, to, analyte);
   if (out === undefined) throw new UnitError(analyte ?? 'concentration', unit, target);
   return out;
 }
@@ -100,7 +108,7 @@ function isAmount(unit: string): boolean {
 }
 
 function valenceOf(analyte?: Analyte): number {
-  return analyte ? VALENCE[analyte] ?? 1 : 1;
+  return analyte ? (VALENCE[analyte] ?? 1) : 1;
 }
 
 /** Scales by 10^exponent with one exact operation (10^k is exact; 10^−k is not). */
@@ -156,7 +164,16 @@ export function convertWeight(value: number, unit: string, target: 'kg' | 'lbs' 
   return (value * f) / t;
 }
 
-const CM: Record<string, number> = { cm: 1, m: 100, mm: 0.1, in: 2.54, inch: 2.54, inches: 2.54, ft: 30.48, feet: 30.48 };
+const CM: Record<string, number> = {
+  cm: 1,
+  m: 100,
+  mm: 0.1,
+  in: 2.54,
+  inch: 2.54,
+  inches: 2.54,
+  ft: 30.48,
+  feet: 30.48,
+};
 
 export function convertLength(value: number, unit: string, target: 'cm' | 'm' | 'in'): number {
   const f = CM[norm(unit)];
@@ -173,7 +190,16 @@ export function convertTemperature(value: number, unit: string, target: 'celsius
   return target === 'celsius' ? c : (c * 9) / 5 + 32;
 }
 
-const YEARS: Record<string, number> = { years: 1, year: 1, months: 1 / 12, month: 1 / 12, weeks: 7 / 365.25, week: 7 / 365.25, days: 1 / 365.25, day: 1 / 365.25 };
+const YEARS: Record<string, number> = {
+  years: 1,
+  year: 1,
+  months: 1 / 12,
+  month: 1 / 12,
+  weeks: 7 / 365.25,
+  week: 7 / 365.25,
+  days: 1 / 365.25,
+  day: 1 / 365.25,
+};
 
 /** Age in years; months become fractional years (the calculators floor where a reference counts whole years). */
 export function convertAge(value: number, unit: string): number {
@@ -231,7 +257,13 @@ export interface ConcentrationSpec {
  * `reference`, the v1.0 step-rounded one under `medcalc-v1.0`. The conversion is a trace step; an absent
  * value or an unconvertible unit is recorded as missing.
  */
-export function readConcentration(inputs: Inputs, key: string, target: string, spec: ConcentrationSpec, required = true): number | undefined {
+export function readConcentration(
+  inputs: Inputs,
+  key: string,
+  target: string,
+  spec: ConcentrationSpec,
+  required = true,
+): number | undefined {
   if (!inputs.isV1) return inputs.concentration(key, target, spec.analyte, required);
   const q = inputs.quantity(key, required);
   if (!q) return undefined;
@@ -241,8 +273,17 @@ export function readConcentration(inputs: Inputs, key: string, target: string, s
     return undefined;
   }
   if (q[1] !== target) {
-    const given = [spec.v1.molarMass !== null && `molar mass ${spec.v1.molarMass}`, spec.v1.valence !== null && `valence ${spec.v1.valence}`].filter(Boolean).join(', ');
-    inputs.step(`v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (${given || 'no molar mass'})`, { value: q[0], unit: q[1] }, out);
+    const given = [
+      spec.v1.molarMass !== null && `molar mass ${spec.v1.molarMass}`,
+      spec.v1.valence !== null && `valence ${spec.v1.valence}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    inputs.step(
+      `v1.0: ${key} ${q[0]} ${q[1]} → ${target}, rounded at each step (${given || 'no molar mass'})`,
+      { value: q[0], unit: q[1] },
+      out,
+    );
   }
   return out;
 }
@@ -258,7 +299,13 @@ function drugMassUnit(unit: string): string {
  * A drug mass in mg or µg. Under `medcalc-v1.0` as its unit converter did: the same unit passes through,
  * any other is multiplied by a rounded factor and rounded. An unknown unit is recorded as unusable.
  */
-export function convertDrugMass(inputs: Inputs, key: string, value: number, unit: string, target: 'mg' | 'µg'): number | undefined {
+export function convertDrugMass(
+  inputs: Inputs,
+  key: string,
+  value: number,
+  unit: string,
+  target: 'mg' | 'µg',
+): number | undefined {
   const from = DRUG_GRAMS[drugMassUnit(unit)];
   if (from === undefined) {
     inputs.missing.push(`${key} (unit '${unit}' not convertible to ${target})`);
@@ -266,6 +313,11 @@ export function convertDrugMass(inputs: Inputs, key: string, value: number, unit
   }
   if (drugMassUnit(unit) === target) return value;
   const factor = from / DRUG_GRAMS[target];
-  if (inputs.isV1) return inputs.step(`${key}: ${value} ${unit} × ${roundV1(factor)} ${target}/${unit}, rounded as v1.0 did`, { value, unit }, roundV1(value * roundV1(factor)));
+  if (inputs.isV1)
+    return inputs.step(
+      `${key}: ${value} ${unit} × ${roundV1(factor)} ${target}/${unit}, rounded as v1.0 did`,
+      { value, unit },
+      roundV1(value * roundV1(factor)),
+    );
   return inputs.step(`${key}: ${value} ${unit} → ${target}`, { value, unit }, value * factor);
 }

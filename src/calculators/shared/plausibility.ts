@@ -6,8 +6,17 @@ import type { Inputs } from './inputs.js';
  * is nearly always a unit typo in the note (sodium "137 mg/dL", albumin "3.2 mg/dL"). The value is still
  * used: judging the entity is the reviewer's call, the trace makes it visible.
  */
-export function flagImplausible(inputs: Inputs, what: string, value: number, [low, high]: [number, number], unit: string): void {
+export function flagImplausible(
+  inputs: Inputs,
+  what: string,
+  value: number,
+  [low, high]: [number, number],
+  unit: string,
+): void {
   if (inputs.isV1 || (value >= low && value <= high)) return;
-  inputs.step(`warning: ${what} ${value} ${unit} is outside the plausible ${low}–${high} ${unit}; check the unit in the note`, { [what]: value }, true);
+  inputs.step(
+    `warning: ${what} ${value} ${unit} is outside the plausible ${low}–${high} ${unit}; check the unit in the note`,
+    { [what]: value },
+    true,
+  );
 }
-

@@ -4,7 +4,6 @@ import type { CalculatorDefinition, CatalogEntry } from '../types.js';
 import { decimalResult, roundV1 } from './v1-quirks.js';
 import { unusable } from './body.js';
 
-
 export interface QtcSpec extends CatalogEntry {
   reference: string;
   v1Source: string;
@@ -20,7 +19,9 @@ export interface QtcSpec extends CatalogEntry {
 const QT_KEYS = ['QT interval', 'QT Interval'] as const;
 
 const qtcSchema = {
-  ...entities({ 'Heart Rate or Pulse': shape.quantity, 'QT interval': shape.quantity, 'QT Interval': shape.quantity }, ['Heart Rate or Pulse']),
+  ...entities({ 'Heart Rate or Pulse': shape.quantity, 'QT interval': shape.quantity, 'QT Interval': shape.quantity }, [
+    'Heart Rate or Pulse',
+  ]),
   // Ajv's strictRequired wants each alternative to declare the key it requires.
   anyOf: QT_KEYS.map((key) => ({ type: 'object', properties: { [key]: shape.quantity }, required: [key] })),
 };
@@ -45,7 +46,10 @@ export function defineQtc(spec: QtcSpec): CalculatorDefinition {
       let rr = inputs.step('RR interval = 60 / heart rate (s)', { heartRate }, 60 / heartRate);
       if (inputs.isV1) rr = inputs.step('RR rounded to 3 decimals, as v1.0 did', { rr }, roundV1(rr));
       const formula = inputs.isV1 ? (spec.v1 ?? spec.correct) : spec.correct;
-      return decimalResult(inputs, inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, formula(qt, rr, heartRate)));
+      return decimalResult(
+        inputs,
+        inputs.step(spec.formula, { qtMs: qt, rrSec: rr, heartRate }, formula(qt, rr, heartRate)),
+      );
     },
   });
 }

@@ -77,7 +77,8 @@ export function v1AgeYears(value: number, unit: string): number | undefined {
  * 'lbs' × 0.453592 rounded, 'g' ÷ 1000 unrounded, anything else taken as kg as it stands.
  */
 export function v1WeightKg(value: number, unit: string): { kg: number; how?: string } {
-  if (unit === 'lbs') return { kg: roundV1(value * 0.453592), how: `${value} lbs × 0.453592 kg/lb, rounded as v1.0 did` };
+  if (unit === 'lbs')
+    return { kg: roundV1(value * 0.453592), how: `${value} lbs × 0.453592 kg/lb, rounded as v1.0 did` };
   if (unit === 'g') return { kg: value / 1000, how: `${value} g ÷ 1000` };
   return { kg: value };
 }
@@ -138,7 +139,15 @@ export const V1_ANALYTE = {
 const MOLES: Record<string, number> = { mol: 1, mmol: 0.001, µmol: 0.000001, pmol: 0.000000001 };
 const GRAMS: Record<string, number> = { kg: 1000, g: 1, mg: 0.001, µg: 0.000001 };
 /** Litres per volume unit, as the v1.0 converters had them ('m^3' is a cubic metre there). */
-const V1_LITRES: Readonly<Record<string, number>> = { L: 1, dL: 0.1, mL: 0.001, µL: 0.000001, 'mm^3': 0.000001, 'cm^3': 0.001, 'm^3': 1000 };
+const V1_LITRES: Readonly<Record<string, number>> = {
+  L: 1,
+  dL: 0.1,
+  mL: 0.001,
+  µL: 0.000001,
+  'mm^3': 0.000001,
+  'cm^3': 0.001,
+  'm^3': 1000,
+};
 
 class Unconvertible extends Error {}
 
@@ -180,7 +189,8 @@ function v1MassStep(value: number, from: string, to: string, a: V1Analyte): numb
   if (has(from, 'g') && has(to, 'mol')) return rescale(roundV1(rescale(value, from, 'g') / molarMassOf(a)), 'mol', to);
   if (has(from, 'mol') && has(to, 'mEq')) return roundV1(rescale(value, from, 'mmol') * valenceOf(a));
   if (has(from, 'mEq') && has(to, 'mol')) return rescale(roundV1(value / valenceOf(a)), 'mmol', to);
-  if (has(from, 'mEq') && has(to, 'g')) return v1MassStep(rescale(roundV1(value / valenceOf(a)), 'mmol', 'mol'), 'mol', to, a);
+  if (has(from, 'mEq') && has(to, 'g'))
+    return v1MassStep(rescale(roundV1(value / valenceOf(a)), 'mmol', 'mol'), 'mol', to, a);
   if (has(from, 'g') && has(to, 'mEq')) return roundV1(v1MassStep(value, from, 'mmol', a) * valenceOf(a));
   throw new Unconvertible(`${from} → ${to}`);
 }
@@ -189,7 +199,12 @@ function v1MassStep(value: number, from: string, to: string, a: V1Analyte): numb
  * A concentration converted as the v1.0 code did: mass unit, then volume unit, rounding after every
  * step. Undefined for a unit it could not convert either (no molar mass or valence given, unknown unit).
  */
-export function v1ConvertConcentration(value: number, unit: string, target: string, analyte: V1Analyte): number | undefined {
+export function v1ConvertConcentration(
+  value: number,
+  unit: string,
+  target: string,
+  analyte: V1Analyte,
+): number | undefined {
   const from = massPerVolume(unit);
   const to = massPerVolume(target);
   if (!from || !to) return undefined;

@@ -26,7 +26,10 @@ export const auditCommand = defineCommand({
       await forEachLabelFile(dir, files, (f) => {
         if (f.parseError) {
           const at = f.parseError.line ? `:${f.parseError.line}:${f.parseError.column}` : '';
-          throw inputError('LABEL_BROKEN_JSON', `${f.file}${at}: ${f.parseError.message}`, { file: f.file, ...f.parseError });
+          throw inputError('LABEL_BROKEN_JSON', `${f.file}${at}: ${f.parseError.message}`, {
+            file: f.file,
+            ...f.parseError,
+          });
         }
         const label = f.json as import('../../label/types.js').Label;
         if (!args.split || label.split === args.split) run.add(label, f.file);

@@ -12,13 +12,14 @@ export const calcCommand = defineCommand({
     entities: {
       type: 'string',
       demandOption: true,
-      describe: "Entities as JSON (MedCalc format), or @file.json, e.g. '{\"weight\": [70, \"kg\"], \"height\": " +
-        "[175, \"cm\"]}'",
+      describe:
+        'Entities as JSON (MedCalc format), or @file.json, e.g. \'{"weight": [70, "kg"], "height": ' + '[175, "cm"]}\'',
     },
     convention: {
       choices: ['reference', 'medcalc-v1.0'],
       default: 'reference',
-      describe: 'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old ' +
+      describe:
+        'reference (clinically correct) or medcalc-v1.0 (reproduces the original label code, to explain old ' +
         'labels)',
     },
   },
@@ -26,7 +27,11 @@ export const calcCommand = defineCommand({
     const { runCalculator } = await import('../../calculators/run-calculator.js');
     const { inputError } = await import('../../errors/index.js');
     const raw = args.entities;
-    const text = raw.startsWith('@') ? await readFile(raw.slice(1), 'utf8').catch(() => { throw inputError('FILE_NOT_READABLE', `${raw.slice(1)}: cannot be read`, { file: raw.slice(1) }); }) : raw;
+    const text = raw.startsWith('@')
+      ? await readFile(raw.slice(1), 'utf8').catch(() => {
+          throw inputError('FILE_NOT_READABLE', `${raw.slice(1)}: cannot be read`, { file: raw.slice(1) });
+        })
+      : raw;
     let entities: unknown;
     try {
       entities = JSON.parse(text);
@@ -49,7 +54,11 @@ function calcJson(result: CalcResult): unknown {
 }
 
 function calcText(name: string, result: CalcResult): string {
-  const steps = result.steps.map((s, k) => `  ${k + 1}. ${s.what}${s.inputs ? ` ${JSON.stringify(s.inputs)}` : ''} → ${JSON.stringify(s.result)}`);
-  const head = result.incomputable ? `${name}: incomputable; missing ${result.missing.join(', ')}` : `${name}: ${Array.isArray(result.value) ? `${result.value[0]} weeks ${result.value[1]} days` : result.value}`;
+  const steps = result.steps.map(
+    (s, k) => `  ${k + 1}. ${s.what}${s.inputs ? ` ${JSON.stringify(s.inputs)}` : ''} → ${JSON.stringify(s.result)}`,
+  );
+  const head = result.incomputable
+    ? `${name}: incomputable; missing ${result.missing.join(', ')}`
+    : `${name}: ${Array.isArray(result.value) ? `${result.value[0]} weeks ${result.value[1]} days` : result.value}`;
   return [head, ...steps].join('\n') + '\n';
 }

@@ -3,7 +3,8 @@ import { defineCommand } from '../command.js';
 
 export const exportCommand = defineCommand({
   command: 'export',
-  describe: 'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
+  describe:
+    'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
   options: {
     format: {
       choices: ['medcalc-csv', 'jsonl', 'hf'],
@@ -21,8 +22,8 @@ export const exportCommand = defineCommand({
     out: {
       alias: 'o',
       type: 'string',
-      describe: 'Output file (default: standard output; required for a pinned CSV, whose sidecar is ' +
-        '<out>.manifest.json)',
+      describe:
+        'Output file (default: standard output; required for a pinned CSV, whose sidecar is ' + '<out>.manifest.json)',
     },
   },
   async run(args, io) {

@@ -25,7 +25,9 @@ export const importCommand = defineCommand({
     const { importMedcalcBench } = await import('../../importers/import-medcalc.js');
     const { inputError } = await import('../../errors/index.js');
     if (!FORMATS.includes(args.format)) {
-      throw inputError('UNKNOWN_FORMAT', `Invalid values: format "${args.format}" (choices: ${FORMATS.join(', ')})`, { format: args.format });
+      throw inputError('UNKNOWN_FORMAT', `Invalid values: format "${args.format}" (choices: ${FORMATS.join(', ')})`, {
+        format: args.format,
+      });
     }
     const dir = resolve(args.dir);
     const result = await importMedcalcBench({
@@ -41,8 +43,10 @@ export const importCommand = defineCommand({
     else {
       io.out(
         `${result.rows} rows: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged; ` +
-            `${result.written.length} file(s) written` +
-          (result.notInFile ? `; ${result.notInFile} item(s) of split "${args.split}" are not in this file and were left as they are` : '') +
+          `${result.written.length} file(s) written` +
+          (result.notInFile
+            ? `; ${result.notInFile} item(s) of split "${args.split}" are not in this file and were left as they are`
+            : '') +
           (result.commit ? `\ncommitted ${result.commit.slice(0, 10)}` : '') +
           '\n',
       );

@@ -30,14 +30,32 @@ import { prCommand } from './pr.js';
  */
 export const commands: readonly CommandSpec[] = [
   // a benchmark and its labels
-  initCommand, importCommand, validateCommand, summaryCommand,
+  initCommand,
+  importCommand,
+  validateCommand,
+  summaryCommand,
   // recompute and audit
-  calcCommand, auditCommand, verifyLabelsCommand,
+  calcCommand,
+  auditCommand,
+  verifyLabelsCommand,
   // relabel, sign off, gate
-  proposeCommand, keygenCommand, reviewerCommand, signoffCommand, reviewCommand, checkCommand, prBodyCommand, prCommand,
+  proposeCommand,
+  keygenCommand,
+  reviewerCommand,
+  signoffCommand,
+  reviewCommand,
+  checkCommand,
+  prBodyCommand,
+  prCommand,
   commitCommand,
   // versions
-  diffCommand, logCommand, showCommand,
+  diffCommand,
+  logCommand,
+  showCommand,
   // releases and their users
-  releaseCommand, citeCommand, exportCommand, verifyCommand, scoreCommand,
+  releaseCommand,
+  citeCommand,
+  exportCommand,
+  verifyCommand,
+  scoreCommand,
 ];

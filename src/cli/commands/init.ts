@@ -32,14 +32,19 @@ export const initCommand = defineCommand({
     else {
       io.out(`Created a benchmark repository in ${dir}\n${result.created.map((c) => `  ${c}`).join('\n')}\n`);
       if (result.maintainer) {
-        io.out(`maintainer ${result.maintainer.id}: key ` +
+        io.out(
+          `maintainer ${result.maintainer.id}: key ` +
             `${result.maintainer.keyPath}${result.maintainer.generated ? ' (generated)' : ''}, ` +
-            `${result.maintainer.publicKey}\n`);
+            `${result.maintainer.publicKey}\n`,
+        );
         io.out('This key is the root of trust: keep it offline and backed up (CONTRIBUTING.md, Threat model).\n');
       }
     }
-    if (result.notShipped.length) io.err(`note: this installation of the tool ships no ${result.notShipped.join(' or ')}; add ` +
-        `${result.notShipped.length > 1 ? 'them' : 'it'} by hand\n`);
+    if (result.notShipped.length)
+      io.err(
+        `note: this installation of the tool ships no ${result.notShipped.join(' or ')}; add ` +
+          `${result.notShipped.length > 1 ? 'them' : 'it'} by hand\n`,
+      );
     return 0;
   },
 });

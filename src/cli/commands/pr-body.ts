@@ -13,8 +13,8 @@ export const prBodyCommand = defineCommand({
     'max-chars': {
       type: 'number',
       default: 60_000,
-      describe: 'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 ' +
-        'MiB)',
+      describe:
+        'Stop listing labels at about this size (a PR description holds 65,536 characters; a job summary 1 ' + 'MiB)',
     },
   },
   async run(args, io) {

@@ -24,7 +24,8 @@ export const prCommand = defineCommand({
     repo: { type: 'string', describe: "owner/name on GitHub (default: from the remote's URL)" },
     'api-url': {
       type: 'string',
-      describe: 'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: ' +
+      describe:
+        'GitHub REST API root (default: $GITHUB_API_URL or https://api.github.com; GitHub Enterprise: ' +
         'https://HOST/api/v3)',
     },
   },

@@ -27,13 +27,15 @@ export const proposeCommand = defineCommand({
     },
     from: {
       type: 'string',
-      describe: 'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, ' +
+      describe:
+        'Verifier output: CSV (the stewardship files) or JSONL {"id"|"row", "value", "category"?, ' +
         '"rationale"?, "explanation"?, "evidence"?}',
     },
     verifier: { type: 'string', describe: 'Name of the verifier that produced --from, recorded in each revision' },
     'id-column': {
       type: 'string',
-      describe: 'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row ' +
+      describe:
+        'CSV column naming the item: a label id or an upstream Row Number (default: Unique ID, uid, Row ' +
         'Number, id)',
     },
     'value-column': {
@@ -52,7 +54,8 @@ export const proposeCommand = defineCommand({
     const dir = resolve(args.dir);
     const common = { dir, branch: args.branch, author: args.author };
     if (args.from !== undefined) {
-      if (args.id !== undefined || args.value !== undefined || args.incomputable) throw inputError('USAGE', 'give either a label id with --value, or --from <file>, not both', {});
+      if (args.id !== undefined || args.value !== undefined || args.incomputable)
+        throw inputError('USAGE', 'give either a label id with --value, or --from <file>, not both', {});
       const progress = (await import('../../progress/progress.js')).progressFor(io, args);
       progress.phase(`proposing relabels from ${args.from}`);
       const result = await proposeBatch({
@@ -74,7 +77,8 @@ export const proposeCommand = defineCommand({
       return 0;
     }
     if (args.id === undefined) throw inputError('USAGE', 'name a label to relabel, or give --from <file>', {});
-    if (args.category === undefined || args.rationale === undefined) throw inputError('USAGE', 'a proposal needs --category and --rationale', {});
+    if (args.category === undefined || args.rationale === undefined)
+      throw inputError('USAGE', 'a proposal needs --category and --rationale', {});
     const evidence = args.evidence;
     const result = await proposeOne({
       ...common,
@@ -90,8 +94,14 @@ export const proposeCommand = defineCommand({
     });
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {
-      io.out(`${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} (${result.status})\n`);
-      io.out(result.commit ? `committed ${result.commit.slice(0, 10)} on ${result.branch}\n` : 'written (not a git repository)\n');
+      io.out(
+        `${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} (${result.status})\n`,
+      );
+      io.out(
+        result.commit
+          ? `committed ${result.commit.slice(0, 10)} on ${result.branch}\n`
+          : 'written (not a git repository)\n',
+      );
     }
     return 0;
   },

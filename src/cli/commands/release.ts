@@ -3,7 +3,8 @@ import { defineCommand } from '../command.js';
 
 export const releaseCommand = defineCommand({
   command: 'release <version>',
-  describe: 'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
+  describe:
+    'Release a version: notes with statistics, manifest of content hashes, CITATION.cff, commit and annotated tag',
   positionals: {
     version: {
       type: 'string',
@@ -38,7 +39,14 @@ export const releaseCommand = defineCommand({
       dryRun: args.dryRun,
       message: args.message,
       allowVerifierOnly: args.allowVerifierOnly,
-      gate: (o) => runCheck({ ...o, onFile: (f, info) => (o.onFile?.(f, info), progress.tick('checking label files', ++read)) }),
+      gate: (o) =>
+        runCheck({
+          ...o,
+          onFile: (f, info) => {
+            o.onFile?.(f, info);
+            progress.tick('checking label files', ++read);
+          },
+        }),
       signer: args.signer,
       keyPath: args.key === undefined ? undefined : resolve(args.key),
     });
@@ -54,9 +62,13 @@ export const releaseCommand = defineCommand({
         ? `Checked all ${files} label files.`
         : `Checked ${files} label files (changed since ${unchangedSince}, or signed); the other ${unchanged} are byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
       if (result.dryRun) {
-        io.out(`\n---\n${checked}\nDry run: nothing written. ${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`);
+        io.out(
+          `\n---\n${checked}\nDry run: nothing written. ${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`,
+        );
       } else {
-        io.out(`\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, root ${result.record.manifest.root}\n`);
+        io.out(
+          `\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, root ${result.record.manifest.root}\n`,
+        );
       }
     }
     return result.refusals.length > 0 ? 1 : 0;

@@ -28,7 +28,8 @@ export const reviewCommand = defineCommand({
     },
     'export-sheet': {
       type: 'string',
-      describe: 'Write the queue as a CSV (the paper\'s columns + structured decision columns) and exit; read it ' +
+      describe:
+        "Write the queue as a CSV (the paper's columns + structured decision columns) and exit; read it " +
         'back with signoff --from',
     },
     author: { type: 'string', describe: 'Commit author "Name <email>" (default: GIT_AUTHOR_*, then git config)' },
@@ -37,12 +38,14 @@ export const reviewCommand = defineCommand({
     const { inputError } = await import('../../errors/index.js');
     const { prepareReview, serveUntilSignal } = await import('../../review-app/run-review.js');
     const dir = resolve(args.dir);
-    if (args.key !== undefined && args.reviewer === undefined) throw inputError('USAGE', '--key needs --reviewer (whose key it is)', {});
+    if (args.key !== undefined && args.reviewer === undefined)
+      throw inputError('USAGE', '--key needs --reviewer (whose key it is)', {});
     if (args.reviewer !== undefined && args.key === undefined && args.exportSheet === undefined) {
       throw inputError('USAGE', '--reviewer needs --key to sign (the key stays in this process)', {});
     }
     const port = args.port;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw inputError('USAGE', `--port must be 0–65535, not ${args.port}`, {});
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw inputError('USAGE', `--port must be 0–65535, not ${args.port}`, {});
     const options = await prepareReview({
       dir,
       reviewer: args.reviewer,
@@ -59,7 +62,9 @@ export const reviewCommand = defineCommand({
       const file = resolve(args.exportSheet);
       const sheet = await new ReviewService(options).sheet();
       await writeSheetAtomically(file, sheet.text);
-      io.out(`${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, incomputable), corrected value, incomputable reason, error category; then steward signoff --from ${file}\n`);
+      io.out(
+        `${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, incomputable), corrected value, incomputable reason, error category; then steward signoff --from ${file}\n`,
+      );
       return 0;
     }
     return serveUntilSignal({ ...options, port }, io, { open: args.open });

@@ -6,7 +6,8 @@ const usageError = (message: string) => new StewardError('USAGE', message, {}, '
 
 export const reviewerCommand = defineCommand({
   command: 'reviewer <action> [id]',
-  describe: 'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke <id>, reviewer set-policy',
+  describe:
+    'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke <id>, reviewer set-policy',
   positionals: {
     action: { choices: ['add', 'revoke', 'set-policy'], describe: 'What to do', demandOption: true },
     id: { type: 'string', describe: 'Reviewer id, e.g. dr-lee (add, revoke)' },
@@ -57,20 +58,33 @@ export const reviewerCommand = defineCommand({
       });
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
-        io.out(`registered ${result.reviewer.id} (${result.reviewer.role}) in ${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
-        if (!result.signer) io.err('warning: unsigned reviewer change (no maintainer is registered); the gate refuses it in a pull request\n');
+        io.out(
+          `registered ${result.reviewer.id} (${result.reviewer.role}) in ${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+        );
+        if (!result.signer)
+          io.err(
+            'warning: unsigned reviewer change (no maintainer is registered); the gate refuses it in a pull request\n',
+          );
       }
       return 0;
     }
     const { revokeReviewer, setPolicy } = await import('../../review/revoke-reviewer.js');
-    if (!signer || !signerKeyPath) throw usageError(`reviewer ${action} needs --signer <maintainer> and --signer-key <key>`);
+    if (!signer || !signerKeyPath)
+      throw usageError(`reviewer ${action} needs --signer <maintainer> and --signer-key <key>`);
     if (action === 'revoke') {
       const id = need(args.id, 'a reviewer id');
       const result = await revokeReviewer({ dir, id, reason: args.reason, signer, signerKeyPath, author });
-      io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `revoked ${result.reviewer.id}, signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+      io.out(
+        args.json
+          ? JSON.stringify(result, null, 2) + '\n'
+          : `revoked ${result.reviewer.id}, signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+      );
       return 0;
     }
-    const roles = args.physicianRoles?.split(',').map((r) => r.trim()).filter(Boolean);
+    const roles = args.physicianRoles
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     const result = await setPolicy({
       dir,
       signer,
@@ -83,7 +97,11 @@ export const reviewerCommand = defineCommand({
         allowVerifierOnly: args.allowVerifierOnly,
       },
     });
-    io.out(args.json ? JSON.stringify(result, null, 2) + '\n' : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`);
+    io.out(
+      args.json
+        ? JSON.stringify(result, null, 2) + '\n'
+        : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+    );
     return 0;
   },
 });

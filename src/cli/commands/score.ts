@@ -3,7 +3,7 @@ import { defineCommand } from '../command.js';
 
 export const scoreCommand = defineCommand({
   command: 'score <predictions>',
-  describe: "Score model predictions against a label version as the MedCalc-Bench harness grades, and compare versions",
+  describe: 'Score model predictions against a label version as the MedCalc-Bench harness grades, and compare versions',
   positionals: {
     predictions: {
       type: 'string',
@@ -28,7 +28,8 @@ export const scoreCommand = defineCommand({
     model: { type: 'string', describe: 'Model name for records without one (default: the file name)' },
     'per-item': {
       type: 'string',
-      describe: 'Also write every item\'s grade as JSONL to this file (id, calculator, label, prediction, correct; ' +
+      describe:
+        "Also write every item's grade as JSONL to this file (id, calculator, label, prediction, correct; " +
         'with --compare both versions)',
     },
     chart: {

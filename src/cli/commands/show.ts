@@ -25,15 +25,19 @@ export const showCommand = defineCommand({
       `${label.id}  ${path}${args.at ? `  at ${args.at}` : ''}`,
       `calculator: ${label.calculator.name} (${label.calculator.id})`,
       `answer: ${formatAnswerValue(label.answer)} ` +
-          `(${label.answer.kind})` +
-              ('lower' in label.answer
-                ? ` limits ${JSON.stringify(label.answer.lower)}–${JSON.stringify(label.answer.upper)}`
-                : ''),
+        `(${label.answer.kind})` +
+        ('lower' in label.answer
+          ? ` limits ${JSON.stringify(label.answer.lower)}–${JSON.stringify(label.answer.upper)}`
+          : ''),
       `status: ${label.status}`,
-      ...(label.revision ? [`revision: ${label.revision.category} by ${label.revision.proposer} at ${label.revision.time}: ` +
-          `${label.revision.rationale}`] : []),
+      ...(label.revision
+        ? [
+            `revision: ${label.revision.category} by ${label.revision.proposer} at ${label.revision.time}: ` +
+              `${label.revision.rationale}`,
+          ]
+        : []),
       `sign-offs: ` +
-          `${label.signoffs.length ? label.signoffs.map((s) => `${s.reviewer} ${s.decision}`).join(', ') : 'none'}`,
+        `${label.signoffs.length ? label.signoffs.map((s) => `${s.reviewer} ${s.decision}`).join(', ') : 'none'}`,
       `entities: ${JSON.stringify(label.entities)}`,
       '',
       label.question,

@@ -4,7 +4,8 @@ import { defineCommand } from '../command.js';
 
 export const verifyLabelsCommand = defineCommand({
   command: 'verify-labels',
-  describe: 'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs per item, blind to the label',
+  describe:
+    'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs per item, blind to the label',
   options: {
     ids: { type: 'string', array: true, describe: 'Label ids (space- or comma-separated)' },
     calculator: { type: 'number', describe: 'Every label of this calculator id' },
@@ -70,7 +71,10 @@ export const verifyLabelsCommand = defineCommand({
     for (const [flag, v] of Object.entries(counts)) {
       if (!Number.isInteger(v) || v < 1) throw inputError('USAGE', `--${flag} must be a whole number ≥ 1`);
     }
-    const ids = args.ids?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const ids = args.ids
+      ?.flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     const { calculator, split } = args;
     const labels = await selectLabels({ dir, ids, calculator, triaged: Boolean(args.triaged), split });
     const keyEnv = args.apiKeyEnv;

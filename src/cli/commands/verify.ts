@@ -9,7 +9,8 @@ async function releaseTrustNote(dir: string, version: string) {
 
 export const verifyCommand = defineCommand({
   command: 'verify <file>',
-  describe: 'Check an export made with --version against its release: every item present once, with the released content',
+  describe:
+    'Check an export made with --version against its release: every item present once, with the released content',
   positionals: {
     file: {
       type: 'string',
@@ -40,8 +41,11 @@ export const verifyCommand = defineCommand({
     // The record was read at its tag, which checks its signature and the tag; say who signed.
     const trust = args.release ? null : await releaseTrustNote(resolve(args.dir), report.version);
     if (args.json) io.out(JSON.stringify(trust ? { ...report, signedBy: trust.signer } : report, null, 2) + '\n');
-    else if (report.ok) io.out(`OK: ${report.items} items match ${splitSidecar ? `split ${splitSidecar.split} of ` : ''}release ` +
-        `${report.version} (root ${report.root})${trust ? `; ${trust.note}` : ''}\n`);
+    else if (report.ok)
+      io.out(
+        `OK: ${report.items} items match ${splitSidecar ? `split ${splitSidecar.split} of ` : ''}release ` +
+          `${report.version} (root ${report.root})${trust ? `; ${trust.note}` : ''}\n`,
+      );
     else {
       const lines = [`MISMATCH against release ${report.version} (root ${report.root}):`];
       const { changed, missing, unexpected, duplicated } = report;
@@ -50,7 +54,8 @@ export const verifyCommand = defineCommand({
       }
       for (const u of report.unreadable) lines.push(`  unreadable: ${u.place}: ${u.message}`);
       const mismatch = splitReport?.sidecarMismatch ?? [];
-      if (mismatch.length) lines.push(`  sidecar hashes that are not the release's (${mismatch.length}): ${mismatch.join(', ')}`);
+      if (mismatch.length)
+        lines.push(`  sidecar hashes that are not the release's (${mismatch.length}): ${mismatch.join(', ')}`);
       io.out(lines.join('\n') + '\n');
     }
     return report.ok ? 0 : 1;

@@ -13,7 +13,9 @@ export interface TemplateFile {
  * and CODEOWNERS (read from this package), a package.json pinning this tool, a .gitignore and a README
  * with each user's commands. `missing` names a GitHub file this package does not ship.
  */
-export async function benchmarkTemplates(options: { name: string }): Promise<{ files: TemplateFile[]; missing: string[] }> {
+export async function benchmarkTemplates(options: {
+  name: string;
+}): Promise<{ files: TemplateFile[]; missing: string[] }> {
   const tool = toolPackage();
   const github = await githubFiles();
   return {
@@ -21,7 +23,10 @@ export async function benchmarkTemplates(options: { name: string }): Promise<{ f
       ...github.files,
       { path: 'package.json', content: packageJsonTemplate(options) },
       { path: '.gitignore', content: gitignoreTemplate() },
-      { path: 'README.md', content: readmeTemplate({ name: options.name, toolName: tool.name, toolVersion: tool.version }) },
+      {
+        path: 'README.md',
+        content: readmeTemplate({ name: options.name, toolName: tool.name, toolVersion: tool.version }),
+      },
     ],
     missing: github.missing,
   };

@@ -9,7 +9,10 @@ export function toolPackage(): { name: string; version: string } {
 
 /** An npm package name from a benchmark name: lower case, [a-z0-9-._], at most 214 characters. */
 export function packageNameOf(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|-+$/g, '');
   return (slug || 'benchmark').slice(0, 214);
 }
 

@@ -33,12 +33,8 @@ const USERS: { who: string; what: string; commands: string[] }[] = [
   },
   {
     who: 'anyone',
-    what: 'see a label\'s past',
-    commands: [
-      '`npx steward show <id> --at <version>`',
-      '`npx steward log <id>`',
-      '`npx steward diff <from> [to]`',
-    ],
+    what: "see a label's past",
+    commands: ['`npx steward show <id> --at <version>`', '`npx steward log <id>`', '`npx steward diff <from> [to]`'],
   },
 ];
 

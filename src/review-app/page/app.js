@@ -6,7 +6,17 @@ import { Help, ItemBody, Panel, Queue, ValueFields, html, visibleItems } from '/
 
 async function api(path, body) {
   // keepalive: a decision flushed as the page is closed still reaches the server.
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    path,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          keepalive: true,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+  );
   const json = await res.json().catch(() => ({ message: res.statusText }));
   if (!res.ok) throw Object.assign(new Error(json.message ?? res.statusText), { status: res.status, code: json.code });
   return json;
@@ -14,7 +24,12 @@ async function api(path, body) {
 
 // Nothing is pre-chosen: whatever the physician signs, they chose (the proposal's category is shown beside it).
 const emptyForm = () => ({ action: '', fields: {}, reason: '', category: '', note: '' });
-const ACTION_TEXT = { approve: 'approve the proposal', 'keep-previous': 'keep the previous answer', correct: 'corrected value', incomputable: 'incomputable (N/A)' };
+const ACTION_TEXT = {
+  approve: 'approve the proposal',
+  'keep-previous': 'keep the previous answer',
+  correct: 'corrected value',
+  incomputable: 'incomputable (N/A)',
+};
 
 function App() {
   const [session, setSession] = useState(null);
@@ -32,12 +47,15 @@ function App() {
   state.current = { queue, item, form, pending, filters, session, view };
 
   useEffect(() => {
-    Promise.all([api('/api/session'), api('/api/queue')]).then(([s, q]) => {
-      setSession(s);
-      setQueue(q);
-      const first = q.items.find((i) => i.status !== 'done') ?? q.items[0];
-      if (first) open(first.id);
-    }, (e) => setMessage({ kind: 'error', text: e.message }));
+    Promise.all([api('/api/session'), api('/api/queue')]).then(
+      ([s, q]) => {
+        setSession(s);
+        setQueue(q);
+        const first = q.items.find((i) => i.status !== 'done') ?? q.items[0];
+        if (first) open(first.id);
+      },
+      (e) => setMessage({ kind: 'error', text: e.message }),
+    );
   }, []);
 
   async function open(id) {
@@ -68,15 +86,24 @@ function App() {
   async function commit(p) {
     try {
       const result = await api('/api/decision', p.body);
-      setMessage({ kind: 'ok', text: `Signed ${result.id}: ${result.decision}, commit ` +
-          `${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`, commit: result.commit });
+      setMessage({
+        kind: 'ok',
+        text:
+          `Signed ${result.id}: ${result.decision}, commit ` +
+          `${result.commit ? result.commit.slice(0, 10) : '(no repository)'}`,
+        commit: result.commit,
+      });
       // The item is done now; the whole queue (others' commits too) is re-read once the physician pauses.
       setQueue((q) => markDone(q, result.id, result.decision));
       refreshSoon();
     } catch (e) {
       if (e.status === 409) {
-        setMessage({ kind: 'error', text: `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has ` +
-            `been reloaded: look again.` });
+        setMessage({
+          kind: 'error',
+          text:
+            `${p.body.id} changed since you opened it (someone else's commit); nothing was signed. The item has ` +
+            `been reloaded: look again.`,
+        });
         setQueue(await api('/api/queue'));
         await open(p.body.id);
       } else setMessage({ kind: 'error', text: `${p.body.id}: ${e.message}` });
@@ -99,7 +126,8 @@ function App() {
   async function submit() {
     const { item, form, session } = state.current;
     if (!item || !session?.canSign) return;
-    if (!item.answers) return setMessage({ kind: 'error', text: 'blind review: give your own value and reveal the answers first' });
+    if (!item.answers)
+      return setMessage({ kind: 'error', text: 'blind review: give your own value and reveal the answers first' });
     const made = decisionBody(item, form);
     if (made.error) return setMessage({ kind: 'error', text: made.error });
     await flush();
@@ -109,7 +137,10 @@ function App() {
       if (state.current.pending === p) commit(p);
     }, session.undoMs);
     setPending(p);
-    setMessage({ kind: 'pending', text: `${item.id}: ${p.text}. Committing in ${Math.round(session.undoMs / 100) / 10} s; press u to undo.` });
+    setMessage({
+      kind: 'pending',
+      text: `${item.id}: ${p.text}. Committing in ${Math.round(session.undoMs / 100) / 10} s; press u to undo.`,
+    });
     move(1);
   }
 
@@ -187,21 +218,37 @@ function App() {
 
   if (!session || !queue) return html`<p class="loading">${message ? message.text : 'Loading the review queue…'}</p>`;
   return html`<div class="layout">
-    <nav><b>steward review</b> · ${session.reviewer
-      ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>`
-      : 'read only'}${session.blind ? ' · blind review' : ''} · base ${queue.base ?? '–'}
+    <nav><b>steward review</b> · ${
+      session.reviewer
+        ? html`<span data-testid="reviewer">${session.reviewer.name} (${session.reviewer.id})</span>`
+        : 'read only'
+    }${session.blind ? ' · blind review' : ''} · base ${queue.base ?? '–'}
       <button class=${view !== 'panel' ? 'tab on' : 'tab'} onClick=${() => setView('item')}>Review</button>
       <button class=${view === 'panel' ? 'tab on' : 'tab'}
         data-testid="panel-tab" onClick=${showPanel}>Adjudication</button>
       <button class="tab" onClick=${() => setHelp(true)}>? keys</button></nav>
-    ${message ? html`<div class=${`message ${message.kind}`} data-testid="message" role="status">${message.text}${pending
-      ? html` <button data-testid="undo" onClick=${undo}>Undo</button>`
-      : null}</div>` : null}
+    ${
+      message
+        ? html`<div class=${`message ${message.kind}`} data-testid="message" role="status">${message.text}${
+            pending ? html` <button data-testid="undo" onClick=${undo}>Undo</button>` : null
+          }</div>`
+        : null
+    }
     <${Queue} queue=${queue} filters=${filters} setFilters=${setFilters} currentId=${item?.id} open=${open} />
-    <main>${view === 'panel' ? html`<${Panel} panel=${panel} open=${open} />` : item ? html`<${ItemBody} item=${item} />
-      ${session.canSign ? html`<${DecisionForm} item=${item} form=${form} setForm=${setForm} session=${session}
+    <main>${
+      view === 'panel'
+        ? html`<${Panel} panel=${panel} open=${open} />`
+        : item
+          ? html`<${ItemBody} item=${item} />
+      ${
+        session.canSign
+          ? html`<${DecisionForm} item=${item} form=${form} setForm=${setForm} session=${session}
         choose=${choose} submit=${submit}
-        blindFields=${blindFields} setBlindFields=${setBlindFields} reveal=${reveal} />` : html`<p class="muted">Started without --reviewer/--key: read only.</p>`}` : html`<p>Nothing to review.</p>`}</main>
+        blindFields=${blindFields} setBlindFields=${setBlindFields} reveal=${reveal} />`
+          : html`<p class="muted">Started without --reviewer/--key: read only.</p>`
+      }`
+          : html`<p>Nothing to review.</p>`
+    }</main>
     ${help ? html`<${Help} close=${() => setHelp(false)} />` : null}
   </div>`;
 }
@@ -216,8 +263,12 @@ function DecisionForm({ item, form, setForm, session, choose, submit, blindField
     return html`<section class="decision" data-testid="blind-form"><h3>Your value</h3>
       <label><input type="checkbox" data-testid="blind-na" checked=${blindFields.na}
         onChange=${(e) => setBlindFields({ ...blindFields, na: e.target.checked })} /> N/A (incomputable)</label>
-      ${blindFields.na ? null : html`<${ValueFields} id="blind-value" kind=${item.kind} unit=${item.unit} fields=${blindFields.fields}
-        setFields=${(fields) => setBlindFields({ ...blindFields, fields })} />`}
+      ${
+        blindFields.na
+          ? null
+          : html`<${ValueFields} id="blind-value" kind=${item.kind} unit=${item.unit} fields=${blindFields.fields}
+        setFields=${(fields) => setBlindFields({ ...blindFields, fields })} />`
+      }
       <button data-testid="reveal" onClick=${reveal}>Show the answers</button></section>`;
   }
   const radio = (action, key) => html`<label class=${form.action === action ? 'chosen' : ''}>
@@ -229,13 +280,21 @@ function DecisionForm({ item, form, setForm, session, choose, submit, blindField
   return html`<section class="decision" data-testid="decision"><h3>Your decision</h3>
     <div class="actions">${radio('approve', 'a')}${radio('keep-previous', 'p')}
       ${radio('correct', 'e')}${radio('incomputable', 'n')}</div>
-    ${form.action === 'correct' ? html`<div><label for="corrected-value">Corrected value</label> <${ValueFields} id="corrected-value"
+    ${
+      form.action === 'correct'
+        ? html`<div><label for="corrected-value">Corrected value</label> <${ValueFields} id="corrected-value"
       kind=${item.kind}
-      unit=${item.unit} fields=${form.fields} setFields=${(fields) => setForm({ ...form, fields })} /></div>` : null}
-    ${form.action === 'incomputable' ? html`<div><label>Why <select id="reason" data-testid="reason" value=${form.reason}
+      unit=${item.unit} fields=${form.fields} setFields=${(fields) => setForm({ ...form, fields })} /></div>`
+        : null
+    }
+    ${
+      form.action === 'incomputable'
+        ? html`<div><label>Why <select id="reason" data-testid="reason" value=${form.reason}
       onChange=${(e) => setForm({ ...form, reason: e.target.value })}>
       <option value="">choose…</option>${session.reasons.map((r) => html`<option value=${r.id}>${r.title}</option>`)}
-        </select></label></div>` : null}
+        </select></label></div>`
+        : null
+    }
     <div><label>Error category <select data-testid="category" value=${form.category}
       onChange=${(e) => setForm({ ...form, category: e.target.value })}>
       <option value="">none</option>${session.categories.map((c) => html`<option value=${c.id}>${c.title}</option>`)}

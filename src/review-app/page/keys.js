@@ -17,14 +17,27 @@ export function actionForKey(event) {
   if (event.key === 'Escape') return 'escape';
   if (typing || event.ctrlKey || event.metaKey || event.altKey) return undefined;
   switch (event.key) {
-    case 'a': return 'approve';
-    case 'p': return 'keep-previous';
-    case 'e': return 'correct';
-    case 'n': return 'incomputable';
-    case 'j': case 'ArrowDown': case 'ArrowRight': return 'next';
-    case 'k': case 'ArrowUp': case 'ArrowLeft': return 'previous';
-    case 'u': return 'undo';
-    case '?': return 'help';
-    default: return undefined;
+    case 'a':
+      return 'approve';
+    case 'p':
+      return 'keep-previous';
+    case 'e':
+      return 'correct';
+    case 'n':
+      return 'incomputable';
+    case 'j':
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return 'next';
+    case 'k':
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return 'previous';
+    case 'u':
+      return 'undo';
+    case '?':
+      return 'help';
+    default:
+      return undefined;
   }
 }

@@ -23,21 +23,30 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
   const groundings = Object.entries(input.entities).map(([key, value]) => groundEntity(key, value, index));
   const implausible: ImplausibleFinding[] = [];
   for (const [key, value] of Object.entries(input.entities)) {
-    const pair = Array.isArray(value) && typeof value[0] === 'number' ? { v: value[0], unit: typeof value[value.length - 1] === 'string' ? (value[value.length - 1] as string) : '' } : typeof value === 'number' ? { v: value, unit: '' } : undefined;
+    const pair =
+      Array.isArray(value) && typeof value[0] === 'number'
+        ? { v: value[0], unit: typeof value[value.length - 1] === 'string' ? (value[value.length - 1] as string) : '' }
+        : typeof value === 'number'
+          ? { v: value, unit: '' }
+          : undefined;
     if (!pair) continue;
     const r = plausibleRange(key, pair.unit);
-    if (r && (pair.v < r.range[0] || pair.v > r.range[1])) implausible.push({ what: key, value: pair.v, unit: pair.unit, range: r.range, source: r.source });
+    if (r && (pair.v < r.range[0] || pair.v > r.range[1]))
+      implausible.push({ what: key, value: pair.v, unit: pair.unit, range: r.range, source: r.source });
   }
   const adultWeight = implausibleAdultWeight(input.entities);
   if (adultWeight) implausible.push(adultWeight);
   const ref = input.reference;
   if (input.calculator && ref && !ref.incomputable && typeof ref.value === 'number') {
     const r = RESULT_RANGES[input.calculator.id];
-    if (r && (ref.value < r.range[0] || ref.value > r.range[1])) implausible.push({ what: 'result', value: ref.value, unit: '', range: r.range, source: r.source });
+    if (r && (ref.value < r.range[0] || ref.value > r.range[1]))
+      implausible.push({ what: 'result', value: ref.value, unit: '', range: r.range, source: r.source });
   }
   const calculatorWarnings = ref ? ref.steps.filter((s) => /^warning\b/i.test(s.what)).map((s) => s.what) : [];
   const missingFromNote: string[] = [];
-  const required = input.calculator ? [...requiredKeys(input.calculator.entitySchema), ...(NEEDED_INPUTS[input.calculator.id] ?? [])] : [];
+  const required = input.calculator
+    ? [...requiredKeys(input.calculator.entitySchema), ...(NEEDED_INPUTS[input.calculator.id] ?? [])]
+    : [];
   for (const key of required) {
     const syn = synonymsOf(key);
     if (!syn?.measured) continue;
@@ -45,7 +54,8 @@ export function checkEvidence(input: EvidenceInput): LabelEvidence {
       const g = groundings.find((x) => x.entity === key);
       // A required measured value that the note neither names nor contains came from nowhere: the
       // note most likely lacks it, the paper's N/A.
-      if (g && g.status === 'not-found' && analyteMentions(input.note, syn, index).length === 0) missingFromNote.push(key);
+      if (g && g.status === 'not-found' && analyteMentions(input.note, syn, index).length === 0)
+        missingFromNote.push(key);
     } else if (analyteMentions(input.note, syn, index).length === 0) {
       missingFromNote.push(key);
     }
@@ -75,12 +85,19 @@ const NEEDED_INPUTS: Record<number, string[]> = {
 function implausibleAdultWeight(entities: Entities): ImplausibleFinding | undefined {
   const age = entities.age;
   const weight = entities.weight;
-  if (!Array.isArray(age) || !Array.isArray(weight) || typeof age[0] !== 'number' || typeof weight[0] !== 'number') return undefined;
+  if (!Array.isArray(age) || !Array.isArray(weight) || typeof age[0] !== 'number' || typeof weight[0] !== 'number')
+    return undefined;
   const years = age[1] === 'months' ? age[0] / 12 : age[0];
   const unit = String(weight[1]);
   const kg = unit === 'lbs' || unit === 'lb' ? weight[0] * 0.453592 : unit === 'g' ? weight[0] / 1000 : weight[0];
   if (years < 18 || kg >= 25) return undefined;
-  return { what: 'weight', value: weight[0], unit, range: [25, 650], source: 'adult weight below the minimum compatible with life (BMI ≈ 7–9 at adult heights)' };
+  return {
+    what: 'weight',
+    value: weight[0],
+    unit,
+    range: [25, 650],
+    source: 'adult weight below the minimum compatible with life (BMI ≈ 7–9 at adult heights)',
+  };
 }
 
 function requiredKeys(schema: Record<string, unknown>): string[] {

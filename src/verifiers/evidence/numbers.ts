@@ -13,7 +13,18 @@ export interface NumberMention {
   decimals: number;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 
 // A number with an optional thousands grouping or a decimal part (point or comma), then optionally a
 // power-of-ten factor. Digits glued to letters ("T2", "COVID-19") are not numbers of interest but are

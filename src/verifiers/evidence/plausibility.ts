@@ -13,20 +13,39 @@ export interface PlausibleRange {
   source: string;
 }
 
-const LAB = 'Tietz Clinical Guide to Laboratory Tests (4th ed.) and Harrison\'s 21st ed. appendix, widened to survived extremes';
+const LAB =
+  "Tietz Clinical Guide to Laboratory Tests (4th ed.) and Harrison's 21st ed. appendix, widened to survived extremes";
 const BODY = 'Guinness World Records extremes of human body size';
 const VITAL = 'survivable extremes of vital signs (ATLS 10th ed.; hypothermia and hyperthermia case reports)';
 
 /** Entity key → the data's unit spelling (lower-cased) → range. */
 export const PLAUSIBLE: Record<string, Record<string, PlausibleRange>> = {
-  age: { years: { range: [0, 125], source: 'oldest documented human: 122 years' }, months: { range: [0, 1500], source: 'oldest documented human' } },
-  weight: { kg: { range: [0.3, 650], source: BODY }, lbs: { range: [0.6, 1430], source: BODY }, g: { range: [300, 650_000], source: BODY } },
-  height: { cm: { range: [20, 275], source: BODY }, m: { range: [0.2, 2.75], source: BODY }, in: { range: [8, 108], source: BODY } },
+  age: {
+    years: { range: [0, 125], source: 'oldest documented human: 122 years' },
+    months: { range: [0, 1500], source: 'oldest documented human' },
+  },
+  weight: {
+    kg: { range: [0.3, 650], source: BODY },
+    lbs: { range: [0.6, 1430], source: BODY },
+    g: { range: [300, 650_000], source: BODY },
+  },
+  height: {
+    cm: { range: [20, 275], source: BODY },
+    m: { range: [0.2, 2.75], source: BODY },
+    in: { range: [8, 108], source: BODY },
+  },
   creatinine: { 'mg/dl': { range: [0.1, 30], source: LAB }, 'µmol/l': { range: [9, 2700], source: LAB } },
   'Pre-operative creatinine': { 'mg/dl': { range: [0.1, 30], source: LAB } },
-  Albumin: { 'g/dl': { range: [0.5, 7], source: LAB }, 'g/l': { range: [5, 70], source: LAB }, 'mg/dl': { range: [500, 7000], source: LAB } },
+  Albumin: {
+    'g/dl': { range: [0.5, 7], source: LAB },
+    'g/l': { range: [5, 70], source: LAB },
+    'mg/dl': { range: [500, 7000], source: LAB },
+  },
   Bilirubin: { 'mg/dl': { range: [0.05, 80], source: LAB }, 'µmol/l': { range: [1, 1400], source: LAB } },
-  'Blood Urea Nitrogen (BUN)': { 'mg/dl': { range: [1, 300], source: LAB }, 'mmol/l': { range: [0.3, 110], source: LAB } },
+  'Blood Urea Nitrogen (BUN)': {
+    'mg/dl': { range: [1, 300], source: LAB },
+    'mmol/l': { range: [0.3, 110], source: LAB },
+  },
   Glucose: { 'mg/dl': { range: [10, 3000], source: LAB }, 'mmol/l': { range: [0.5, 170], source: LAB } },
   Calcium: { 'mg/dl': { range: [2, 25], source: LAB }, 'mmol/l': { range: [0.5, 6.3], source: LAB } },
   Sodium: { 'meq/l': { range: [90, 210], source: LAB }, 'mmol/l': { range: [90, 210], source: LAB } },
@@ -34,31 +53,56 @@ export const PLAUSIBLE: Record<string, Record<string, PlausibleRange>> = {
   Chloride: { 'meq/l': { range: [50, 160], source: LAB }, 'mmol/l': { range: [50, 160], source: LAB } },
   Bicarbonate: { 'meq/l': { range: [1, 70], source: LAB }, 'mmol/l': { range: [1, 70], source: LAB } },
   'Total cholesterol': { 'mg/dl': { range: [30, 3000], source: LAB }, 'mmol/l': { range: [0.8, 78], source: LAB } },
-  'high-density lipoprotein cholesterol': { 'mg/dl': { range: [3, 250], source: LAB }, 'mmol/l': { range: [0.08, 6.5], source: LAB } },
+  'high-density lipoprotein cholesterol': {
+    'mg/dl': { range: [3, 250], source: LAB },
+    'mmol/l': { range: [0.08, 6.5], source: LAB },
+  },
   Triglycerides: { 'mg/dl': { range: [10, 30_000], source: LAB }, 'mmol/l': { range: [0.1, 340], source: LAB } },
   Hemoglobin: { 'g/dl': { range: [1, 26], source: LAB } },
   Hematocrit: { '%': { range: [3, 80], source: LAB } },
-  'Platelet count': { 'µl': { range: [500, 3_000_000], source: LAB }, l: { range: [5e8, 3e12], source: LAB } },
-  'White blood cell count': { 'µl': { range: [50, 1_000_000], source: LAB }, 'm^3': { range: [50, 1_000_000], source: LAB }, l: { range: [5e7, 1e12], source: LAB } },
+  'Platelet count': { µl: { range: [500, 3_000_000], source: LAB }, l: { range: [5e8, 3e12], source: LAB } },
+  'White blood cell count': {
+    µl: { range: [50, 1_000_000], source: LAB },
+    'm^3': { range: [50, 1_000_000], source: LAB },
+    l: { range: [5e7, 1e12], source: LAB },
+  },
   'Aspartate aminotransferase': { 'u/l': { range: [1, 60_000], source: LAB } },
   'Alanine aminotransferase': { 'u/l': { range: [1, 60_000], source: LAB } },
   'international normalized ratio': { '': { range: [0.5, 25], source: LAB } },
   pH: { '': { range: [6.5, 8.0], source: LAB } },
-  'Heart Rate or Pulse': { 'beats per minute': { range: [10, 350], source: VITAL }, bpm: { range: [10, 350], source: VITAL } },
-  'Systolic Blood Pressure': { 'mm hg': { range: [20, 320], source: VITAL }, mmhg: { range: [20, 320], source: VITAL } },
+  'Heart Rate or Pulse': {
+    'beats per minute': { range: [10, 350], source: VITAL },
+    bpm: { range: [10, 350], source: VITAL },
+  },
+  'Systolic Blood Pressure': {
+    'mm hg': { range: [20, 320], source: VITAL },
+    mmhg: { range: [20, 320], source: VITAL },
+  },
   'Diastolic Blood Pressure': { 'mm hg': { range: [5, 220], source: VITAL }, mmhg: { range: [5, 220], source: VITAL } },
   'respiratory rate': { 'breaths per minute': { range: [1, 100], source: VITAL } },
   Temperature: {
-    'degrees celsius': { range: [13, 47], source: VITAL }, 'degrees celsisus': { range: [13, 47], source: VITAL },
-    'degrees fahrenheit': { range: [55, 117], source: VITAL }, 'degrees fahreinheit': { range: [55, 117], source: VITAL },
+    'degrees celsius': { range: [13, 47], source: VITAL },
+    'degrees celsisus': { range: [13, 47], source: VITAL },
+    'degrees fahrenheit': { range: [55, 117], source: VITAL },
+    'degrees fahreinheit': { range: [55, 117], source: VITAL },
   },
   'O₂ saturation percentage': { '%': { range: [20, 100], source: VITAL } },
   'FiO₂': { '%': { range: [21, 100], source: 'inspired oxygen fraction: room air 21% to pure oxygen 100%' } },
   'Partial pressure of oxygen (PaO₂) for Apache II': { 'mm hg': { range: [10, 700], source: LAB } },
   'PaCO₂': { 'mm hg': { range: [5, 200], source: LAB } },
-  'QT interval': { msec: { range: [150, 900], source: 'electrocardiography reference texts (Goldberger, Clinical Electrocardiography)' } },
+  'QT interval': {
+    msec: {
+      range: [150, 900],
+      source: 'electrocardiography reference texts (Goldberger, Clinical Electrocardiography)',
+    },
+  },
   'Glasgow Coma Score': { '': { range: [3, 15], source: 'Teasdale & Jennett 1974: GCS is 3–15' } },
-  'cycle length': { '': { range: [15, 90], source: 'menstrual cycle lengths (FIGO 2018: normal 24–38 days; beyond 90 days is amenorrhoea)' } },
+  'cycle length': {
+    '': {
+      range: [15, 90],
+      source: 'menstrual cycle lengths (FIGO 2018: normal 24–38 days; beyond 90 days is amenorrhoea)',
+    },
+  },
 };
 
 /** The range for an entity's value in its unit, when the table has one. */

@@ -5,7 +5,12 @@
 
 export type GroundingStatus = 'grounded' | 'grounded-other-unit' | 'not-found' | 'contradicted';
 
-export const GROUNDING_STATUSES: readonly GroundingStatus[] = ['grounded', 'grounded-other-unit', 'not-found', 'contradicted'];
+export const GROUNDING_STATUSES: readonly GroundingStatus[] = [
+  'grounded',
+  'grounded-other-unit',
+  'not-found',
+  'contradicted',
+];
 
 /** One entity's evidence in the note; `start`/`end` are -1 and `text` empty when nothing was found. */
 export interface EvidenceSpan {

@@ -9,8 +9,28 @@
  */
 
 export type UnitId =
-  | 'mg/dL' | 'µmol/L' | 'mmol/L' | 'mEq/L' | 'g/dL' | 'g/L' | 'mg/L'
-  | 'kg' | 'lb' | 'g' | 'cm' | 'm' | 'in' | 'degC' | 'degF' | 'bpm' | 'mmHg' | '%' | 'per-µL' | 'U/L' | 'msec' | 'breaths';
+  | 'mg/dL'
+  | 'µmol/L'
+  | 'mmol/L'
+  | 'mEq/L'
+  | 'g/dL'
+  | 'g/L'
+  | 'mg/L'
+  | 'kg'
+  | 'lb'
+  | 'g'
+  | 'cm'
+  | 'm'
+  | 'in'
+  | 'degC'
+  | 'degF'
+  | 'bpm'
+  | 'mmHg'
+  | '%'
+  | 'per-µL'
+  | 'U/L'
+  | 'msec'
+  | 'breaths';
 
 /** How the note writes each unit (tested against the lower-cased text right after a number). */
 const NOTE_UNITS: [UnitId, RegExp][] = [
@@ -46,11 +66,36 @@ export function unitAfter(after: string): UnitId | undefined {
 export function entityUnitId(unit: string): UnitId | undefined {
   const u = unit.toLowerCase().trim();
   const table: Record<string, UnitId> = {
-    'mg/dl': 'mg/dL', 'µmol/l': 'µmol/L', 'μmol/l': 'µmol/L', 'umol/l': 'µmol/L', 'mmol/l': 'mmol/L', 'meq/l': 'mEq/L',
-    'g/dl': 'g/dL', 'g/l': 'g/L', 'mg/l': 'mg/L', kg: 'kg', lbs: 'lb', lb: 'lb', g: 'g', cm: 'cm', m: 'm', in: 'in',
-    'degrees celsius': 'degC', 'degrees celsisus': 'degC', 'degrees fahrenheit': 'degF', 'degrees fahreinheit': 'degF',
-    'beats per minute': 'bpm', bpm: 'bpm', 'mm hg': 'mmHg', mmhg: 'mmHg', '%': '%', 'u/l': 'U/L', msec: 'msec',
-    'breaths per minute': 'breaths', µl: 'per-µL', 'm^3': 'per-µL',
+    'mg/dl': 'mg/dL',
+    'µmol/l': 'µmol/L',
+    'μmol/l': 'µmol/L',
+    'umol/l': 'µmol/L',
+    'mmol/l': 'mmol/L',
+    'meq/l': 'mEq/L',
+    'g/dl': 'g/dL',
+    'g/l': 'g/L',
+    'mg/l': 'mg/L',
+    kg: 'kg',
+    lbs: 'lb',
+    lb: 'lb',
+    g: 'g',
+    cm: 'cm',
+    m: 'm',
+    in: 'in',
+    'degrees celsius': 'degC',
+    'degrees celsisus': 'degC',
+    'degrees fahrenheit': 'degF',
+    'degrees fahreinheit': 'degF',
+    'beats per minute': 'bpm',
+    bpm: 'bpm',
+    'mm hg': 'mmHg',
+    mmhg: 'mmHg',
+    '%': '%',
+    'u/l': 'U/L',
+    msec: 'msec',
+    'breaths per minute': 'breaths',
+    µl: 'per-µL',
+    'm^3': 'per-µL',
   };
   return table[u];
 }
@@ -65,11 +110,25 @@ export function sameUnit(a: UnitId, b: UnitId, monovalent: boolean): boolean {
 export function conversionFactor(analyte: string | undefined, from: UnitId, to: UnitId): number | undefined {
   if (from === to) return 1;
   const generic: Partial<Record<UnitId, Partial<Record<UnitId, number>>>> = {
-    kg: { lb: 2.20462, g: 1000 }, lb: { kg: 0.453592 }, g: { kg: 0.001 },
-    cm: { m: 0.01, in: 1 / 2.54 }, m: { cm: 100, in: 100 / 2.54 }, in: { cm: 2.54, m: 0.0254 },
-    'g/dL': { 'g/L': 10, 'mg/dL': 1000 }, 'g/L': { 'g/dL': 0.1 }, 'mg/dL': {},
+    kg: { lb: 2.20462, g: 1000 },
+    lb: { kg: 0.453592 },
+    g: { kg: 0.001 },
+    cm: { m: 0.01, in: 1 / 2.54 },
+    m: { cm: 100, in: 100 / 2.54 },
+    in: { cm: 2.54, m: 0.0254 },
+    'g/dL': { 'g/L': 10, 'mg/dL': 1000 },
+    'g/L': { 'g/dL': 0.1 },
+    'mg/dL': {},
   };
-  const molar: Record<string, number> = { creatinine: 88.4, bilirubin: 17.1, glucose: 0.0555, bun: 0.357, calcium: 0.2495, cholesterol: 0.02586, triglycerides: 0.01129 };
+  const molar: Record<string, number> = {
+    creatinine: 88.4,
+    bilirubin: 17.1,
+    glucose: 0.0555,
+    bun: 0.357,
+    calcium: 0.2495,
+    cholesterol: 0.02586,
+    triglycerides: 0.01129,
+  };
   if (analyte && analyte in molar) {
     const f = molar[analyte];
     const si: UnitId = analyte === 'creatinine' || analyte === 'bilirubin' ? 'µmol/L' : 'mmol/L';

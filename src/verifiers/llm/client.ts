@@ -47,8 +47,17 @@ export function retryAfterMs(value: string | null | undefined, now = Date.now())
  * retried with exponential backoff; other 4xx fail at once (a bad request stays bad).
  */
 export function makeChatClient(options: ChatClientOptions) {
-  const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0, timeout: options.timeoutMs });
-  return async function chat(model: string, request: ChatRequest, params: { seed: number; temperature: number; maxTokens: number }): Promise<ChatReply> {
+  const client = new OpenAI({
+    baseURL: options.baseUrl,
+    apiKey: options.apiKey,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+  });
+  return async function chat(
+    model: string,
+    request: ChatRequest,
+    params: { seed: number; temperature: number; maxTokens: number },
+  ): Promise<ChatReply> {
     let lastError = '';
     let lastStatus: number | undefined;
     let attempts = 0;
@@ -61,7 +70,10 @@ export function makeChatClient(options: ChatClientOptions) {
           seed: params.seed,
           temperature: params.temperature,
           max_tokens: params.maxTokens,
-          response_format: { type: 'json_schema', json_schema: { name: 'verifier_reply', schema: request.responseSchema, strict: false } },
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: 'verifier_reply', schema: request.responseSchema, strict: false },
+          },
         });
         const content = completion.choices?.[0]?.message?.content;
         if (typeof content !== 'string') throw new ChatCallError('the reply has no message content', attempt);
@@ -83,7 +95,11 @@ export function makeChatClient(options: ChatClientOptions) {
         await sleep(Math.min(wait, 60_000));
       }
     }
-    throw new ChatCallError(`chat call failed after ${attempts} attempt(s)${lastStatus ? ` (HTTP ${lastStatus})` : ''}: ${lastError}`, attempts, lastStatus);
+    throw new ChatCallError(
+      `chat call failed after ${attempts} attempt(s)${lastStatus ? ` (HTTP ${lastStatus})` : ''}: ${lastError}`,
+      attempts,
+      lastStatus,
+    );
   };
 }
 

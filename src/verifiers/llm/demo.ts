@@ -34,7 +34,7 @@ export function demoResponder(labels: Label[]) {
     if (!hit) return { kind: 'status', status: 400, message: 'the demo server has no transcript for this note' };
     const { label, k } = hit;
     const calculator = findCalculator(label.calculator.id);
-    const keys = Object.keys(((calculator?.entitySchema.properties ?? {}) as Record<string, unknown>));
+    const keys = Object.keys((calculator?.entitySchema.properties ?? {}) as Record<string, unknown>);
     const grounded = checkEvidence({ note: label.note, entities: label.entities, calculator });
     const perturb = k % 3 === 2 && (body.seed ?? 0) >= 4;
     let perturbed = false;
@@ -49,11 +49,20 @@ export function demoResponder(labels: Label[]) {
         const g = grounded.groundings.find((x) => x.entity === key);
         // Where the offline grounding finds no span (a phrase such as a GCS response), the transcript
         // says so instead of inventing a quote.
-        const quote = g && g.start >= 0 ? label.note.slice(Math.max(0, g.start - 20), g.end + 12).trim() : `(no verbatim span; read as ${JSON.stringify(value)})`;
+        const quote =
+          g && g.start >= 0
+            ? label.note.slice(Math.max(0, g.start - 20), g.end + 12).trim()
+            : `(no verbatim span; read as ${JSON.stringify(value)})`;
         return [key, { value, quote }];
       }),
     );
-    return { kind: 'reply', content: JSON.stringify({ entities }), model: 'demo-transcripts-1', promptTokens: 600, completionTokens: 120 };
+    return {
+      kind: 'reply',
+      content: JSON.stringify({ entities }),
+      model: 'demo-transcripts-1',
+      promptTokens: 600,
+      completionTokens: 120,
+    };
   };
 }
 
@@ -68,11 +77,19 @@ export async function runVerifierDemo(o: VerifierDemoOptions): Promise<VerifyLab
   const server = await startScriptedServer(demoResponder(labels));
   try {
     log(`Scripted chat-completions server on ${server.url} (demo transcripts, no model, no key)\n`);
-    log(`steward verify-labels --split ${o.split ?? 'demo'} --base-url ${server.url} --model demo --runs ` +
-        `${o.runs ?? 5} --supermajority ${o.supermajority ?? 4} --out ${o.out}\n\n`);
+    log(
+      `steward verify-labels --split ${o.split ?? 'demo'} --base-url ${server.url} --model demo --runs ` +
+        `${o.runs ?? 5} --supermajority ${o.supermajority ?? 4} --out ${o.out}\n\n`,
+    );
     const result = await verifyLabels({
       labels,
-      chat: makeChatClient({ baseUrl: server.url, apiKey: 'loopback-no-key', timeoutMs: 10_000, maxAttempts: 3, backoffMs: 100 }),
+      chat: makeChatClient({
+        baseUrl: server.url,
+        apiKey: 'loopback-no-key',
+        timeoutMs: 10_000,
+        maxAttempts: 3,
+        backoffMs: 100,
+      }),
       baseUrl: server.url,
       model: 'demo',
       runs: o.runs ?? 5,
@@ -88,9 +105,11 @@ export async function runVerifierDemo(o: VerifierDemoOptions): Promise<VerifyLab
     });
     log(runSummary(result, o.out));
     for (const line of result.lines.filter((l) => l.category !== 'unclassified' || !l.decided).slice(0, 6)) {
-      log(`  ${line.id}: ${JSON.stringify(line.value)} (${line.category}, ` +
+      log(
+        `  ${line.id}: ${JSON.stringify(line.value)} (${line.category}, ` +
           `${line.decided ? 'decided' : 'no consensus'}, votes ` +
-          `${line.votes.clusters.map((c) => `${JSON.stringify(c.value)}×${c.count}`).join(' ')})\n`);
+          `${line.votes.clusters.map((c) => `${JSON.stringify(c.value)}×${c.count}`).join(' ')})\n`,
+      );
     }
     return result;
   } finally {

@@ -20,7 +20,12 @@ export interface VerifierLine {
   category: string;
   rationale: string;
   evidence: { entity: string; quote: string }[];
-  votes: { runs: number; supermajority: number; clusters: { value: number | string | [number, number]; count: number; runs: number[] }[]; invalid: number };
+  votes: {
+    runs: number;
+    supermajority: number;
+    clusters: { value: number | string | [number, number]; count: number; runs: number[] }[];
+    invalid: number;
+  };
   decided: boolean;
   provenance: {
     tool: string;
@@ -35,16 +40,21 @@ export interface VerifierLine {
 let toolVersion: string | undefined;
 export function toolId(): string {
   if (!toolVersion) {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_SCHEMA_DIR, '..', 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_SCHEMA_DIR, '..', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     toolVersion = `${pkg.name}@${pkg.version}`;
   }
   return toolVersion;
 }
 
-const shown = (v: CalcValue | null): number | string | [number, number] => (v === null ? 'N/A' : Array.isArray(v) ? [v[0], v[1]] : typeof v === 'number' ? Number(v.toPrecision(12)) : v);
+const shown = (v: CalcValue | null): number | string | [number, number] =>
+  v === null ? 'N/A' : Array.isArray(v) ? [v[0], v[1]] : typeof v === 'number' ? Number(v.toPrecision(12)) : v;
 
 function sameEntity(a: EntityValue | undefined, b: EntityValue | undefined): boolean {
-  const num = (v: EntityValue | undefined) => (Array.isArray(v) && typeof v[0] === 'number' ? v[0] : typeof v === 'number' ? v : undefined);
+  const num = (v: EntityValue | undefined) =>
+    Array.isArray(v) && typeof v[0] === 'number' ? v[0] : typeof v === 'number' ? v : undefined;
   const x = num(a);
   const y = num(b);
   if (x !== undefined && y !== undefined) return Math.abs(x - y) <= 0.02 * Math.max(Math.abs(x), Math.abs(y));
@@ -57,7 +67,11 @@ function sameEntity(a: EntityValue | undefined, b: EntityValue | undefined): boo
  * The category to suggest: an entity that differs from the stored ones is an extraction error; the
  * same entities with a different answer a calculator-logic mismatch; N/A is incomputable.
  */
-export function suggestCategory(label: Label, value: CalcValue | null, entities: Entities | undefined): { category: string; differing: string[] } {
+export function suggestCategory(
+  label: Label,
+  value: CalcValue | null,
+  entities: Entities | undefined,
+): { category: string; differing: string[] } {
   if (value === null) return { category: 'incomputable', differing: [] };
   if (!entities) return { category: 'unclassified', differing: [] };
   const keys = new Set([...Object.keys(entities), ...Object.keys(label.entities)]);
@@ -66,7 +80,16 @@ export function suggestCategory(label: Label, value: CalcValue | null, entities:
   return { category: withinTolerance(label.answer, value) ? 'unclassified' : 'calculator-logic-mismatch', differing };
 }
 
-export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; supermajority: number; vote: Vote; answers: RunAnswer[]; records: (CallRecord | undefined)[]; promptHash: string }): VerifierLine {
+export function buildLine(args: {
+  label: Label;
+  mode: VerifyMode;
+  runs: number;
+  supermajority: number;
+  vote: Vote;
+  answers: RunAnswer[];
+  records: (CallRecord | undefined)[];
+  promptHash: string;
+}): VerifierLine {
   const { label, vote, answers, records } = args;
   const top = vote.winner ?? vote.clusters[0] ?? null;
   const lead = top ? answers[top.runs[0]] : undefined;
@@ -74,14 +97,16 @@ export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; 
   const value = top ? top.value : null;
   const { category, differing } = suggestCategory(label, value, leadOk?.entities);
   const count = top?.runs.length ?? 0;
-  const verdict = vote.decided ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})` : `no consensus: the largest cluster has ${count} of ${args.runs} runs (supermajority ${args.supermajority}); ` +
+  const verdict = vote.decided
+    ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})`
+    : `no consensus: the largest cluster has ${count} of ${args.runs} runs (supermajority ${args.supermajority}); ` +
       `for a physician`;
   const rationale =
     (args.mode === 'extract'
       ? 'Entities re-extracted from the note by the model, computed by the reference calculator'
       : 'Answer given by the model') +
     ': ' +
-        `${shown(value)}; ${verdict}.` +
+    `${shown(value)}; ${verdict}.` +
     (differing.length ? ` Differs from the stored entities in: ${differing.join(', ')}.` : '') +
     (leadOk?.reasoning ? ` Model reasoning: ${leadOk.reasoning.slice(0, 400)}` : '');
   const models = [...new Set(records.filter((r): r is CallRecord => r !== undefined).map((r) => r.model))];
@@ -91,7 +116,12 @@ export function buildLine(args: { label: Label; mode: VerifyMode; runs: number; 
     category,
     rationale,
     evidence: leadOk ? leadOk.quotes.filter((q) => q.quote.trim() !== '') : [],
-    votes: { runs: args.runs, supermajority: args.supermajority, clusters: vote.clusters.map((c) => ({ value: shown(c.value), count: c.runs.length, runs: c.runs })), invalid: vote.invalid.length },
+    votes: {
+      runs: args.runs,
+      supermajority: args.supermajority,
+      clusters: vote.clusters.map((c) => ({ value: shown(c.value), count: c.runs.length, runs: c.runs })),
+      invalid: vote.invalid.length,
+    },
     decided: vote.decided,
     provenance: {
       tool: toolId(),

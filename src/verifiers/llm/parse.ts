@@ -6,7 +6,14 @@ import { NOT_DOCUMENTED } from './prompt.js';
 
 /** What one run of the model says, read as data (JSON.parse and a schema check; nothing is evaluated). */
 export type RunAnswer =
-  | { ok: true; value: CalcValue | null; entities?: Entities; quotes: { entity: string; quote: string }[]; reasoning?: string; trace?: TraceStep[] }
+  | {
+      ok: true;
+      value: CalcValue | null;
+      entities?: Entities;
+      quotes: { entity: string; quote: string }[];
+      reasoning?: string;
+      trace?: TraceStep[];
+    }
   | { ok: false; error: string };
 
 const ajv = new Ajv2020({ strict: false, allErrors: false });
@@ -32,11 +39,16 @@ function parseJson(content: string): { ok: true; json: unknown } | { ok: false; 
 }
 
 /** Extract mode: the entities the model found, computed by the tool's own reference calculator. */
-export function readExtraction(content: string, schema: Record<string, unknown>, calculator: CalculatorDefinition): RunAnswer {
+export function readExtraction(
+  content: string,
+  schema: Record<string, unknown>,
+  calculator: CalculatorDefinition,
+): RunAnswer {
   const parsed = parseJson(content);
   if (!parsed.ok) return parsed;
   const validate = validatorOf(schema);
-  if (!validate(parsed.json)) return { ok: false, error: `reply does not match the schema: ${ajv.errorsText(validate.errors)}` };
+  if (!validate(parsed.json))
+    return { ok: false, error: `reply does not match the schema: ${ajv.errorsText(validate.errors)}` };
   const raw = (parsed.json as { entities: Record<string, { value: EntityValue; quote: string }> }).entities;
   const entities: Entities = {};
   const quotes: { entity: string; quote: string }[] = [];
@@ -54,14 +66,19 @@ export function readAnswer(content: string, schema: Record<string, unknown>, kin
   const parsed = parseJson(content);
   if (!parsed.ok) return parsed;
   const validate = validatorOf(schema);
-  if (!validate(parsed.json)) return { ok: false, error: `reply does not match the schema: ${ajv.errorsText(validate.errors)}` };
+  if (!validate(parsed.json))
+    return { ok: false, error: `reply does not match the schema: ${ajv.errorsText(validate.errors)}` };
   const { answer, reasoning } = parsed.json as { answer: unknown; reasoning: string };
   if (typeof answer === 'string' && isAbstention(answer)) return { ok: true, value: null, quotes: [], reasoning };
   try {
     const text = Array.isArray(answer) ? `(${answer[0]} weeks, ${answer[1]} days)` : String(answer);
-    const value = Array.isArray(answer) && kind === 'gestational-age' ? (answer as [number, number]) : parseAnswerValue(kind, text);
+    const value =
+      Array.isArray(answer) && kind === 'gestational-age' ? (answer as [number, number]) : parseAnswerValue(kind, text);
     return { ok: true, value, quotes: [], reasoning };
   } catch (error) {
-    return { ok: false, error: `answer ${JSON.stringify(answer).slice(0, 60)} is not a ${kind}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      error: `answer ${JSON.stringify(answer).slice(0, 60)} is not a ${kind}: ${(error as Error).message}`,
+    };
   }
 }

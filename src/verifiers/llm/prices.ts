@@ -29,7 +29,11 @@ export async function loadPrices(dir: string): Promise<Record<string, ModelPrice
     const price = p as Partial<ModelPrice>;
     for (const key of ['inputPerMTok', 'outputPerMTok'] as const) {
       if (typeof price?.[key] !== 'number' || !(price[key] >= 0)) {
-        throw inputError('CONFIG_INVALID', `${file} /verifier/prices/${model}/${key}: must be a number ≥ 0 (US dollars per million tokens)`, { file, pointer: `/verifier/prices/${model}/${key}` });
+        throw inputError(
+          'CONFIG_INVALID',
+          `${file} /verifier/prices/${model}/${key}: must be a number ≥ 0 (US dollars per million tokens)`,
+          { file, pointer: `/verifier/prices/${model}/${key}` },
+        );
       }
     }
     out[model] = price as ModelPrice;

@@ -30,7 +30,10 @@ export function extractionSchema(entitySchema: Record<string, unknown>): Record<
     required: ['value', 'quote'],
     properties: {
       value: { anyOf: [shape, { type: 'null' }] },
-      quote: { type: 'string', description: `The words of the note this value comes from, copied exactly, or "${NOT_DOCUMENTED}"` },
+      quote: {
+        type: 'string',
+        description: `The words of the note this value comes from, copied exactly, or "${NOT_DOCUMENTED}"`,
+      },
     },
   });
   return {
@@ -38,7 +41,12 @@ export function extractionSchema(entitySchema: Record<string, unknown>): Record<
     additionalProperties: false,
     required: ['entities'],
     properties: {
-      entities: { type: 'object', additionalProperties: false, required: Object.keys(properties), properties: Object.fromEntries(Object.entries(properties).map(([k, shape]) => [k, entity(shape)])) },
+      entities: {
+        type: 'object',
+        additionalProperties: false,
+        required: Object.keys(properties),
+        properties: Object.fromEntries(Object.entries(properties).map(([k, shape]) => [k, entity(shape)])),
+      },
     },
   };
 }
@@ -48,21 +56,27 @@ export const ANSWER_SCHEMA: Record<string, unknown> = {
   additionalProperties: false,
   required: ['answer', 'reasoning'],
   properties: {
-    answer: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }] },
+    answer: {
+      anyOf: [
+        { type: 'number' },
+        { type: 'string' },
+        { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+      ],
+    },
     reasoning: { type: 'string' },
   },
 };
 
 const SYSTEM_EXTRACT =
   'You read a patient note and extract the inputs of a clinical calculator. For each input give its value ' +
-      'exactly as the JSON schema says ' +
+  'exactly as the JSON schema says ' +
   `(numbers with their unit as in the schema) and the verbatim words of the note it comes from. If the note does ` +
-      `not document an input, give value null and quote "${NOT_DOCUMENTED}". ` +
+  `not document an input, give value null and quote "${NOT_DOCUMENTED}". ` +
   'Do not compute the answer. Reply with JSON only.';
 
 const SYSTEM_ANSWER =
   'You read a patient note and answer a clinical calculation question. Reply with JSON only: {"answer": <number, ' +
-      'date MM/DD/YYYY, or [weeks, days]>, "reasoning": "..."}. ' +
+  'date MM/DD/YYYY, or [weeks, days]>, "reasoning": "..."}. ' +
   'If the note lacks information the calculation needs, answer "N/A".';
 
 export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest {
@@ -70,7 +84,10 @@ export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest 
     return {
       messages: [
         { role: 'system', content: SYSTEM_ANSWER },
-        { role: 'user', content: `Calculator: ${input.calculatorName}\n\nPatient note:\n${input.note}\n\nQuestion: ${input.question}` },
+        {
+          role: 'user',
+          content: `Calculator: ${input.calculatorName}\n\nPatient note:\n${input.note}\n\nQuestion: ${input.question}`,
+        },
       ],
       responseSchema: ANSWER_SCHEMA,
     };
@@ -79,8 +96,12 @@ export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest 
   return {
     messages: [
       { role: 'system', content: SYSTEM_EXTRACT },
-      { role: 'user', content: `Calculator: ${input.calculatorName}\n\nInputs (JSON schema):\n${JSON.stringify(schema)}\n\nPatient ` +
-          `note:\n${input.note}` },
+      {
+        role: 'user',
+        content:
+          `Calculator: ${input.calculatorName}\n\nInputs (JSON schema):\n${JSON.stringify(schema)}\n\nPatient ` +
+          `note:\n${input.note}`,
+      },
     ],
     responseSchema: schema,
   };
@@ -90,7 +111,10 @@ export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -105,6 +129,20 @@ export function promptHash(request: ChatRequest): string {
 }
 
 /** The cache key of one call: everything that decides what the server is asked. */
-export function callKey(parts: { baseUrl: string; model: string; request: ChatRequest; seed: number; temperature: number }): string {
-  return sha256(canonicalJson({ baseUrl: parts.baseUrl, model: parts.model, prompt: promptHash(parts.request), seed: parts.seed, temperature: parts.temperature }));
+export function callKey(parts: {
+  baseUrl: string;
+  model: string;
+  request: ChatRequest;
+  seed: number;
+  temperature: number;
+}): string {
+  return sha256(
+    canonicalJson({
+      baseUrl: parts.baseUrl,
+      model: parts.model,
+      prompt: promptHash(parts.request),
+      seed: parts.seed,
+      temperature: parts.temperature,
+    }),
+  );
 }

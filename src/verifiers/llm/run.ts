@@ -65,12 +65,21 @@ interface Task {
  * content-addressed cache, so a killed run resumed with `resume` repeats no paid call.
  */
 export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabelsResult> {
-  if (o.supermajority > o.runs || o.supermajority < 1) throw inputError('USAGE', `--supermajority ${o.supermajority} must be between 1 and --runs ${o.runs}`);
-  if (o.budgetUsd !== undefined && !o.price) throw inputError('USAGE', `--budget-usd needs a price for model "${o.model}" in steward.config.json /verifier/prices/${o.model}`);
+  if (o.supermajority > o.runs || o.supermajority < 1)
+    throw inputError('USAGE', `--supermajority ${o.supermajority} must be between 1 and --runs ${o.runs}`);
+  if (o.budgetUsd !== undefined && !o.price)
+    throw inputError(
+      'USAGE',
+      `--budget-usd needs a price for model "${o.model}" in steward.config.json /verifier/prices/${o.model}`,
+    );
   const ledger = new Ledger(`${o.out}.ledger.jsonl`);
   if (!o.dryRun) {
     if (!o.resume && (existsSync(o.out) || existsSync(ledger.file))) {
-      throw inputError('OUT_EXISTS', `${o.out}: a run already wrote here; add --resume to continue it or choose another --out`, { file: o.out });
+      throw inputError(
+        'OUT_EXISTS',
+        `${o.out}: a run already wrote here; add --resume to continue it or choose another --out`,
+        { file: o.out },
+      );
     }
     if (o.resume) ledger.load();
   }
@@ -84,26 +93,54 @@ export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabels
       unverified.push({ id: label.id, why: `no calculator ${label.calculator.id}` });
       continue;
     }
-    const request = buildRequest({ calculatorName: label.calculator.name, question: label.question, note: label.note, entitySchema: calculator.entitySchema }, o.mode);
+    const request = buildRequest(
+      {
+        calculatorName: label.calculator.name,
+        question: label.question,
+        note: label.note,
+        entitySchema: calculator.entitySchema,
+      },
+      o.mode,
+    );
     prompts.set(label.id, promptHash(request));
     for (let run = 0; run < o.runs; run++) {
       const seed = run + 1;
-      tasks.push({ label, calculator, request, run, seed, key: callKey({ baseUrl: o.baseUrl, model: o.model, request, seed, temperature: o.temperature }) });
+      tasks.push({
+        label,
+        calculator,
+        request,
+        run,
+        seed,
+        key: callKey({ baseUrl: o.baseUrl, model: o.model, request, seed, temperature: o.temperature }),
+      });
     }
   }
   // Prompt tokens are estimated from characters, scaled by the largest ratio of reported to estimated
   // tokens seen so far (at least 1.5), so that the budget check errs on the side of stopping early;
   // the reply can never exceed max_tokens.
   let tokenRatio = 1.5;
-  const rawTokens = (t: Task) => estimateTokens(t.request.messages.map((m) => m.content).join('\n')) + estimateTokens(JSON.stringify(t.request.responseSchema));
+  const rawTokens = (t: Task) =>
+    estimateTokens(t.request.messages.map((m) => m.content).join('\n')) +
+    estimateTokens(JSON.stringify(t.request.responseSchema));
   const tokensOf = (t: Task) => Math.ceil(rawTokens(t) * tokenRatio);
-  const estCost = (t: Task) => (o.price ? costOf(o.price, { promptTokens: tokensOf(t), completionTokens: o.maxTokens }) : null);
+  const estCost = (t: Task) =>
+    o.price ? costOf(o.price, { promptTokens: tokensOf(t), completionTokens: o.maxTokens }) : null;
 
   if (o.dryRun) {
     const todo = tasks.filter((t) => !cache.get(t.key));
     const tokens = todo.reduce((n, t) => n + tokensOf(t) + o.maxTokens, 0);
     const costUsd = o.price ? todo.reduce((n, t) => n + (estCost(t) ?? 0), 0) : null;
-    return { lines: [], calls: 0, fromCache: tasks.length - todo.length, fromLedger: 0, failedCalls: [], unverified, spentUsd: 0, stoppedByBudget: false, estimate: { calls: todo.length, tokens, costUsd } };
+    return {
+      lines: [],
+      calls: 0,
+      fromCache: tasks.length - todo.length,
+      fromLedger: 0,
+      failedCalls: [],
+      unverified,
+      spentUsd: 0,
+      stoppedByBudget: false,
+      estimate: { calls: todo.length, tokens, costUsd },
+    };
   }
 
   const records = new Map<string, CallRecord>();
@@ -115,7 +152,11 @@ export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabels
   let reserved = 0;
   let stoppedByBudget = false;
   let done = 0;
-  const limiter = new CallLimiter({ concurrency: o.concurrency, requestsPerMinute: o.requestsPerMinute, tokensPerMinute: o.tokensPerMinute });
+  const limiter = new CallLimiter({
+    concurrency: o.concurrency,
+    requestsPerMinute: o.requestsPerMinute,
+    tokensPerMinute: o.tokensPerMinute,
+  });
 
   const one = async (t: Task): Promise<void> => {
     const known = ledger.records.get(t.key);
@@ -146,10 +187,25 @@ export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabels
         reserved += est;
         reservedHere = est;
         calls++;
-        const reply = await o.chat(o.model, t.request, { seed: t.seed, temperature: o.temperature, maxTokens: o.maxTokens });
+        const reply = await o.chat(o.model, t.request, {
+          seed: t.seed,
+          temperature: o.temperature,
+          maxTokens: o.maxTokens,
+        });
         const costUsd = o.price ? costOf(o.price, reply) : null;
         tokenRatio = Math.max(tokenRatio, reply.promptTokens / Math.max(1, rawTokens(t)));
-        const record: CallRecord = { key: t.key, id: t.label.id, run: t.run, seed: t.seed, promptHash: prompts.get(t.label.id)!, model: reply.model, content: reply.content, promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, costUsd };
+        const record: CallRecord = {
+          key: t.key,
+          id: t.label.id,
+          run: t.run,
+          seed: t.seed,
+          promptHash: prompts.get(t.label.id)!,
+          model: reply.model,
+          content: reply.content,
+          promptTokens: reply.promptTokens,
+          completionTokens: reply.completionTokens,
+          costUsd,
+        };
         ledger.append(record);
         spent += costUsd ?? 0;
         records.set(t.key, record);
@@ -163,7 +219,10 @@ export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabels
       o.onProgress?.(++done, tasks.length);
     }
   };
-  const read = (t: Task, content: string): RunAnswer => (o.mode === 'extract' ? readExtraction(content, t.request.responseSchema, t.calculator) : readAnswer(content, t.request.responseSchema, t.calculator.kind));
+  const read = (t: Task, content: string): RunAnswer =>
+    o.mode === 'extract'
+      ? readExtraction(content, t.request.responseSchema, t.calculator)
+      : readAnswer(content, t.request.responseSchema, t.calculator.kind);
 
   await Promise.all(tasks.map(one));
 
@@ -180,14 +239,46 @@ export async function verifyLabels(o: VerifyLabelsOptions): Promise<VerifyLabels
       const r = records.get(t.key);
       return r ? read(t, r.content) : ({ ok: false, error: 'call failed' } as RunAnswer);
     });
-    const vote = voteOn(mine[0].calculator.kind, answers.map((a, run) => ({ run, ok: a.ok, value: a.ok ? a.value : null })), o.supermajority);
+    const vote = voteOn(
+      mine[0].calculator.kind,
+      answers.map((a, run) => ({ run, ok: a.ok, value: a.ok ? a.value : null })),
+      o.supermajority,
+    );
     if (vote.clusters.length === 0) {
-      unverified.push({ id: label.id, why: `no run gave a readable answer (${answers.map((a) => (a.ok ? 'ok' : a.error)).join('; ').slice(0, 200)})` });
+      unverified.push({
+        id: label.id,
+        why: `no run gave a readable answer (${answers
+          .map((a) => (a.ok ? 'ok' : a.error))
+          .join('; ')
+          .slice(0, 200)})`,
+      });
       continue;
     }
-    lines.push(buildLine({ label, mode: o.mode, runs: o.runs, supermajority: o.supermajority, vote, answers, records: mine.map((t) => records.get(t.key)), promptHash: prompts.get(label.id)! }));
+    lines.push(
+      buildLine({
+        label,
+        mode: o.mode,
+        runs: o.runs,
+        supermajority: o.supermajority,
+        vote,
+        answers,
+        records: mine.map((t) => records.get(t.key)),
+        promptHash: prompts.get(label.id)!,
+      }),
+    );
   }
-  await writeFileAtomically(o.out, lines.map((l) => JSON.stringify(l) + '\n'));
-  return { lines, calls, fromCache, fromLedger, failedCalls, unverified, spentUsd: o.price ? spent : null, stoppedByBudget };
+  await writeFileAtomically(
+    o.out,
+    lines.map((l) => JSON.stringify(l) + '\n'),
+  );
+  return {
+    lines,
+    calls,
+    fromCache,
+    fromLedger,
+    failedCalls,
+    unverified,
+    spentUsd: o.price ? spent : null,
+    stoppedByBudget,
+  };
 }
-

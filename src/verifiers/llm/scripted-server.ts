@@ -32,7 +32,9 @@ export interface ScriptedServer {
  * tests and the demo run the real client, over real HTTP, against it. `respond` sees each request's
  * body and its 0-based number; it decides the reply.
  */
-export async function startScriptedServer(respond: (body: ChatRequestBody, callNumber: number) => ScriptedReply): Promise<ScriptedServer> {
+export async function startScriptedServer(
+  respond: (body: ChatRequestBody, callNumber: number) => ScriptedReply,
+): Promise<ScriptedServer> {
   const requests: ChatRequestBody[] = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -40,14 +42,18 @@ export async function startScriptedServer(respond: (body: ChatRequestBody, callN
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
       let body: ChatRequestBody;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'bad JSON' } }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'bad JSON' } }));
         return;
       }
       const n = requests.push(body) - 1;
@@ -59,7 +65,9 @@ export async function startScriptedServer(respond: (body: ChatRequestBody, callN
       if (reply.kind === 'status') {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (reply.retryAfter !== undefined) headers['retry-after'] = reply.retryAfter;
-        res.writeHead(reply.status, headers).end(JSON.stringify({ error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted' } }));
+        res
+          .writeHead(reply.status, headers)
+          .end(JSON.stringify({ error: { message: reply.message ?? `scripted ${reply.status}`, type: 'scripted' } }));
         return;
       }
       const payload = JSON.stringify({
@@ -68,10 +76,20 @@ export async function startScriptedServer(respond: (body: ChatRequestBody, callN
         created: 1_700_000_000,
         model: reply.kind === 'reply' ? (reply.model ?? `${body.model}-scripted`) : body.model,
         choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply.content } }],
-        usage: reply.kind === 'reply' ? { prompt_tokens: reply.promptTokens ?? 1000, completion_tokens: reply.completionTokens ?? 200, total_tokens: (reply.promptTokens ?? 1000) + (reply.completionTokens ?? 200) } : undefined,
+        usage:
+          reply.kind === 'reply'
+            ? {
+                prompt_tokens: reply.promptTokens ?? 1000,
+                completion_tokens: reply.completionTokens ?? 200,
+                total_tokens: (reply.promptTokens ?? 1000) + (reply.completionTokens ?? 200),
+              }
+            : undefined,
       });
       if (reply.kind === 'cut') {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(payload)),
+        });
         res.write(payload.slice(0, Math.floor(payload.length / 2)), () => res.destroy());
         return;
       }

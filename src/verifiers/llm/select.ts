@@ -21,10 +21,16 @@ export async function selectLabels(o: SelectOptions): Promise<Label[]> {
   if (o.ids && o.ids.length > 0) {
     const byId = new Map(files.map((f) => [f.label.id, f.label]));
     const unknown = o.ids.filter((id) => !byId.has(id));
-    if (unknown.length > 0) throw inputError('UNKNOWN_ID', `no label ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ''}`, { ids: unknown });
+    if (unknown.length > 0)
+      throw inputError(
+        'UNKNOWN_ID',
+        `no label ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ''}`,
+        { ids: unknown },
+      );
     return [...new Set(o.ids)].map((id) => byId.get(id)!);
   }
-  if (o.calculator !== undefined) return files.filter((f) => f.label.calculator.id === o.calculator).map((f) => f.label);
+  if (o.calculator !== undefined)
+    return files.filter((f) => f.label.calculator.id === o.calculator).map((f) => f.label);
   if (o.triaged) {
     const queue = new Set(auditLabels(files).triage.map((i) => i.id));
     return files.filter((f) => queue.has(f.label.id)).map((f) => f.label);

@@ -22,14 +22,19 @@ export interface Vote {
  */
 export function sameAnswer(kind: ComputableKind, a: CalcValue | null, b: CalcValue | null): boolean {
   if (a === null || b === null) return a === b;
-  if (kind === 'decimal' && typeof a === 'number' && typeof b === 'number') return Math.abs(b - a) <= 0.05 * Math.abs(a);
+  if (kind === 'decimal' && typeof a === 'number' && typeof b === 'number')
+    return Math.abs(b - a) <= 0.05 * Math.abs(a);
   if (kind === 'integer' && typeof a === 'number' && typeof b === 'number') return Math.round(a) === Math.round(b);
   if (Array.isArray(a) && Array.isArray(b)) return totalDays(a as WeeksDays) === totalDays(b as WeeksDays);
   return a === b;
 }
 
 /** Clusters k runs' answers (in run order) and decides by supermajority. */
-export function voteOn(kind: ComputableKind, answers: { run: number; value: CalcValue | null; ok: boolean }[], supermajority: number): Vote {
+export function voteOn(
+  kind: ComputableKind,
+  answers: { run: number; value: CalcValue | null; ok: boolean }[],
+  supermajority: number,
+): Vote {
   const clusters: Cluster[] = [];
   const invalid: number[] = [];
   for (const a of answers) {
