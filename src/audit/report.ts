@@ -33,17 +33,21 @@ export function triageMarkdown(
   const lines = [
     `# ${options.title ?? 'Label audit'}`,
     '',
-    `${report.total} labels: ${c['reproduced-from-entities']} reproduced-from-entities (${pct(c['reproduced-from-entities'], report.total)}), ${c['calculator-logic-mismatch']} calculator-logic-mismatch, ${c.disagrees} disagree, ${c.incomputable} incomputable` +
+    `${report.total} labels: ${c['reproduced-from-entities']} reproduced-from-entities (` +
+      `${pct(c['reproduced-from-entities'], report.total)}), ${c['calculator-logic-mismatch']} ` +
+      `calculator-logic-mismatch, ${c.disagrees} disagree, ${c.incomputable} incomputable` +
       (c['no-calculator'] ? `, ${c['no-calculator']} without a calculator` : '') +
       '.',
     '',
-    `From the notes: ${c['implausible-input']} implausible-input, ${c['calculator-warning']} calculator-warning, ${c['likely-incomputable']} likely-incomputable, ${c['extraction-suspect']} extraction-suspect.`,
+    `From the notes: ${c['implausible-input']} implausible-input, ${c['calculator-warning']} calculator-warning, ` +
+      `${c['likely-incomputable']} likely-incomputable, ${c['extraction-suspect']} extraction-suspect.`,
     '',
     '| id | calculator | n | reproduced-from-entities | mismatch | disagrees | incomputable | flagged from the note |',
     '|---:|---|---:|---:|---:|---:|---:|---:|',
     ...report.calculators.map(
       (r) =>
-        `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${pct(r.reproduced, r.n)}) | ${r.mismatch} | ${r.disagrees} | ${r.incomputable} | ${r.evidence} |`,
+        `| ${r.id} | ${r.name} | ${r.n} | ${r.reproduced} (${pct(r.reproduced, r.n)}) | ${r.mismatch} | ` +
+        `${r.disagrees} | ${r.incomputable} | ${r.evidence} |`,
     ),
     '',
   ];
@@ -52,14 +56,17 @@ export function triageMarkdown(
     const shownCount = Math.min(limit, triageCount);
     lines.push(`## Triage (${triageCount} items, ${shownCount} shown, most clinically significant first)`, '');
     lines.push(
-      '| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from the note |',
+      '| item | calculator | outcome | label | reference | medcalc-v1.0 | deviation | crosses threshold | from ' +
+        'the note |',
       '|---|---:|---|---|---|---|---:|---|---|',
     );
     for (const item of firstTriage.slice(0, limit)) {
       const dev =
         item.deviation === null ? '–' : Number.isFinite(item.deviation) ? `${(100 * item.deviation).toFixed(1)}%` : '∞';
       lines.push(
-        `| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ${noteFindings(item).replace(/\|/g, '\\|')} |`,
+        `| ${item.id} | ${item.calculatorId} | ${item.outcome} | ${formatAnswerValue(item.label)} | ` +
+          `${shown(item.reference)} | ${shown(item.v1)} | ${dev} | ${item.crossesThreshold ? 'yes' : ''} | ` +
+          `${noteFindings(item).replace(/\|/g, '\\|')} |`,
       );
     }
     lines.push('');
@@ -74,7 +81,8 @@ export function noteFindings(item: AuditItem): string {
   const parts = [
     ...e.implausible.map(
       (i) =>
-        `implausible ${i.what} ${Number(i.value.toPrecision(6))}${i.unit ? ' ' + i.unit : ''} (plausible ${i.range[0]}–${i.range[1]})`,
+        `implausible ${i.what} ${Number(i.value.toPrecision(6))}${i.unit ? ' ' + i.unit : ''} (plausible ` +
+        `${i.range[0]}–${i.range[1]})`,
     ),
     ...e.calculatorWarnings,
     ...e.missingFromNote.map((m) => `${m}: not in the note`),

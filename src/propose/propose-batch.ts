@@ -17,7 +17,10 @@ export interface ProposeBatchOptions {
   dir: string;
   /** A verifier's output: CSV or JSONL (see readVerifierFile), a path or an http(s) URL. */
   file: string;
-  /** The verifier's name, recorded in each revision (relabels with a verifier may be released verifier-only when the policy allows). */
+  /**
+   * The verifier's name, recorded in each revision (relabels with a verifier may be released verifier-only when the
+   * policy allows).
+   */
   verifier?: string;
   /** The split whose Row Numbers numeric ids refer to. */
   split?: string;

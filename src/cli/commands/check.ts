@@ -4,7 +4,8 @@ import { defineCommand } from '../command.js';
 export const checkCommand = defineCommand({
   command: 'check',
   describe:
-    'The pull-request gate: labels valid, sign-offs signed, current and as the policy asks (exit 1 lists what is missing)',
+    'The pull-request gate: labels valid, sign-offs signed, current and as the policy asks (exit 1 lists what is ' +
+    'missing)',
   options: {
     base: {
       type: 'string',

@@ -4,7 +4,8 @@ import { defineCommand } from '../command.js';
 export const exportCommand = defineCommand({
   command: 'export',
   describe:
-    'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset folder (hf); --version pins a release',
+    'Write labels as a MedCalc-Bench CSV (a drop-in for existing harnesses), JSONL, or a Hugging Face dataset ' +
+    'folder (hf); --version pins a release',
   options: {
     format: {
       choices: ['medcalc-csv', 'jsonl', 'hf'],

@@ -4,7 +4,8 @@ import { defineCommand } from '../command.js';
 export const logCommand = defineCommand({
   command: 'log <id>',
   describe:
-    'The history of one label: every commit that changed it, with the change, its reason and the releases that contain it',
+    'The history of one label: every commit that changed it, with the change, its reason and the releases that ' +
+    'contain it',
   positionals: {
     id: { type: 'string', describe: 'Label id, e.g. test-0001', demandOption: true },
   },
@@ -30,7 +31,8 @@ export const logCommand = defineCommand({
       if (e.category) lines.push(`    category ${e.category}: ${e.rationale ?? ''}`);
       for (const s of e.signoffsAdded)
         lines.push(
-          `    sign-off: ${s.reviewer} (${s.role}) ${s.decision}${s.value !== undefined ? ` value ${s.value}` : ''} at ${s.time}`,
+          `    sign-off: ${s.reviewer} (${s.role}) ${s.decision}` +
+            `${s.value !== undefined ? ` value ${s.value}` : ''} at ${s.time}`,
         );
       if (e.change === 'modified')
         for (const f of e.fields.filter((f) => !f.path.startsWith('signoffs'))) lines.push(`      ${describeField(f)}`);

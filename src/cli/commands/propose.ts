@@ -70,7 +70,8 @@ export const proposeCommand = defineCommand({
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(
-          `${result.rows} row(s): ${result.relabeled.length} relabeled, ${result.incomputable.length} incomputable, ${result.confirmed.length} confirmed, ${result.unchanged.length} unchanged\n` +
+          `${result.rows} row(s): ${result.relabeled.length} relabeled, ${result.incomputable.length} ` +
+            `incomputable, ${result.confirmed.length} confirmed, ${result.unchanged.length} unchanged\n` +
             (result.commit ? `committed ${result.commit.slice(0, 10)} on ${result.branch}\n` : 'nothing to commit\n'),
         );
       }
@@ -95,7 +96,8 @@ export const proposeCommand = defineCommand({
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else {
       io.out(
-        `${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} (${result.status})\n`,
+        `${result.id}: ${formatAnswerValue(result.previous)} → ${formatAnswerValue(result.answer)} (` +
+          `${result.status})\n`,
       );
       io.out(
         result.commit

@@ -60,14 +60,19 @@ export const releaseCommand = defineCommand({
       const unchanged = result.record.manifest.count - files;
       const checked = all
         ? `Checked all ${files} label files.`
-        : `Checked ${files} label files (changed since ${unchangedSince}, or signed); the other ${unchanged} are byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
+        : `Checked ${files} label files (changed since ${unchangedSince}, or signed); the other ${unchanged} are ` +
+          `byte-identical to ${unchangedSince} and passed its checks under the same rules.`;
       if (result.dryRun) {
-        io.out(
-          `\n---\n${checked}\nDry run: nothing written. ${result.refusals.length ? `A release now would be refused:\n${result.refusals.map((r) => `- ${r}`).join('\n')}` : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md and CITATION.cff, commit, and tag ${result.tag}.`}\n`,
-        );
+        const refusals = result.refusals.map((r) => `- ${r}`).join('\n');
+        const outcome = result.refusals.length
+          ? `A release now would be refused:\n${refusals}`
+          : `steward release ${result.version} would write changelogs/v${result.version}.{md,json}, CHANGELOG.md ` +
+            `and CITATION.cff, commit, and tag ${result.tag}.`;
+        io.out(`\n---\n${checked}\nDry run: nothing written. ${outcome}\n`);
       } else {
         io.out(
-          `\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, root ${result.record.manifest.root}\n`,
+          `\n${checked}\nReleased ${result.version}: commit ${result.commit?.slice(0, 10)}, tag ${result.tag}, ` +
+            `root ${result.record.manifest.root}\n`,
         );
       }
     }

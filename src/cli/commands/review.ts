@@ -63,7 +63,9 @@ export const reviewCommand = defineCommand({
       const sheet = await new ReviewService(options).sheet();
       await writeSheetAtomically(file, sheet.text);
       io.out(
-        `${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, incomputable), corrected value, incomputable reason, error category; then steward signoff --from ${file}\n`,
+        `${sheet.rows} item(s) to review written to ${file}; fill in decision (approve, keep-previous, correct, ` +
+          `incomputable), corrected value, incomputable reason, error category; then steward signoff --from ` +
+          `${file}\n`,
       );
       return 0;
     }

@@ -7,7 +7,8 @@ const usageError = (message: string) => new StewardError('USAGE', message, {}, '
 export const reviewerCommand = defineCommand({
   command: 'reviewer <action> [id]',
   describe:
-    'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke <id>, reviewer set-policy',
+    'Change who may sign off, with a change record signed by a maintainer: reviewer add <id>, reviewer revoke ' +
+    '<id>, reviewer set-policy',
   positionals: {
     action: { choices: ['add', 'revoke', 'set-policy'], describe: 'What to do', demandOption: true },
     id: { type: 'string', describe: 'Reviewer id, e.g. dr-lee (add, revoke)' },
@@ -59,7 +60,9 @@ export const reviewerCommand = defineCommand({
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(
-          `registered ${result.reviewer.id} (${result.reviewer.role}) in ${result.file}${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+          `registered ${result.reviewer.id} (${result.reviewer.role}) in ${result.file}` +
+            `${result.signer ? `, signed by ${result.signer} (${result.record})` : ''}` +
+            `${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
         );
         if (!result.signer)
           io.err(
@@ -77,7 +80,8 @@ export const reviewerCommand = defineCommand({
       io.out(
         args.json
           ? JSON.stringify(result, null, 2) + '\n'
-          : `revoked ${result.reviewer.id}, signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+          : `revoked ${result.reviewer.id}, signed by ${result.signer} (${result.record})` +
+              `${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
       );
       return 0;
     }
@@ -100,7 +104,8 @@ export const reviewerCommand = defineCommand({
     io.out(
       args.json
         ? JSON.stringify(result, null, 2) + '\n'
-        : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} (${result.record})${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+        : `policy set (${JSON.stringify(result.policy)}), signed by ${result.signer} (${result.record})` +
+            `${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
     );
     return 0;
   },

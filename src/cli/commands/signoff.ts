@@ -74,7 +74,9 @@ export const signoffCommand = defineCommand({
       if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
       else {
         io.out(
-          `${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ${result.amended.length} amend, ${result.rejected.length} reject${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`,
+          `${result.signoffs.length} sign-off(s) by ${args.reviewer}: ${result.approved.length} approve, ` +
+            `${result.amended.length} amend, ${result.rejected.length} reject` +
+            `${result.unchanged.length ? `; ${result.unchanged.length} already signed` : ''}\n`,
         );
         for (const r of result.rejected)
           io.out(`  ${r.id} (row ${r.row}): "${r.value}" recorded as a rejection: ${r.reason}\n`);
@@ -90,7 +92,8 @@ export const signoffCommand = defineCommand({
     if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else
       io.out(
-        `${result.signoffs.length} sign-off(s): ${args.decision} by ${args.reviewer}${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
+        `${result.signoffs.length} sign-off(s): ${args.decision} by ${args.reviewer}` +
+          `${result.commit ? `; committed ${result.commit.slice(0, 10)}` : ''}\n`,
       );
     return 0;
   },

@@ -5,7 +5,8 @@ import { defineCommand } from '../command.js';
 export const verifyLabelsCommand = defineCommand({
   command: 'verify-labels',
   describe:
-    'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs per item, blind to the label',
+    'Ask a model (any OpenAI-compatible chat-completions server) to recompute labels from their notes, k runs ' +
+    'per item, blind to the label',
   options: {
     ids: { type: 'string', array: true, describe: 'Label ids (space- or comma-separated)' },
     calculator: { type: 'number', describe: 'Every label of this calculator id' },
