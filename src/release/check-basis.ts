@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { CATALOG } from '../calculators/catalog.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { type Repo, changedPaths } from '../git/index.js';
+import { parseLabelPath } from '../store/paths.js';
 import { REVIEWERS_DIR } from '../review/reviewer.js';
 import { PACKAGE_SCHEMA_DIR } from '../schema/load.js';
 import { canonicalLine, sha256Hex } from '../store/canonical.js';
+import type { SincePrevious } from './since-previous.js';
 
 /**
  * Bump when validation or the sign-off gate changes what it accepts (cross-checks, signature rules,
@@ -52,4 +54,31 @@ export async function checkInputsChanged(repo: Repo, from: string, to: string): 
     if ((await changedPaths(repo, { from, to, prefix })).length > 0) return true;
   }
   return false;
+}
+
+/**
+ * When the previous release was checked under the rules in force now and nothing its checks read
+ * besides the labels has changed: the label files to check (changed since, or signed) and the ids of
+ * the others, which stay valid as they were. Null when every label must be checked.
+ */
+export async function checkBasis(
+  repo: Repo,
+  since: SincePrevious,
+  labelCommit: string,
+): Promise<{ paths: string[]; takenIds: Map<string, string>; unchangedIds: string[] } | null> {
+  if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
+  if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
+  const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id
+  // taken.
+  const changedIds = new Set(
+    since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)),
+  );
+  const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
+  const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));
+  const read = new Set(signedUnchanged.map(idOf));
+  const unchangedIds = since.record.manifest.items.map((i) => i[0]).filter((id) => !changedIds.has(id));
+  const takenIds = new Map<string, string>();
+  for (const id of unchangedIds) if (!read.has(id)) takenIds.set(id, `a label unchanged since ${since.tag}`);
+  return { paths: [...changedPaths, ...signedUnchanged], takenIds, unchangedIds };
 }

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type StewardConfig, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { type ErrorCode, findingsError } from '../errors/index.js';
 import { defaultIdentity } from '../git/default-identity.js';
 import {
   type ChangedPath,
   type Identity,
-  type Repo,
   WORKTREE,
   commitFiles,
   createTag,
@@ -17,27 +16,21 @@ import {
 import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
-import { contentHash, sha256Hex } from '../store/canonical.js';
+import { contentHash } from '../store/canonical.js';
 import type { LabelFile } from '../store/read.js';
-import { parseLabelPath } from '../store/paths.js';
 import { validateLabels } from '../validate/validate-labels.js';
-import { changelogIndex } from './changelog-index.js';
-import { citationCff, citationFactsOf } from './citation.js';
-import { releaseChartFiles, withChartLinks } from './charts-files.js';
+import { withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
 import { manifestItem, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
-import {
-  type ReleaseRecord,
-  notesPath,
-  parseReleaseRecord,
-  recordPath,
-  serializeReleaseRecordPieces,
-} from './record.js';
+import type { ReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
-import { compareSemver, formatSemver, parseSemver, tagOf } from '../core/semver.js';
-import { type SincePrevious, previousLabels, sincePrevious } from './since-previous.js';
-import { checkInputsChanged, checkRulesFingerprint } from './check-basis.js';
+import { compareSemver, parseSemver, tagOf } from '../core/semver.js';
+import { previousLabels, sincePrevious } from './since-previous.js';
+import { checkBasis, checkRulesFingerprint } from './check-basis.js';
+import { nextVersion, releaseFiles } from './release-files.js';
+
+export { nextVersion } from './release-files.js';
 import { releaseStatistics } from './statistics.js';
 import { releaseSigner, signReleaseRecordHash, signaturePath } from './record-signature.js';
 
@@ -281,91 +274,4 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   result.files = files.map((f) => f.path);
   return result;
-}
-
-/**
- * When the previous release was checked under the rules in force now and nothing its checks read
- * besides the labels has changed: the label files to check (changed since, or signed) and the ids of
- * the others, which stay valid as they were. Null when every label must be checked.
- */
-async function checkBasis(
-  repo: Repo,
-  since: SincePrevious,
-  labelCommit: string,
-): Promise<{ paths: string[]; takenIds: Map<string, string>; unchangedIds: string[] } | null> {
-  if (since.record.checked?.rules !== checkRulesFingerprint()) return null;
-  if (await checkInputsChanged(repo, since.tag, labelCommit)) return null;
-  const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
-  // Ids whose released file was modified or removed; a file added beside an unchanged one of the same id leaves that id
-  // taken.
-  const changedIds = new Set(
-    since.changes.filter((c) => c.oldOid !== undefined && parseLabelPath(c.path)).map((c) => idOf(c.path)),
-  );
-  const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
-  const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));
-  const read = new Set(signedUnchanged.map(idOf));
-  const unchangedIds = since.record.manifest.items.map((i) => i[0]).filter((id) => !changedIds.has(id));
-  const takenIds = new Map<string, string>();
-  for (const id of unchangedIds) if (!read.has(id)) takenIds.set(id, `a label unchanged since ${since.tag}`);
-  return { paths: [...changedPaths, ...signedUnchanged], takenIds, unchangedIds };
-}
-
-/** A version, or major/minor/patch: the next one after the latest release (from 0.0.0 when there is none). */
-export function nextVersion(requested: string, latest: string | undefined): string {
-  const bumps = ['major', 'minor', 'patch'];
-  if (!bumps.includes(requested)) return formatSemver(parseSemver(requested));
-  const [a, b, c] = parseSemver(latest ?? '0.0.0');
-  if (requested === 'major') return formatSemver([a + 1, 0, 0]);
-  if (requested === 'minor') return formatSemver([a, b + 1, 0]);
-  return formatSemver([a, b, c + 1]);
-}
-
-async function releaseFiles(
-  dir: string,
-  record: ReleaseRecord,
-  markdown: string,
-  config: StewardConfig,
-  previous?: ReleaseRecord,
-) {
-  const { readdir } = await import('node:fs/promises');
-  const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) =>
-    /^v\d+\.\d+\.\d+\.json$/.test(n),
-  );
-  // The previous release's record was read and checked at its tag (schema, root, signature): when the
-  // file on disk has exactly its bytes, it is that record, and parsing it again would double the cost.
-  const previousSha = previous ? serializeReleaseRecordPieces(previous).sha256 : null;
-  const entries = [];
-  for (const name of names) {
-    const bytes = await readFile(join(dir, 'changelogs', name));
-    if (previous && name === `v${previous.version}.json` && sha256Hex(bytes) === previousSha) {
-      entries.push(previous);
-      continue;
-    }
-    // A broken or hand-edited record is named (file and place), never a crash or a silent index entry.
-    const other = parseReleaseRecord(bytes.toString('utf8'), `changelogs/${name}`);
-    if (other.version !== record.version) entries.push(other);
-  }
-  entries.push(record);
-  entries.sort((a, b) => compareSemver(parseSemver(b.version), parseSemver(a.version)));
-  const index = changelogIndex(
-    record.name,
-    entries.map((e) => ({
-      version: e.version,
-      date: e.date,
-      count: e.manifest.count,
-      relabeled: e.statistics.relabeled,
-      madeIncomputable: e.statistics.madeIncomputable,
-      root: e.manifest.root,
-    })),
-  );
-  const cff = citationCff(citationFactsOf(record, config));
-  const { pieces, sha256 } = serializeReleaseRecordPieces(record);
-  const files: { path: string; content: string | string[] }[] = [
-    { path: recordPath(record.version), content: pieces },
-    { path: notesPath(record.version), content: markdown },
-    { path: 'CHANGELOG.md', content: index },
-    { path: 'CITATION.cff', content: cff },
-    ...releaseChartFiles(record),
-  ];
-  return { files, recordSha256: sha256 };
 }

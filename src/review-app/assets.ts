@@ -34,7 +34,7 @@ export function loadAssets(): Map<string, Asset> {
   if (!PAGE_DIR) throw new Error(`the review page's files (src/review-app/page) are missing beside ${here}`);
   const require = createRequire(import.meta.url);
   const assets = new Map<string, Asset>();
-  for (const name of ['index.html', 'app.js', 'views.js', 'decision.js', 'keys.js', 'style.css']) {
+  for (const name of ['index.html', 'app.js', 'views.js', 'decision.js', 'decision-form.js', 'keys.js', 'style.css']) {
     assets.set(name === 'index.html' ? '/' : `/${name}`, {
       type: typeOf(name),
       body: readFileSync(join(PAGE_DIR, name)),

@@ -10,7 +10,7 @@ import { POLICY_SUBJECT, changeRecordPath, signChangeRecord, stateHash } from '.
 import { type Reviewer, readReviewers, reviewerPath } from './reviewer.js';
 import type { ReviewerChangeResult } from './add-reviewer.js';
 import { commitTrustChange, loadTrustSigner } from './trust-signer.js';
-import { policyProblem } from './trust-changes.js';
+import { policyProblem } from './signoff-policy.js';
 
 export interface SignedChangeOptions {
   dir: string;

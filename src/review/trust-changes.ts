@@ -10,7 +10,9 @@ import {
 import { type Reviewer, reviewerPath, reviewerProblems } from './reviewer.js';
 import type { TrustState } from './registry-at.js';
 
-export const MAINTAINER_ROLE = 'maintainer';
+import { MAINTAINER_ROLE, describePolicyChange, policyProblem } from './signoff-policy.js';
+
+export { MAINTAINER_ROLE } from './signoff-policy.js';
 
 export type TrustProblemCode =
   | 'unsigned-trust-change'
@@ -276,30 +278,4 @@ function refusal(
       return { code: 'duplicate-key', message: `the public key is registered already as ${id}; one key, one reviewer` };
   }
   return undefined;
-}
-
-export function policyProblem(p: SignoffPolicy): string | undefined {
-  if (!p || typeof p !== 'object') return 'the policy is not an object';
-  const keys = Object.keys(p).sort().join(',');
-  if (keys !== 'allowVerifierOnly,contentious,physicianRoles,relabel')
-    return `the policy has exactly relabel, contentious, physicianRoles, allowVerifierOnly (has ${keys})`;
-  if (!Number.isInteger(p.relabel) || p.relabel < 1 || !Number.isInteger(p.contentious) || p.contentious < p.relabel)
-    return 'relabel must be a whole number ≥ 1 and contentious ≥ relabel';
-  if (
-    !Array.isArray(p.physicianRoles) ||
-    p.physicianRoles.length === 0 ||
-    !p.physicianRoles.every((r) => typeof r === 'string' && /^[a-z][a-z0-9-]*$/.test(r))
-  )
-    return 'physicianRoles must name at least one role';
-  if (p.physicianRoles.includes(MAINTAINER_ROLE)) return 'a maintainer is never a physician';
-  if (typeof p.allowVerifierOnly !== 'boolean') return 'allowVerifierOnly must be true or false';
-  return undefined;
-}
-
-export function describePolicyChange(a: SignoffPolicy, b: SignoffPolicy): string {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort() as (keyof SignoffPolicy)[];
-  return keys
-    .filter((k) => canonicalJson(a[k] ?? null) !== canonicalJson(b[k] ?? null))
-    .map((k) => `${k} ${JSON.stringify(a[k])} → ${JSON.stringify(b[k])}`)
-    .join(', ');
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  UnitError,
-  convertConcentration,
-  convertCount,
-  convertTemperature,
-  convertWeight,
-} from '../../src/calculators/shared/lab-units.js';
+import { UnitError, convertConcentration } from '../../src/calculators/shared/lab-units.js';
+import { convertCount, convertTemperature, convertWeight } from '../../src/calculators/shared/measure-units.js';
 
 describe('convertConcentration', () => {
   it('converts mmol/L ↔ mEq/L by valence exactly, with no mass round trip', () => {

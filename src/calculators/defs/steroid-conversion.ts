@@ -1,6 +1,6 @@
 import { defineCalculator, entities, shape } from '../define.js';
 import type { Inputs } from '../shared/inputs.js';
-import { convertDrugMass } from '../shared/lab-units.js';
+import { convertDrugMass } from '../shared/measure-units.js';
 import { roundV1 } from '../shared/v1-quirks.js';
 
 /**

@@ -1,11 +1,9 @@
 import type { Entities, EntityValue } from '../../label/types.js';
 import type { CalcResult, CalcValue, Convention, TraceStep } from '../types.js';
 import type { ComputableKind } from '../../label/types.js';
+import { type Analyte, UnitError, convertConcentration } from './lab-units.js';
 import {
-  type Analyte,
-  UnitError,
   convertAge,
-  convertConcentration,
   convertCount,
   convertInterval,
   convertLength,
@@ -13,7 +11,7 @@ import {
   convertRate,
   convertTemperature,
   convertWeight,
-} from './lab-units.js';
+} from './measure-units.js';
 
 /**
  * Reads a calculator's inputs from MedCalc entities and keeps the trace. A required input that is absent
