@@ -6,6 +6,7 @@ import { isSemver, tagOf } from '../release/semver.js';
 import { openRelease } from '../release/stream-release.js';
 import { parseLabelPath } from '../store/paths.js';
 import { forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
+import { CanonicalItemCache, canonicalScoringItem } from './canonical-item.js';
 import type { ScoringItem } from './items.js';
 
 export interface LoadedItems {
@@ -38,7 +39,13 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   if (isSemver(version)) {
     try {
       const release = await openRelease({ dir, version });
-      for await (const { label } of release.labels()) add(label);
+      // A released file that hashed to its manifest item is canonical JSON: cut to its item without parsing it all.
+      const cache = new CanonicalItemCache();
+      for await (const released of release.labels()) {
+        const item = released.canonical ? canonicalScoringItem(released.bytes, cache) : undefined;
+        if (item) items.push(item);
+        else add(released.label);
+      }
       return { name: version, items: byId(items), note: `${version}: release ${release.tag}, labels verified against its manifest${release.trust.signer ? `, ${release.trust.note}` : ''}` };
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
