@@ -12,11 +12,15 @@ import type { ScoringItem } from './items.js';
  *
  * Only for bytes known to be canonical: on arbitrary text a broken note would go unnoticed here.
  */
-export function canonicalScoringItem(bytes: Uint8Array, cache: CanonicalItemCache = new CanonicalItemCache()): ScoringItem | undefined {
+export function canonicalScoringItem(
+  bytes: Uint8Array,
+  cache: CanonicalItemCache = new CanonicalItemCache(),
+): ScoringItem | undefined {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < 4 || buffer[0] !== OPEN || buffer[1] !== NEWLINE) return undefined;
   const end = buffer.lastIndexOf(CLOSE);
-  if (end < 1 || buffer[end - 1] !== NEWLINE || end !== buffer.length - 2 || buffer[end + 1] !== NEWLINE) return undefined;
+  const closes = end === buffer.length - 2 && buffer[end - 1] === NEWLINE && buffer[end + 1] === NEWLINE;
+  if (!closes) return undefined;
   const spans: number[] = [];
   // Canonical keys are sorted, so the wanted members come in WANTED's order: one pass over the bytes.
   let at = 1;

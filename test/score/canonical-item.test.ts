@@ -78,7 +78,7 @@ describe('canonicalScoringItem', () => {
     expect(a.answer).not.toBe(b.answer);
   });
 
-  it.runIf(HAS_SHARED)('gives the full parse\'s item for every label of MedCalc-Bench v1.0 as the tool writes it', async () => {
+  it.runIf(HAS_SHARED)("gives the full parse's item for every v1.0 label as the tool writes it", async () => {
     useTestIdentity();
     const parent = mkdtempSync(join(tmpdir(), 'steward-canonical-item-'));
     try {
