@@ -60,15 +60,34 @@ function isObject(value: unknown): value is object {
 /** Parsed values by their canonical text, shared by the items of one read (calculators and splits repeat). */
 export class CanonicalItemCache {
   private readonly values = new Map<string, unknown>();
+  private readonly strings = new Map<string, string>();
 
   parsed(text: string): unknown {
     if (this.values.has(text)) return this.values.get(text);
     const value = JSON.parse(text) as unknown;
     // A few dozen calculators and splits: a read of other data is not allowed to grow it without bound.
-    if (this.values.size < 4096) this.values.set(text, value);
+    if (this.values.size < LIMIT) this.values.set(text, value);
+    return value;
+  }
+
+  /** The item with its calculator's name, its category and its split replaced by one shared copy of each. */
+  shared(item: ScoringItem): ScoringItem {
+    item.calculatorName = this.string(item.calculatorName);
+    item.category = this.string(item.category);
+    item.split = this.string(item.split);
+    return item;
+  }
+
+  private string<T>(value: T): T {
+    if (typeof value !== 'string') return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    if (this.strings.size < LIMIT) this.strings.set(value, value);
     return value;
   }
 }
+
+const LIMIT = 4096;
 
 const OPEN = 0x7b;
 const CLOSE = 0x7d;

@@ -26,7 +26,9 @@ export interface LoadedItems {
 export async function loadVersionItems(options: { dir: string; version?: string }): Promise<LoadedItems> {
   const { dir, version } = options;
   const items: ScoringItem[] = [];
-  const add = (label: Label) => items.push(scoringItem(label));
+  // Calculators and splits repeat over a whole version: each name is kept once, not once per label.
+  const cache = new CanonicalItemCache();
+  const add = (label: Label) => items.push(cache.shared(scoringItem(label)));
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
@@ -40,7 +42,6 @@ export async function loadVersionItems(options: { dir: string; version?: string 
     try {
       const release = await openRelease({ dir, version });
       // A released file that hashed to its manifest item is canonical JSON: cut to its item without parsing it all.
-      const cache = new CanonicalItemCache();
       for await (const released of release.labels()) {
         const item = released.canonical ? canonicalScoringItem(released.bytes, cache) : undefined;
         if (item) items.push(item);

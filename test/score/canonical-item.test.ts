@@ -69,13 +69,16 @@ describe('canonicalScoringItem', () => {
     }
   });
 
-  it('shares one copy of each calculator and split over a read', () => {
+  it('a cache shared over a read keeps every item as the full parse gives it', () => {
     const cache = new CanonicalItemCache();
     const a = canonicalScoringItem(bytes(makeLabel({ id: 'demo-0001' })), cache)!;
     const b = canonicalScoringItem(bytes(makeLabel({ id: 'demo-0002' })), cache)!;
     expect(b.id).toBe('demo-0002');
     expect([b.calculatorName, b.category, b.split]).toEqual([a.calculatorName, a.category, a.split]);
     expect(a.answer).not.toBe(b.answer);
+    const parsed = cache.shared(scoringItem(JSON.parse(canonicalJson(makeLabel())) as Label));
+    expect(parsed).toEqual(scoringItem(makeLabel()));
+    expect(parsed.calculatorName).toBe(a.calculatorName);
   });
 
   it.runIf(HAS_SHARED)("gives the full parse's item for every v1.0 label as the tool writes it", async () => {
