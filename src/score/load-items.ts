@@ -5,6 +5,7 @@ import { isSemver, tagOf } from '../core/semver.js';
 import { openRelease } from '../release/stream-release.js';
 import { parseLabelPath } from '../store/paths.js';
 import { forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
+import { CanonicalItemCache, canonicalScoringItem } from './canonical-item.js';
 import type { ScoringItem } from './items.js';
 
 export interface LoadedItems {
@@ -24,7 +25,9 @@ export interface LoadedItems {
 export async function loadVersionItems(options: { dir: string; version?: string }): Promise<LoadedItems> {
   const { dir, version } = options;
   const items: ScoringItem[] = [];
-  const add = (label: Label) => items.push(scoringItem(label));
+  // Calculators and splits repeat over a whole version: each name is kept once, not once per label.
+  const cache = new CanonicalItemCache();
+  const add = (label: Label) => items.push(cache.shared(scoringItem(label)));
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
@@ -42,7 +45,12 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   if (isSemver(version)) {
     try {
       const release = await openRelease({ dir, version });
-      for await (const { label } of release.labels()) add(label);
+      // A released file that hashed to its manifest item is canonical JSON: cut to its item without parsing it all.
+      for await (const released of release.labels()) {
+        const item = released.canonical ? canonicalScoringItem(released.bytes, cache) : undefined;
+        if (item) items.push(item);
+        else add(released.label);
+      }
       return {
         name: version,
         items: byId(items),

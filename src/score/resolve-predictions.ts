@@ -95,7 +95,8 @@ export function resolvePredictions(
     );
   }
   const dups = [...duplicates.values()];
-  const named = new Set(predictions.map((p) => p.model)).size > 1;
+  // Whether to name the model in messages: only asked when something is wrong (a million predictions).
+  const named = unknown.length + dups.length > 0 && new Set(predictions.map((p) => p.model)).size > 1;
   const describeUnknown = (u: UnknownPrediction) => `${u.item} (line ${u.line}${named ? `, model ${u.model}` : ''})`;
   const describeDuplicate = (d: DuplicatePrediction) =>
     `${d.id} (lines ${d.lines.join(', ')}${named ? `, model ${d.model}` : ''})`;
