@@ -81,23 +81,27 @@ describe('canonicalScoringItem', () => {
     expect(parsed.calculatorName).toBe(a.calculatorName);
   });
 
-  it.runIf(HAS_SHARED)("gives the full parse's item for every v1.0 label as the tool writes it", async () => {
-    useTestIdentity();
-    const parent = mkdtempSync(join(tmpdir(), 'steward-canonical-item-'));
-    try {
-      expect((await runCli(['init', 'bench', '--dir', parent])).code).toBe(0);
-      const dir = join(parent, 'bench');
-      await importMedcalcBench({ dir, source: V1_CSV, split: 'test', sourceVersion: '1.0' });
-      const files = await listLabelFiles(dir);
-      expect(files.length).toBe(1047);
-      const cache = new CanonicalItemCache();
-      for (const file of files) {
-        const raw = readFileSync(resolve(dir, file));
-        const label = JSON.parse(raw.toString('utf8')) as Label;
-        expect(canonicalScoringItem(raw, cache), file).toEqual(scoringItem(label));
+  it.runIf(HAS_SHARED)(
+    "gives the full parse's item for every v1.0 label as the tool writes it",
+    async () => {
+      useTestIdentity();
+      const parent = mkdtempSync(join(tmpdir(), 'steward-canonical-item-'));
+      try {
+        expect((await runCli(['init', 'bench', '--dir', parent])).code).toBe(0);
+        const dir = join(parent, 'bench');
+        await importMedcalcBench({ dir, source: V1_CSV, split: 'test', sourceVersion: '1.0' });
+        const files = await listLabelFiles(dir);
+        expect(files.length).toBe(1047);
+        const cache = new CanonicalItemCache();
+        for (const file of files) {
+          const raw = readFileSync(resolve(dir, file));
+          const label = JSON.parse(raw.toString('utf8')) as Label;
+          expect(canonicalScoringItem(raw, cache), file).toEqual(scoringItem(label));
+        }
+      } finally {
+        rmSync(parent, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
