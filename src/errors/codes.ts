@@ -54,8 +54,6 @@ export const ERROR_CODES = [
   'LOCKED', // another writing command holds the repository lock
   'REF_MOVED', // a ref moved between read and update (compare-and-swap refused)
   'GIT_FAILED', // git itself failed (its message is quoted)
-  'GIT_READ_FAILED', // reading labels at a ref: git ls-tree or cat-file failed
-  'GIT_OBJECT_MISSING', // reading labels at a ref: a listed blob cannot be read
   'BAD_LABEL_ID', // a string that is not a label id
   'UNKNOWN_LABEL', // no label with that id (at that ref)
 
