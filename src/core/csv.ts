@@ -85,7 +85,8 @@ export function parseCsv(text: string, file = '<csv>', options: { firstLine?: nu
   return records;
 }
 
-function countNewlines(s: string): number {
+/** How many line feeds a text holds (a CSV record may span lines). */
+export function countNewlines(s: string): number {
   let count = 0;
   for (let k = s.indexOf('\n'); k !== -1; k = s.indexOf('\n', k + 1)) count++;
   return count;

@@ -42,13 +42,13 @@ export function medcalcRowCells(label: Label): string[] {
 function answerCells(label: Label): [string, string, string] {
   const a = label.answer;
   const text = label.source.answerText;
-  if (text && a.kind !== 'incomputable' && sameAnswer(a, text)) return [text.value, text.lower, text.upper];
+  if (text && a.kind !== 'incomputable' && cellsMatchAnswer(a, text)) return [text.value, text.lower, text.upper];
   if (a.kind === 'incomputable') return ['N/A', 'N/A', 'N/A'];
   const limit = (v: Answer['value']) => formatAnswerValue({ ...a, value: v } as Answer);
   return [formatAnswerValue(a), limit(a.lower), limit(a.upper)];
 }
 
-function sameAnswer(
+function cellsMatchAnswer(
   answer: Exclude<Answer, { kind: 'incomputable' }>,
   text: { value: string; lower: string; upper: string },
 ): boolean {

@@ -108,7 +108,7 @@ async function mktree(repo: Repo, trees: Array<Map<string, Entry>>): Promise<str
   if (trees.length === 0) return [];
   const input = trees
     .map((entries) =>
-      [...entries].map(([name, e]) => `${e.mode} ${typeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join(''),
+      [...entries].map(([name, e]) => `${e.mode} ${objectTypeOf(e.mode)} ${e.oid}\t${quote(name)}\n`).join(''),
     )
     .join('\n');
   return (await runGit(repo.dir, ['mktree', '--missing', '--batch'], { input })).stdout
@@ -136,7 +136,7 @@ function isTreeMode(mode: string): boolean {
   return mode === '40000' || mode === '040000';
 }
 
-function typeOf(mode: string): string {
+function objectTypeOf(mode: string): string {
   return isTreeMode(mode) ? 'tree' : mode === '160000' ? 'commit' : 'blob';
 }
 

@@ -86,7 +86,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
       return fail('BAD_ENTITIES', 'Relevant Entities', `not a Python literal: ${error.message}`);
     }
 
-    const answer = readAnswer(entry!.kind, cells, fail);
+    const answer = readAnswerCells(entry!.kind, cells, fail);
     const label: Label = {
       id: itemId(split, rowNumber),
       split,
@@ -114,7 +114,7 @@ export function labelsFromMedcalcCsv(options: MedcalcRowsOptions): Label[] {
   });
 }
 
-function readAnswer(
+function readAnswerCells(
   kind: ComputableKind,
   cells: Record<string, string>,
   fail: (code: ErrorCode, column: string, why: string) => never,

@@ -49,7 +49,7 @@ export function mergeUpload(existing: Label[], incoming: Label[], split: string)
       answer: stewarded ? current.answer : next.answer,
       status: stewarded
         ? current.status
-        : current.status === 'confirmed' && sameAnswer(current, next)
+        : current.status === 'confirmed' && identicalAnswer(current, next)
           ? 'confirmed'
           : 'original',
       revision: current.revision,
@@ -63,6 +63,6 @@ export function mergeUpload(existing: Label[], incoming: Label[], split: string)
   return plan;
 }
 
-function sameAnswer(a: Label, b: Label): boolean {
+function identicalAnswer(a: Label, b: Label): boolean {
   return canonicalJson(a.answer) === canonicalJson(b.answer);
 }

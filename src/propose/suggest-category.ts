@@ -25,13 +25,13 @@ export function suggestCategory(label: Label, proposesIncomputable: boolean): Ca
     // A calculator that fails on odd entities must not sink a batch: the physician classifies it.
     return { category: 'unclassified', audit: `calculator audit failed (${(error as Error).message})` };
   }
-  const audit = `calculator audit: ${item.outcome}, reference calculator gives ${describe(item.reference)}`;
+  const audit = `calculator audit: ${item.outcome}, reference calculator gives ${describeResult(item.reference)}`;
   if (item.outcome === 'calculator-logic-mismatch') return { category: 'calculator-logic-mismatch', audit };
   if (proposesIncomputable && item.outcome === 'incomputable') return { category: 'incomputable', audit };
   return { category: 'unclassified', audit };
 }
 
-function describe(result: CalcResult | null): string {
+function describeResult(result: CalcResult | null): string {
   if (!result) return 'nothing';
   if (result.incomputable) return `N/A (missing ${result.missing.join(', ') || 'inputs'})`;
   if (Array.isArray(result.value)) return formatGestationalAge(result.value);

@@ -31,7 +31,7 @@ export async function openTarget(repo: Repo, dir: string, branch?: string): Prom
   const current = await currentBranch(repo);
   const switching = branch !== undefined && branch !== current;
   const exists = switching && (await listBranches(repo)).includes(branch);
-  const entries = exists ? await labelsAtRef(repo, branch!) : await readAllLabels(dir);
+  const entries = exists ? await labelEntriesAtRef(repo, branch!) : await readAllLabels(dir);
   return {
     entries,
     enter: async () => {
@@ -58,7 +58,7 @@ export async function openTarget(repo: Repo, dir: string, branch?: string): Prom
   };
 }
 
-async function labelsAtRef(repo: Repo, ref: string): Promise<LabelEntry[]> {
+async function labelEntriesAtRef(repo: Repo, ref: string): Promise<LabelEntry[]> {
   const files = await readFileTextsAt(repo, { ref });
   const out: LabelEntry[] = [];
   for (const [file, text] of files) {

@@ -148,7 +148,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
       ref = { row: o.row };
     else return fail('JSONL_BAD_ID', 'needs exactly one of "id" (a label id) or "row" (an upstream Row Number)');
     if (!('value' in o)) fail('JSONL_NO_VALUE', 'needs "value" (use "N/A" or null for incomputable)');
-    const entry: VerifierRow = { place, ref, value: valueText(o.value, fail) };
+    const entry: VerifierRow = { place, ref, value: verifierValueText(o.value, fail) };
     if (Array.isArray(o.evidence)) o.evidence = quotesText(o.evidence, fail);
     for (const key of ['category', 'rationale', 'explanation', 'evidence'] as const) {
       if (o[key] === undefined) continue;
@@ -165,7 +165,7 @@ function readJsonl(text: string, file: string): VerifierRow[] {
   return out;
 }
 
-function valueText(value: unknown, fail: (code: ErrorCode, why: string) => never): string {
+function verifierValueText(value: unknown, fail: (code: ErrorCode, why: string) => never): string {
   if (value === null) return 'N/A';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string') return value;

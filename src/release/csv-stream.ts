@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { inputError } from '../errors/index.js';
-import { parseCsv } from '../core/csv.js';
+import { parseCsv, countNewlines } from '../core/csv.js';
 
 export interface StreamedCsvRow {
   /** The header's names (trimmed), the same array for every row. */
@@ -109,10 +109,4 @@ function checkHeader(header: string[], file: string, required: string[]): void {
       throw inputError('CSV_DUPLICATE_COLUMN', `${file}: header has column "${h}" twice`, { file, line: 1, column: h });
     seen.add(h);
   }
-}
-
-function countNewlines(s: string): number {
-  let count = 0;
-  for (let k = s.indexOf('\n'); k !== -1; k = s.indexOf('\n', k + 1)) count++;
-  return count;
 }

@@ -65,7 +65,7 @@ export async function loadLabels(options: { dir: string; version: string }): Pro
   };
 }
 
-export function describe(d: { differing: string[]; missing: string[]; extra: string[] }): string {
+export function describeManifestDifferences(d: { differing: string[]; missing: string[]; extra: string[] }): string {
   const part = (name: string, ids: string[]) =>
     ids.length ? `${ids.length} ${name} (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : null;
   return [part('changed', d.differing), part('missing', d.missing), part('unexpected', d.extra)]

@@ -26,7 +26,7 @@ export interface ReleaseSignature {
   signature: string;
 }
 
-function signedBytes(s: Omit<ReleaseSignature, 'signature'>): Uint8Array {
+function releaseSignedBytes(s: Omit<ReleaseSignature, 'signature'>): Uint8Array {
   const { schema, version, tag, labelCommit, recordSha256, signer } = s;
   return new TextEncoder().encode(
     canonicalJson({ purpose: 'medcalc-steward release', schema, version, tag, labelCommit, recordSha256, signer }),
@@ -113,7 +113,7 @@ export function signReleaseRecordHash(
 ): string {
   const { version, labelCommit } = record;
   const fields = { schema: SIGNATURE_SCHEMA, version, tag, labelCommit, recordSha256, signer: signer.id } as const;
-  return canonicalJson({ ...fields, signature: sign(null, signedBytes(fields), signer.key).toString('base64') });
+  return canonicalJson({ ...fields, signature: sign(null, releaseSignedBytes(fields), signer.key).toString('base64') });
 }
 
 export interface ReleaseTrust {
@@ -204,7 +204,7 @@ export async function verifyReleaseTrust(
   if (!who) throw fail('RELEASE_SIGNER', `the signer ${sig.signer} is not a maintainer registered at ${root.name}`);
   const key = publicKeyFromText(who.publicKey);
   const raw = Buffer.from(String(sig.signature), 'base64');
-  const valid = key !== undefined && raw.length === 64 && verify(null, signedBytes(sig), key, raw);
+  const valid = key !== undefined && raw.length === 64 && verify(null, releaseSignedBytes(sig), key, raw);
   if (!valid)
     throw fail(
       'RELEASE_BAD_SIGNATURE',

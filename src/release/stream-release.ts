@@ -3,7 +3,7 @@ import { findingsError, inputError } from '../errors/index.js';
 import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson, sha256Hex } from '../store/canonical.js';
-import { describe, readReleaseRecord } from './load-labels.js';
+import { describeManifestDifferences, readReleaseRecord } from './load-labels.js';
 import type { ReleaseTrust } from './record-signature.js';
 import type { ManifestItem } from './manifest.js';
 import type { ReleaseRecord } from './record.js';
@@ -107,5 +107,6 @@ function parseLabel(bytes: Buffer, path: string, tag: string): Label {
 }
 
 function mismatch(tag: string, d: { differing: string[]; missing: string[]; extra: string[] }) {
-  return findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${describe(d)}`, d);
+  const why = describeManifestDifferences(d);
+  return findingsError('RELEASE_MISMATCH', `labels at ${tag} do not match the release manifest: ${why}`, d);
 }

@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-function typeOf(file: string): string {
+function contentTypeOf(file: string): string {
   return TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
 }
 
@@ -36,7 +36,7 @@ export function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of ['index.html', 'app.js', 'views.js', 'decision.js', 'decision-form.js', 'keys.js', 'style.css']) {
     assets.set(name === 'index.html' ? '/' : `/${name}`, {
-      type: typeOf(name),
+      type: contentTypeOf(name),
       body: readFileSync(join(PAGE_DIR, name)),
     });
   }

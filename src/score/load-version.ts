@@ -43,15 +43,15 @@ export async function loadVersionLabels(options: { dir: string; version?: string
       const tag = tagOf(version);
       return {
         name: version,
-        labels: await labelsAtRef(dir, tag),
+        labels: await parsedLabelsAtRef(dir, tag),
         note: `${version}: tag ${tag} has no release record; labels read at the tag, not verified`,
       };
     }
   }
-  return { name: version, labels: await labelsAtRef(dir, version), note: `${version}: labels at that ref` };
+  return { name: version, labels: await parsedLabelsAtRef(dir, version), note: `${version}: labels at that ref` };
 }
 
-async function labelsAtRef(dir: string, ref: string): Promise<Label[]> {
+async function parsedLabelsAtRef(dir: string, ref: string): Promise<Label[]> {
   const repo = await openRepo({ dir });
   let files: Map<string, string>;
   try {

@@ -11,7 +11,7 @@ export const accuracyText = (a: Accuracy): string => `${pct(a.estimate)} (${a.co
 export const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
 
 /** A p-value for people: three decimals, or a power of ten when smaller than 0.001. */
-export function formatP(p: number): string {
+export function formatPAscii(p: number): string {
   if (p >= 0.001) return p.toFixed(3);
   if (p === 0) return '< 10^-300';
   const [m, e] = p.toExponential(1).split('e');

@@ -1,5 +1,5 @@
 import type { Breakdown } from './render-format.js';
-import { accuracyText, breakdownRows, formatP, interval, outcomeText, points, someIds } from './render-format.js';
+import { accuracyText, breakdownRows, formatPAscii, interval, outcomeText, points, someIds } from './render-format.js';
 import type { ModelScore, ScoreReport, VersionComparison } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -60,7 +60,7 @@ function comparisonMarkdown(c: VersionComparison): string[] {
       `${accuracyText(c.compareAccuracy)}; ` +
       `difference **${points(c.difference.estimate)} points** (95% CI ${points(c.difference.lower)} to ` +
       `${points(c.difference.upper)}, Newcombe), ` +
-      `exact McNemar p = ${formatP(c.mcnemar.pValue)}.`,
+      `exact McNemar p = ${formatPAscii(c.mcnemar.pValue)}.`,
     '',
     `${c.flips.length} item(s) flip because the label changed:`,
     '',

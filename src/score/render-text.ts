@@ -1,5 +1,5 @@
 import type { Breakdown } from './render-format.js';
-import { accuracyText, breakdownRows, formatP, interval, outcomeText, points, someIds } from './render-format.js';
+import { accuracyText, breakdownRows, formatPAscii, interval, outcomeText, points, someIds } from './render-format.js';
 import type { ModelScore, ScoreReport, VersionComparison } from './types.js';
 
 /** The score report as plain text, one block per model. */
@@ -50,7 +50,7 @@ function comparisonLines(c: VersionComparison): string[] {
   lines.push(
     `    difference ${points(c.difference.estimate)} points, 95% CI ${points(c.difference.lower)} to ` +
       `${points(c.difference.upper)} (Newcombe); ` +
-      `exact McNemar p = ${formatP(c.mcnemar.pValue)} (${c.mcnemar.onlyCompare} right only under ${c.compare}, ` +
+      `exact McNemar p = ${formatPAscii(c.mcnemar.pValue)} (${c.mcnemar.onlyCompare} right only under ${c.compare}, ` +
       `${c.mcnemar.onlyBase} only under ${c.base})`,
   );
   lines.push(`    ${c.flips.length} item(s) flip because the label changed:`);

@@ -42,7 +42,7 @@ export async function writeLabels(
     const path = join(dir, rel);
     const folder = dirname(path);
     if (!folderExists.has(folder)) folderExists.set(folder, existsSync(folder));
-    return folderExists.get(folder) ? readOrNull(path) : null;
+    return folderExists.get(folder) ? readTextOrNull(path) : null;
   });
   planned.forEach(({ rel, content }, k) => {
     if (current[k] === content) {
@@ -59,7 +59,7 @@ export async function writeLabels(
 }
 
 // Synchronous, like the writes in atomic.ts: one small read per label, where a promise costs more than the read.
-function readOrNull(path: string): string | null {
+function readTextOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallLimiter } from '../../src/verifiers/llm/limits.js';
 import { retryAfterMs } from '../../src/verifiers/llm/client.js';
-import { sameAnswer, voteOn } from '../../src/verifiers/llm/vote.js';
+import { agreesWithinTolerance, voteOn } from '../../src/verifiers/llm/vote.js';
 
 /** A clock that only moves when the limiter sleeps, so the test measures no real time. */
 function fakeClock() {
@@ -62,12 +62,12 @@ describe('call limits', () => {
 
 describe('clustering with the benchmark tolerance', () => {
   it('±5% for decimals, exact integers and dates, N/A only with N/A', () => {
-    expect(sameAnswer('decimal', 100, 104.9)).toBe(true);
-    expect(sameAnswer('decimal', 100, 105.1)).toBe(false);
-    expect(sameAnswer('integer', 3, 4)).toBe(false);
-    expect(sameAnswer('date', '10/16/2024', '10/16/2024')).toBe(true);
-    expect(sameAnswer('decimal', null, 0)).toBe(false);
-    expect(sameAnswer('gestational-age', [4, 2], [4, 2])).toBe(true);
+    expect(agreesWithinTolerance('decimal', 100, 104.9)).toBe(true);
+    expect(agreesWithinTolerance('decimal', 100, 105.1)).toBe(false);
+    expect(agreesWithinTolerance('integer', 3, 4)).toBe(false);
+    expect(agreesWithinTolerance('date', '10/16/2024', '10/16/2024')).toBe(true);
+    expect(agreesWithinTolerance('decimal', null, 0)).toBe(false);
+    expect(agreesWithinTolerance('gestational-age', [4, 2], [4, 2])).toBe(true);
   });
 
   it('a tie between the two largest clusters is never decided', () => {

@@ -169,7 +169,7 @@ function molarMassOf(a: V1Analyte): number {
   return a.molarMass;
 }
 
-function valenceOf(a: V1Analyte): number {
+function v1Valence(a: V1Analyte): number {
   if (a.valence === null) throw new Unconvertible('no valence');
   return a.valence;
 }
@@ -187,11 +187,11 @@ function v1MassStep(value: number, from: string, to: string, a: V1Analyte): numb
   if ((has(from, 'g') && has(to, 'g')) || (has(from, 'mol') && has(to, 'mol'))) return rescale(value, from, to);
   if (has(from, 'mol') && has(to, 'g')) return rescale(roundV1(rescale(value, from, 'mol') * molarMassOf(a)), 'g', to);
   if (has(from, 'g') && has(to, 'mol')) return rescale(roundV1(rescale(value, from, 'g') / molarMassOf(a)), 'mol', to);
-  if (has(from, 'mol') && has(to, 'mEq')) return roundV1(rescale(value, from, 'mmol') * valenceOf(a));
-  if (has(from, 'mEq') && has(to, 'mol')) return rescale(roundV1(value / valenceOf(a)), 'mmol', to);
+  if (has(from, 'mol') && has(to, 'mEq')) return roundV1(rescale(value, from, 'mmol') * v1Valence(a));
+  if (has(from, 'mEq') && has(to, 'mol')) return rescale(roundV1(value / v1Valence(a)), 'mmol', to);
   if (has(from, 'mEq') && has(to, 'g'))
-    return v1MassStep(rescale(roundV1(value / valenceOf(a)), 'mmol', 'mol'), 'mol', to, a);
-  if (has(from, 'g') && has(to, 'mEq')) return roundV1(v1MassStep(value, from, 'mmol', a) * valenceOf(a));
+    return v1MassStep(rescale(roundV1(value / v1Valence(a)), 'mmol', 'mol'), 'mol', to, a);
+  if (has(from, 'g') && has(to, 'mEq')) return roundV1(v1MassStep(value, from, 'mmol', a) * v1Valence(a));
   throw new Unconvertible(`${from} → ${to}`);
 }
 

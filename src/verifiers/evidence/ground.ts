@@ -2,7 +2,7 @@ import type { EntityValue } from '../../label/types.js';
 import { type NumberMention, sameNumber, textAfter } from './numbers.js';
 import { synonymsOf, type EntitySynonyms } from './synonyms.js';
 import type { EntityGrounding, GroundingStatus } from './types.js';
-import { conversionFactor, convertTemperature, entityUnitId, sameUnit, type UnitId, unitAfter } from './units.js';
+import { conversionFactor, temperatureInUnit, entityUnitId, sameUnit, type UnitId, unitAfter } from './units.js';
 
 /** How far (characters) a number may sit from a mention of its analyte: "creatinine was elevated at 1.4". */
 const BEFORE_WINDOW = 60;
@@ -77,7 +77,7 @@ function equivalents(value: number, unit: UnitId | undefined, syn: EntitySynonym
     'degF',
   ] as UnitId[]) {
     if (to === unit) continue;
-    const t = syn?.analyte === 'temperature' ? convertTemperature(value, unit, to) : undefined;
+    const t = syn?.analyte === 'temperature' ? temperatureInUnit(value, unit, to) : undefined;
     const f = conversionFactor(syn?.analyte, unit, to);
     if (t !== undefined) out.push(t);
     else if (f !== undefined) out.push(value * f);

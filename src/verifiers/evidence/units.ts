@@ -139,7 +139,7 @@ export function conversionFactor(analyte: string | undefined, from: UnitId, to: 
 }
 
 /** Temperatures convert with an offset, not a factor. */
-export function convertTemperature(value: number, from: UnitId, to: UnitId): number | undefined {
+export function temperatureInUnit(value: number, from: UnitId, to: UnitId): number | undefined {
   if (from === to) return value;
   if (from === 'degC' && to === 'degF') return (value * 9) / 5 + 32;
   if (from === 'degF' && to === 'degC') return ((value - 32) * 5) / 9;

@@ -67,7 +67,7 @@ function sameEntity(a: EntityValue | undefined, b: EntityValue | undefined): boo
  * The category to suggest: an entity that differs from the stored ones is an extraction error; the
  * same entities with a different answer a calculator-logic mismatch; N/A is incomputable.
  */
-export function suggestCategory(
+export function suggestVerifierCategory(
   label: Label,
   value: CalcValue | null,
   entities: Entities | undefined,
@@ -95,7 +95,7 @@ export function buildLine(args: {
   const lead = top ? answers[top.runs[0]] : undefined;
   const leadOk = lead?.ok ? lead : undefined;
   const value = top ? top.value : null;
-  const { category, differing } = suggestCategory(label, value, leadOk?.entities);
+  const { category, differing } = suggestVerifierCategory(label, value, leadOk?.entities);
   const count = top?.runs.length ?? 0;
   const verdict = vote.decided
     ? `decided by ${count} of ${args.runs} runs (supermajority ${args.supermajority})`

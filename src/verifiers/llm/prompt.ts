@@ -108,12 +108,12 @@ export function buildRequest(input: PromptInput, mode: VerifyMode): ChatRequest 
 }
 
 /** JSON with sorted keys, so equal content hashes equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+export function compactSortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(compactSortedJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${compactSortedJson((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);
@@ -125,7 +125,7 @@ export function sha256(text: string): string {
 
 /** The prompt's hash: the messages and the schema, independent of model, seed and run. */
 export function promptHash(request: ChatRequest): string {
-  return sha256(canonicalJson(request));
+  return sha256(compactSortedJson(request));
 }
 
 /** The cache key of one call: everything that decides what the server is asked. */
@@ -137,7 +137,7 @@ export function callKey(parts: {
   temperature: number;
 }): string {
   return sha256(
-    canonicalJson({
+    compactSortedJson({
       baseUrl: parts.baseUrl,
       model: parts.model,
       prompt: promptHash(parts.request),

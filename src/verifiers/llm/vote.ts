@@ -20,7 +20,7 @@ export interface Vote {
  * Whether two answers agree under the benchmark's tolerance: decimals within ±5% of the first (the
  * harness's 0.95·GT–1.05·GT limits; exact at 0), integers, dates and gestational ages exactly, N/A with N/A.
  */
-export function sameAnswer(kind: ComputableKind, a: CalcValue | null, b: CalcValue | null): boolean {
+export function agreesWithinTolerance(kind: ComputableKind, a: CalcValue | null, b: CalcValue | null): boolean {
   if (a === null || b === null) return a === b;
   if (kind === 'decimal' && typeof a === 'number' && typeof b === 'number')
     return Math.abs(b - a) <= 0.05 * Math.abs(a);
@@ -42,7 +42,7 @@ export function voteOn(
       invalid.push(a.run);
       continue;
     }
-    const home = clusters.find((c) => sameAnswer(kind, c.value, a.value));
+    const home = clusters.find((c) => agreesWithinTolerance(kind, c.value, a.value));
     if (home) home.runs.push(a.run);
     else clusters.push({ value: a.value, runs: [a.run] });
   }
