@@ -17,7 +17,7 @@ import { resolveTrustRoot } from './trust-root.js';
 
 export interface RunCheckOptions {
   dir: string;
-  /** Tag, branch (origin/main), commit. Default: the latest v<semver> tag, else the first commit. */
+  /** Tag, branch (origin/main), commit. Default: the latest release tag vX.Y.Z, else the first commit. */
   base?: string;
   /** Let relabels with a verifier and no physician sign-off pass (flagged); also policy.allowVerifierOnly. */
   allowVerifierOnly?: boolean;

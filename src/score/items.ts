@@ -14,17 +14,20 @@ export interface ScoringItem {
 
 /** A version's labels as scoring items, sorted by id. */
 export function scoringItemsOf(labels: readonly Label[]): ScoringItem[] {
-  return labels
-    .map((l) => ({
-      id: l.id,
-      split: l.split,
-      row: l.source.row,
-      calculatorId: l.calculator.id,
-      calculatorName: l.calculator.name,
-      category: l.calculator.category,
-      answer: l.answer,
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return labels.map(scoringItem).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** What scoring keeps of a label (see ScoringItem). */
+export function scoringItem(l: Label): ScoringItem {
+  return {
+    id: l.id,
+    split: l.split,
+    row: l.source.row,
+    calculatorId: l.calculator.id,
+    calculatorName: l.calculator.name,
+    category: l.calculator.category,
+    answer: l.answer,
+  };
 }
 
 /** Every item of the versions being scored, each at one position that predictions resolve to. */

@@ -6,7 +6,9 @@ import { openRelease } from '../release/stream-release.js';
 import { parseLabelPath } from '../store/paths.js';
 import { forEachLabelFile, listLabelFiles, parseLabelText } from '../store/read.js';
 import { CanonicalItemCache, canonicalScoringItem } from './canonical-item.js';
-import type { ScoringItem } from './items.js';
+import { type ScoringItem, scoringItem } from './items.js';
+
+export { scoringItem } from './items.js';
 
 export interface LoadedItems {
   /** The version as the user named it ("working tree" when none). */
@@ -71,19 +73,6 @@ export async function loadVersionItems(options: { dir: string; version?: string 
   }
   await itemsAtRef(dir, version, add);
   return { name: version, items: byId(items), note: `${version}: labels at that ref` };
-}
-
-/** What scoring keeps of a label (see ScoringItem). */
-export function scoringItem(l: Label): ScoringItem {
-  return {
-    id: l.id,
-    split: l.split,
-    row: l.source.row,
-    calculatorId: l.calculator.id,
-    calculatorName: l.calculator.name,
-    category: l.calculator.category,
-    answer: l.answer,
-  };
 }
 
 function byId(items: ScoringItem[]): ScoringItem[] {

@@ -7,7 +7,7 @@ export const prBodyCommand = defineCommand({
   options: {
     base: {
       type: 'string',
-      describe: 'Compare with this ref (default: the latest v<semver> tag, else the first commit)',
+      describe: 'Compare with this ref (default: the latest release tag vX.Y.Z, else the first commit)',
     },
     'allow-verifier-only': { type: 'boolean', default: false, describe: 'As for check' },
     'max-chars': {

@@ -16,7 +16,7 @@ export const reviewCommand = defineCommand({
     },
     base: {
       type: 'string',
-      describe: 'Base the queue is computed against, as steward check (default: the latest v<semver> tag)',
+      describe: 'Base the queue is computed against, as steward check (default: the latest release tag vX.Y.Z)',
     },
     port: { type: 'number', default: 0, describe: 'Port on 127.0.0.1 (0: any free port)' },
     open: { type: 'boolean', default: false, describe: 'Open the URL in the default browser' },
