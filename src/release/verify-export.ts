@@ -173,7 +173,7 @@ async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): P
   return record;
 }
 
-type Hashed = { hashes: Map<string, string>; duplicated: string[]; unreadable: VerifyReport['unreadable'] };
+export type Hashed = { hashes: Map<string, string>; duplicated: string[]; unreadable: VerifyReport['unreadable'] };
 
 async function hashJsonl(handle: FileHandle, start: number, file: string): Promise<Hashed> {
   const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
@@ -252,15 +252,27 @@ function compare(file: string, format: VerifyReport['format'], record: ReleaseRe
   for (const [id, hash] of got.hashes) if (expected.has(id) && expected.get(id) !== hash) changed.push(id);
   const missing = [...expected.keys()].filter((id) => !got.hashes.has(id));
   const unexpected = [...got.hashes.keys()].filter((id) => !expected.has(id));
-  const ok =
-    !changed.length && !missing.length && !unexpected.length && !got.duplicated.length && !got.unreadable.length;
+  return verdictOf(file, format, record, got, { changed, missing, unexpected });
+}
+
+/** The report of one export against its release: ok when nothing differs and nothing was unreadable. */
+export function verdictOf(
+  file: string,
+  format: VerifyReport['format'],
+  record: ReleaseRecord,
+  got: Hashed,
+  found: { changed: string[]; missing: string[]; unexpected: string[] },
+  otherProblems = 0,
+): VerifyReport {
+  const { changed, missing, unexpected } = found;
+  const problems = changed.length + missing.length + unexpected.length + got.duplicated.length + got.unreadable.length;
   return {
     file,
     format,
     version: record.version,
     root: record.manifest.root,
     items: got.hashes.size,
-    ok,
+    ok: problems + otherProblems === 0,
     changed,
     missing,
     unexpected,

@@ -9,7 +9,7 @@ import { parseLabelPath } from '../store/paths.js';
 import { readReleaseRecord } from './load-labels.js';
 import { csvCellsHash } from './manifest.js';
 import { type ReleaseRecord, parseReleaseRecord } from './record.js';
-import type { VerifyOptions, VerifyReport } from './verify-export.js';
+import { type VerifyOptions, type VerifyReport, verdictOf } from './verify-export.js';
 
 export interface SplitVerifyReport extends VerifyReport {
   split: string;
@@ -105,25 +105,16 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
       place: `${options.file}.manifest.json`,
       message: `splitRoot ${sidecar.splitRoot} is not the release's ${splitRoot}`,
     });
-  const ok =
-    !changed.length &&
-    !missing.length &&
-    !unexpected.length &&
-    !got.duplicated.length &&
-    !got.unreadable.length &&
-    !sidecarMismatch.length;
+  const report = verdictOf(
+    options.file,
+    sidecar.format,
+    record,
+    got,
+    { changed, missing, unexpected },
+    sidecarMismatch.length,
+  );
   return {
-    file: options.file,
-    format: sidecar.format,
-    version: record.version,
-    root: record.manifest.root,
-    items: got.hashes.size,
-    ok,
-    changed,
-    missing,
-    unexpected,
-    duplicated: got.duplicated,
-    unreadable: got.unreadable,
+    ...report,
     split: sidecar.split,
     splitRoot,
     membership,
