@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { GitStoreError } from './errors.js';
 import { runGit, splitNul } from './exec.js';
 import { type Identity, resolveIdentity, signatureEnv } from './identity.js';
@@ -35,8 +35,8 @@ export interface CommitFilesOptions {
  * else is staged) alone, and update their index entries so `git status` agrees. Returns the new
  * commit's oid, or null when those files already match HEAD.
  *
- * All through git's plumbing, each step safe to interrupt: `hash-object -w` writes the blobs, `mktree`
- * the folders on these paths (tree-edit.ts), `commit-tree` the commit (objects are written to a temp
+ * All through git's plumbing, each step safe to interrupt: `hash-object -w` writes the blobs,
+ * `unpack-objects` the folders on these paths (tree-edit.ts), `commit-tree` the commit (objects are written to a temp
  * file and renamed, so a kill leaves at most an unreferenced object), then `update-ref <ref> <new>
  * <old>` moves the branch only if it is still where this command read it (REF_MOVED otherwise), and
  * last `update-index` records the files in the index.
@@ -113,7 +113,9 @@ async function blobsFor(repo: Repo, paths: readonly string[]): Promise<TreeEdit[
   const edits: TreeEdit[] = [];
   const files: TreeEdit[] = [];
   for (const path of paths) {
-    const info = lstatSync(join(repo.dir, path), { throwIfNoEntry: false });
+    // A folder on the way that is now a file: the path is gone too.
+    const up = statSync(dirname(join(repo.dir, path)), { throwIfNoEntry: false });
+    const info = up?.isDirectory() ? lstatSync(join(repo.dir, path), { throwIfNoEntry: false }) : undefined;
     if (!info) edits.push({ path, oid: null });
     else if (info.isSymbolicLink()) {
       const out = await runGit(repo.dir, ['hash-object', '-w', '--stdin'], {
