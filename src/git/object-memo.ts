@@ -1,4 +1,4 @@
-import type { CommitObject } from './objects.js';
+import type { CommitObject, RawTree } from './objects.js';
 
 /** A small least-recently-used map; git objects are immutable, so entries never go stale. */
 export class Lru<V> {
@@ -22,9 +22,9 @@ export class Lru<V> {
   }
 }
 
-/** Scanned trees (by name) and parsed commits by oid, shared by every call on one repository handle. */
+/** Raw trees and parsed commits by oid, shared by every call on one repository handle. */
 export class ObjectMemo {
-  readonly treeKeys = new Lru<Map<string, string>>(256);
+  readonly trees = new Lru<RawTree>(256);
   readonly commits = new Lru<CommitObject>(20_000);
   /** commit oid → every commit reachable from it (itself included); see tags.ts. */
   readonly ancestry = new Lru<Set<string>>(64);

@@ -89,61 +89,105 @@ export async function entryAtPath(
   treeOid: string,
   path: string,
 ): Promise<{ oid: string; type: 'blob' | 'tree' | 'commit' } | undefined> {
-  const segments = path.split('/');
+  const segments = path.split('/').map((name) => Buffer.from(name).toString('latin1'));
   let current = treeOid;
   for (let i = 0; i < segments.length; i++) {
-    const key = (await treeKeys(repo, current)).get(segments[i]);
-    if (!key) return undefined;
-    const oid = oidOfKey(key);
-    if (i === segments.length - 1) return { oid, type: isTreeKey(key) ? 'tree' : isFileKey(key) ? 'blob' : 'commit' };
-    if (!isTreeKey(key)) return undefined;
-    current = oid;
+    const tree = await readTreeMemo(repo, current);
+    const at = Math.max(tree.find(segments[i]), tree.find(segments[i] + '/'));
+    if (at < 0) return undefined;
+    const mode = tree.mode(at);
+    const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    if (i === segments.length - 1) return { oid: tree.oid(at)!, type };
+    if (type !== 'tree') return undefined;
+    current = tree.oid(at)!;
   }
   return undefined;
 }
 
-/**
- * A tree as name → "mode oid" keys, for comparing two versions of a folder: a plain scan of the raw
- * object (no hex, no per-entry objects), memoised per handle.
- */
-export async function treeKeys(repo: Repo, oid: string): Promise<Map<string, string>> {
-  let keys = repo.objects.treeKeys.get(oid);
-  if (!keys) {
+/** A tree, read through the handle's cat-file process, memoised per handle. */
+export async function readTreeMemo(repo: Repo, oid: string): Promise<RawTree> {
+  let tree = repo.objects.trees.get(oid);
+  if (!tree) {
     const object = await repo.reader.read(oid);
     if (object?.type !== 'tree')
       throw new GitStoreError('MISSING_OBJECT', `tree ${oid} is missing from the object store`, { oid });
-    keys = scanTree(object.content, repo.objectFormat === 'sha256' ? 32 : 20);
-    repo.objects.treeKeys.set(oid, keys);
+    tree = new RawTree(object.content, repo.objectFormat === 'sha256' ? 32 : 20);
+    repo.objects.trees.set(oid, tree);
   }
-  return keys;
+  return tree;
 }
 
-/** Entries are `<mode> <name>\0<20-byte oid>`, one after another. */
-export function scanTree(raw: Buffer, hashBytes = 20): Map<string, string> {
-  const out = new Map<string, string>();
-  let at = 0;
-  while (at < raw.length) {
-    const space = raw.indexOf(0x20, at);
-    const nul = raw.indexOf(0, space);
-    if (space < 0 || nul < 0 || nul + 1 + hashBytes > raw.length) throw new Error('malformed tree object');
-    out.set(
-      raw.toString('utf8', space + 1, nul),
-      raw.toString('latin1', at, space) + ' ' + raw.toString('latin1', nul + 1, nul + 1 + hashBytes),
-    );
-    at = nul + 1 + hashBytes;
+/**
+ * A raw tree object: its `<mode> <name>\0<oid>` entries found by the NUL that ends each name, and
+ * looked up by binary search in git's order (by name, a folder's name read as if it ended in '/').
+ * Names are compared as latin1 strings of their bytes, whose order is byte order.
+ */
+export class RawTree {
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly raw: Buffer,
+    private readonly hashBytes: number,
+  ) {
+    for (let at = 0; at < raw.length; ) {
+      this.starts.push(at);
+      at = raw.indexOf(0, at) + 1 + hashBytes;
+      if (at <= hashBytes || at > raw.length) throw new Error('malformed tree object');
+    }
+    this.starts.push(raw.length);
   }
-  return out;
-}
 
-export function isTreeKey(key: string | undefined): boolean {
-  return key?.startsWith('40000 ') === true;
-}
+  private key(i: number): string {
+    const space = this.raw.indexOf(0x20, this.starts[i]);
+    const name = this.raw.toString('latin1', space + 1, this.starts[i + 1] - this.hashBytes - 1);
+    // Only a folder's mode ("40000") starts with a 4.
+    return this.raw[this.starts[i]] === 0x34 ? name + '/' : name;
+  }
 
-/** A regular file, an executable one, or a symlink (not a submodule's commit). */
-export function isFileKey(key: string): boolean {
-  return key.startsWith('100') || key.startsWith('120000 ');
-}
+  /** The first entry whose key is not below `key`. */
+  private lowerBound(key: string): number {
+    let [low, high] = [0, this.starts.length - 1];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.key(mid) < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 
-export function oidOfKey(key: string): string {
-  return Buffer.from(key.slice(key.indexOf(' ') + 1), 'latin1').toString('hex');
+  /** The entry with this key, or -1. */
+  find(key: string): number {
+    const i = this.lowerBound(key);
+    return i < this.starts.length - 1 && this.key(i) === key ? i : -1;
+  }
+
+  oid(i: number): string | null {
+    return i < 0 ? null : this.raw.toString('hex', this.starts[i + 1] - this.hashBytes, this.starts[i + 1]);
+  }
+
+  mode(i: number): string {
+    return this.raw.toString('latin1', this.starts[i], this.raw.indexOf(0x20, this.starts[i]));
+  }
+
+  /** The tree with `changes` applied: the entries of a changed name dropped, new ones inserted in order, the rest copied. */
+  splice(changes: Map<string, { mode: string; oid: string } | null>): Buffer {
+    const ops: Array<{ at: number; key: string; bytes?: Buffer }> = [];
+    for (const [name, entry] of changes) {
+      for (const at of [this.find(name), this.find(name + '/')]) if (at >= 0) ops.push({ at, key: '\uffff' });
+      if (!entry) continue;
+      const key = entry.mode === '40000' ? name + '/' : name;
+      const bytes = Buffer.concat([Buffer.from(`${entry.mode} ${name}\0`, 'latin1'), Buffer.from(entry.oid, 'hex')]);
+      ops.push({ at: this.lowerBound(key), key, bytes });
+    }
+    // By position; at one position the inserts by key, then the drop of the entry there (its key sorts last).
+    ops.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+    const parts: Buffer[] = [];
+    let copied = 0;
+    for (const { at, bytes } of ops) {
+      parts.push(this.raw.subarray(this.starts[copied], this.starts[at]), ...(bytes ? [bytes] : []));
+      copied = bytes ? at : at + 1;
+    }
+    parts.push(this.raw.subarray(this.starts[copied]));
+    return Buffer.concat(parts);
+  }
 }

@@ -2,6 +2,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, initRepo, type Repo } from '../../src/git/index.js';
+import { entryAtPath } from '../../src/git/objects.js';
 import { ALICE, cli, tempDir } from './helpers.js';
 
 /**
@@ -133,5 +134,28 @@ describe('editTree through commitFiles', () => {
     await apply(repo.dir, { 'labels/a/x.json': '10\n', 'labels/new/n.json': 'n\n', 'labels/b/w.json': null });
     const tree = await expectGitsTree(repo, ['labels/a/x.json', 'labels/new/n.json', 'labels/b/w.json']);
     expect(tree).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('finds entries by path as git sorts them (entryAtPath), and refuses removing what exists nowhere', async () => {
+    const repo = await repoWith({ ...base, 'labels/é/ü.json': 'unicode\n' });
+    const tree = cli(repo.dir, 'rev-parse', 'HEAD^{tree}').trim();
+    const gitSays = (path: string): { oid: string; type: string } | undefined => {
+      const line = cli(repo.dir, 'ls-tree', 'HEAD', path).trim();
+      return line ? { oid: line.split(/\s/)[2], type: line.split(/\s/)[1] } : undefined;
+    };
+    for (const path of [
+      'labels/b',
+      'labels/b-c',
+      'labels/b.c',
+      'labels/b.c/v.json',
+      'labels/é/ü.json',
+      'labels/a/deep',
+    ])
+      expect(await entryAtPath(repo, tree, path)).toEqual(gitSays(path));
+    for (const path of ['labels/b/', 'labels/b-c/x', 'labels/bb', 'labels/a/deep/er/nope.json', 'nope'])
+      expect(await entryAtPath(repo, tree, path)).toBeUndefined();
+    await expect(commitFiles(repo, { paths: ['labels/b-c/x'], message: 'x', author: ALICE })).rejects.toMatchObject({
+      code: 'UNKNOWN_PATH',
+    });
   });
 });
