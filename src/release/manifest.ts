@@ -57,5 +57,10 @@ export function csvRowHash(label: Label): string {
 }
 
 export function csvCellsHash(cells: string[]): string {
-  return sha256Hex(cells.map((c) => `${c.length}:${c}`).join('|'));
+  return sha256Hex(csvCellsText(cells));
+}
+
+/** What csvCellsHash hashes: the cells, each length-prefixed, joined by "|". */
+export function csvCellsText(cells: string[]): string {
+  return cells.map((c) => `${c.length}:${c}`).join('|');
 }
