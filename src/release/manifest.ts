@@ -61,6 +61,23 @@ export function csvCellsHash(cells: string[]): string {
 }
 
 /** What csvCellsHash hashes: the cells, each length-prefixed, joined by "|". */
-export function csvCellsText(cells: string[]): string {
+function csvCellsText(cells: string[]): string {
   return cells.map((c) => `${c.length}:${c}`).join('|');
+}
+
+/**
+ * csvCellsHash (as raw bytes) of cells given as their UTF-8 bytes, one character a byte (latin1): an
+ * ASCII cell is its own text; any other is decoded for its length in UTF-16 units, as csvCellsText
+ * counts it, and hashed as the UTF-8 of that decoded text (what hashing csvCellsText does).
+ */
+export function csvCellsHashBytes(cells: string[]): Buffer {
+  const text = cells
+    .map((c) => {
+      // All ASCII (its UTF-8 length is one byte a character, counted natively): the bytes are the text.
+      if (Buffer.byteLength(c, 'utf8') === c.length) return `${c.length}:${c}`;
+      const decoded = Buffer.from(c, 'latin1').toString('utf8');
+      return `${decoded.length}:${Buffer.from(decoded, 'utf8').toString('latin1')}`;
+    })
+    .join('|');
+  return createHash('sha256').update(text, 'latin1').digest();
 }

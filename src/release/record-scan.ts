@@ -1,4 +1,16 @@
 import { createHash } from 'node:crypto';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  skipSpace,
+  skipString,
+  skipValue,
+  walkObject,
+} from './json-bytes.js';
 import { HASH_BYTES, ManifestIndex } from './manifest-index.js';
 
 /**
@@ -15,14 +27,6 @@ export interface ScannedRecord {
   items: { index: ManifestIndex; root: string } | null;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
 const ITEMS = '/manifest/items';
 
 /** Nibble values of lowercase hex digits; -1 for every other byte (uppercase too: the schema asks for lowercase). */
@@ -52,81 +56,6 @@ export function scanReleaseRecord(bytes: Buffer): ScannedRecord {
     rest: bytes.toString('utf8', 0, start) + '[]' + bytes.toString('utf8', end),
     items: { index, root },
   };
-}
-
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-
-function skipSpace(bytes: Buffer, at: number): number {
-  while (at < bytes.length && isSpace(bytes[at])) at++;
-  return at;
-}
-
-/** The position after the string that starts at `at` (a quote), or -1 when it does not end. */
-function skipString(bytes: Buffer, at: number): number {
-  for (let p = at + 1; p < bytes.length; p++) {
-    const b = bytes[p];
-    if (b === BACKSLASH) p++;
-    else if (b === QUOTE) return p + 1;
-  }
-  return -1;
-}
-
-/**
- * The position after the JSON value that starts at `at`, or -1 when it is cut off. Only to find where a
- * value ends: its syntax is JSON.parse's to judge (everything outside the items goes through it).
- */
-function skipValue(bytes: Buffer, at: number): number {
-  const first = bytes[at];
-  if (first === QUOTE) return skipString(bytes, at);
-  if (first !== OPEN_ARRAY && first !== OPEN_OBJECT) {
-    // A number, true, false or null: up to the next delimiter.
-    let p = at;
-    while (p < bytes.length && !isSpace(bytes[p]) && ![COMMA, CLOSE_ARRAY, CLOSE_OBJECT].includes(bytes[p])) p++;
-    return p === at ? -1 : p;
-  }
-  let depth = 0;
-  for (let p = at; p < bytes.length; ) {
-    const b = bytes[p];
-    if (b === QUOTE) {
-      p = skipString(bytes, p);
-      if (p === -1) return -1;
-      continue;
-    }
-    if (b === OPEN_ARRAY || b === OPEN_OBJECT) depth++;
-    else if ((b === CLOSE_ARRAY || b === CLOSE_OBJECT) && --depth === 0) return p + 1;
-    p++;
-  }
-  return -1;
-}
-
-/**
- * The members of the object at `at`: `visit(key, valueAt)` returns where the value ends when it read it,
- * or undefined to have it skipped. Returns the position after the object, or -1 when it cannot be walked
- * (the text is then given to JSON.parse whole, which names the syntax error).
- */
-function walkObject(bytes: Buffer, at: number, visit: (key: string, valueAt: number) => number | undefined): number {
-  let p = skipSpace(bytes, at + 1);
-  if (bytes[p] === CLOSE_OBJECT) return p + 1;
-  for (;;) {
-    if (bytes[p] !== QUOTE) return -1;
-    const keyEnd = skipString(bytes, p);
-    if (keyEnd === -1) return -1;
-    let key: string;
-    try {
-      key = JSON.parse(bytes.toString('utf8', p, keyEnd)) as string;
-    } catch {
-      return -1;
-    }
-    p = skipSpace(bytes, keyEnd);
-    if (bytes[p] !== COLON) return -1;
-    const valueAt = skipSpace(bytes, p + 1);
-    const end = visit(key, valueAt) ?? skipValue(bytes, valueAt);
-    if (end === -1) return -1;
-    p = skipSpace(bytes, end);
-    if (bytes[p] === CLOSE_OBJECT) return p + 1;
-    if (bytes[p] !== COMMA) return -1;
-    p = skipSpace(bytes, p + 1);
-  }
 }
 
 type Located = { start: number; end: number; index: ManifestIndex; root: string };
@@ -186,7 +115,8 @@ function scanItems(bytes: Buffer, at: number): { end: number; index: ManifestInd
         const why =
           previous === id
             ? `duplicate id ${JSON.stringify(id)} (item ${k - 1} has it too)`
-            : `id ${JSON.stringify(id)} is out of order: items are sorted by id, and item ${k - 1} is ${JSON.stringify(previous)}`;
+            : `id ${JSON.stringify(id)} is out of order: items are sorted by id, and item ${k - 1} is ` +
+              JSON.stringify(previous);
         throw new RecordProblem('schema', `${ITEMS}/${k}/0`, why, itemAt);
       }
       root.id(id);
@@ -317,15 +247,4 @@ function diagnoseItem(bytes: Buffer, itemAt: number, offset: number, k: number):
       );
   }
   throw new RecordProblem('json', `${ITEMS}/${k}`, 'unexpected text in the item', offset);
-}
-
-/** "line L, column C" of a byte offset, for a message (only on the error path: it counts the newlines before it). */
-export function lineAndColumn(bytes: Buffer, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let p = bytes.indexOf(0x0a); p !== -1 && p < offset; p = bytes.indexOf(0x0a, p + 1)) {
-    line++;
-    lineStart = p + 1;
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
 import { schemaValidator } from '../schema/load.js';
 import { findingsFromAjv, formatFinding } from '../schema/findings.js';
-import { type Manifest, type ManifestItem, rootHash } from './manifest.js';
-import { ManifestIndex } from './manifest-index.js';
-import { RecordProblem, type ScannedRecord, lineAndColumn, scanReleaseRecord } from './record-scan.js';
+import type { Manifest } from './manifest.js';
+import type { ManifestIndex } from './manifest-index.js';
+import { lineAndColumn } from './json-bytes.js';
+import { RecordProblem, type ScannedRecord, scanReleaseRecord } from './record-scan.js';
 import type { ReleaseStatistics } from './statistics.js';
 
 export interface ReleaseRecord {
@@ -79,12 +80,13 @@ export function parseReleaseRecord(source: Buffer | string, file: string): ReadR
     });
   }
   const record = json as ReleaseRecord;
-  const { index, root } = scanned.items ?? indexOfParsed(record.manifest.items, file);
-  if (scanned.items && record.manifest.items.length !== 0)
+  // The schema asks for manifest.items, so the scanner found them: the text JSON.parse read has `[]` there.
+  if (!scanned.items || record.manifest.items.length !== 0)
     throw inputError('RELEASE_INVALID', `corrupted release record: ${file} /manifest/items: cannot be read`, {
       file,
       pointer: '/manifest/items',
     });
+  const { index, root } = scanned.items;
   if (root !== record.manifest.root || record.manifest.count !== index.count) {
     throw findingsError(
       'RELEASE_ROOT_MISMATCH',
@@ -97,19 +99,6 @@ export function parseReleaseRecord(source: Buffer | string, file: string): ReadR
     );
   }
   return { ...record, manifest: { ...record.manifest, items: index } };
-}
-
-/** The index of items JSON.parse made (a record the scanner found no items array in, yet valid: not one the tool writes). */
-function indexOfParsed(items: ManifestItem[], file: string): { index: ManifestIndex; root: string } {
-  for (let k = 1; k < items.length; k++) {
-    if (!(items[k - 1][0] < items[k][0]))
-      throw inputError(
-        'RELEASE_INVALID',
-        `corrupted release record: ${file} /manifest/items/${k}/0: ids must be sorted, each once`,
-        { file, pointer: `/manifest/items/${k}/0` },
-      );
-  }
-  return { index: ManifestIndex.of(items), root: rootHash(items) };
 }
 
 function recordProblemError(problem: RecordProblem, file: string, bytes: Buffer) {

@@ -5,7 +5,7 @@ import { openRepo } from '../git/index.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import { readReleaseRecord } from './load-labels.js';
 import { type ExportReading, ExportTally } from './export-tally.js';
-import { csvCellsText } from './manifest.js';
+import { csvCellsHashBytes } from './manifest.js';
 import { HASH_BYTES, type ManifestIndex } from './manifest-index.js';
 import { JSONL_HEADER_PREFIX, type PinnedHeader } from './pinned-export.js';
 import { type ReadReleaseRecord, type ReleaseRecordFacts, parseReleaseRecord } from './record.js';
@@ -222,7 +222,7 @@ async function hashCsv(file: string, rows: [string, number][], tally: ExportTall
   const columns = [...MEDCALC_COLUMNS];
   let header: number[] | undefined;
   let count = 0;
-  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns })) {
+  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns, fieldBytes: 'latin1' })) {
     header ??= columns.map((c) => names.indexOf(c));
     const k = count++;
     // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
@@ -235,7 +235,7 @@ async function hashCsv(file: string, rows: [string, number][], tally: ExportTall
       );
       continue;
     }
-    tally.add(expected[0], hash('sha256', csvCellsText(header.map((at) => fields[at])), 'buffer'));
+    tally.add(expected[0], csvCellsHashBytes(header.map((at) => fields[at])));
   }
   if (count !== rows.length)
     tally.reading.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
