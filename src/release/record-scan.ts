@@ -96,7 +96,9 @@ function scanItems(bytes: Buffer, at: number): { end: number; index: ManifestInd
   const most = Math.floor((bytes.length - at) / MIN_ITEM_BYTES) + 1;
   const starts = new Uint32Array(most + 1);
   const columns = [0, 1, 2].map(() => Buffer.allocUnsafe(most * HASH_BYTES)) as [Buffer, Buffer, Buffer];
-  const ids: string[] = [];
+  // Ids joined 65,536 at a time, so a million short strings never live at once (one table at the end).
+  const tableParts: string[] = [];
+  let ids: string[] = [];
   const root = new RootHasher();
   let length = 0;
   let previous = '';
@@ -131,7 +133,10 @@ function scanItems(bytes: Buffer, at: number): { end: number; index: ManifestInd
       }
       if (bytes[p] !== CLOSE_ARRAY) fail(p);
       root.endLine();
-      ids.push(id);
+      if (ids.push(id) === 65_536) {
+        tableParts.push(ids.join(''));
+        ids = [];
+      }
       length += id.length;
       starts[++k] = length;
       previous = id;
@@ -143,7 +148,8 @@ function scanItems(bytes: Buffer, at: number): { end: number; index: ManifestInd
       if (bytes[p] !== COMMA) throw new RecordProblem('json', `${ITEMS}/${k}`, 'expected "," or "]" after an item', p);
       p = skipSpace(bytes, p + 1);
     }
-  const index = new ManifestIndex(k, ids.join(''), starts, columns);
+  tableParts.push(ids.join(''));
+  const index = new ManifestIndex(k, tableParts.join(''), starts, columns);
   return { end: p, index, root: root.digest() };
 }
 

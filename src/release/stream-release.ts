@@ -3,6 +3,7 @@ import { findingsError, inputError } from '../errors/index.js';
 import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
+import { BlobList } from './blob-list.js';
 import { describeManifestDifferences, readReleaseRecord } from './load-labels.js';
 import type { ReleaseTrust } from './record-signature.js';
 import type { ReadReleaseRecord } from './record.js';
@@ -59,6 +60,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
     }
   }
   if (missing.length || extra.length) throw mismatch(tag, { differing: [], missing, extra });
+  const blobs = new BlobList(ordered);
   return {
     version: record.version,
     tag,
@@ -68,7 +70,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
     async *labels() {
       const differing: string[] = [];
       let k = 0;
-      for await (const { path, bytes } of readBlobs(repo, ordered)) {
+      for await (const { path, bytes } of readBlobs(repo, blobs)) {
         const index = k++;
         // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
         // the id to that hash); only a file that does not is parsed here and re-serialised (a
