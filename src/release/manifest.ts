@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
 import { sha256Hex } from '../store/canonical.js';
@@ -65,19 +65,30 @@ function csvCellsText(cells: string[]): string {
   return cells.map((c) => `${c.length}:${c}`).join('|');
 }
 
+/** Where csvCellsHashBytes writes a row's text before hashing it (reused: one row at a time). */
+let rowText = Buffer.allocUnsafe(2 ** 16);
+
 /**
- * csvCellsHash (as raw bytes) of cells given as their UTF-8 bytes, one character a byte (latin1): an
- * ASCII cell is its own text; any other is decoded for its length in UTF-16 units, as csvCellsText
- * counts it, and hashed as the UTF-8 of that decoded text (what hashing csvCellsText does).
+ * csvCellsHash, as raw bytes, of cells given as their UTF-8 bytes one character a byte (latin1): the
+ * text csvCellsText makes is written straight into one reused buffer (no string per row), an ASCII cell
+ * as its own bytes, any other decoded first (its length is counted in UTF-16 units, as csvCellsText does).
  */
 export function csvCellsHashBytes(cells: string[]): Buffer {
-  const text = cells
-    .map((c) => {
-      // All ASCII (its UTF-8 length is one byte a character, counted natively): the bytes are the text.
-      if (Buffer.byteLength(c, 'utf8') === c.length) return `${c.length}:${c}`;
-      const decoded = Buffer.from(c, 'latin1').toString('utf8');
-      return `${decoded.length}:${Buffer.from(decoded, 'utf8').toString('latin1')}`;
-    })
-    .join('|');
-  return createHash('sha256').update(text, 'latin1').digest();
+  let used = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    // Buffer.byteLength counts natively: a cell whose UTF-8 takes one byte a character is all ASCII.
+    const ascii = Buffer.byteLength(cell, 'utf8') === cell.length;
+    const text = ascii ? cell : Buffer.from(cell, 'latin1').toString('utf8');
+    const prefix = `${k ? '|' : ''}${text.length}:`;
+    const most = prefix.length + (ascii ? cell.length : 3 * text.length);
+    if (used + most > rowText.length) {
+      const larger = Buffer.allocUnsafe(2 * (used + most));
+      rowText.copy(larger, 0, 0, used);
+      rowText = larger;
+    }
+    used += rowText.write(prefix, used, 'latin1');
+    used += ascii ? rowText.write(cell, used, 'latin1') : rowText.write(text, used, 'utf8');
+  }
+  return hash('sha256', rowText.subarray(0, used), 'buffer');
 }

@@ -13,6 +13,8 @@ describe('csvCellsHashBytes: the CSV row hash from the cells’ UTF-8 bytes', ()
       ['1', 'plain text', ''],
       ['Größe 1,65 m — “nüchtern”', '体重 60 kg', 'pill 💊 (a surrogate pair: two UTF-16 units)'],
       ['tab\there', 'line\nbreak\r\n', '\u0001\u007f\u0080\u00ff', '\u2028'],
+      // Past the reused buffer's first size, ASCII and not.
+      ['a'.repeat(100_000), 'é'.repeat(70_000), 'b'],
     ];
     for (const cells of rows) expect(csvCellsHashBytes(cells.map(asBytes)).toString('hex')).toBe(csvCellsHash(cells));
     // A different cell boundary with the same bytes is a different hash.
