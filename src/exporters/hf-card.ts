@@ -1,7 +1,7 @@
 import type { CitationFacts } from '../release/citation.js';
 import { citationBibtex } from '../release/citation.js';
 import { MEDCALC_BENCH, STEWARDSHIP_PAPER } from '../release/citation-sources.js';
-import type { ReleaseRecord } from '../release/record.js';
+import type { ReadReleaseRecord, ReleaseRecordFacts } from '../release/record.js';
 import type { HfColumn } from './hf-columns.js';
 
 export interface HfSplitFile {
@@ -22,7 +22,7 @@ export interface ManifestChanges {
 }
 
 export interface DatasetCardInput {
-  record: ReleaseRecord;
+  record: ReleaseRecordFacts;
   citation: CitationFacts;
   files: HfSplitFile[];
   columns: readonly HfColumn[];
@@ -181,14 +181,26 @@ export function datasetCard(input: DatasetCardInput): string {
 }
 
 /** Items added, removed and changed between two manifests (by label hash). */
-export function manifestChanges(current: ReleaseRecord, previous: ReleaseRecord | null): ManifestChanges {
+export function manifestChanges(current: ReadReleaseRecord, previous: ReadReleaseRecord | null): ManifestChanges {
   if (!previous) return { previousVersion: null, added: [], removed: [], changed: [] };
-  const before = new Map(previous.manifest.items.map((i) => [i[0], i[1]]));
-  const now = new Map(current.manifest.items.map((i) => [i[0], i[1]]));
-  return {
-    previousVersion: previous.version,
-    added: [...now.keys()].filter((id) => !before.has(id)),
-    removed: [...before.keys()].filter((id) => !now.has(id)),
-    changed: [...now].filter(([id, hash]) => before.has(id) && before.get(id) !== hash).map(([id]) => id),
-  };
+  const now = current.manifest.items;
+  const before = previous.manifest.items;
+  const changes: ManifestChanges = { previousVersion: previous.version, added: [], removed: [], changed: [] };
+  // Both are sorted by id: one walk through the two.
+  for (let i = 0, j = 0; i < now.count || j < before.count; ) {
+    const a = i < now.count ? now.idAt(i) : undefined;
+    const b = j < before.count ? before.idAt(j) : undefined;
+    if (b === undefined || (a !== undefined && a < b)) {
+      changes.added.push(a!);
+      i++;
+    } else if (a === undefined || b < a) {
+      changes.removed.push(b);
+      j++;
+    } else {
+      if (!now.matches(i, 1, before.hashBytesAt(j, 1))) changes.changed.push(a);
+      i++;
+      j++;
+    }
+  }
+  return changes;
 }

@@ -76,9 +76,8 @@ export function pinnedSplitJsonl(release: LoadedRelease, split: string): { lines
 
 /** The manifest's hash of an item in one column (2: CSV row, 3: JSONL line). */
 function manifestColumn(release: LoadedRelease, column: 2 | 3): (id: string) => string {
-  const byId = new Map(release.record.manifest.items.map((i) => [i[0], i[column]]));
   return (id) => {
-    const hash = byId.get(id);
+    const hash = release.record.manifest.items.hashOf(id, column);
     // loadLabels verified the labels against the manifest, so every id is there.
     if (hash === undefined) throw new Error(`release manifest lacks ${id}`);
     return hash;

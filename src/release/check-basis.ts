@@ -77,7 +77,7 @@ export async function checkBasis(
   const changedPaths = since.changes.filter((c) => c.newOid !== undefined && parseLabelPath(c.path)).map((c) => c.path);
   const signedUnchanged = since.record.checked.signed.filter((p) => !since.changedFiles.has(p));
   const read = new Set(signedUnchanged.map(idOf));
-  const unchangedIds = since.record.manifest.items.map((i) => i[0]).filter((id) => !changedIds.has(id));
+  const unchangedIds = [...since.items.ids()].filter((id) => !changedIds.has(id));
   const takenIds = new Map<string, string>();
   for (const id of unchangedIds) if (!read.has(id)) takenIds.set(id, `a label unchanged since ${since.tag}`);
   return { paths: [...changedPaths, ...signedUnchanged], takenIds, unchangedIds };

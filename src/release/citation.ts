@@ -1,5 +1,5 @@
 import type { StewardConfig } from '../config/config.js';
-import type { ReleaseRecord } from './record.js';
+import type { ReleaseRecordFacts } from './record.js';
 import { CITED_WORKS, type CitedWork } from './citation-sources.js';
 
 /** A citation author: a person (family and given names) or an organisation (name only). */
@@ -38,7 +38,7 @@ export function authorsOf(config: StewardConfig): CitationAuthor[] {
 }
 
 /** The facts of a release for every citation format, from its record and the benchmark's config. */
-export function citationFactsOf(record: ReleaseRecord, config: StewardConfig, tagCommit?: string): CitationFacts {
+export function citationFactsOf(record: ReleaseRecordFacts, config: StewardConfig, tagCommit?: string): CitationFacts {
   const c = config.citation ?? {};
   return {
     name: record.name,

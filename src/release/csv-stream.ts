@@ -2,6 +2,9 @@ import { createReadStream } from 'node:fs';
 import { inputError } from '../errors/index.js';
 import { parseCsv, countNewlines } from '../core/csv.js';
 
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
 export interface StreamedCsvRow {
   /** The header's names (trimmed), the same array for every row. */
   header: string[];
@@ -22,22 +25,29 @@ export interface StreamedCsvRow {
  */
 export async function* csvRows(
   file: string,
-  options: { required?: string[]; chunkBytes?: number } = {},
+  options: {
+    required?: string[];
+    chunkBytes?: number;
+    /**
+     * 'latin1': each field is given as its UTF-8 bytes, one character a byte (the header decoded as
+     * usual): no UTF-8 decoding, 4× faster, for a caller that only hashes the fields (see csvCellsHashBytes).
+     * CSV's syntax is all ASCII, and no byte of a multi-byte character is, so the fields are the same.
+     */
+    fieldBytes?: 'latin1';
+  } = {},
 ): AsyncGenerator<StreamedCsvRow> {
+  const encoding = options.fieldBytes ?? 'utf8';
   let header: string[] | undefined;
   let row = 0;
   let line = 1;
-  let pending = '';
-  let quotes = 0; // quotes in `pending` up to `scanned`
-  let scanned = 0;
-  let lastCut = -1; // the last newline in pending with an even quote count before it
-  let quotesAtCut = 0;
   const piece = function* (text: string): Generator<StreamedCsvRow> {
     const records = parseCsv(text, file, { firstLine: line });
     line += countNewlines(text);
     for (const record of records) {
       if (!header) {
-        header = record.fields.map((h) => h.trim());
+        header = record.fields.map((h) =>
+          (encoding === 'latin1' ? Buffer.from(h, 'latin1').toString('utf8') : h).trim(),
+        );
         checkHeader(header, file, options.required ?? []);
         continue;
       }
@@ -59,38 +69,30 @@ export async function* csvRows(
       yield { header, fields: record.fields, row, line: record.line };
     }
   };
+  // Cut on bytes, decoded a piece at a time: a newline byte is never inside a UTF-8 sequence, so each
+  // piece decodes as it would within the whole text (a string decoder over every chunk cost 3× as much).
+  let parts: Buffer[] = []; // the bytes since the last cut
+  let quotesOdd = false; // whether those bytes hold an odd number of quotes
   for await (const chunk of createReadStream(file, {
-    encoding: 'utf8',
     highWaterMark: options.chunkBytes ?? 4 * 2 ** 20,
-  }) as AsyncIterable<string>) {
-    pending += chunk;
-    // Quotes and newlines found with indexOf (native), not a loop over every character.
-    let q = pending.indexOf('"', scanned);
-    let n = pending.indexOf('\n', scanned);
-    while (n !== -1) {
-      if (q !== -1 && q < n) {
-        quotes++;
-        q = pending.indexOf('"', q + 1);
-        continue;
-      }
-      if (quotes % 2 === 0) {
-        lastCut = n;
-        quotesAtCut = quotes;
-      }
-      n = pending.indexOf('\n', n + 1);
+  }) as AsyncIterable<Buffer>) {
+    let cut = -1; // the last newline in the chunk with an even number of quotes before it
+    let q = chunk.indexOf(QUOTE);
+    for (let n = chunk.indexOf(NEWLINE); n !== -1; n = chunk.indexOf(NEWLINE, n + 1)) {
+      for (; q !== -1 && q < n; q = chunk.indexOf(QUOTE, q + 1)) quotesOdd = !quotesOdd;
+      if (!quotesOdd) cut = n;
     }
-    for (; q !== -1; q = pending.indexOf('"', q + 1)) quotes++;
-    scanned = pending.length;
-    if (lastCut >= 0) {
-      const text = pending.slice(0, lastCut + 1);
-      pending = pending.slice(lastCut + 1);
-      scanned = pending.length;
-      quotes -= quotesAtCut;
-      lastCut = -1;
-      yield* piece(text);
+    for (; q !== -1; q = chunk.indexOf(QUOTE, q + 1)) quotesOdd = !quotesOdd;
+    if (cut === -1) {
+      parts.push(chunk);
+      continue;
     }
+    parts.push(chunk.subarray(0, cut + 1));
+    const text = (parts.length === 1 ? parts[0] : Buffer.concat(parts)).toString(encoding);
+    parts = cut + 1 < chunk.length ? [chunk.subarray(cut + 1)] : [];
+    yield* piece(text);
   }
-  if (pending) yield* piece(pending);
+  if (parts.length) yield* piece(Buffer.concat(parts).toString(encoding));
   if (!header) throw inputError('CSV_EMPTY', `${file}: the file is empty`, { file });
 }
 

@@ -1,7 +1,8 @@
 import { inputError } from '../errors/index.js';
-import { type Repo, readFileTextsAt } from '../git/index.js';
+import { type Repo, streamLabelsAt } from '../git/index.js';
+import { sha256Hex } from '../store/canonical.js';
 import type { Label } from '../label/types.js';
-import { type ReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
+import { type ReadReleaseRecord, parseReleaseRecord, recordPath } from './record.js';
 import { listReleases } from './releases.js';
 import { formatSemver, parseSemver, tagOf } from '../core/semver.js';
 import { type ReleaseTrust, verifyReleaseTrust } from './record-signature.js';
@@ -10,7 +11,7 @@ export interface LoadedRelease {
   version: string;
   tag: string;
   commit: string;
-  record: ReleaseRecord;
+  record: ReadReleaseRecord;
   labels: Label[];
   /** Who signed the release (checked with the tag: see verifyReleaseTrust). */
   trust: ReleaseTrust;
@@ -20,7 +21,7 @@ export interface LoadedRelease {
 export async function readReleaseRecord(
   repo: Repo,
   version: string,
-): Promise<{ record: ReleaseRecord; tag: string; commit: string; trust: ReleaseTrust }> {
+): Promise<{ record: ReadReleaseRecord; recordSha256: string; tag: string; commit: string; trust: ReleaseTrust }> {
   const v = formatSemver(parseSemver(version));
   const tag = tagOf(v);
   const releases = await listReleases(repo);
@@ -33,16 +34,20 @@ export async function readReleaseRecord(
     );
   }
   // Only the record's own file: the other versions' records are as large (a manifest item per label).
-  const files = await readFileTextsAt(repo, { ref: tag, prefix: recordPath(v) });
-  const text = files.get(recordPath(v));
-  if (text === undefined)
+  // It is parsed and hashed as its bytes come from git, never decoded whole nor kept (226 MB at 1M labels).
+  let read: { record: ReadReleaseRecord; recordSha256: string } | undefined;
+  for await (const { path, bytes } of streamLabelsAt(repo, { ref: tag, prefix: recordPath(v) })) {
+    if (path !== recordPath(v)) continue;
+    read = { record: parseReleaseRecord(bytes, `${recordPath(v)} at ${tag}`), recordSha256: sha256Hex(bytes) };
+  }
+  if (read === undefined)
     throw inputError('RELEASE_RECORD_MISSING', `tag ${tag} has no ${recordPath(v)}`, {
       version: v,
       file: recordPath(v),
     });
-  const record = parseReleaseRecord(text, `${recordPath(v)} at ${tag}`);
-  const trust = await verifyReleaseTrust(repo, { record, recordText: text, tag, commit: found.commit });
-  return { record, tag, commit: found.commit, trust };
+  const { record, recordSha256 } = read;
+  const trust = await verifyReleaseTrust(repo, { record, recordSha256, tag, commit: found.commit });
+  return { record, recordSha256, tag, commit: found.commit, trust };
 }
 
 /**

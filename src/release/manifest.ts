@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
 import { sha256Hex } from '../store/canonical.js';
@@ -57,5 +57,38 @@ export function csvRowHash(label: Label): string {
 }
 
 export function csvCellsHash(cells: string[]): string {
-  return sha256Hex(cells.map((c) => `${c.length}:${c}`).join('|'));
+  return sha256Hex(csvCellsText(cells));
+}
+
+/** What csvCellsHash hashes: the cells, each length-prefixed, joined by "|". */
+function csvCellsText(cells: string[]): string {
+  return cells.map((c) => `${c.length}:${c}`).join('|');
+}
+
+/** Where csvCellsHashBytes writes a row's text before hashing it (reused: one row at a time). */
+let rowText = Buffer.allocUnsafe(2 ** 16);
+
+/**
+ * csvCellsHash, as raw bytes, of cells given as their UTF-8 bytes one character a byte (latin1): the
+ * text csvCellsText makes is written straight into one reused buffer (no string per row), an ASCII cell
+ * as its own bytes, any other decoded first (its length is counted in UTF-16 units, as csvCellsText does).
+ */
+export function csvCellsHashBytes(cells: string[]): Buffer {
+  let used = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    // Buffer.byteLength counts natively: a cell whose UTF-8 takes one byte a character is all ASCII.
+    const ascii = Buffer.byteLength(cell, 'utf8') === cell.length;
+    const text = ascii ? cell : Buffer.from(cell, 'latin1').toString('utf8');
+    const prefix = `${k ? '|' : ''}${text.length}:`;
+    const most = prefix.length + (ascii ? cell.length : 3 * text.length);
+    if (used + most > rowText.length) {
+      const larger = Buffer.allocUnsafe(2 * (used + most));
+      rowText.copy(larger, 0, 0, used);
+      rowText = larger;
+    }
+    used += rowText.write(prefix, used, 'latin1');
+    used += ascii ? rowText.write(cell, used, 'latin1') : rowText.write(text, used, 'utf8');
+  }
+  return hash('sha256', rowText.subarray(0, used), 'buffer');
 }

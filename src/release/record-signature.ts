@@ -7,7 +7,7 @@ import type { Reviewer } from '../review/reviewer.js';
 import { reviewerSigningKey } from '../review/signing-key.js';
 import { MAINTAINER_ROLE } from '../review/trust-changes.js';
 import { canonicalJson, sha256Hex } from '../store/canonical.js';
-import type { ReleaseRecord } from './record.js';
+import type { ReleaseRecord, ReleaseRecordFacts } from './record.js';
 
 export const SIGNATURE_SCHEMA = 'medcalc-steward/release-signature@1';
 export const signaturePath = (version: string) => `changelogs/v${version}.signature.json`;
@@ -132,7 +132,7 @@ export interface ReleaseTrust {
  */
 export async function verifyReleaseTrust(
   repo: Repo,
-  o: { record: ReleaseRecord; recordText: string; tag: string; commit: string },
+  o: { record: ReleaseRecordFacts; recordSha256: string; tag: string; commit: string },
 ): Promise<ReleaseTrust> {
   const { record, tag, commit } = o;
   const fail = (code: ErrorCode, why: string) =>
@@ -198,7 +198,7 @@ export async function verifyReleaseTrust(
         `this release`,
     );
   }
-  if (sig.recordSha256 !== sha256Hex(o.recordText))
+  if (sig.recordSha256 !== o.recordSha256)
     throw fail('RELEASE_RECORD_TAMPERED', `the release record differs from the one ${sig.signer} signed`);
   const who = maintainersOf((await trustStateAt(repo, root.commit)).reviewers).find((m) => m.id === sig.signer);
   if (!who) throw fail('RELEASE_SIGNER', `the signer ${sig.signer} is not a maintainer registered at ${root.name}`);

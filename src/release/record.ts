@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
 import { schemaValidator } from '../schema/load.js';
 import { findingsFromAjv, formatFinding } from '../schema/findings.js';
-import { type Manifest, rootHash } from './manifest.js';
+import type { Manifest } from './manifest.js';
+import type { ManifestIndex } from './manifest-index.js';
+import { lineAndColumn } from './json-bytes.js';
+import { RecordProblem, type ScannedRecord, scanReleaseRecord } from './record-scan.js';
 import type { ReleaseStatistics } from './statistics.js';
 
 export interface ReleaseRecord {
@@ -31,16 +34,42 @@ export interface CheckedBasis {
 export const recordPath = (version: string) => `changelogs/v${version}.json`;
 export const notesPath = (version: string) => `changelogs/v${version}.md`;
 
+/** A record's manifest as read: its items in a ManifestIndex (see parseReleaseRecord). */
+export type ReadManifest = Omit<Manifest, 'items'> & { items: ManifestIndex };
+
+/** A release record as read from its file: everything as written, the manifest's items indexed. */
+export type ReadReleaseRecord = Omit<ReleaseRecord, 'manifest'> & { manifest: ReadManifest };
+
+/** What a record says besides its items, whether it was just made or read. */
+export type ReleaseRecordFacts = Omit<ReleaseRecord, 'manifest'> & { manifest: Omit<Manifest, 'items'> };
+
 /**
- * Parses and checks a release record: JSON, schema, and that its root hash is the hash of its items,
- * so a corrupted or hand-edited record is caught before anything is verified against it.
+ * Parses and checks a release record: JSON, schema, ids sorted and each once, and that its root hash
+ * is the hash of its items, so a corrupted or hand-edited record is caught before anything is verified
+ * against it. The items are read compactly (see scanReleaseRecord); every problem names the file and
+ * the place (a JSON pointer such as /manifest/items/17/2).
  */
-export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
+export function parseReleaseRecord(source: Buffer | string, file: string): ReadReleaseRecord {
+  const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+  let scanned: ScannedRecord;
+  try {
+    scanned = scanReleaseRecord(bytes);
+  } catch (error) {
+    if (error instanceof RecordProblem) throw recordProblemError(error, file, bytes);
+    throw error;
+  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw inputError('RELEASE_BROKEN_JSON', `${file}: invalid JSON: ${(error as Error).message}`, { file });
+    json = JSON.parse(scanned.rest);
+  } catch {
+    // The message of the whole text, so its position is the file's (the error path only: it costs the full parse).
+    let message = 'not JSON';
+    try {
+      JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    throw inputError('RELEASE_BROKEN_JSON', `${file}: invalid JSON: ${message}`, { file });
   }
   const validate = schemaValidator('release.schema.json');
   if (!validate(json)) {
@@ -51,8 +80,14 @@ export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
     });
   }
   const record = json as ReleaseRecord;
-  const root = rootHash(record.manifest.items);
-  if (root !== record.manifest.root || record.manifest.count !== record.manifest.items.length) {
+  // The schema asks for manifest.items, so the scanner found them: the text JSON.parse read has `[]` there.
+  if (!scanned.items || record.manifest.items.length !== 0)
+    throw inputError('RELEASE_INVALID', `corrupted release record: ${file} /manifest/items: cannot be read`, {
+      file,
+      pointer: '/manifest/items',
+    });
+  const { index, root } = scanned.items;
+  if (root !== record.manifest.root || record.manifest.count !== index.count) {
     throw findingsError(
       'RELEASE_ROOT_MISMATCH',
       `${file}: corrupted release record: its items hash to ${root}, but it records ${record.manifest.root}`,
@@ -63,7 +98,23 @@ export function parseReleaseRecord(text: string, file: string): ReleaseRecord {
       },
     );
   }
-  return record;
+  return { ...record, manifest: { ...record.manifest, items: index } };
+}
+
+function recordProblemError(problem: RecordProblem, file: string, bytes: Buffer) {
+  const where = problem.offset === undefined ? '' : ` (${lineAndColumn(bytes, problem.offset)})`;
+  const data = { file, pointer: problem.pointer };
+  if (problem.kind === 'json')
+    return inputError(
+      'RELEASE_BROKEN_JSON',
+      `${file}: invalid JSON at ${problem.pointer}${where}: ${problem.why}`,
+      data,
+    );
+  return inputError(
+    'RELEASE_INVALID',
+    `corrupted release record: ${file} ${problem.pointer || '/'}${where}: ${problem.why}`,
+    data,
+  );
 }
 
 /** The record as written: 2-space JSON, manifest items one per line so a diff of two releases stays readable. */

@@ -8,6 +8,7 @@ import { releaseChartFiles } from './charts-files.js';
 import { citationCff, citationFactsOf } from './citation.js';
 import {
   type ReleaseRecord,
+  type ReleaseRecordFacts,
   notesPath,
   parseReleaseRecord,
   recordPath,
@@ -30,7 +31,7 @@ export async function releaseFiles(
   record: ReleaseRecord,
   markdown: string,
   config: StewardConfig,
-  previous?: ReleaseRecord,
+  previous?: { record: ReleaseRecordFacts; recordSha256: string },
 ) {
   const { readdir } = await import('node:fs/promises');
   const names = (await readdir(join(dir, 'changelogs')).catch(() => [] as string[])).filter((n) =>
@@ -38,16 +39,15 @@ export async function releaseFiles(
   );
   // The previous release's record was read and checked at its tag (schema, root, signature): when the
   // file on disk has exactly its bytes, it is that record, and parsing it again would double the cost.
-  const previousSha = previous ? serializeReleaseRecordPieces(previous).sha256 : null;
-  const entries = [];
+  const entries: ReleaseRecordFacts[] = [];
   for (const name of names) {
     const bytes = await readFile(join(dir, 'changelogs', name));
-    if (previous && name === `v${previous.version}.json` && sha256Hex(bytes) === previousSha) {
-      entries.push(previous);
+    if (previous && name === `v${previous.record.version}.json` && sha256Hex(bytes) === previous.recordSha256) {
+      entries.push(previous.record);
       continue;
     }
     // A broken or hand-edited record is named (file and place), never a crash or a silent index entry.
-    const other = parseReleaseRecord(bytes.toString('utf8'), `changelogs/${name}`);
+    const other = parseReleaseRecord(bytes, `changelogs/${name}`);
     if (other.version !== record.version) entries.push(other);
   }
   entries.push(record);

@@ -247,7 +247,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   };
   if (options.dryRun) return result;
 
-  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since?.record);
+  const { files, recordSha256 } = await releaseFiles(dir, record, markdown, config, since ?? undefined);
   if (signer) {
     files.push({ path: signaturePath(version), content: signReleaseRecordHash(record, recordSha256, tag, signer) });
   }

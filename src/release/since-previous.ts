@@ -2,18 +2,20 @@ import { type ChangedPath, type Repo, changedPaths } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';
 import { readReleaseRecord } from './load-labels.js';
-import type { ManifestItem } from './manifest.js';
-import type { ReleaseRecord } from './record.js';
+import type { ManifestIndex } from './manifest-index.js';
+import type { ReadReleaseRecord } from './record.js';
 import type { ReleaseTag } from './releases.js';
 
 export interface SincePrevious {
   tag: string;
-  record: ReleaseRecord;
+  record: ReadReleaseRecord;
+  /** sha256 of the record file's bytes at the tag (a record on disk with these bytes is this one). */
+  recordSha256: string;
   /** Label files that differ between the release's tag and `to`, with their text at the tag. */
   changes: ChangedPath[];
   changedFiles: ReadonlySet<string>;
   /** The previous manifest's entries by id: still valid for every label whose file did not change. */
-  items: ReadonlyMap<string, ManifestItem>;
+  items: ManifestIndex;
 }
 
 /**
@@ -22,14 +24,15 @@ export interface SincePrevious {
  * `to` is HEAD's commit when the working tree is clean (no scan of the disk), else WORKTREE.
  */
 export async function sincePrevious(repo: Repo, release: ReleaseTag, to: string): Promise<SincePrevious> {
-  const { record } = await readReleaseRecord(repo, release.version);
+  const { record, recordSha256 } = await readReleaseRecord(repo, release.version);
   const changes = await changedPaths(repo, { from: release.tag, to, prefix: 'labels', withContent: 'old' });
   return {
     tag: release.tag,
     record,
+    recordSha256,
     changes,
     changedFiles: new Set(changes.map((c) => c.path)),
-    items: new Map(record.manifest.items.map((item) => [item[0], item])),
+    items: record.manifest.items,
   };
 }
 

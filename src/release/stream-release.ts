@@ -2,18 +2,19 @@ import { hash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
 import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
-import { canonicalJson, sha256Hex } from '../store/canonical.js';
+import { canonicalJson } from '../store/canonical.js';
+import { BlobList } from './blob-list.js';
 import { describeManifestDifferences, readReleaseRecord } from './load-labels.js';
 import type { ReleaseTrust } from './record-signature.js';
-import type { ManifestItem } from './manifest.js';
-import type { ReleaseRecord } from './record.js';
+import type { ReadReleaseRecord } from './record.js';
 
-/** One released label as read from git: its parsed content, its file's bytes and its manifest item. */
+/** One released label as read from git: its parsed content, its file's bytes and its place in the manifest. */
 export interface ReleasedLabel {
   /** Parsed on first use (before the next label is asked for: `bytes` is then reused, see readBlobs). */
   readonly label: Label;
   bytes: Buffer;
-  item: ManifestItem;
+  /** The label's place in the manifest (record.manifest.items). */
+  index: number;
   /** The file's bytes are the label's canonical JSON (as the tool writes them), so its keys are in canonical order. */
   canonical: boolean;
 }
@@ -22,7 +23,7 @@ export interface ReleaseStream {
   version: string;
   tag: string;
   commit: string;
-  record: ReleaseRecord;
+  record: ReadReleaseRecord;
   /** Who signed the release, checked with the tag against the record (readReleaseRecord). */
   trust: ReleaseTrust;
   /**
@@ -49,9 +50,9 @@ export async function openRelease(options: { dir: string; version: string; repo?
   const missing: string[] = [];
   const extra: string[] = [];
   const ordered: BlobRef[] = [];
-  for (let i = 0, j = 0; i < items.length || j < named.length; ) {
-    const order = i === items.length ? 1 : j === named.length ? -1 : byCodeUnit(items[i][0], named[j].id);
-    if (order < 0) missing.push(items[i++][0]);
+  for (let i = 0, j = 0; i < items.count || j < named.length; ) {
+    const order = i === items.count ? 1 : j === named.length ? -1 : byCodeUnit(items.idAt(i), named[j].id);
+    if (order < 0) missing.push(items.idAt(i++));
     else if (order > 0 || (ordered.length > 0 && named[j - 1]?.id === named[j].id)) extra.push(named[j++].id);
     else {
       ordered.push(named[j++].file);
@@ -59,6 +60,7 @@ export async function openRelease(options: { dir: string; version: string; repo?
     }
   }
   if (missing.length || extra.length) throw mismatch(tag, { differing: [], missing, extra });
+  const blobs = new BlobList(ordered);
   return {
     version: record.version,
     tag,
@@ -68,12 +70,12 @@ export async function openRelease(options: { dir: string; version: string; repo?
     async *labels() {
       const differing: string[] = [];
       let k = 0;
-      for await (const { path, bytes } of readBlobs(repo, ordered)) {
-        const item = items[k++];
+      for await (const { path, bytes } of readBlobs(repo, blobs)) {
+        const index = k++;
         // Files the tool writes are canonical, so their bytes hash to the manifest directly (the item binds
         // the id to that hash); only a file that does not is parsed here and re-serialised (a
         // hand-formatted file with the released content still passes).
-        if (hash('sha256', bytes) === item[1]) {
+        if (items.matches(index, 1, hash('sha256', bytes, 'buffer'))) {
           let parsed: Label | undefined;
           yield {
             get label() {
@@ -81,14 +83,16 @@ export async function openRelease(options: { dir: string; version: string; repo?
               return parsed;
             },
             bytes,
-            item,
+            index,
             canonical: true,
           };
           continue;
         }
         const label = parseLabel(bytes, path, tag);
-        if (label.id !== item[0] || sha256Hex(canonicalJson(label)) !== item[1]) differing.push(item[0]);
-        else yield { label, bytes, item, canonical: false };
+        const id = items.idAt(index);
+        if (label.id !== id || !items.matches(index, 1, hash('sha256', canonicalJson(label), 'buffer')))
+          differing.push(id);
+        else yield { label, bytes, index, canonical: false };
       }
       if (differing.length) throw mismatch(tag, { differing, missing: [], extra: [] });
     },

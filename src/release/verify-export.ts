@@ -3,11 +3,12 @@ import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
 import { openRepo } from '../git/index.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
-import { sha256Hex } from '../store/canonical.js';
 import { readReleaseRecord } from './load-labels.js';
-import { csvCellsHash } from './manifest.js';
+import { type ExportReading, ExportTally } from './export-tally.js';
+import { csvCellsHashBytes } from './manifest.js';
+import { HASH_BYTES, type ManifestIndex } from './manifest-index.js';
 import { JSONL_HEADER_PREFIX, type PinnedHeader } from './pinned-export.js';
-import { type ReleaseRecord, parseReleaseRecord } from './record.js';
+import { type ReadReleaseRecord, type ReleaseRecordFacts, parseReleaseRecord } from './record.js';
 
 export interface VerifyReport {
   file: string;
@@ -55,11 +56,13 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
       if (record.status === 'rejected') throw record.reason;
       if (hashes.status === 'rejected') throw hashes.reason;
       const items = record.value.manifest.items;
-      if (hashes.value.length === items.length && items.every((item, k) => item[3] === hashes.value[k])) {
-        return { ...emptyReport(options.file, 'jsonl', record.value), items: items.length, ok: true };
+      // Line k of a pinned export is item k: its sha256 must be the item's JSONL hash, so the whole check
+      // is one comparison of the lines' digests with the manifest's JSONL column.
+      if (hashes.value.equals(items.column(3))) {
+        return { ...emptyReport(options.file, 'jsonl', record.value), items: items.count, ok: true };
       }
       // Something differs: find what, item by item (the lines parsed for their ids).
-      return compare(options.file, 'jsonl', record.value, await hashJsonl(handle, first.next, options.file));
+      return tallied(options.file, 'jsonl', record.value, await hashJsonl(handle, first.next, options.file, items));
     }
   } finally {
     await handle.close();
@@ -76,7 +79,9 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
   }
   const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   const record = await releaseRecordFor(options, sidecar);
-  return compare(options.file, 'medcalc-csv', record, await hashCsv(options.file, sidecar.rows));
+  const tally = new ExportTally(record.manifest.items, 2);
+  await hashCsv(options.file, sidecar.rows, tally);
+  return tallied(options.file, 'medcalc-csv', record, tally);
 }
 
 const NEWLINE = 0x0a;
@@ -104,12 +109,21 @@ async function firstLine(handle: FileHandle): Promise<{ bytes: Buffer; next: num
 /**
  * The sha256 of every line from `start` on (newline-terminated, plus a last one without a newline if
  * any), hashed as bytes while the file is read in chunks: a line's UTF-8 bytes hash as its text does,
- * so line k of a pinned export must give manifest item k's JSONL hash. Nothing is decoded or parsed.
+ * so line k of a pinned export must give manifest item k's JSONL hash. Nothing is decoded or parsed;
+ * the digests are kept back to back, 32 bytes a line.
  */
-async function lineHashes(handle: FileHandle, start: number): Promise<string[]> {
-  const hashes: string[] = [];
-  await forEachLine(handle, start, (line) => hashes.push(hash('sha256', line)));
-  return hashes;
+async function lineHashes(handle: FileHandle, start: number): Promise<Buffer> {
+  let digests = Buffer.allocUnsafe(HASH_BYTES * 4096);
+  let used = 0;
+  await forEachLine(handle, start, (line) => {
+    if (used === digests.length) {
+      const larger = Buffer.allocUnsafe(2 * digests.length);
+      digests.copy(larger, 0, 0, used);
+      digests = larger;
+    }
+    used += hash('sha256', line, 'buffer').copy(digests, used);
+  });
+  return digests.subarray(0, used);
 }
 
 /** Every line from `start` on, as bytes without its newline, read in 8 MB chunks (a line may span several). */
@@ -145,19 +159,19 @@ function parseHeader(text: string, place: string): PinnedHeader {
   }
 }
 
-async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): Promise<ReleaseRecord> {
+async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): Promise<ReadReleaseRecord> {
   const version = options.version ?? header.version;
   if (options.version && options.version.replace(/^v/, '') !== header.version) {
     throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${header.version}, not ${options.version}`, {
       file: options.file,
     });
   }
-  let record: ReleaseRecord;
+  let record: ReadReleaseRecord;
   if (options.releaseFile) {
-    const text = await readFile(options.releaseFile, 'utf8').catch(() => {
+    const bytes = await readFile(options.releaseFile).catch(() => {
       throw inputError('FILE_NOT_READABLE', `${options.releaseFile}: cannot be read`, { file: options.releaseFile });
     });
-    record = parseReleaseRecord(text, options.releaseFile);
+    record = parseReleaseRecord(bytes, options.releaseFile);
     if (record.version !== version.replace(/^v/, ''))
       throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
@@ -173,10 +187,13 @@ async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): P
   return record;
 }
 
-export type Hashed = { hashes: Map<string, string>; duplicated: string[]; unreadable: VerifyReport['unreadable'] };
-
-async function hashJsonl(handle: FileHandle, start: number, file: string): Promise<Hashed> {
-  const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
+async function hashJsonl(
+  handle: FileHandle,
+  start: number,
+  file: string,
+  manifest: ManifestIndex,
+): Promise<ExportTally> {
+  const tally = new ExportTally(manifest, 3);
   let k = 0;
   await forEachLine(handle, start, (bytes) => {
     const place = `${file} line ${k++ + 2}`;
@@ -187,49 +204,44 @@ async function hashJsonl(handle: FileHandle, start: number, file: string): Promi
     try {
       id = (JSON.parse(line) as { id?: unknown })?.id;
     } catch (error) {
-      out.unreadable.push({ place, message: (error as Error).message });
+      tally.unreadable(place, (error as Error).message);
       return;
     }
     if (typeof id !== 'string') {
-      out.unreadable.push({ place, message: 'no "id"' });
+      tally.unreadable(place, 'no "id"');
       return;
     }
-    if (out.hashes.has(id)) out.duplicated.push(id);
-    out.hashes.set(id, sha256Hex(line));
+    tally.add(id, hash('sha256', bytes, 'buffer'));
   });
-  return out;
+  return tally;
 }
 
 /** The CSV's rows hashed as they are read (see csvRows), each paired by position with the sidecar's item. */
-async function hashCsv(file: string, rows: [string, number][]): Promise<Hashed> {
-  const out: Hashed = { hashes: new Map(), duplicated: [], unreadable: [] };
+async function hashCsv(file: string, rows: [string, number][], tally: ExportTally): Promise<void> {
   const { csvRows } = await import('./csv-stream.js');
   const columns = [...MEDCALC_COLUMNS];
   let header: number[] | undefined;
   let count = 0;
-  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns })) {
+  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns, fieldBytes: 'latin1' })) {
     header ??= columns.map((c) => names.indexOf(c));
     const k = count++;
     // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
     const expected = rows[k];
     const rowNumber = fields[header[0]];
     if (!expected || String(expected[1]) !== rowNumber) {
-      out.unreadable.push({
-        place: `${file} row ${row} (line ${line})`,
-        message: `Row Number ${rowNumber} is not the sidecar's row ${k + 1}`,
-      });
+      tally.unreadable(
+        `${file} row ${row} (line ${line})`,
+        `Row Number ${rowNumber} is not the sidecar's row ${k + 1}`,
+      );
       continue;
     }
-    const id = expected[0];
-    if (out.hashes.has(id)) out.duplicated.push(id);
-    out.hashes.set(id, csvCellsHash(header.map((at) => fields[at])));
+    tally.add(expected[0], csvCellsHashBytes(header.map((at) => fields[at])));
   }
   if (count !== rows.length)
-    out.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
-  return out;
+    tally.reading.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
 }
 
-function emptyReport(file: string, format: VerifyReport['format'], record: ReleaseRecord): VerifyReport {
+function emptyReport(file: string, format: VerifyReport['format'], record: ReleaseRecordFacts): VerifyReport {
   return {
     file,
     format,
@@ -245,22 +257,17 @@ function emptyReport(file: string, format: VerifyReport['format'], record: Relea
   };
 }
 
-function compare(file: string, format: VerifyReport['format'], record: ReleaseRecord, got: Hashed): VerifyReport {
-  const column = format === 'jsonl' ? 3 : 2;
-  const expected = new Map(record.manifest.items.map((i) => [i[0], i[column]]));
-  const changed: string[] = [];
-  for (const [id, hash] of got.hashes) if (expected.has(id) && expected.get(id) !== hash) changed.push(id);
-  const missing = [...expected.keys()].filter((id) => !got.hashes.has(id));
-  const unexpected = [...got.hashes.keys()].filter((id) => !expected.has(id));
-  return verdictOf(file, format, record, got, { changed, missing, unexpected });
+function tallied(file: string, format: VerifyReport['format'], record: ReleaseRecordFacts, tally: ExportTally) {
+  const { reading, ...found } = tally.result();
+  return verdictOf(file, format, record, reading, found);
 }
 
 /** The report of one export against its release: ok when nothing differs and nothing was unreadable. */
 export function verdictOf(
   file: string,
   format: VerifyReport['format'],
-  record: ReleaseRecord,
-  got: Hashed,
+  record: ReleaseRecordFacts,
+  got: ExportReading,
   found: { changed: string[]; missing: string[]; unexpected: string[] },
   otherProblems = 0,
 ): VerifyReport {
@@ -271,7 +278,7 @@ export function verdictOf(
     format,
     version: record.version,
     root: record.manifest.root,
-    items: got.hashes.size,
+    items: got.items,
     ok: problems + otherProblems === 0,
     changed,
     missing,

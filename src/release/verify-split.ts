@@ -8,7 +8,7 @@ import { sha256Hex } from '../store/canonical.js';
 import { parseLabelPath } from '../store/paths.js';
 import { readReleaseRecord } from './load-labels.js';
 import { csvCellsHash } from './manifest.js';
-import { type ReleaseRecord, parseReleaseRecord } from './record.js';
+import { type ReadReleaseRecord, parseReleaseRecord } from './record.js';
 import { type VerifyOptions, type VerifyReport, verdictOf } from './verify-export.js';
 
 export interface SplitVerifyReport extends VerifyReport {
@@ -76,7 +76,12 @@ export async function readSplitSidecar(file: string): Promise<SplitSidecar | nul
 export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSidecar): Promise<SplitVerifyReport> {
   const { record, tagCommit } = await releaseFor(options, sidecar);
   const column = sidecar.format === 'jsonl' ? 3 : 2;
-  const manifest = new Map(record.manifest.items.map((i) => [i[0], i[column]]));
+  const items = record.manifest.items;
+  // The release's hash of a split item by id (the split's own few, looked up in the whole manifest).
+  const manifest = {
+    has: (id: string) => items.has(id),
+    get: (id: string) => items.hashOf(id, column),
+  };
   const sidecarMismatch = sidecar.items.filter(([id, hash]) => manifest.get(id) !== hash).map(([id]) => id);
   let expectedIds = sidecar.items.map(([id]) => id);
   let membership: SplitVerifyReport['membership'] =
@@ -109,7 +114,7 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
     options.file,
     sidecar.format,
     record,
-    got,
+    { ...got, items: got.hashes.size },
     { changed, missing, unexpected },
     sidecarMismatch.length,
   );
@@ -125,19 +130,19 @@ export async function verifySplitExport(options: VerifyOptions, sidecar: SplitSi
 async function releaseFor(
   options: VerifyOptions,
   sidecar: SplitSidecar,
-): Promise<{ record: ReleaseRecord; tagCommit: string | null }> {
+): Promise<{ record: ReadReleaseRecord; tagCommit: string | null }> {
   const version = (options.version ?? sidecar.version).replace(/^v/, '');
   if (version !== sidecar.version)
     throw inputError('VERSION_MISMATCH', `${options.file} is an export of ${sidecar.version}, not ${version}`, {
       file: options.file,
     });
-  let record: ReleaseRecord;
+  let record: ReadReleaseRecord;
   let tagCommit: string | null = null;
   if (options.releaseFile) {
-    const text = await readFile(options.releaseFile, 'utf8').catch(() => {
+    const bytes = await readFile(options.releaseFile).catch(() => {
       throw inputError('FILE_NOT_READABLE', `${options.releaseFile}: cannot be read`, { file: options.releaseFile });
     });
-    record = parseReleaseRecord(text, options.releaseFile);
+    record = parseReleaseRecord(bytes, options.releaseFile);
     if (record.version !== version)
       throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
