@@ -21,7 +21,7 @@ import type { LabelFile } from '../store/read.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
-import { manifestItem, manifestOf } from './manifest.js';
+import { manifestItemOfFile, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import type { ReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
@@ -161,7 +161,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       if (hasSignoffs) unchangedSigned.push(label);
       return;
     }
-    hashed.push(manifestItem(label));
+    hashed.push(manifestItemOfFile(label, f.text));
     if (known || hasSignoffs) changed.push(label);
     else {
       addedUnsigned++;
