@@ -2,6 +2,7 @@ import { createHash, hash } from 'node:crypto';
 import { medcalcRowCells } from '../exporters/medcalc-csv.js';
 import type { Label } from '../label/types.js';
 import { sha256Hex } from '../store/canonical.js';
+import { lineOfCanonicalText } from './canonical-file.js';
 import { canonicalTexts } from './canonical-forms.js';
 
 /** [id, sha256 of the label's canonical JSON file, of its MedCalc CSV row, of its JSONL line]. */
@@ -35,6 +36,17 @@ export function manifestOf(entries: ManifestItem[]): Manifest {
 export function manifestItem(label: Label): ManifestItem {
   const { json, line } = canonicalTexts(label);
   return [label.id, sha256Hex(json), csvRowHash(label), sha256Hex(line)];
+}
+
+/**
+ * manifestItem of a label read from a file with this text: a file the tool wrote is its canonical JSON
+ * already, so its text is hashed as it is, and the JSONL line cut from it (lineOfCanonicalText); any
+ * other file is serialised again from its value, as manifestItem does.
+ */
+export function manifestItemOfFile(label: Label, text: string): ManifestItem {
+  const line = lineOfCanonicalText(text, label);
+  if (line === null) return manifestItem(label);
+  return [label.id, sha256Hex(text), csvRowHash(label), sha256Hex(line)];
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {

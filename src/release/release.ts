@@ -17,11 +17,12 @@ import type { Label } from '../label/types.js';
 import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
 import { contentHash } from '../store/canonical.js';
-import type { LabelFile } from '../store/read.js';
+import { type LabelFile, listLabelFiles } from '../store/read.js';
+import { labelFilesNotCommitted } from './committed-labels.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
-import { manifestItem, manifestOf } from './manifest.js';
+import { manifestItemOfFile, manifestOf } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import type { ReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
@@ -44,6 +45,8 @@ export type Gate = (options: {
   paths?: string[];
   takenIds?: ReadonlyMap<string, string>;
   purpose?: 'release';
+  committedOnDisk?: string;
+  files?: readonly string[];
 }) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
@@ -161,7 +164,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       if (hasSignoffs) unchangedSigned.push(label);
       return;
     }
-    hashed.push(manifestItem(label));
+    hashed.push(manifestItemOfFile(label, f.text));
     if (known || hasSignoffs) changed.push(label);
     else {
       addedUnsigned++;
@@ -169,6 +172,15 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     }
   };
   const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
+  // Every label is read from disk: on a clean tree those files must be the commit's, which status alone
+  // does not tell (a file git ignores, one hidden by skip-worktree). Compared as the gate reads them.
+  const labelFiles = clean && !basis ? await listLabelFiles(dir) : undefined;
+  const notCommitted = labelFiles
+    ? labelFilesNotCommitted(repo, dir, labelFiles, labelCommit).then(
+        (found) => ({ found }),
+        (error: unknown) => ({ error }),
+      )
+    : null;
   if (options.gate) {
     const gate = await options.gate({
       dir,
@@ -177,6 +189,8 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       allowVerifierOnly,
       changes: since?.changes,
       onFile: (f, { findings }) => collect(f, findings),
+      ...(clean ? { committedOnDisk: labelCommit } : {}),
+      ...(labelFiles ? { files: labelFiles } : {}),
       ...subset,
     });
     if (!gate.passed) {
@@ -197,6 +211,23 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     const validation = await validateLabels({ dir, onFile: collect, ...subset });
     if (validation.findings.length > 0)
       refuse('INVALID_LABELS', `${validation.findings.length} validation finding(s); run steward validate`);
+  }
+  const compared = await notCommitted;
+  if (compared && 'error' in compared) throw compared.error;
+  if (compared && (compared.found.extra.length > 0 || compared.found.missing.length > 0)) {
+    const list = (paths: string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
+    const { extra, missing } = compared.found;
+    refuse(
+      'DIRTY_TREE',
+      [
+        extra.length
+          ? `${extra.length} label file(s) on disk are not committed (git ignores them): ${list(extra)}`
+          : '',
+        missing.length ? `${missing.length} committed label file(s) are missing on disk: ${list(missing)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
   }
   const reusedIds = basis ? basis.unchangedIds : unchangedSeen;
   const reused = since ? reusedIds.map((id) => since.items.get(id)!) : [];
