@@ -40,7 +40,7 @@ export const scoreCommand = defineCommand({
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
     const { readSourceText } = await import('../../core/source-text.js');
-    const { parsePredictions } = await import('../../score/predictions.js');
+    const { parsePredictionsInTurns } = await import('../../score/predictions.js');
     const { scoreMarkdown } = await import('../../score/render-markdown.js');
     const { scoreText } = await import('../../score/render-text.js');
     const { scorePredictions } = await import('../../score/score-predictions.js');
@@ -51,9 +51,12 @@ export const scoreCommand = defineCommand({
     const text = fromStdin ? await io.stdin!() : await readSourceText(source);
     const file = fromStdin ? '<stdin>' : source;
     const defaultModel = args.model ?? (fromStdin ? 'model' : basename(source, extname(source)));
-    const predictions = parsePredictions(text, { file, defaultModel });
-    // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
-    if (predictions.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
+    // Parsed while the version is read from git (scorePredictions starts that read at once).
+    const predictions = parsePredictionsInTurns(text, { file, defaultModel }).then((parsed) => {
+      // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
+      if (parsed.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
+      return parsed;
+    });
     const { scoreOutputs } = await import('../../score/score-outputs.js');
     const { version, compare, extract, split, perItem, chart, by } = args;
     const options = { dir: resolve(args.dir), version, compare, predictions, extract, split, file };
