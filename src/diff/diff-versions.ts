@@ -1,4 +1,8 @@
-import { changedPaths, openRepo, WORKTREE } from '../git/index.js';
+// The git modules themselves, not src/git's index: a diff is a short command, and the index loads
+// every git module (commits, locks, branches…) at start-up.
+import { changedPaths } from '../git/changed-paths.js';
+import { WORKTREE } from '../git/refs.js';
+import { openRepo } from '../git/repo.js';
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
 import { parseLabelText } from '../store/read.js';

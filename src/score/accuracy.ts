@@ -11,13 +11,18 @@ export class GroupTally {
   private readonly groups = new Map<string, { name: string; correct: number; total: number }>();
 
   add(key: string, name: string, correct: boolean): void {
+    this.addCounts(key, name, correct ? 1 : 0, 1);
+  }
+
+  /** `total` items of a group at once, `correct` of them right. */
+  addCounts(key: string, name: string, correct: number, total: number): void {
     let group = this.groups.get(key);
     if (!group) {
       group = { name, correct: 0, total: 0 };
       this.groups.set(key, group);
     }
-    group.total++;
-    if (correct) group.correct++;
+    group.total += total;
+    group.correct += correct;
   }
 
   /** The groups with their accuracy, in the order `compare` gives (by key when omitted). */

@@ -36,12 +36,15 @@ export interface ItemIndex {
   byId: Map<string, number>;
   /** Row Number → position; -1 when several items (of different splits) share the row. */
   byRow: Map<number, number>;
+  /** By position: the item's Row Number when no other item has it, else -1 (byRow at a glance). */
+  uniqueRows: Float64Array;
 }
 
 export function buildItemIndex(versions: readonly (readonly ScoringItem[])[]): ItemIndex {
   const ids: string[] = [];
   const byId = new Map<string, number>();
   const byRow = new Map<number, number>();
+  const rows: number[] = [];
   for (const items of versions) {
     for (const item of items) {
       if (byId.has(item.id)) continue;
@@ -50,9 +53,11 @@ export function buildItemIndex(versions: readonly (readonly ScoringItem[])[]): I
       byId.set(item.id, at);
       const other = byRow.get(item.row);
       byRow.set(item.row, other === undefined ? at : -1);
+      rows.push(item.row);
     }
   }
-  return { ids, byId, byRow };
+  const uniqueRows = Float64Array.from(rows, (row, at) => (byRow.get(row) === at ? row : -1));
+  return { ids, byId, byRow, uniqueRows };
 }
 
 /** The items of one split (all when split is undefined). */

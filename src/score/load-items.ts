@@ -24,12 +24,20 @@ export interface LoadedItems {
  * manifest, a bare tag, a ref, or the working tree) but streamed: each label is cut down to what scoring
  * needs as it is read, so notes and explanations (most of a label's bytes) are never all in memory.
  */
-export async function loadVersionItems(options: { dir: string; version?: string }): Promise<LoadedItems> {
-  const { dir, version } = options;
+export async function loadVersionItems(options: {
+  dir: string;
+  version?: string;
+  /** Stops the read (the predictions turned out unreadable, say): the read then throws the signal's reason. */
+  signal?: AbortSignal;
+}): Promise<LoadedItems> {
+  const { dir, version, signal } = options;
   const items: ScoringItem[] = [];
   // Calculators and splits repeat over a whole version: each name is kept once, not once per label.
   const cache = new CanonicalItemCache();
-  const add = (label: Label) => items.push(cache.shared(scoringItem(label)));
+  const add = (label: Label) => {
+    signal?.throwIfAborted();
+    items.push(cache.shared(scoringItem(label)));
+  };
   if (version === undefined) {
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
@@ -49,6 +57,7 @@ export async function loadVersionItems(options: { dir: string; version?: string 
       const release = await openRelease({ dir, version });
       // A released file that hashed to its manifest item is canonical JSON: cut to its item without parsing it all.
       for await (const released of release.labels()) {
+        signal?.throwIfAborted();
         const item = released.canonical ? canonicalScoringItem(released.bytes, cache) : undefined;
         if (item) items.push(item);
         else add(released.label);

@@ -3,6 +3,7 @@ import { buildItemIndex, itemsOfSplit, scoringItemsOf } from './items.js';
 import { loadVersionLabels } from './load-version.js';
 import { isCorrect, OUTCOMES, type Outcome } from './outcome.js';
 import { resolvePredictions } from './resolve-predictions.js';
+import type { Prediction } from './predictions.js';
 import type { ScorePredictionsOptions } from './score-predictions.js';
 import { scoreModels, type VersionItems } from './score-models.js';
 import { gradeVersion, type IndexedVersion } from './score-version.js';
@@ -38,7 +39,7 @@ export interface PerItemRow {
 export function perItemRows(
   _report: Pick<ScoreReport, 'models'>,
   versions: VersionItems[],
-  options: { predictions: ScorePredictionsOptions['predictions']; extract?: boolean; file?: string },
+  options: { predictions: readonly Prediction[]; extract?: boolean; file?: string },
 ): PerItemRow[] {
   const index = buildItemIndex(versions.map((v) => v.items));
   const indexed: IndexedVersion[] = versions.map((v) => {
@@ -102,18 +103,19 @@ export function perItemJsonl(rows: readonly PerItemRow[]): string[] {
 export async function scoreWithItems(
   options: ScorePredictionsOptions,
 ): Promise<{ report: ScoreReport; rows: PerItemRow[] }> {
+  const predictions = await options.predictions;
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
   const loaded = await Promise.all(names.map((version) => loadVersionLabels({ dir: options.dir, version })));
   const versions = loaded.map((v) => ({ name: v.name, items: itemsOfSplit(scoringItemsOf(v.labels), options.split) }));
   const report = scoreModels({
     base: versions[0],
     compare: versions[1],
-    predictions: options.predictions,
+    predictions,
     extract: options.extract,
     file: options.file,
   });
   const rows = perItemRows(report, versions, {
-    predictions: options.predictions,
+    predictions,
     extract: options.extract,
     file: options.file,
   });

@@ -34,21 +34,52 @@ export function parsePredictions(text: string, options: ParsePredictionsOptions)
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body)?.[0];
   if (first === undefined) return [];
-  if (first === '{') return parseJsonLines(body, options);
+  if (first === '{') return parseJsonLines(body, options, [], { start: 0, line: 0 }, Number.POSITIVE_INFINITY);
   if (first === '[') return parseJsonArray(body, options);
   return parseCsvPredictions(text, options);
 }
 
-function parseJsonLines(text: string, options: ParsePredictionsOptions): Prediction[] {
+/** Lines of JSONL read between two turns of the event loop (about 5 ms of parsing). */
+const LINES_PER_TURN = 8192;
+
+/**
+ * parsePredictions, giving the event loop a turn every few thousand lines of JSONL, so that a version
+ * read from git at the same time moves on while the file is parsed (the CLI does both at once: git
+ * reads on one core while this parses on the other). The result and the errors are parsePredictions'.
+ */
+export async function parsePredictionsInTurns(text: string, options: ParsePredictionsOptions): Promise<Prediction[]> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/\S/.exec(body)?.[0] !== '{') return parsePredictions(text, options);
   const out: Prediction[] = [];
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
+  const at = { start: 0, line: 0 };
+  while (at.start < body.length) {
+    parseJsonLines(body, options, out, at, LINES_PER_TURN);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
+/** Up to `lines` lines of JSONL from `at` (moved past them), their records appended to `out`. */
+function parseJsonLines(
+  text: string,
+  options: ParsePredictionsOptions,
+  out: Prediction[],
+  at: { start: number; line: number },
+  lines: number,
+): Prediction[] {
+  let { start, line } = at;
+  for (let read = 0; read < lines && start < text.length; read++) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     line++;
-    const source = text.slice(start, end);
+    const from = start;
     start = end + 1;
+    const plain = plainRecord(text, from, end, line, options);
+    if (plain) {
+      out.push(plain);
+      continue;
+    }
+    const source = text.slice(from, end);
     if (source.length === 0 || (source.charCodeAt(0) <= 32 && source.trim() === '')) continue;
     let record: unknown;
     try {
@@ -62,6 +93,8 @@ function parseJsonLines(text: string, options: ParsePredictionsOptions): Predict
     }
     out.push(fromRecord(record, line, options));
   }
+  at.start = start;
+  at.line = line;
   return out;
 }
 
@@ -166,6 +199,127 @@ function fromRecord(record: unknown, line: number, options: ParsePredictionsOpti
     prediction.model = model;
   }
   return prediction;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const PLAIN_KEY_BY_LENGTH: readonly (string | undefined)[] = [
+  undefined,
+  undefined,
+  'id',
+  'row',
+  undefined,
+  'model',
+  'answer',
+];
+
+/**
+ * The prediction of one JSONL line `text[start, end)` of the usual shape, read without JSON.parse (a
+ * million of them are most of a scoring run's parse): an object of the members "id", "row", "answer"
+ * and "model" only, each once, every string free of escapes and control characters, "row" (when there
+ * is no "id") a whole number. Anything else gives undefined, and the line is parsed (and any error
+ * reported) by JSON.parse and fromRecord, whose result this equals.
+ */
+function plainRecord(
+  text: string,
+  start: number,
+  end: number,
+  line: number,
+  options: ParsePredictionsOptions,
+): Prediction | undefined {
+  let id: string | undefined;
+  let row: number | string | undefined;
+  let answer: string | undefined;
+  let model: string | undefined;
+  let at = skipSpace(text, start, end);
+  if (text.charCodeAt(at) !== OPEN_BRACE) return undefined;
+  for (at++; ; at++) {
+    at = skipSpace(text, at, end);
+    if (text.charCodeAt(at) !== QUOTE) return undefined;
+    const keyEnd = plainStringEnd(text, at + 1, end);
+    // The four keys differ in length: the length says which one it must be.
+    const key = keyEnd === -1 ? undefined : PLAIN_KEY_BY_LENGTH[keyEnd - at - 1];
+    if (key === undefined || !text.startsWith(key, at + 1)) return undefined;
+    at = skipSpace(text, keyEnd + 1, end);
+    if (text.charCodeAt(at) !== COLON) return undefined;
+    at = skipSpace(text, at + 1, end);
+    let value: string | number;
+    if (text.charCodeAt(at) === QUOTE) {
+      const valueEnd = plainStringEnd(text, at + 1, end);
+      if (valueEnd === -1) return undefined;
+      value = text.slice(at + 1, valueEnd);
+      at = valueEnd + 1;
+    } else {
+      // A whole number: no sign, no leading zero, no fraction or exponent (those go through JSON.parse).
+      let digitsEnd = at;
+      while (digitsEnd < end && isDigit(text.charCodeAt(digitsEnd))) digitsEnd++;
+      const digits = digitsEnd - at;
+      if (key !== 'row' || digits === 0 || digits > 15 || (digits > 1 && text.charCodeAt(at) === ZERO))
+        return undefined;
+      value = Number(text.slice(at, digitsEnd));
+      at = digitsEnd;
+    }
+    // A member given twice is JSON.parse's to settle (the last one counts).
+    if (key === 'id') {
+      if (id !== undefined) return undefined;
+      id = value as string;
+    } else if (key === 'row') {
+      if (row !== undefined) return undefined;
+      row = value;
+    } else if (key === 'answer') {
+      if (answer !== undefined) return undefined;
+      answer = value as string;
+    } else {
+      if (model !== undefined) return undefined;
+      model = value as string;
+    }
+    at = skipSpace(text, at, end);
+    const next = text.charCodeAt(at);
+    if (next === CLOSE_BRACE) break;
+    if (next !== COMMA) return undefined;
+  }
+  if (answer === undefined || skipSpace(text, at + 1, end) !== end) return undefined;
+  const prediction: Prediction = {
+    id: undefined,
+    row: undefined,
+    answer,
+    model: model === undefined || model === '' ? (options.defaultModel ?? 'model') : model,
+    line,
+  };
+  if (id !== undefined && id !== '') prediction.id = id;
+  else if (typeof row === 'number') prediction.row = row;
+  else return undefined;
+  return prediction;
+}
+
+/** JSON's whitespace within a line. */
+function skipSpace(text: string, at: number, end: number): number {
+  while (at < end) {
+    const c = text.charCodeAt(at);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+    at++;
+  }
+  return at;
+}
+
+/** Where the string starting at `at` (after its quote) ends, or -1 if it has an escape or a control character. */
+function plainStringEnd(text: string, at: number, end: number): number {
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) return at;
+    if (c === BACKSLASH || c < 0x20) return -1;
+  }
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
 }
 
 function present(value: unknown): boolean {

@@ -44,11 +44,13 @@ export function resolvePredictions(
   const ambiguous: UnknownPrediction[] = [];
   const duplicates = new Map<string, DuplicatePrediction>();
   let slot: Slot | undefined;
+  // Files usually list a model's items in the index's order: the place after the last one is tried first.
+  let next = 0;
   for (const p of predictions) {
     let at: number | undefined;
-    if (p.id !== undefined) at = index.byId.get(p.id);
+    if (p.id !== undefined) at = index.ids[next] === p.id ? next : index.byId.get(p.id);
     else {
-      at = index.byRow.get(p.row!);
+      at = index.uniqueRows[next] === p.row ? next : index.byRow.get(p.row!);
       if (at === -1) {
         ambiguous.push({ model: p.model, item: `row ${p.row}`, line: p.line });
         continue;
@@ -58,6 +60,7 @@ export function resolvePredictions(
       unknown.push({ model: p.model, item: p.id ?? `row ${p.row}`, line: p.line });
       continue;
     }
+    next = at + 1;
     // Files usually hold one model's predictions together: keep the last model's slot at hand.
     if (slot === undefined || slot.model.model !== p.model) {
       slot = models.get(p.model);

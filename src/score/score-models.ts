@@ -3,7 +3,7 @@ import { compareVersions, pairVersions } from './compare-versions.js';
 import { buildItemIndex, type ItemIndex, type ScoringItem } from './items.js';
 import type { Prediction } from './predictions.js';
 import { resolvePredictions } from './resolve-predictions.js';
-import { gradeVersion, type IndexedVersion, summarizeVersion } from './score-version.js';
+import { GradeMemo, gradeVersion, type IndexedVersion, summarizeVersion } from './score-version.js';
 import type { ModelScore, ScoreReport } from './types.js';
 
 /** A version's name (as the user gave it) and its items. */
@@ -39,14 +39,15 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
     versions: versions.map((v) => v.name).join(' or '),
   });
   const pairing = indexed.length === 2 ? pairVersions(indexed[0], indexed[1]) : undefined;
+  const memos = indexed.map((version) => new GradeMemo(version.items.length));
   return {
     versions: versions.map((v) => ({ name: v.name, items: v.items.length })),
     notes: [],
     extract: Boolean(options.extract),
     models: models.map((m): ModelScore => {
-      const graded = indexed.map((version) => ({
+      const graded = indexed.map((version, v) => ({
         version,
-        codes: gradeVersion(version, m.answers, { extract: options.extract }),
+        codes: gradeVersion(version, m.answers, { extract: options.extract, memo: memos[v] }),
       }));
       const score: ModelScore = {
         model: m.model,

@@ -26,10 +26,11 @@ export async function scoreOutputs(
   score: (o: ScorePredictionsOptions) => Promise<ScoreReport>,
 ): Promise<ScoreReport> {
   const progress = progressFor(outputs.io, outputs.args);
-  progress.phase(
-    `scoring ${options.predictions.length} predictions against ` +
-      `${[options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ')}`,
-  );
+  const against = [options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ');
+  const phase = (predictions: readonly unknown[]) =>
+    progress.phase(`scoring ${predictions.length} predictions against ${against}`);
+  if (Array.isArray(options.predictions)) phase(options.predictions);
+  else void Promise.resolve(options.predictions).then(phase, () => {});
   let report: ScoreReport;
   const writes: { path: string; content: string | string[] }[] = [];
   if (outputs.perItem) {

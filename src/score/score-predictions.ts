@@ -11,7 +11,8 @@ export interface ScorePredictionsOptions {
   version?: string;
   /** A second version to score against and compare with the first. */
   compare?: string;
-  predictions: readonly Prediction[];
+  /** The predictions, or their parse still under way (the versions are read meanwhile: see parsePredictionsInTurns). */
+  predictions: readonly Prediction[] | Promise<readonly Prediction[]>;
   /** Answers are raw model outputs (take the last `"answer": …` field, as the harness does). */
   extract?: boolean;
   /** Score only the items of this split. */
@@ -26,18 +27,29 @@ export interface ScorePredictionsOptions {
  */
 export async function scorePredictions(options: ScorePredictionsOptions): Promise<ScoreReport> {
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
-  const versions = await Promise.all(
+  const abort = new AbortController();
+  const loading = Promise.all(
     names.map(async (version) => {
       // Only what scoring needs is kept, each label cut down as it is read (see loadVersionItems).
-      const loaded = await loadVersionItems({ dir: options.dir, version });
+      const loaded = await loadVersionItems({ dir: options.dir, version, signal: abort.signal });
       return { name: loaded.name, note: loaded.note, items: itemsOfSplit(loaded.items, options.split) };
     }),
   );
+  loading.catch(() => {}); // awaited below, after the predictions, whose errors come first as they always have
+  let predictions: readonly Prediction[];
+  try {
+    predictions = await options.predictions;
+  } catch (error) {
+    abort.abort();
+    await loading.catch(() => {});
+    throw error;
+  }
+  const versions = await loading;
   const [base, compare] = versions;
   const report = scoreModels({
     base,
     compare,
-    predictions: options.predictions,
+    predictions,
     extract: options.extract,
     file: options.file,
   });

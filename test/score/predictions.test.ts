@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../helpers/errors.js';
 import { writeCsv } from '../../src/core/csv.js';
-import { parsePredictions } from '../../src/score/predictions.js';
+import { parsePredictions, parsePredictionsInTurns } from '../../src/score/predictions.js';
+import { mulberry32 } from '../../src/stats/random.js';
 
 const file = 'preds.jsonl';
 
@@ -76,5 +77,82 @@ describe('parsePredictions', () => {
     const error = errorOf(() => parsePredictions('Row Number,Answer text\n1,2\n', { file: 'out.csv' }));
     expect(error.code).toBe('CSV_MISSING_COLUMN');
     expect(error.message).toMatch(/LLM Answer/);
+  });
+});
+
+describe('parsePredictions of JSONL records read without JSON.parse', () => {
+  /** Lines near the usual shape, and every way of leaving it that JSON allows or refuses. */
+  function randomLine(next: () => number): string {
+    const pick = <T>(options: readonly T[]): T => options[Math.floor(next() * options.length)];
+    const value = () =>
+      pick([
+        '"test-0001"',
+        '""',
+        '"a\\"b"',
+        '"\\u0069d"',
+        '"tab\there"',
+        '"é ☃ \u2028"',
+        '7',
+        '0',
+        '007',
+        '-3',
+        '2.5',
+        '1e3',
+        '12345678901234567890',
+        'null',
+        'true',
+        '"3"',
+        '{}',
+        '[]',
+      ]);
+    const space = () => pick(['', '', ' ', '\t', '\r']);
+    const keys = ['id', 'row', 'answer', 'model', 'Row Number', 'LLM Answer', '__proto__', 'other', '\\u0069d'];
+    const members = Array.from({ length: Math.floor(next() * 5) }, () => {
+      const key = pick(keys);
+      const plainValue =
+        key === 'row' ? pick(['7', '0', '123456', '007', '1.5']) : pick(['"test-0001"', '"25.2"', '"m"']);
+      return `${space()}"${key}"${space()}:${space()}${next() < 0.7 ? plainValue : value()}${space()}`;
+    });
+    const body = `${space()}{${members.join(',')}}${space()}`;
+    return next() < 0.05 ? body.slice(0, Math.floor(next() * body.length)) : body;
+  }
+
+  it('gives what JSON.parse and the record rules give, for every line', () => {
+    const next = mulberry32(5).uniform;
+    const outcome = (text: string) => {
+      try {
+        return { predictions: parsePredictions(text, { file, defaultModel: 'dm' }) };
+      } catch (error) {
+        return { code: (error as { code?: string }).code, message: (error as Error).message };
+      }
+    };
+    let plain = 0;
+    for (let trial = 0; trial < 5000; trial++) {
+      const line = randomLine(next);
+      let parsed = true;
+      try {
+        JSON.parse(line);
+      } catch {
+        parsed = false;
+      }
+      const got = outcome(`${line}\n`);
+      if (!parsed) {
+        if (line.trim() !== '') expect(got.code, line).toBe('PREDICTIONS_BAD_JSON');
+        continue;
+      }
+      // A one-record JSON array goes through JSON.parse and the same record rules, as line 1.
+      expect(got, line).toEqual(outcome(`[${line}]`));
+      if (got.predictions?.length) plain++;
+    }
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  it('reads the same in turns of the event loop', async () => {
+    const lines = Array.from({ length: 20000 }, (_, k) =>
+      k % 3 ? `{"id":"test-${k}","answer":"${k}","model":"m${k % 2}"}` : `{"row": ${k}, "answer": null}`,
+    );
+    const text = `${lines.join('\n')}\n`;
+    expect(await parsePredictionsInTurns(text, { file })).toEqual(parsePredictions(text, { file }));
+    await expect(parsePredictionsInTurns(`${text}{"id": 3}\n`, { file })).rejects.toThrow(/line 20001: "id" must/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -251,6 +251,32 @@ describe('steward score', () => {
     expect(missing.err).toMatch(/nope\.jsonl: no such file/);
     const by = await runCli(['score', join(parent, 'p.jsonl'), '--by', 'model', '--dir', dir]);
     expect(by.code).toBe(2);
+  });
+
+  it("an unreadable predictions file is the error even while the version is read, and the read's files go", async () => {
+    const { parent, dir } = await twoVersions();
+    // Long enough to be parsed in several turns, the version's read under way meanwhile.
+    const good = Array.from({ length: 30000 }, (_, k) => `{"id": "test-${k}", "answer": "1"}`).join('\n');
+    writeFileSync(join(parent, 'bad.jsonl'), `${good}\n{"id": "test-0001", "answer": \n`);
+    const tmp = join(parent, 'tmp');
+    mkdirSync(tmp);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      for (const version of ['v1.1.0', '1.0.0', '9.9.9']) {
+        const r = await runCli(['score', join(parent, 'bad.jsonl'), '--version', version, '--dir', dir, '--json']);
+        expect(r.code).toBe(2);
+        expect(JSON.parse(r.out).error.code, version).toBe('PREDICTIONS_BAD_JSON');
+        expect(r.err).toMatch(/line 30001: invalid JSON/);
+        expect(readdirSync(tmp), version).toEqual([]);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    writeFileSync(join(parent, 'empty.jsonl'), '\n');
+    const empty = await runCli(['score', join(parent, 'empty.jsonl'), '--version', '9.9.9', '--dir', dir]);
+    expect(empty.err).toMatch(/no predictions in the file/);
   });
 
   it('a version released with steward release is read verified against its manifest', async () => {

@@ -13,11 +13,15 @@ export const diffCommand = defineCommand({
   },
   async run(args, io) {
     const { diffVersions } = await import('../../diff/diff-versions.js');
-    const { diffMarkdown, diffText } = await import('../../diff/render.js');
     const result = await diffVersions({ dir: resolve(args.dir), from: args.from, to: args.to });
+    if (args.json) {
+      io.out(JSON.stringify(result, null, 2) + '\n');
+      return 0;
+    }
+    // Only the renderers name calculators, so only they load the calculator catalog.
+    const { diffMarkdown, diffText } = await import('../../diff/render.js');
     const header = `Label changes ${result.from} → ${args.to ?? 'working tree'}`;
-    if (args.json) io.out(JSON.stringify(result, null, 2) + '\n');
-    else if (args.md) io.out(diffMarkdown(result.labels, result.summary, header));
+    if (args.md) io.out(diffMarkdown(result.labels, result.summary, header));
     else io.out(diffText(result.labels, result.summary, header));
     return 0;
   },

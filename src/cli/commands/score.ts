@@ -40,21 +40,27 @@ export const scoreCommand = defineCommand({
   async run(args, io) {
     const { inputError } = await import('../../errors/index.js');
     const { readSourceText } = await import('../../core/source-text.js');
-    const { parsePredictions } = await import('../../score/predictions.js');
+    const { parsePredictionsInTurns } = await import('../../score/predictions.js');
     const { scoreMarkdown } = await import('../../score/render-markdown.js');
     const { scoreText } = await import('../../score/render-text.js');
     const { scorePredictions } = await import('../../score/score-predictions.js');
+    const { scoreOutputs } = await import('../../score/score-outputs.js');
     const source = args.predictions;
     // yargs hands a lone "-" positional over as "".
     const fromStdin = source === '-' || source === '';
     if (fromStdin && !io.stdin) throw inputError('NO_STDIN', 'cannot read predictions from standard input here', {});
-    const text = fromStdin ? await io.stdin!() : await readSourceText(source);
     const file = fromStdin ? '<stdin>' : source;
     const defaultModel = args.model ?? (fromStdin ? 'model' : basename(source, extname(source)));
-    const predictions = parsePredictions(text, { file, defaultModel });
-    // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
-    if (predictions.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
-    const { scoreOutputs } = await import('../../score/score-outputs.js');
+    // Read and parsed while the version is read from git (scorePredictions starts that read at once);
+    // scorePredictions reports their errors first, as when they were read before the version.
+    const predictions = (fromStdin ? io.stdin!() : readSourceText(source))
+      .then((text) => parsePredictionsInTurns(text, { file, defaultModel }))
+      .then((parsed) => {
+        // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
+        if (parsed.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
+        return parsed;
+      });
+    predictions.catch(() => {}); // awaited (and thrown) by scorePredictions
     const { version, compare, extract, split, perItem, chart, by } = args;
     const options = { dir: resolve(args.dir), version, compare, predictions, extract, split, file };
     const report = await scoreOutputs(options, { perItem, chart, io, args }, scorePredictions);
