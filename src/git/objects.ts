@@ -169,7 +169,10 @@ export class RawTree {
     return this.raw.toString('latin1', this.starts[i], this.raw.indexOf(0x20, this.starts[i]));
   }
 
-  /** The tree with `changes` applied: the entries of a changed name dropped, new ones inserted in order, the rest copied. */
+  /**
+   * The tree with `changes` applied: the entries of a changed name dropped, new ones inserted in order,
+   * the rest copied.
+   */
   splice(changes: Map<string, { mode: string; oid: string } | null>): Buffer {
     const ops: Array<{ at: number; key: string; bytes?: Buffer }> = [];
     for (const [name, entry] of changes) {

@@ -59,7 +59,10 @@ export async function editTree(repo: Repo, base: string | null, edits: readonly 
   return tree;
 }
 
-/** A folder on an edited path: its name (latin1: the bytes of its UTF-8 name), old id and raw object, what changes in it. */
+/**
+ * A folder on an edited path: its name (latin1: the bytes of its UTF-8 name), old id and raw object,
+ * what changes in it.
+ */
 class Folder {
   raw?: RawTree;
   readonly changes: Changes = new Map();

@@ -49,3 +49,16 @@ export async function labelFilesNotCommitted(
   const all = new Set([...missing, ...committed]);
   return { extra: [...disk].filter((p) => !all.has(p)), missing: [...all].filter((p) => !disk.has(p)) };
 }
+
+/** Why a release refuses the differences labelFilesNotCommitted found, or undefined when there are none. */
+export function notCommittedMessage(found: { extra: string[]; missing: string[] }): string | undefined {
+  const list = (paths: string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
+  const { extra, missing } = found;
+  if (extra.length === 0 && missing.length === 0) return undefined;
+  return [
+    extra.length ? `${extra.length} label file(s) on disk are not committed (git ignores them): ${list(extra)}` : '',
+    missing.length ? `${missing.length} committed label file(s) are missing on disk: ${list(missing)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}

@@ -18,7 +18,7 @@ import { writeFilesAtomically } from '../store/atomic.js';
 import { withRepositoryLock } from '../git/lock.js';
 import { contentHash } from '../store/canonical.js';
 import { type LabelFile, listLabelFiles } from '../store/read.js';
-import { labelFilesNotCommitted } from './committed-labels.js';
+import { labelFilesNotCommitted, notCommittedMessage } from './committed-labels.js';
 import { validateLabels } from '../validate/validate-labels.js';
 import { withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
@@ -214,21 +214,8 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   const compared = await notCommitted;
   if (compared && 'error' in compared) throw compared.error;
-  if (compared && (compared.found.extra.length > 0 || compared.found.missing.length > 0)) {
-    const list = (paths: string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}`;
-    const { extra, missing } = compared.found;
-    refuse(
-      'DIRTY_TREE',
-      [
-        extra.length
-          ? `${extra.length} label file(s) on disk are not committed (git ignores them): ${list(extra)}`
-          : '',
-        missing.length ? `${missing.length} committed label file(s) are missing on disk: ${list(missing)}` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
-    );
-  }
+  const uncommitted = compared && notCommittedMessage(compared.found);
+  if (uncommitted) refuse('DIRTY_TREE', uncommitted);
   const reusedIds = basis ? basis.unchangedIds : unchangedSeen;
   const reused = since ? reusedIds.map((id) => since.items.get(id)!) : [];
 
