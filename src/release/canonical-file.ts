@@ -1,3 +1,14 @@
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from '../core/json-chars.js';
+
 /**
  * A label file as the tool writes it is already its canonical JSON (canonicalJson: keys sorted, 2-space
  * indent, trailing newline), so its manifest hash is the hash of its text and its JSONL line is that
@@ -55,14 +66,6 @@ function isIndexLike(key: string): boolean {
 
 const NEWLINE = 10;
 const SPACE = 32;
-const QUOTE = 34;
-const COMMA = 44;
-const COLON = 58;
-const BACKSLASH = 92;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
 
 /**
  * Walks a JSON text checking that its layout is canonicalJson's (a newline and two spaces a level

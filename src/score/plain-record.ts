@@ -1,11 +1,6 @@
+import { BACKSLASH, CLOSE_OBJECT, COLON, COMMA, OPEN_OBJECT, QUOTE } from '../core/json-chars.js';
 import type { ParsePredictionsOptions, Prediction } from './predictions.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const ZERO = 0x30;
 const NINE = 0x39;
 const PLAIN_KEY_BY_LENGTH: readonly (string | undefined)[] = [
@@ -37,7 +32,7 @@ export function plainRecord(
   let answer: string | undefined;
   let model: string | undefined;
   let at = skipSpace(text, start, end);
-  if (text.charCodeAt(at) !== OPEN_BRACE) return undefined;
+  if (text.charCodeAt(at) !== OPEN_OBJECT) return undefined;
   for (at++; ; at++) {
     at = skipSpace(text, at, end);
     if (text.charCodeAt(at) !== QUOTE) return undefined;
@@ -80,7 +75,7 @@ export function plainRecord(
     }
     at = skipSpace(text, at, end);
     const next = text.charCodeAt(at);
-    if (next === CLOSE_BRACE) break;
+    if (next === CLOSE_OBJECT) break;
     if (next !== COMMA) return undefined;
   }
   if (answer === undefined || skipSpace(text, at + 1, end) !== end) return undefined;
