@@ -41,12 +41,14 @@ export function manifestItem(label: Label): ManifestItem {
 /**
  * manifestItem of a label read from a file with this text: a file the tool wrote is its canonical JSON
  * already, so its text is hashed as it is, and the JSONL line cut from it (lineOfCanonicalText); any
- * other file is serialised again from its value, as manifestItem does.
+ * other file is serialised again from its value, as manifestItem does. `textSha256` is the hash of
+ * text's UTF-8 when the reader has it already (LabelFile.sha256).
  */
-export function manifestItemOfFile(label: Label, text: string): ManifestItem {
+export function manifestItemOfFile(label: Label, text: string, textSha256?: Uint8Array): ManifestItem {
   const line = lineOfCanonicalText(text, label);
   if (line === null) return manifestItem(label);
-  return [label.id, sha256Hex(text), csvRowHash(label), sha256Hex(line)];
+  const fileHash = textSha256 ? Buffer.from(textSha256).toString('hex') : sha256Hex(text);
+  return [label.id, fileHash, csvRowHash(label), sha256Hex(line)];
 }
 
 export function rootHash(items: readonly ManifestItem[]): string {
@@ -69,29 +71,33 @@ export function csvRowHash(label: Label): string {
 }
 
 export function csvCellsHash(cells: string[]): string {
-  return sha256Hex(csvCellsText(cells));
+  return hashCellsText(cells, false).toString('hex');
 }
 
-/** What csvCellsHash hashes: the cells, each length-prefixed, joined by "|". */
-function csvCellsText(cells: string[]): string {
-  return cells.map((c) => `${c.length}:${c}`).join('|');
+/**
+ * csvCellsHash, as raw bytes, of cells given as their UTF-8 bytes one character a byte (latin1), as
+ * the CSV verify reads them (csvRows' fieldBytes).
+ */
+export function csvCellsHashBytes(cells: string[]): Buffer {
+  return hashCellsText(cells, true);
 }
 
-/** Where csvCellsHashBytes writes a row's text before hashing it (reused: one row at a time). */
+/** Where hashCellsText writes a row's text before hashing it (reused: one row at a time). */
 let rowText = Buffer.allocUnsafe(2 ** 16);
 
 /**
- * csvCellsHash, as raw bytes, of cells given as their UTF-8 bytes one character a byte (latin1): the
- * text csvCellsText makes is written straight into one reused buffer (no string per row), an ASCII cell
- * as its own bytes, any other decoded first (its length is counted in UTF-16 units, as csvCellsText does).
+ * The sha256 of what csvCellsHash hashes: each cell length-prefixed (its length in UTF-16 units), the
+ * cells joined by "|". Written straight into one reused buffer, never built as a string per row (a
+ * first release hashes every row). `latin1` cells are UTF-8 bytes one character a byte: an ASCII cell
+ * is written as its own bytes, any other decoded first to count its length.
  */
-export function csvCellsHashBytes(cells: string[]): Buffer {
+function hashCellsText(cells: string[], latin1: boolean): Buffer {
   let used = 0;
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     // Buffer.byteLength counts natively: a cell whose UTF-8 takes one byte a character is all ASCII.
-    const ascii = Buffer.byteLength(cell, 'utf8') === cell.length;
-    const text = ascii ? cell : Buffer.from(cell, 'latin1').toString('utf8');
+    const ascii = latin1 && Buffer.byteLength(cell, 'utf8') === cell.length;
+    const text = !latin1 || ascii ? cell : Buffer.from(cell, 'latin1').toString('utf8');
     const prefix = `${k ? '|' : ''}${text.length}:`;
     const most = prefix.length + (ascii ? cell.length : 3 * text.length);
     if (used + most > rowText.length) {

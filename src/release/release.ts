@@ -164,7 +164,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       if (hasSignoffs) unchangedSigned.push(label);
       return;
     }
-    hashed.push(manifestItemOfFile(label, f.text));
+    hashed.push(manifestItemOfFile(label, f.text, f.sha256));
     if (known || hasSignoffs) changed.push(label);
     else {
       addedUnsigned++;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { setOwn } from '../label/own-keys.js';
 import type { Label } from '../label/types.js';
 
@@ -37,7 +37,8 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function sha256Hex(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot: no Hash object per call (a release hashes three texts per label).
+  return hash('sha256', text, 'hex');
 }
 
 /**

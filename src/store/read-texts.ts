@@ -29,6 +29,12 @@ export async function* readTextsInOrder(files: readonly string[]): AsyncGenerato
 export interface TextBatch {
   length: number;
   text(k: number): string;
+  /**
+   * The sha256 of the k-th file's bytes, when the reader thread hashed them as it read them (on the
+   * other core, beside the caller's parsing); undefined for files read on this thread. Strict UTF-8
+   * decoding is one-to-one (a BOM is kept), so it is also the hash of text(k)'s UTF-8.
+   */
+  sha256(k: number): Buffer | undefined;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function* readBatchesInOrder(files: readonly string[]): AsyncGenera
   for (let start = next; start < files.length; start += BATCH) {
     if (start > next) await new Promise<void>((done) => setImmediate(done));
     const names = files.slice(start, start + BATCH);
-    yield { length: names.length, text: (k) => decodeUtf8(readFileSync(names[k]), names[k]) };
+    yield { length: names.length, text: (k) => decodeUtf8(readFileSync(names[k]), names[k]), sha256: () => undefined };
   }
 }
 
@@ -57,6 +63,8 @@ interface ReaderMessage {
   bytes: Uint8Array;
   /** Where each file ends in bytes. */
   ends: Uint32Array;
+  /** Each file's sha256, 32 bytes a file, in order. */
+  digests: Uint8Array;
   /** The reader stopped at the file after these (the caller reads it again and gets the error). */
   failed: boolean;
 }
@@ -70,6 +78,7 @@ interface ReaderMessage {
 const READER_SOURCE = `
 const { receiveMessageOnPort, workerData } = require('node:worker_threads');
 const { closeSync, openSync, readSync } = require('node:fs');
+const { hash } = require('node:crypto');
 const { paths, texts, count, batch, window, control } = workerData;
 // One buffer for every read, grown when a batch needs more: no garbage per file.
 let buffer = Buffer.allocUnsafeSlow(1 << 20);
@@ -86,6 +95,7 @@ for (let start = 0; start < count && !stopped(); start += batch) {
   if (!files) break;
   files = files.message;
   const ends = new Uint32Array(files.length);
+  const digests = new Uint8Array(32 * files.length);
   let used = 0;
   let read = 0;
   try {
@@ -105,6 +115,7 @@ for (let start = 0; start < count && !stopped(); start += batch) {
       } finally {
         closeSync(fd);
       }
+      digests.set(hash('sha256', buffer.subarray(read === 0 ? 0 : ends[read - 1], used), 'buffer'), 32 * read);
       ends[read] = used;
     }
   } catch {
@@ -114,7 +125,7 @@ for (let start = 0; start < count && !stopped(); start += batch) {
   bytes.set(buffer.subarray(0, used));
   const failed = read < files.length;
   const done = failed ? ends.slice(0, read) : ends;
-  texts.postMessage({ bytes, ends: done, failed }, [bytes.buffer, done.buffer]);
+  texts.postMessage({ bytes, ends: done, digests, failed }, [bytes.buffer, done.buffer, digests.buffer]);
   sent++;
   if (failed) break;
 }
@@ -171,8 +182,10 @@ async function* readAhead(files: readonly string[]): AsyncGenerator<TextBatch> {
       const ends = message.ends;
       const first = received;
       const text = (k: number) => decodeUtf8(bytes.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), files[first + k]);
+      const digests = Buffer.from(message.digests.buffer, message.digests.byteOffset, message.digests.byteLength);
+      const sha256 = (k: number) => digests.subarray(32 * k, 32 * k + 32);
       received += ends.length;
-      if (ends.length > 0) yield { length: ends.length, text };
+      if (ends.length > 0) yield { length: ends.length, text, sha256 };
       postPaths(++taken + WINDOW + 1);
       Atomics.add(control, 0, 1);
       Atomics.notify(control, 0);

@@ -14,6 +14,8 @@ export interface LabelFile {
   text: string;
   json?: unknown;
   parseError?: { message: string; line?: number; column?: number };
+  /** sha256 of the file's bytes (= of text's UTF-8), when the reader hashed them as it read (TextBatch.sha256). */
+  sha256?: Buffer;
 }
 
 /** Every *.json under labels/ (or under `paths` given relative to dir), read and parsed, in path order. */
@@ -43,7 +45,10 @@ export async function forEachLabelFile(
   let k = 0;
   for await (const batch of readBatchesInOrder(files)) {
     for (let i = 0; i < batch.length; i++) {
-      visit(parseLabelText(repoPath(files[k]), batch.text(i)));
+      const file = parseLabelText(repoPath(files[k]), batch.text(i));
+      const sha256 = batch.sha256(i);
+      if (sha256) file.sha256 = sha256;
+      visit(file);
       k++;
     }
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { importMedcalcBench } from '../../src/importers/import-medcalc.js';
 import { lineOfCanonicalText } from '../../src/release/canonical-file.js';
 import { canonicalForms, canonicalJson } from '../../src/store/canonical.js';
-import { readLabelFiles } from '../../src/store/read.js';
+import { manifestItem, manifestItemOfFile } from '../../src/release/manifest.js';
+import { forEachLabelFile, listLabelFiles, readLabelFiles } from '../../src/store/read.js';
 import { mulberry32 } from '../../src/stats/random.js';
 import { syntheticLabel } from '../../scripts/make-synthetic-benchmark.js';
 import { makeLabel } from '../helpers/labels.js';
@@ -156,4 +157,21 @@ describe('lineOfCanonicalText (a release hashes a canonical file as it is)', () 
     expect(files).toHaveLength(1047);
     for (const f of files) expect(lineOfCanonicalText(f.text, f.json)).toBe(canonicalForms(f.json).line);
   });
+
+  it.skipIf(!HAS_SHARED)(
+    "gives the real v1.0 labels' manifest items from the reader thread's file hashes (../shared)",
+    async () => {
+      const dir = testdir();
+      await importMedcalcBench({ dir, source: V1_CSV, split: 'test', commit: false });
+      // Every file twice: 2,094 files, enough that a reader thread reads them and hashes their bytes.
+      const files = await listLabelFiles(dir);
+      let fromThread = 0;
+      await forEachLabelFile(dir, [...files, ...files], (f) => {
+        if (f.sha256) fromThread++;
+        const label = f.json as Parameters<typeof manifestItem>[0];
+        expect(manifestItemOfFile(label, f.text, f.sha256)).toEqual(manifestItem(label));
+      });
+      expect(fromThread).toBe(2 * files.length);
+    },
+  );
 });

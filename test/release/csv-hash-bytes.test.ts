@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,12 @@ import { csvRows } from '../../src/release/csv-stream.js';
 import { csvCellsHash, csvCellsHashBytes } from '../../src/release/manifest.js';
 
 const asBytes = (cell: string) => Buffer.from(cell, 'utf8').toString('latin1');
+
+/** The row hash as it is defined (and as releases before the reused buffer computed it): a string, hashed. */
+const definedRowHash = (cells: string[]) =>
+  createHash('sha256')
+    .update(cells.map((c) => `${c.length}:${c}`).join('|'))
+    .digest('hex');
 
 describe('csvCellsHashBytes: the CSV row hash from the cells’ UTF-8 bytes', () => {
   it('is csvCellsHash for ASCII, accents, CJK, emoji, control characters and empty cells', () => {
@@ -16,7 +23,12 @@ describe('csvCellsHashBytes: the CSV row hash from the cells’ UTF-8 bytes', ()
       // Past the reused buffer's first size, ASCII and not.
       ['a'.repeat(100_000), 'é'.repeat(70_000), 'b'],
     ];
-    for (const cells of rows) expect(csvCellsHashBytes(cells.map(asBytes)).toString('hex')).toBe(csvCellsHash(cells));
+    for (const cells of rows) {
+      expect(csvCellsHash(cells)).toBe(definedRowHash(cells));
+      expect(csvCellsHashBytes(cells.map(asBytes)).toString('hex')).toBe(csvCellsHash(cells));
+    }
+    // A lone surrogate (which no strict UTF-8 file decodes to) is hashed as U+FFFD, as the string was.
+    expect(csvCellsHash(['\ud800x'])).toBe(definedRowHash(['\ud800x']));
     // A different cell boundary with the same bytes is a different hash.
     expect(csvCellsHashBytes(['ab', 'c'])).not.toEqual(csvCellsHashBytes(['a', 'bc']));
   });

@@ -1,7 +1,8 @@
+import { hash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextsInOrder } from '../../src/store/read-texts.js';
+import { readBatchesInOrder, readTextsInOrder } from '../../src/store/read-texts.js';
 import { testdir } from '../helpers/tempdir.js';
 
 async function readAll(files: string[]): Promise<string[]> {
@@ -27,6 +28,29 @@ describe('readTextsInOrder', () => {
     const texts = await readAll(files);
     expect(texts).toHaveLength(files.length);
     expect(texts.every((t, i) => t === readFileSync(files[i], 'utf8'))).toBe(true);
+  });
+
+  it("hashes each file's bytes on the reader thread: the sha256 of the file, and of its text's UTF-8", async () => {
+    const { files } = make();
+    let k = 0;
+    let hashed = 0;
+    for await (const batch of readBatchesInOrder(files)) {
+      for (let i = 0; i < batch.length; i++, k++) {
+        const digest = batch.sha256(i);
+        // Files read on this thread (the few after the reader stops, if any) have none; most do.
+        if (!digest) continue;
+        hashed++;
+        expect(digest.toString('hex')).toBe(hash('sha256', readFileSync(files[k]), 'hex'));
+        expect(digest.toString('hex')).toBe(hash('sha256', batch.text(i), 'hex'));
+      }
+    }
+    expect(k).toBe(files.length);
+    expect(hashed).toBe(files.length);
+  });
+
+  it('gives no hash for files it reads on the calling thread (too few for a reader)', async () => {
+    const { files } = make();
+    for await (const batch of readBatchesInOrder(files.slice(0, 10))) expect(batch.sha256(0)).toBeUndefined();
   });
 
   it('fails on an unreadable file exactly as readFileSync does', async () => {
