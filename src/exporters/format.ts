@@ -33,6 +33,11 @@ export interface ExportFormatSpec {
   /** The order of an export's lines. */
   compare(a: ExportKey, b: ExportKey): number;
   /**
+   * `compare` looks at split and id alone (never row), so a working-tree export can take its order
+   * from the label files' paths and write each line as it is made (writePathOrderedExport).
+   */
+  orderedBySplitAndId?: boolean;
+  /**
    * A pinned export (--version) keeps the release manifest's order (by id) instead, so it can be verified
    * line by line while it is read: it streams from git to the output without sorting.
    */

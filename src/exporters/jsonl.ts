@@ -28,4 +28,5 @@ export const jsonlFormat: ExportFormatSpec = {
   lineFromCanonicalBytes: (bytes) => compactCanonicalJson(bytes, { lineEnd: true, reuse: true }),
   compare: (a, b) => a.split.localeCompare(b.split) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   pinnedInManifestOrder: true,
+  orderedBySplitAndId: true,
 };

@@ -3,7 +3,9 @@ import { openRelease } from '../release/stream-release.js';
 import { exportFormat } from './formats.js';
 import { writePinnedExport } from './pinned-stream.js';
 import { BufferedSink, type Sink, writeStaged } from './sink.js';
+import { NotInPathOrder, writePathOrderedExport } from './path-ordered-export.js';
 import { workingTreeFeed, writeSortedExport } from './stream-export.js';
+import { listLabelFiles } from '../store/read.js';
 
 export interface RunExportOptions {
   dir: string;
@@ -52,6 +54,19 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
       }
     }
     return { version: release.version, root: release.record.manifest.root };
+  }
+  if (out && format.orderedBySplitAndId) {
+    // Straight to the file in the paths' order; a label out of its path's place (or a broken one)
+    // throws before the file is put in place, and the export is made again through the sort below.
+    const files = await listLabelFiles(options.dir);
+    let done = false;
+    await writeStaged([out], async ([main]) => {
+      done = await writePathOrderedExport(options.dir, files, format, main, { split: options.split });
+      if (!done) throw new NotInPathOrder(out);
+    }).catch((error: unknown) => {
+      if (!(error instanceof NotInPathOrder)) throw error;
+    });
+    if (done) return {};
   }
   const feed = workingTreeFeed(options.dir);
   if (out)

@@ -1,5 +1,6 @@
 import { inputError } from '../errors/index.js';
 import type { Label } from '../label/types.js';
+import { keysInCanonicalOrder } from '../release/canonical-file.js';
 import { forEachLabelFile, listLabelFiles } from '../store/read.js';
 import { type ExportFormatSpec, type ExportKey, exportKey } from './format.js';
 import type { Sink } from './sink.js';
@@ -63,7 +64,7 @@ export function workingTreeFeed(dir: string): LabelFeed {
           },
         );
       }
-      add({ label: f.json as Label, keysSorted: false });
+      add({ label: f.json as Label, keysSorted: keysInCanonicalOrder(f.json) });
     });
   };
 }

@@ -33,6 +33,15 @@ export function lineOfCanonicalText(text: string, value: unknown): string | null
 }
 
 /**
+ * Whether every object in `value` (JSON.parse's output) has its keys in canonicalJson's order, so that
+ * JSON.stringify(value) is canonicalLine(value) without sorting a copy. An array-index key makes it
+ * false (see sortedKeyCount): the caller then sorts, as before.
+ */
+export function keysInCanonicalOrder(value: unknown): boolean {
+  return sortedKeyCount(value) >= 0;
+}
+
+/**
  * The number of object keys in `value`, or -1 unless every object's keys are in sorted order (by code
  * unit, as canonicalJson sorts them). An object with an array-index key ("0", "12") is -1 too: the
  * engine lists those first whatever the text's order, so the value's order would not be the text's.

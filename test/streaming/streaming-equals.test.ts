@@ -59,6 +59,13 @@ async function expectStreamingEqualsInMemory(dir: string, version: string): Prom
     expect((await runCli(['export', '--format', format, '--split', split, '--dir', dir])).out).toBe(
       renderExport(onDisk, { format, split }).join(''),
     );
+    // To a file: JSONL is then written in the paths' order, straight out (writePathOrderedExport).
+    const file = join(out, `tree.${format}`);
+    for (const only of [undefined, split]) {
+      const args = ['export', '--format', format, '--out', file, '--dir', dir, ...(only ? ['--split', only] : [])];
+      expect((await runCli(args)).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(renderExport(onDisk, { format, split: only }).join(''));
+    }
   }
   // Score's items, cut down as they stream, equal those cut from the loaded labels.
   for (const v of [version, undefined, `v${version}`]) {
