@@ -82,7 +82,9 @@ export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
  * each turn a wait for a core: 27 s for 100k labels where git alone took 5). Each blob is a view of
  * one buffer that the next batch is read into (no copy, no garbage: use or copy it before asking for
  * the next), so memory holds one batch (~70 MB of labels) whatever the number of entries; batches
- * start small so the first blobs come at once, and grow so that few processes are started.
+ * start small so the first blobs come at once, and grow so that few processes are started. Up to
+ * BATCHES_AHEAD gits run at once: batches waiting to be handed out are files (the page cache), not this
+ * process's memory, and while this process works on one batch git keeps the other core busy with the next two.
  */
 export async function* readBlobs(
   repo: Repo,
@@ -96,18 +98,26 @@ export async function* readBlobs(
     const group = await groups.next();
     return group.done ? undefined : startBatch(repo, join(folder, String(made++)), group.value);
   };
-  let current: Batch | undefined;
-  let next: Batch | undefined;
+  const ahead: Batch[] = [];
   try {
-    for (current = await start(); current; current = next) {
-      next = await start();
+    for (;;) {
+      while (ahead.length < BATCHES_AHEAD) {
+        const batch = await start();
+        if (!batch) break;
+        ahead.push(batch);
+      }
+      const current = ahead.shift();
+      if (!current) break;
       yield* splitBatch(readBatch(await current.output, into), current.entries);
     }
   } finally {
-    for (const batch of [current, next]) batch?.cancel();
+    for (const batch of ahead) batch.cancel();
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** Batches started before the one being handed out is done (each a `git cat-file --batch` writing its file). */
+const BATCHES_AHEAD = 3;
 
 interface Batch {
   entries: BlobRef[];
