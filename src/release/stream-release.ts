@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
-import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
+import { tagOf } from '../core/semver.js';
+import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs, type TreeEntry } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
 import { BlobList } from './blob-list.js';
@@ -40,8 +41,12 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A release opened for a streaming read at its tag; nothing but the file list and the record is read yet. */
 export async function openRelease(options: { dir: string; version: string; repo?: Repo }): Promise<ReleaseStream> {
   const repo = options.repo ?? (await openRepo({ dir: options.dir }));
+  // The files are listed while the record is read and checked (at 1M labels each takes seconds); the
+  // record's errors still come first, and the listing's only once the record is good.
+  const listing = listingAt(repo, options.version);
   const { record, tag, commit, trust } = await readReleaseRecord(repo, options.version);
-  const files = (await listBlobsAt(repo, { ref: tag })).filter((f) => f.path.endsWith('.json'));
+  const listed = listing?.tag === tag ? await listing.files : await listBlobsAt(repo, { ref: tag });
+  const files = listed.filter((f) => f.path.endsWith('.json'));
   const named = files.map((file) => ({ id: file.path.slice(file.path.lastIndexOf('/') + 1, -'.json'.length), file }));
   named.sort((a, b) => byCodeUnit(a.id, b.id));
   const items = record.manifest.items;
@@ -97,6 +102,19 @@ export async function openRelease(options: { dir: string; version: string; repo?
       if (differing.length) throw mismatch(tag, { differing, missing: [], extra: [] });
     },
   };
+}
+
+/** The listing of the version's tag, started (undefined when the version is not one: the record read says so). */
+function listingAt(repo: Repo, version: string): { tag: string; files: Promise<TreeEntry[]> } | undefined {
+  let tag: string;
+  try {
+    tag = tagOf(version);
+  } catch {
+    return undefined;
+  }
+  const files = listBlobsAt(repo, { ref: tag });
+  files.catch(() => {}); // awaited (and thrown) after the record is read
+  return { tag, files };
 }
 
 function parseLabel(bytes: Buffer, path: string, tag: string): Label {
