@@ -207,12 +207,17 @@ export interface TreeEntry {
  * out (never label files); the working tree has no blob ids (UNKNOWN_REF: read it with streamLabelsAt).
  */
 export async function listBlobsAt(repo: Repo, options: { ref: string; prefix?: string }): Promise<TreeEntry[]> {
-  const commit = await resolveCommit(repo, options.ref);
   const out: TreeEntry[] = [];
-  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
-    if (entry.mode !== '120000') out.push(entry);
-  }
+  for await (const entry of blobsAt(repo, options)) out.push(entry);
   return out;
+}
+
+/** listBlobsAt's files as git lists them, one at a time (for a caller that keeps them compactly). */
+export async function* blobsAt(repo: Repo, options: { ref: string; prefix?: string }): AsyncIterable<TreeEntry> {
+  const commit = await resolveCommit(repo, options.ref);
+  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
+    if (entry.mode !== '120000') yield entry;
+  }
 }
 
 /** The files (blobs and symlinks) under `prefix` in a commit, as `git ls-tree -r -z` lists them, dot-names left out. */
