@@ -6,6 +6,7 @@ export {
   streamLabelsAt,
   readFileTextsAt,
   listBlobsAt,
+  blobsAt,
   readBlobs,
   type StreamLabelsOptions,
   type LabelFile,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitStoreError } from './errors.js';
@@ -82,7 +83,9 @@ export type BlobRef = Pick<TreeEntry, 'path' | 'oid'>;
  * each turn a wait for a core: 27 s for 100k labels where git alone took 5). Each blob is a view of
  * one buffer that the next batch is read into (no copy, no garbage: use or copy it before asking for
  * the next), so memory holds one batch (~70 MB of labels) whatever the number of entries; batches
- * start small so the first blobs come at once, and grow so that few processes are started.
+ * start small so the first blobs come at once, and grow so that few processes are started. Up to
+ * BATCHES_AHEAD gits run at once: batches waiting to be handed out are files (the page cache), not this
+ * process's memory, and while this process works on one batch git keeps the other core busy with the next two.
  */
 export async function* readBlobs(
   repo: Repo,
@@ -96,18 +99,26 @@ export async function* readBlobs(
     const group = await groups.next();
     return group.done ? undefined : startBatch(repo, join(folder, String(made++)), group.value);
   };
-  let current: Batch | undefined;
-  let next: Batch | undefined;
+  const ahead: Batch[] = [];
   try {
-    for (current = await start(); current; current = next) {
-      next = await start();
-      yield* splitBatch(readBatch(await current.output, into), current.entries);
+    for (;;) {
+      while (ahead.length < BATCHES_AHEAD) {
+        const batch = await start();
+        if (!batch) break;
+        ahead.push(batch);
+      }
+      const current = ahead.shift();
+      if (!current) break;
+      yield* splitBatch(await readBatch(await current.output, into), current.entries);
     }
   } finally {
-    for (const batch of [current, next]) batch?.cancel();
+    for (const batch of ahead) batch.cancel();
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** Batches started before the one being handed out is done (each a `git cat-file --batch` writing its file). */
+const BATCHES_AHEAD = 3;
 
 interface Batch {
   entries: BlobRef[];
@@ -129,20 +140,25 @@ async function* groupsOf<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerat
   if (group.length) yield group;
 }
 
-/** The batch file's bytes, read into `into.buffer` (grown when too small); the file is removed. */
-function readBatch(file: string, into: { buffer: Buffer }): Buffer {
-  const fd = openSync(file, 'r');
+/**
+ * The batch file's bytes, read into `into.buffer` (grown when too small); the file is then removed.
+ * Both happen on libuv's threads, not this one: copying ~70 MB from the page cache and freeing it again
+ * are a tenth of a score's CPU, and meanwhile this thread parses predictions (see parsePredictionsInTurns).
+ */
+async function readBatch(file: string, into: { buffer: Buffer }): Promise<Buffer> {
+  const handle = await open(file, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const { size } = await handle.stat();
     if (into.buffer.length < size) into.buffer = Buffer.allocUnsafe(size + (size >> 3));
     for (let at = 0, n = 0; at < size; at += n) {
-      n = readSync(fd, into.buffer, at, size - at, at);
+      ({ bytesRead: n } = await handle.read(into.buffer, at, size - at, at));
       if (n === 0) throw new GitStoreError('GIT_FAILED', `${file} ended early`, {});
     }
     return into.buffer.subarray(0, size);
   } finally {
-    closeSync(fd);
-    rmSync(file, { force: true });
+    await handle.close();
+    // Not awaited: the next batch need not wait for the pages to be freed (readBlobs removes the folder last).
+    rm(file, { force: true }).catch(() => {});
   }
 }
 
@@ -197,12 +213,17 @@ export interface TreeEntry {
  * out (never label files); the working tree has no blob ids (UNKNOWN_REF: read it with streamLabelsAt).
  */
 export async function listBlobsAt(repo: Repo, options: { ref: string; prefix?: string }): Promise<TreeEntry[]> {
-  const commit = await resolveCommit(repo, options.ref);
   const out: TreeEntry[] = [];
-  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
-    if (entry.mode !== '120000') out.push(entry);
-  }
+  for await (const entry of blobsAt(repo, options)) out.push(entry);
   return out;
+}
+
+/** listBlobsAt's files as git lists them, one at a time (for a caller that keeps them compactly). */
+export async function* blobsAt(repo: Repo, options: { ref: string; prefix?: string }): AsyncIterable<TreeEntry> {
+  const commit = await resolveCommit(repo, options.ref);
+  for await (const entry of lsTree(repo, commit, normalizePrefix(options.prefix ?? 'labels'))) {
+    if (entry.mode !== '120000') yield entry;
+  }
 }
 
 /** The files (blobs and symlinks) under `prefix` in a commit, as `git ls-tree -r -z` lists them, dot-names left out. */

@@ -1,11 +1,13 @@
 import { hash } from 'node:crypto';
 import { findingsError, inputError } from '../errors/index.js';
-import { type BlobRef, type Repo, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
+import { tagOf } from '../core/semver.js';
+import { blobsAt, type Repo, openRepo, readBlobs } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
-import { BlobList } from './blob-list.js';
+import { BlobList, BlobListBuilder } from './blob-list.js';
 import { describeManifestDifferences, readReleaseRecord } from './load-labels.js';
 import type { ReleaseTrust } from './record-signature.js';
+import type { ManifestIndex } from './manifest-index.js';
 import type { ReadReleaseRecord } from './record.js';
 
 /** One released label as read from git: its parsed content, its file's bytes and its place in the manifest. */
@@ -40,27 +42,14 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A release opened for a streaming read at its tag; nothing but the file list and the record is read yet. */
 export async function openRelease(options: { dir: string; version: string; repo?: Repo }): Promise<ReleaseStream> {
   const repo = options.repo ?? (await openRepo({ dir: options.dir }));
+  // The files are listed while the record is read and checked (at 1M labels each takes seconds); the
+  // record's errors still come first, and the listing's only once the record is good.
+  const listing = listingAt(repo, options.version);
   const { record, tag, commit, trust } = await readReleaseRecord(repo, options.version);
-  const files = (await listBlobsAt(repo, { ref: tag })).filter((f) => f.path.endsWith('.json'));
-  const named = files.map((file) => ({ id: file.path.slice(file.path.lastIndexOf('/') + 1, -'.json'.length), file }));
-  named.sort((a, b) => byCodeUnit(a.id, b.id));
+  const listed = listing?.tag === tag ? await listing.files : await labelFilesAt(repo, tag);
   const items = record.manifest.items;
-  // Label files are named <id>.json (validate refuses any other name), so which labels are missing or
-  // extra is known from the file list; a file whose content names another id is a changed label below.
-  const missing: string[] = [];
-  const extra: string[] = [];
-  const ordered: BlobRef[] = [];
-  for (let i = 0, j = 0; i < items.count || j < named.length; ) {
-    const order = i === items.count ? 1 : j === named.length ? -1 : byCodeUnit(items.idAt(i), named[j].id);
-    if (order < 0) missing.push(items.idAt(i++));
-    else if (order > 0 || (ordered.length > 0 && named[j - 1]?.id === named[j].id)) extra.push(named[j++].id);
-    else {
-      ordered.push(named[j++].file);
-      i++;
-    }
-  }
-  if (missing.length || extra.length) throw mismatch(tag, { differing: [], missing, extra });
-  const blobs = new BlobList(ordered);
+  // Its own function: closures here would keep the ids alive as long as the stream (labels() below).
+  const blobs = inManifestOrder(listed, items, tag);
   return {
     version: record.version,
     tag,
@@ -97,6 +86,56 @@ export async function openRelease(options: { dir: string; version: string; repo?
       if (differing.length) throw mismatch(tag, { differing, missing: [], extra: [] });
     },
   };
+}
+
+/**
+ * The listed files in the manifest's order (by id); missing and extra labels are RELEASE_MISMATCH.
+ * Label files are named <id>.json (validate refuses any other name), so which labels are missing or
+ * extra is known from the file list; a file whose content names another id is a changed label (labels()).
+ */
+function inManifestOrder(listed: BlobList, items: ManifestIndex, tag: string): BlobList {
+  const ids = Array.from({ length: listed.length }, (_, k) => {
+    const path = listed.pathAt(k);
+    return path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+  });
+  const named = Uint32Array.from(ids, (_, k) => k).sort((a, b) => byCodeUnit(ids[a], ids[b]));
+  const missing: string[] = [];
+  const extra: string[] = [];
+  const ordered: number[] = [];
+  for (let i = 0, j = 0; i < items.count || j < named.length; ) {
+    const order = i === items.count ? 1 : j === named.length ? -1 : byCodeUnit(items.idAt(i), ids[named[j]]);
+    if (order < 0) missing.push(items.idAt(i++));
+    else if (order > 0 || (ordered.length > 0 && j > 0 && ids[named[j - 1]] === ids[named[j]]))
+      extra.push(ids[named[j++]]);
+    else {
+      ordered.push(named[j++]);
+      i++;
+    }
+  }
+  if (missing.length || extra.length) throw mismatch(tag, { differing: [], missing, extra });
+  return listed.ordered(ordered);
+}
+
+/** The listing of the version's tag, started (undefined when the version is not one: the record read says so). */
+function listingAt(repo: Repo, version: string): { tag: string; files: Promise<BlobList> } | undefined {
+  let tag: string;
+  try {
+    tag = tagOf(version);
+  } catch {
+    return undefined;
+  }
+  const files = labelFilesAt(repo, tag);
+  files.catch(() => {}); // awaited (and thrown) after the record is read
+  return { tag, files };
+}
+
+/** The .json files under labels/ at a tag, kept compactly as they are listed (no object per file). */
+async function labelFilesAt(repo: Repo, tag: string): Promise<BlobList> {
+  const builder = new BlobListBuilder();
+  for await (const file of blobsAt(repo, { ref: tag })) {
+    if (file.path.endsWith('.json')) builder.add(file);
+  }
+  return new BlobList(builder);
 }
 
 function parseLabel(bytes: Buffer, path: string, tag: string): Label {

@@ -1,5 +1,5 @@
 import { StewardError, inputError } from '../errors/index.js';
-import { isGitStoreError, listBlobsAt, openRepo, readBlobs } from '../git/index.js';
+import { blobsAt, isGitStoreError, openRepo, readBlobs, resolveCommit, type TreeEntry } from '../git/index.js';
 import type { Label } from '../label/types.js';
 import { isSemver, tagOf } from '../core/semver.js';
 import { openRelease } from '../release/stream-release.js';
@@ -90,18 +90,23 @@ function byId(items: ScoringItem[]): ScoringItem[] {
 
 async function itemsAtRef(dir: string, ref: string, add: (label: Label) => void): Promise<void> {
   const repo = await openRepo({ dir });
-  let entries: Awaited<ReturnType<typeof listBlobsAt>>;
+  let commit: string;
   try {
-    entries = (await listBlobsAt(repo, { ref })).filter((e) => parseLabelPath(e.path));
+    commit = await resolveCommit(repo, ref);
   } catch (error) {
     if (isGitStoreError(error, 'UNKNOWN_REF'))
       throw inputError('UNKNOWN_VERSION', `no version "${ref}": ${error.message}`, { version: ref });
     throw error;
   }
-  for await (const { path, bytes } of readBlobs(repo, entries)) {
+  // Read as git lists them (ls-tree and the reads overlap), with no list of every file kept meanwhile.
+  for await (const { path, bytes } of readBlobs(repo, labelFiles(blobsAt(repo, { ref: commit })))) {
     const file = parseLabelText(path, bytes.toString('utf8'));
     if (file.parseError)
       throw inputError('LABEL_BROKEN_JSON', `${path} at ${ref}: ${file.parseError.message}`, { file: path, ref });
     add(file.json as Label);
   }
+}
+
+async function* labelFiles(entries: AsyncIterable<TreeEntry>): AsyncIterable<TreeEntry> {
+  for await (const entry of entries) if (parseLabelPath(entry.path)) yield entry;
 }

@@ -26,6 +26,7 @@ export function plainRecord(
   end: number,
   line: number,
   options: ParsePredictionsOptions,
+  last: LastModel = { model: '' },
 ): Prediction | undefined {
   let id: string | undefined;
   let row: number | string | undefined;
@@ -47,7 +48,7 @@ export function plainRecord(
     if (text.charCodeAt(at) === QUOTE) {
       const valueEnd = plainStringEnd(text, at + 1, end);
       if (valueEnd === -1) return undefined;
-      value = text.slice(at + 1, valueEnd);
+      value = key === 'model' ? modelNamed(text, at + 1, valueEnd, last) : text.slice(at + 1, valueEnd);
       at = valueEnd + 1;
     } else {
       // A whole number: no sign, no leading zero, no fraction or exponent (those go through JSON.parse).
@@ -90,6 +91,21 @@ export function plainRecord(
   else if (typeof row === 'number') prediction.row = row;
   else return undefined;
   return prediction;
+}
+
+/**
+ * The model a read saw last: files hold each model's lines together, so a million predictions share a
+ * few model strings instead of holding a copy each. One per read (not kept past it).
+ */
+export interface LastModel {
+  model: string;
+}
+
+/** text[from, to) as a string: the last model's string when it is the same text. */
+function modelNamed(text: string, from: number, to: number, last: LastModel): string {
+  if (to - from === last.model.length && text.startsWith(last.model, from)) return last.model;
+  last.model = text.slice(from, to);
+  return last.model;
 }
 
 /** JSON's whitespace within a line. */

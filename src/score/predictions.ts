@@ -1,6 +1,6 @@
 import { type ErrorCode, inputError } from '../errors/index.js';
 import { parseCsvTable } from '../core/csv.js';
-import { plainRecord } from './plain-record.js';
+import { type LastModel, plainRecord } from './plain-record.js';
 
 /** One model's answer to one item, as a predictions file gives it. */
 export interface Prediction {
@@ -35,7 +35,8 @@ export function parsePredictions(text: string, options: ParsePredictionsOptions)
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = /\S/.exec(body)?.[0];
   if (first === undefined) return [];
-  if (first === '{') return parseJsonLines(body, options, [], { start: 0, line: 0 }, Number.POSITIVE_INFINITY);
+  if (first === '{')
+    return parseJsonLines(body, options, [], { start: 0, line: 0, last: { model: '' } }, Number.POSITIVE_INFINITY);
   if (first === '[') return parseJsonArray(body, options);
   return parseCsvPredictions(text, options);
 }
@@ -52,7 +53,7 @@ export async function parsePredictionsInTurns(text: string, options: ParsePredic
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/\S/.exec(body)?.[0] !== '{') return parsePredictions(text, options);
   const out: Prediction[] = [];
-  const at = { start: 0, line: 0 };
+  const at = { start: 0, line: 0, last: { model: '' } };
   while (at.start < body.length) {
     parseJsonLines(body, options, out, at, LINES_PER_TURN);
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -65,7 +66,7 @@ function parseJsonLines(
   text: string,
   options: ParsePredictionsOptions,
   out: Prediction[],
-  at: { start: number; line: number },
+  at: { start: number; line: number; last: LastModel },
   lines: number,
 ): Prediction[] {
   let { start, line } = at;
@@ -75,7 +76,7 @@ function parseJsonLines(
     line++;
     const from = start;
     start = end + 1;
-    const plain = plainRecord(text, from, end, line, options);
+    const plain = plainRecord(text, from, end, line, options, at.last);
     if (plain) {
       out.push(plain);
       continue;

@@ -147,6 +147,20 @@ describe('parsePredictions of JSONL records read without JSON.parse', () => {
     expect(plain).toBeGreaterThan(300);
   });
 
+  it('gives each line its own model when models change from line to line (one string per run of a model)', () => {
+    const next = mulberry32(6).uniform;
+    const models = ['m', 'm1', 'm10', 'm2', 'mx', '', 'é', 'm\\"1'];
+    const lines = Array.from({ length: 3000 }, (_, k) => {
+      const model = models[Math.floor(next() * models.length)];
+      // Runs of one model, as files usually have them, and switches at random.
+      return `{"id":"test-${k}","answer":"${k}","model":"${next() < 0.5 ? model : 'm1'}"}`;
+    });
+    const text = `${lines.join('\n')}\n`;
+    expect(parsePredictions(text, { file, defaultModel: 'dm' })).toEqual(
+      parsePredictions(`[${lines.join(',')}]`, { file, defaultModel: 'dm' }).map((p, k) => ({ ...p, line: k + 1 })),
+    );
+  });
+
   it('reads the same in turns of the event loop', async () => {
     const lines = Array.from({ length: 20000 }, (_, k) =>
       k % 3 ? `{"id":"test-${k}","answer":"${k}","model":"m${k % 2}"}` : `{"row": ${k}, "answer": null}`,
