@@ -13,7 +13,21 @@ export interface Manifest {
   count: number;
   /** sha256 over the lines "<id> <label hash> <csv hash> <jsonl hash>\n", items sorted by id. */
   root: string;
+  items: ManifestItems;
+}
+
+/** A manifest whose items are an array (manifestOf's; tests and small manifests). */
+export interface ArrayManifest extends Manifest {
   items: ManifestItem[];
+}
+
+/**
+ * A manifest's items in id order: an array, or a view that makes each item when asked for
+ * (CompactItems.sortedById: a 1M-label release would otherwise hold ~320 MB of hex strings).
+ */
+export interface ManifestItems extends Iterable<ManifestItem> {
+  readonly length: number;
+  at(k: number): ManifestItem | undefined;
 }
 
 /**
@@ -22,12 +36,12 @@ export interface Manifest {
  * so an export can be verified without git. `reused` are entries still valid from the previous release
  * (labels whose files did not change), so a release hashes only what changed.
  */
-export function buildManifest(labels: Iterable<Label>, reused: Iterable<ManifestItem> = []): Manifest {
+export function buildManifest(labels: Iterable<Label>, reused: Iterable<ManifestItem> = []): ArrayManifest {
   return manifestOf([...reused, ...[...labels].map(manifestItem)]);
 }
 
 /** A manifest of entries already hashed, in any order. */
-export function manifestOf(entries: ManifestItem[]): Manifest {
+export function manifestOf(entries: ManifestItem[]): ArrayManifest {
   const items = [...entries];
   items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
@@ -51,7 +65,7 @@ export function manifestItemOfFile(label: Label, text: string, textSha256?: Uint
   return [label.id, fileHash, csvRowHash(label), sha256Hex(line)];
 }
 
-export function rootHash(items: readonly ManifestItem[]): string {
+export function rootHash(items: Iterable<ManifestItem>): string {
   // Hashed in slices of lines, never one string of all of them (~250 MB at 1M labels).
   const hash = createHash('sha256');
   let text = '';

@@ -119,34 +119,38 @@ function recordProblemError(problem: RecordProblem, file: string, bytes: Buffer)
 
 /** The record as written: 2-space JSON, manifest items one per line so a diff of two releases stays readable. */
 export function serializeReleaseRecord(record: ReleaseRecord): string {
-  return serializeReleaseRecordPieces(record).pieces.join('');
+  return [...serializeReleaseRecordPieces(record).pieces].join('');
 }
 
 /**
  * serializeReleaseRecord's text in pieces of about 1 MB, and the sha256 of its bytes: at 1M labels the
- * record is ~250 MB, which is written and signed piece by piece instead of as one string.
+ * record is ~250 MB, which is hashed, signed and written piece by piece instead of as one string. The
+ * pieces are made afresh each time they are iterated (once here for the hash, once by the writer), so
+ * they are never all in memory at once: kept, they were ~230 MB of a 1M first release's peak.
  */
-export function serializeReleaseRecordPieces(record: ReleaseRecord): { pieces: string[]; sha256: string } {
+export function serializeReleaseRecordPieces(record: ReleaseRecord): { pieces: Iterable<string>; sha256: string } {
+  const pieces: Iterable<string> = { [Symbol.iterator]: () => recordPieces(record) };
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return { pieces, sha256: hash.digest('hex') };
+}
+
+function* recordPieces(record: ReleaseRecord): Generator<string> {
   const { manifest, ...rest } = record;
   const head = JSON.stringify({ ...rest, manifest: { ...manifest, items: [] } }, null, 2);
   const at = head.indexOf('"items": []');
-  const pieces: string[] = [];
-  const hash = createHash('sha256');
-  const push = (text: string) => {
-    hash.update(text);
-    pieces.push(text);
-  };
-  if (!manifest.items.length) push(head + '\n');
-  else {
-    let text = head.slice(0, at) + '"items": [\n';
-    manifest.items.forEach((item, k) => {
-      text += `${k ? ',\n' : ''}      ${JSON.stringify(item)}`;
-      if (text.length >= 2 ** 20) {
-        push(text);
-        text = '';
-      }
-    });
-    push(text + '\n    ]' + head.slice(at + '"items": []'.length) + '\n');
+  if (!manifest.items.length) {
+    yield head + '\n';
+    return;
   }
-  return { pieces, sha256: hash.digest('hex') };
+  let text = head.slice(0, at) + '"items": [\n';
+  const items = manifest.items;
+  for (let k = 0; k < items.length; k++) {
+    text += `${k ? ',\n' : ''}      ${JSON.stringify(items.at(k))}`;
+    if (text.length >= 2 ** 20) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text + '\n    ]' + head.slice(at + '"items": []'.length) + '\n';
 }

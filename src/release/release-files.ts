@@ -65,7 +65,7 @@ export async function releaseFiles(
   );
   const cff = citationCff(citationFactsOf(record, config));
   const { pieces, sha256 } = serializeReleaseRecordPieces(record);
-  const files: { path: string; content: string | string[] }[] = [
+  const files: { path: string; content: string | Iterable<string> }[] = [
     { path: recordPath(record.version), content: pieces },
     { path: notesPath(record.version), content: markdown },
     { path: 'CHANGELOG.md', content: index },

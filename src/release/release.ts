@@ -22,7 +22,7 @@ import { labelFilesNotCommitted, notCommittedMessage } from './committed-labels.
 import { validateLabels } from '../validate/validate-labels.js';
 import { withChartLinks } from './charts-files.js';
 import { CompactItems } from './compact-items.js';
-import { manifestItemOfFile, manifestOf } from './manifest.js';
+import { type Manifest, manifestItemOfFile, rootHash } from './manifest.js';
 import { releaseMarkdown } from './notes.js';
 import type { ReleaseRecord } from './record.js';
 import { latestRelease, listReleases } from './releases.js';
@@ -217,14 +217,16 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
   const uncommitted = compared && notCommittedMessage(compared.found);
   if (uncommitted) refuse('DIRTY_TREE', uncommitted);
   const reusedIds = basis ? basis.unchangedIds : unchangedSeen;
-  const reused = since ? reusedIds.map((id) => since.items.get(id)!) : [];
+  // Unchanged labels keep their previous manifest items, held compactly with the new ones.
+  const reusedCount = since ? reusedIds.length : 0;
+  if (since) for (const id of reusedIds) hashed.push(since.items.get(id)!);
 
   const statistics = releaseStatistics(
     {
       previous: since ? previousLabels(since, unchangedSigned) : new Map<string, Label>(),
       current: new Map([...changed, ...unchangedSigned].map((l) => [l.id, l])),
       physicianRoles: config.policy.physicianRoles,
-      omittedUnchanged: reused.length - unchangedSigned.length,
+      omittedUnchanged: reusedCount - unchangedSigned.length,
       omittedAdded: addedUnsigned,
       previousTotal: since?.record.manifest.count ?? 0,
       previousByCalculator: since?.record.statistics.labelsByCalculator,
@@ -232,7 +234,10 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
     },
     contentHash,
   );
-  const manifest = manifestOf([...hashed.toItems(), ...reused]);
+  // A view in id order, each item made when read (hashing and writing the record): at 1M labels the
+  // items as arrays of hex strings were ~320 MB, a third of the release's peak.
+  const items = hashed.sortedById();
+  const manifest: Manifest = { algorithm: 'sha256', count: items.length, root: rootHash(items), items };
   const now = options.now ?? new Date();
   const record: ReleaseRecord = {
     schema: 'medcalc-steward/release@1',

@@ -11,7 +11,7 @@ const items = (n: number): ManifestItem[] => Array.from({ length: n }, (_, k) =>
 function oneString(record: ReleaseRecord): string {
   const { manifest, ...rest } = record;
   const head = JSON.stringify({ ...rest, manifest: { ...manifest, items: [] } }, null, 2);
-  const lines = manifest.items.map((i) => `      ${JSON.stringify(i)}`).join(',\n');
+  const lines = [...manifest.items].map((i) => `      ${JSON.stringify(i)}`).join(',\n');
   return head.replace('"items": []', manifest.items.length ? `"items": [\n${lines}\n    ]` : '"items": []') + '\n';
 }
 
@@ -33,10 +33,13 @@ function recordOf(n: number): ReleaseRecord {
 describe('the release record written in pieces', () => {
   it.each([0, 1, 3, 12_000])('has the bytes and the sha256 of the one-string record (%i items)', (n) => {
     const record = recordOf(n);
-    const { pieces, sha256 } = serializeReleaseRecordPieces(record);
+    const { pieces: iterable, sha256 } = serializeReleaseRecordPieces(record);
+    const pieces = [...iterable];
     const text = oneString(record);
     if (n === 12_000) expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(text);
+    // Made afresh for each reader (the hash, then the file writer): the same pieces again.
+    expect([...iterable]).toEqual(pieces);
     expect(sha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 

@@ -97,7 +97,7 @@ describe('parseReleaseRecord: the manifest items read compactly', () => {
     const record = recordOf(odd);
     const parsed = parseReleaseRecord(serializeReleaseRecord(record), 'r.json');
     expect([...parsed.manifest.items.items()]).toEqual(record.manifest.items);
-    for (const [k, i] of record.manifest.items.entries()) expect(parsed.manifest.items.indexOf(i[0])).toBe(k);
+    for (const [k, i] of [...record.manifest.items].entries()) expect(parsed.manifest.items.indexOf(i[0])).toBe(k);
   });
 
   it('names the file, the item and its entry for an item of the wrong shape', () => {
@@ -173,7 +173,7 @@ describe('parseReleaseRecord: the manifest items read compactly', () => {
     );
     const record = recordOf(buildManifest([makeLabel(), makeLabel({ id: 'demo-0002' })]).items);
     const file = join(dir, '..', 'tampered.json');
-    writeFileSync(file, serializeReleaseRecord(record).replace(record.manifest.items[1][3], 'x'.repeat(64)));
+    writeFileSync(file, serializeReleaseRecord(record).replace(record.manifest.items.at(1)![3], 'x'.repeat(64)));
     const result = await runCli(['verify', out, '--release', file]);
     expect(result.code).not.toBe(0);
     expect(result.err).toMatch(
