@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -7,13 +8,17 @@ import { inflateSync } from 'node:zlib';
  * "blob <size>\0<bytes>"), the way git reads them, without a `git cat-file` in between: for 100k loose
  * labels git spent ~6 CPU s (an open, mmap and munmap per object, then the copy through a file) where
  * this spends ~2. Anything this cannot read (no such file: packed, in an alternate, not fetched yet in a
- * partial clone; not zlib; not a blob of the size it says) is `undefined`, and the caller asks git,
- * which has the last word, corrupt objects included.
+ * partial clone; not zlib; not a blob of the size it says; not the object its name says) is
+ * `undefined`, and the caller asks git, which has the last word. The name is checked because git looks
+ * in packs before loose files: a damaged loose copy beside a good packed one must not be what is read.
  */
 export class LooseObjectReader {
   private scratch = Buffer.allocUnsafe(64 * 1024);
 
-  constructor(private readonly objectsDir: string) {}
+  constructor(
+    private readonly objectsDir: string,
+    private readonly objectFormat: 'sha1' | 'sha256',
+  ) {}
 
   /** The blob's content, or undefined when it is not a readable loose blob. */
   readBlob(oid: string): Buffer | undefined {
@@ -37,7 +42,7 @@ export class LooseObjectReader {
     } catch {
       return undefined;
     }
-    return blobContent(object);
+    return hash(this.objectFormat, object, 'hex') === oid ? blobContent(object) : undefined;
   }
 
   /** The file's bytes, in the reused scratch buffer (grown for a large object: one read for the common small one). */

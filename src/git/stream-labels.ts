@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitStoreError } from './errors.js';
 import { gitArgv, gitEnv, nulRecords, runGit, spawnGit } from './exec.js';
+import { looseBlobsAhead } from './loose-ahead.js';
 import { LooseObjectReader } from './loose-objects.js';
 import { isDotName, normalizePrefix } from './prefix.js';
 import { resolveCommit, resolveRef } from './refs.js';
@@ -91,22 +92,33 @@ export async function* readBlobs(
     yield* readBlobsWithGit(repo, entries);
     return;
   }
-  const loose = new LooseObjectReader(join(repo.commonDir, 'objects'));
-  const iterator = Symbol.asyncIterator in entries ? entries[Symbol.asyncIterator]() : entries[Symbol.iterator]();
+  const objectsDir = join(repo.commonDir, 'objects');
+  let rest: Iterator<BlobRef> | AsyncIterator<BlobRef> =
+    Symbol.asyncIterator in entries ? entries[Symbol.asyncIterator]() : entries[Symbol.iterator]();
+  // Many blobs: read by a helper thread while the caller works on the ones before (loose-ahead.ts).
+  const count = (entries as { length?: unknown }).length;
+  if (!(Symbol.asyncIterator in entries) && typeof count === 'number' && count >= READ_AHEAD_MIN) {
+    const left = yield* looseBlobsAhead(objectsDir, repo.objectFormat, rest as Iterator<BlobRef>);
+    rest = followedBy(left, rest);
+  }
+  const loose = new LooseObjectReader(objectsDir, repo.objectFormat);
   for (;;) {
-    const next = await iterator.next();
+    const next = await rest.next();
     if (next.done) return;
     const bytes = loose.readBlob(next.value.oid);
     if (!bytes) {
-      yield* readBlobsWithGit(repo, followedBy(next.value, iterator));
+      yield* readBlobsWithGit(repo, followedBy([next.value], rest));
       return;
     }
     yield { path: next.value.path, bytes };
   }
 }
 
-async function* followedBy<T>(first: T, rest: Iterator<T> | AsyncIterator<T>): AsyncGenerator<T> {
-  yield first;
+// Below this many blobs a reader thread costs more to start than it saves.
+const READ_AHEAD_MIN = 2_000;
+
+async function* followedBy<T>(first: T[], rest: Iterator<T> | AsyncIterator<T>): AsyncGenerator<T> {
+  yield* first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
