@@ -42,6 +42,9 @@ describe('compactCanonicalJson', () => {
       };
       const bytes = Buffer.from(canonicalJson(value), 'utf8');
       expect(compactCanonicalJson(bytes, { lineEnd: true }).toString('utf8')).toBe(canonicalLine(value) + '\n');
+      expect(compactCanonicalJson(bytes, { lineEnd: true, reuse: true }).toString('utf8')).toBe(
+        canonicalLine(value) + '\n',
+      );
     }
   });
 });
