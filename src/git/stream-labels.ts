@@ -88,6 +88,8 @@ export async function* readBlobs(
   repo: Repo,
   entries: Iterable<BlobRef> | AsyncIterable<BlobRef>,
 ): AsyncIterable<LabelFile> {
+  const count = (entries as { length?: unknown }).length;
+  if (count === 0) return;
   if (await hasReplaceRefs(repo)) {
     yield* readBlobsWithGit(repo, entries);
     return;
@@ -96,7 +98,6 @@ export async function* readBlobs(
   let rest: Iterator<BlobRef> | AsyncIterator<BlobRef> =
     Symbol.asyncIterator in entries ? entries[Symbol.asyncIterator]() : entries[Symbol.iterator]();
   // Many blobs: read by a helper thread while the caller works on the ones before (loose-ahead.ts).
-  const count = (entries as { length?: unknown }).length;
   if (!(Symbol.asyncIterator in entries) && typeof count === 'number' && count >= READ_AHEAD_MIN) {
     const left = yield* looseBlobsAhead(objectsDir, repo.objectFormat, rest as Iterator<BlobRef>);
     rest = followedBy(left, rest);
