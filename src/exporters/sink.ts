@@ -22,6 +22,11 @@ export class BufferedSink implements Sink {
   ) {}
 
   write(piece: string | Uint8Array): void {
+    // A line that fits even at 3 bytes a UTF-16 unit (UTF-8's most) is encoded at once, not measured first.
+    if (typeof piece === 'string' && this.used + 3 * piece.length <= this.buffer.length) {
+      this.used += this.buffer.write(piece, this.used, 'utf8');
+      return;
+    }
     const size = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
     if (this.used + size > this.buffer.length) this.flush();
     if (size > this.buffer.length) {
