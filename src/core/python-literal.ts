@@ -221,7 +221,18 @@ function pythonNumber(x: number): string {
   return s;
 }
 
+/** Whether `s` has a character pythonString writes otherwise than as itself, or one that chooses the quote. */
+function needsCare(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c === 0x7f || c === 0x5c || c === 0x27 || c === 0x22) return true;
+  }
+  return false;
+}
+
 function pythonString(s: string): string {
+  // Most keys and values: single-quoted as they are (what the loop below makes of them, in one step).
+  if (!needsCare(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {

@@ -25,8 +25,9 @@ export function compactCanonicalJson(bytes: Uint8Array, options: { lineEnd?: boo
         if (backslashes % 2 === 0) break;
         end = input.indexOf(0x22, end + 1);
       }
-      out.set(input.subarray(k, end + 1), n);
-      n += end + 1 - k;
+      // Keys and short values byte by byte; a long string natively, without a view object per copy.
+      if (end - k < 48) for (let p = k; p <= end; p++) out[n++] = input[p];
+      else n += input.copy(out, n, k, end + 1);
       k = end + 1;
     } else {
       if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) out[n++] = b;

@@ -1,7 +1,7 @@
 import { inputError } from '../errors/index.js';
 import { openRelease } from '../release/stream-release.js';
 import { exportFormat } from './formats.js';
-import { writePinnedExport } from './pinned-stream.js';
+import { RowsOutOfOrder, writePinnedExport } from './pinned-stream.js';
 import { BufferedSink, type Sink, writeStaged } from './sink.js';
 import { NotInPathOrder, writePathOrderedExport } from './path-ordered-export.js';
 import { workingTreeFeed, writeSortedExport } from './stream-export.js';
@@ -42,9 +42,14 @@ export async function runExport(options: RunExportOptions): Promise<{ version?: 
       );
     const release = await openRelease({ dir: options.dir, version: options.version });
     if (out) {
-      await writeStaged(needsSidecar ? [out, `${out}.manifest.json`] : [out], ([main, sidecar]) =>
-        writePinnedExport(release, format, main, sidecar),
-      );
+      const paths = needsSidecar ? [out, `${out}.manifest.json`] : [out];
+      const write = (rowsInOrder: boolean) =>
+        writeStaged(paths, ([main, sidecar]) => writePinnedExport(release, format, main, sidecar, { rowsInOrder }));
+      // One pass when the labels come in the export's order (the usual case), a sorted second pass when not.
+      await write(true).catch((error: unknown) => {
+        if (error instanceof RowsOutOfOrder) return write(false);
+        throw error;
+      });
     } else {
       const sink = new BufferedSink((bytes) => options.stdout(bytes.toString('utf8')));
       try {

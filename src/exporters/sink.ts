@@ -15,9 +15,18 @@ export interface Sink {
 export class BufferedSink implements Sink {
   private buffer = Buffer.allocUnsafe(4 * 2 ** 20);
   private used = 0;
-  constructor(private readonly flushTo: (bytes: Buffer) => void) {}
+  /** `reuse`: the receiver is done with the bytes when flushTo returns (a file written synchronously). */
+  constructor(
+    private readonly flushTo: (bytes: Buffer) => void,
+    private readonly options: { reuse?: boolean } = {},
+  ) {}
 
   write(piece: string | Uint8Array): void {
+    // A line that fits even at 3 bytes a UTF-16 unit (UTF-8's most) is encoded at once, not measured first.
+    if (typeof piece === 'string' && this.used + 3 * piece.length <= this.buffer.length) {
+      this.used += this.buffer.write(piece, this.used, 'utf8');
+      return;
+    }
     const size = typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
     if (this.used + size > this.buffer.length) this.flush();
     if (size > this.buffer.length) {
@@ -33,9 +42,10 @@ export class BufferedSink implements Sink {
 
   flush(): void {
     if (this.used === 0) return;
-    // The receiver may keep the bytes (a test's captured output): it gets them, and a fresh buffer is used on.
+    // The receiver may keep the bytes (a test's captured output): it gets them, and a fresh buffer is used on
+    // (unless it said it does not keep them: a 1M-label export then makes no 4 MB buffer per flush).
     const full = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    if (!this.options.reuse) this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.used = 0;
     this.flushTo(full);
   }
@@ -57,9 +67,12 @@ export class StagedFile implements Sink {
     makeFoldersSync(dirname(path));
     this.temp = `${path}.steward-tmp-${token}`;
     this.fd = openSync(this.temp, 'w');
-    this.buffer = new BufferedSink((bytes) => {
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at);
-    });
+    this.buffer = new BufferedSink(
+      (bytes) => {
+        for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+      },
+      { reuse: true },
+    );
   }
 
   write(piece: string | Uint8Array): void {

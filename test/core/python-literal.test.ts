@@ -75,6 +75,56 @@ describe('toPythonLiteral', () => {
     expect(text).toBe(`{'colour': 'Teal', 'Widget Recieved': False, 'q': ["it's", 1.5], 'n': None, 'u': 'µm'}`);
     expect(parsePythonLiteral(text)).toEqual(value);
   });
+  it('writes every string as the character-by-character repr does (random strings of awkward characters)', () => {
+    // The rule before the shortcut for strings that need no care: kept here as the yardstick.
+    const reference = (s: string) => {
+      const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+      let out = quote;
+      for (const ch of s) {
+        if (ch === '\\') out += '\\\\';
+        else if (ch === quote) out += '\\' + quote;
+        else if (ch === '\n') out += '\\n';
+        else if (ch === '\r') out += '\\r';
+        else if (ch === '\t') out += '\\t';
+        else if (ch.codePointAt(0)! < 0x20 || ch.codePointAt(0) === 0x7f)
+          out += '\\x' + ch.codePointAt(0)!.toString(16).padStart(2, '0');
+        else out += ch;
+      }
+      return out + quote;
+    };
+    const alphabet = [
+      'a',
+      ' ',
+      "'",
+      '"',
+      '\\',
+      '\n',
+      '\r',
+      '\t',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      '\u0080',
+      'µ',
+      '🩺',
+      '\ud800',
+      'x',
+    ];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 3000; round++) {
+      const s = Array.from(
+        { length: Math.floor(random() * 7) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      expect(toPythonLiteral(s), JSON.stringify(s)).toBe(reference(s));
+      expect(toPythonLiteral({ [s]: [s] }), JSON.stringify(s)).toBe(`{${reference(s)}: [${reference(s)}]}`);
+    }
+  });
+
   it('escapes both quotes and backslashes when needed', () => {
     const s = `a'b"c\\d\ne`;
     expect(parsePythonLiteral(toPythonLiteral(s))).toBe(s);

@@ -8,10 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../src/exporters/export.js';
+import { medcalcCsvFormat } from '../../src/exporters/medcalc-csv.js';
+import { RowsOutOfOrder, writePinnedExport } from '../../src/exporters/pinned-stream.js';
 import { importMedcalcBench } from '../../src/importers/import-medcalc.js';
 import type { Label } from '../../src/label/types.js';
 import { loadLabels } from '../../src/release/load-labels.js';
 import { pinnedCsv, pinnedJsonl } from '../../src/release/pinned-export.js';
+import { openRelease } from '../../src/release/stream-release.js';
 import { scoringItemsOf } from '../../src/score/items.js';
 import { loadVersionItems } from '../../src/score/load-items.js';
 import { loadVersionLabels } from '../../src/score/load-version.js';
@@ -117,6 +120,37 @@ describe('streaming equals in-memory on synthetic labels', () => {
     expect((await runCli(['commit', '-m', 'hand-formatted', '--dir', dir])).code).toBe(0);
     expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
     await expectStreamingEqualsInMemory(dir, '1.0.0');
+  }, 120_000);
+
+  it('ids in Row Number order, rows repeated: the CSV is written in one pass, and equals the sorted one', async () => {
+    const labels = Array.from({ length: 30 }, (_, k) =>
+      makeLabel({
+        id: `demo-${String(k).padStart(4, '0')}`,
+        note: `note ${k} — é 🩺 "q"`,
+        source: { ...makeLabel().source, row: 1 + Math.floor(k / 3) },
+      }),
+    );
+    const dir = await benchmarkWith('in-order', labels);
+    expect((await runCli(['release', '1.0.0', '--dir', dir])).code).toBe(0);
+    await expectStreamingEqualsInMemory(dir, '1.0.0');
+    // The one pass and the sorted pass give the same bytes; the one pass refuses a release out of order.
+    const csvOf = async (release: string, rowsInOrder: boolean) => {
+      const pieces: string[] = [];
+      const sink = { write: (p: string | Uint8Array) => pieces.push(Buffer.from(p).toString('utf8')) };
+      await writePinnedExport(await openRelease({ dir: release, version: '1.0.0' }), medcalcCsvFormat, sink, sink, {
+        rowsInOrder,
+      });
+      return pieces.join('');
+    };
+    expect(await csvOf(dir, true)).toBe(await csvOf(dir, false));
+    const shuffled = await benchmarkWith('one-out-of-order', [
+      ...labels.slice(0, 20),
+      makeLabel({ id: 'demo-0020', source: { ...makeLabel().source, row: 2 } }),
+      ...labels.slice(21),
+    ]);
+    expect((await runCli(['release', '1.0.0', '--dir', shuffled])).code).toBe(0);
+    await expect(csvOf(shuffled, true)).rejects.toBeInstanceOf(RowsOutOfOrder);
+    await expectStreamingEqualsInMemory(shuffled, '1.0.0');
   }, 120_000);
 
   it('a label changed at the tag is refused, and no output file is left', async () => {

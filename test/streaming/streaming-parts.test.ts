@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compactCanonicalJson } from '../../src/exporters/compact-json.js';
+import { BufferedSink } from '../../src/exporters/sink.js';
 import { SpillSorter } from '../../src/exporters/spill.js';
 import { parseCsvTable, writeCsv } from '../../src/core/csv.js';
 import { csvRows } from '../../src/release/csv-stream.js';
@@ -42,6 +43,9 @@ describe('compactCanonicalJson', () => {
       };
       const bytes = Buffer.from(canonicalJson(value), 'utf8');
       expect(compactCanonicalJson(bytes, { lineEnd: true }).toString('utf8')).toBe(canonicalLine(value) + '\n');
+      expect(compactCanonicalJson(bytes, { lineEnd: true, reuse: true }).toString('utf8')).toBe(
+        canonicalLine(value) + '\n',
+      );
     }
   });
 });
@@ -107,5 +111,28 @@ describe('csvRows', () => {
     );
     expect(got?.message).toBe(expected?.message);
     expect(got.message).toMatch(/row 2 \(line 4\)/);
+  });
+});
+
+describe('BufferedSink', () => {
+  it('passes on exactly the UTF-8 of what was written, across its 4 MB buffers, text and bytes mixed', () => {
+    const random = mulberry32(5).uniform;
+    const pieces = ['a', 'é', '🩺', '\ud800', '体', '\n', 'x'.repeat(5000), '€'.repeat(1_500_000)];
+    const got: Buffer[] = [];
+    const expected: Buffer[] = [];
+    for (const reuse of [false, true]) {
+      const sink = new BufferedSink((bytes) => got.push(Buffer.from(bytes)), { reuse });
+      for (let k = 0; k < 3000; k++) {
+        const text = Array.from(
+          { length: 1 + Math.floor(random() * 4) },
+          () => pieces[Math.floor(random() * (k % 500 === 0 ? pieces.length : pieces.length - 1))],
+        ).join('');
+        if (k % 7 === 0) sink.write(Buffer.from(text, 'utf8'));
+        else sink.write(text);
+        expected.push(Buffer.from(text, 'utf8'));
+      }
+      sink.flush();
+    }
+    expect(Buffer.concat(got).equals(Buffer.concat(expected))).toBe(true);
   });
 });
