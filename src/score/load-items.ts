@@ -29,8 +29,14 @@ export async function loadVersionItems(options: {
   version?: string;
   /** Stops the read (the predictions turned out unreadable, say): the read then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Called once, when what comes before the labels is read: a release's record (226 MB at 1M labels, held
+   * whole while it is scanned) and its file list. scorePredictions parses the predictions from then on.
+   */
+  opened?: () => void;
 }): Promise<LoadedItems> {
   const { dir, version, signal } = options;
+  const opened = options.opened ?? (() => {});
   const items: ScoringItem[] = [];
   // Calculators and splits repeat over a whole version: each name is kept once, not once per label.
   const cache = new CanonicalItemCache();
@@ -39,6 +45,7 @@ export async function loadVersionItems(options: {
     items.push(cache.shared(scoringItem(label)));
   };
   if (version === undefined) {
+    opened();
     await forEachLabelFile(dir, await listLabelFiles(dir), (f) => {
       if (f.parseError) {
         throw inputError(
@@ -55,6 +62,7 @@ export async function loadVersionItems(options: {
   if (isSemver(version)) {
     try {
       const release = await openRelease({ dir, version });
+      opened();
       // A released file that hashed to its manifest item is canonical JSON: cut to its item without parsing it all.
       for await (const released of release.labels()) {
         signal?.throwIfAborted();
@@ -72,6 +80,7 @@ export async function loadVersionItems(options: {
     } catch (error) {
       if (!(error instanceof StewardError && error.code === 'RELEASE_RECORD_MISSING')) throw error;
       const tag = tagOf(version);
+      opened();
       await itemsAtRef(dir, tag, add);
       return {
         name: version,
@@ -80,6 +89,7 @@ export async function loadVersionItems(options: {
       };
     }
   }
+  opened();
   await itemsAtRef(dir, version, add);
   return { name: version, items: byId(items), note: `${version}: labels at that ref` };
 }

@@ -44,7 +44,7 @@ export function perItemRows(
   const index = buildItemIndex(versions.map((v) => v.items));
   const indexed: IndexedVersion[] = versions.map((v) => {
     const positions = new Int32Array(v.items.length);
-    v.items.forEach((item, k) => (positions[k] = index.byId.get(item.id)!));
+    v.items.forEach((item, k) => (positions[k] = index.ids[k] === item.id ? k : index.positionOf(item.id)!));
     return { name: v.name, items: v.items, positions };
   });
   const models = resolvePredictions(options.predictions, index, {
@@ -103,7 +103,8 @@ export function perItemJsonl(rows: readonly PerItemRow[]): string[] {
 export async function scoreWithItems(
   options: ScorePredictionsOptions,
 ): Promise<{ report: ScoreReport; rows: PerItemRow[] }> {
-  const predictions = await options.predictions;
+  const source = options.predictions;
+  const predictions = await (typeof source === 'function' ? source() : source);
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
   const loaded = await Promise.all(names.map((version) => loadVersionLabels({ dir: options.dir, version })));
   const versions = loaded.map((v) => ({ name: v.name, items: itemsOfSplit(scoringItemsOf(v.labels), options.split) }));

@@ -48,9 +48,9 @@ export function resolvePredictions(
   let next = 0;
   for (const p of predictions) {
     let at: number | undefined;
-    if (p.id !== undefined) at = index.ids[next] === p.id ? next : index.byId.get(p.id);
+    if (p.id !== undefined) at = index.ids[next] === p.id ? next : index.positionOf(p.id);
     else {
-      at = index.uniqueRows[next] === p.row ? next : index.byRow.get(p.row!);
+      at = next < index.size && index.uniqueRowAt(next) === p.row ? next : index.positionOfRow(p.row!);
       if (at === -1) {
         ambiguous.push({ model: p.model, item: `row ${p.row}`, line: p.line });
         continue;
@@ -70,9 +70,9 @@ export function resolvePredictions(
           model: {
             model: p.model,
             predictions: 0,
-            answers: new Array<string | undefined>(index.ids.length).fill(undefined),
+            answers: new Array<string | undefined>(index.size).fill(undefined),
           },
-          lines: new Int32Array(index.ids.length),
+          lines: new Int32Array(index.size),
         };
         models.set(p.model, slot);
       }

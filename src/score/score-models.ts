@@ -62,6 +62,6 @@ export function scoreModels(options: ScoreModelsOptions): ScoreReport {
 
 function indexVersion(version: VersionItems, index: ItemIndex): IndexedVersion {
   const positions = new Int32Array(version.items.length);
-  version.items.forEach((item, k) => (positions[k] = index.byId.get(item.id)!));
+  version.items.forEach((item, k) => (positions[k] = index.ids[k] === item.id ? k : index.positionOf(item.id)!));
   return { name: version.name, items: version.items, positions };
 }

@@ -29,8 +29,18 @@ export async function scoreOutputs(
   const against = [options.version ?? 'the working tree', options.compare].filter(Boolean).join(' and ');
   const phase = (predictions: readonly unknown[]) =>
     progress.phase(`scoring ${predictions.length} predictions against ${against}`);
-  if (Array.isArray(options.predictions)) phase(options.predictions);
-  else void Promise.resolve(options.predictions).then(phase, () => {});
+  const source = options.predictions;
+  if (Array.isArray(source)) phase(source);
+  else if (typeof source === 'function') {
+    options = {
+      ...options,
+      predictions: () => {
+        const parsed = source();
+        void parsed.then(phase, () => {});
+        return parsed;
+      },
+    };
+  } else void Promise.resolve(source).then(phase, () => {});
   let report: ScoreReport;
   const writes: { path: string; content: string | string[] }[] = [];
   if (outputs.perItem) {

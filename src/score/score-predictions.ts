@@ -4,6 +4,11 @@ import type { Prediction } from './predictions.js';
 import { scoreModels } from './score-models.js';
 import type { ScoreReport } from './types.js';
 
+export type PredictionsSource =
+  | readonly Prediction[]
+  | Promise<readonly Prediction[]>
+  | (() => Promise<readonly Prediction[]>);
+
 export interface ScorePredictionsOptions {
   /** The benchmark repository. */
   dir: string;
@@ -11,8 +16,11 @@ export interface ScorePredictionsOptions {
   version?: string;
   /** A second version to score against and compare with the first. */
   compare?: string;
-  /** The predictions, or their parse still under way (the versions are read meanwhile: see parsePredictionsInTurns). */
-  predictions: readonly Prediction[] | Promise<readonly Prediction[]>;
+  /**
+   * The predictions; or their parse under way (the versions are read meanwhile: see parsePredictionsInTurns);
+   * or a function that starts it, called once the version's release record is read (see below).
+   */
+  predictions: PredictionsSource;
   /** Answers are raw model outputs (take the last `"answer": …` field, as the harness does). */
   extract?: boolean;
   /** Score only the items of this split. */
@@ -28,17 +36,31 @@ export interface ScorePredictionsOptions {
 export async function scorePredictions(options: ScorePredictionsOptions): Promise<ScoreReport> {
   const names = options.compare !== undefined ? [options.version, options.compare] : [options.version];
   const abort = new AbortController();
+  // A source given as a function is started once the first version's record and file list are read, not
+  // before: at 1M labels the record's 226 MB buffer and the parsed predictions (~170 MB) at once put the
+  // score over 1 GiB. The predictions are still parsed while the labels are read (most of the time).
+  let readyToParse!: () => void;
+  const ready = new Promise<void>((resolve) => (readyToParse = resolve));
   const loading = Promise.all(
-    names.map(async (version) => {
+    names.map(async (version, k) => {
       // Only what scoring needs is kept, each label cut down as it is read (see loadVersionItems).
-      const loaded = await loadVersionItems({ dir: options.dir, version, signal: abort.signal });
+      const loaded = await loadVersionItems({
+        dir: options.dir,
+        version,
+        signal: abort.signal,
+        opened: k === 0 ? readyToParse : undefined,
+      });
       return { name: loaded.name, note: loaded.note, items: itemsOfSplit(loaded.items, options.split) };
     }),
   );
-  loading.catch(() => {}); // awaited below, after the predictions, whose errors come first as they always have
+  // Awaited below, after the predictions, whose errors come first as they always have (so a version that
+  // fails before it is opened still lets them be read).
+  loading.catch(() => {}).finally(readyToParse);
   let predictions: readonly Prediction[];
   try {
-    predictions = await options.predictions;
+    const source = options.predictions;
+    if (typeof source === 'function') await ready;
+    predictions = await (typeof source === 'function' ? source() : source);
   } catch (error) {
     abort.abort();
     await loading.catch(() => {});

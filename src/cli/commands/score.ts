@@ -51,16 +51,16 @@ export const scoreCommand = defineCommand({
     if (fromStdin && !io.stdin) throw inputError('NO_STDIN', 'cannot read predictions from standard input here', {});
     const file = fromStdin ? '<stdin>' : source;
     const defaultModel = args.model ?? (fromStdin ? 'model' : basename(source, extname(source)));
-    // Read and parsed while the version is read from git (scorePredictions starts that read at once);
-    // scorePredictions reports their errors first, as when they were read before the version.
-    const predictions = (fromStdin ? io.stdin!() : readSourceText(source))
-      .then((text) => parsePredictionsInTurns(text, { file, defaultModel }))
-      .then((parsed) => {
-        // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
-        if (parsed.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
-        return parsed;
-      });
-    predictions.catch(() => {}); // awaited (and thrown) by scorePredictions
+    // Read and parsed while the version's labels are read from git (scorePredictions calls this once the
+    // release record is read); scorePredictions reports their errors first, as when they were read first.
+    const predictions = () =>
+      (fromStdin ? io.stdin!() : readSourceText(source))
+        .then((text) => parsePredictionsInTurns(text, { file, defaultModel }))
+        .then((parsed) => {
+          // An empty file scores nothing: saying "No predictions." with success would hide a broken pipeline.
+          if (parsed.length === 0) throw inputError('NO_PREDICTIONS', `${file}: no predictions in the file`, { file });
+          return parsed;
+        });
     const { version, compare, extract, split, perItem, chart, by } = args;
     const options = { dir: resolve(args.dir), version, compare, predictions, extract, split, file };
     const report = await scoreOutputs(options, { perItem, chart, io, args }, scorePredictions);
