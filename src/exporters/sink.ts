@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import { makeFoldersSync } from '../store/folders.js';
+import { SLOT_BYTES, WriteBehind, WriterFailed } from '../store/write-behind.js';
 import { dirname } from 'node:path';
 
 /** Where a streaming export's text goes, piece by piece: text, or bytes already encoded as UTF-8. */
@@ -13,12 +14,15 @@ export interface Sink {
  * full buffer on: a 1M-line export makes no per-line Buffer or joined string.
  */
 export class BufferedSink implements Sink {
-  private buffer = Buffer.allocUnsafe(4 * 2 ** 20);
+  private buffer: Buffer = Buffer.allocUnsafe(SLOT_BYTES);
   private used = 0;
-  /** `reuse`: the receiver is done with the bytes when flushTo returns (a file written synchronously). */
+  /**
+   * `reuse`: the receiver is done with the bytes when flushTo returns (a file written synchronously).
+   * `next`: the buffer to go on in after a flush, once flushTo has the full one (a WriteBehind's slot).
+   */
   constructor(
     private readonly flushTo: (bytes: Buffer) => void,
-    private readonly options: { reuse?: boolean } = {},
+    private readonly options: { reuse?: boolean; next?: () => Buffer } = {},
   ) {}
 
   write(piece: string | Uint8Array): void {
@@ -45,8 +49,13 @@ export class BufferedSink implements Sink {
     // The receiver may keep the bytes (a test's captured output): it gets them, and a fresh buffer is used on
     // (unless it said it does not keep them: a 1M-label export then makes no 4 MB buffer per flush).
     const full = this.buffer.subarray(0, this.used);
-    if (!this.options.reuse) this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.used = 0;
+    if (this.options.next) {
+      this.flushTo(full);
+      this.buffer = this.options.next();
+      return;
+    }
+    if (!this.options.reuse) this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.flushTo(full);
   }
 }
@@ -59,6 +68,8 @@ export class StagedFile implements Sink {
   readonly temp: string;
   private fd: number | undefined;
   private readonly buffer: BufferedSink;
+  // The write system calls run on a helper thread once the file outgrows one buffer (see WriteBehind).
+  private readonly behind: WriteBehind;
 
   constructor(
     readonly path: string,
@@ -67,26 +78,37 @@ export class StagedFile implements Sink {
     makeFoldersSync(dirname(path));
     this.temp = `${path}.steward-tmp-${token}`;
     this.fd = openSync(this.temp, 'w');
-    this.buffer = new BufferedSink(
-      (bytes) => {
-        for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at);
-      },
-      { reuse: true },
-    );
+    const behind = new WriteBehind(this.fd);
+    this.behind = behind;
+    this.buffer = new BufferedSink((bytes) => behind.write(bytes), { next: () => behind.nextBuffer() });
   }
 
   write(piece: string | Uint8Array): void {
     this.buffer.write(piece);
   }
 
+  /** Writes what is buffered and waits for every byte to reach the file; throws the first write error. */
+  async finish(): Promise<void> {
+    if (this.fd === undefined) return;
+    this.buffer.flush();
+    await this.behind.finish();
+  }
+
+  /** The write error that stopped the helper thread (after WriterFailed), or undefined. */
+  writeFailure(): Promise<Error | undefined> {
+    return this.behind.failure();
+  }
+
   close(): void {
     if (this.fd === undefined) return;
     this.buffer.flush();
+    this.behind.end();
     closeSync(this.fd);
     this.fd = undefined;
   }
 
   abandon(): void {
+    this.behind.abandon();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.temp, { force: true });
@@ -137,9 +159,16 @@ export async function writeStaged(paths: string[], write: (files: StagedFile[]) 
   const staged = stageFiles(paths);
   try {
     await write(staged);
+    for (const s of staged) await s.finish();
   } catch (error) {
+    // A write that failed on the helper thread is reported as the fs error it was, not as the thread's stop.
+    let reported = error;
+    if (error instanceof WriterFailed) {
+      const failures = await Promise.all(staged.map((s) => s.writeFailure()));
+      reported = failures.find((f) => f !== undefined) ?? error;
+    }
     for (const s of staged) s.abandon();
-    throw error;
+    throw reported;
   }
   commitStaged(staged);
 }
