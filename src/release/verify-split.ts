@@ -6,7 +6,7 @@ import { parseCsvTable } from '../core/csv.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import { sha256Hex } from '../store/canonical.js';
 import { parseLabelPath } from '../store/paths.js';
-import { readReleaseRecord } from './load-labels.js';
+import { readRecordAtTag } from './record-reads.js';
 import { csvCellsHash } from './manifest.js';
 import { type ReadReleaseRecord, parseReleaseRecord } from './record.js';
 import { type VerifyOptions, type VerifyReport, verdictOf } from './verify-export.js';
@@ -146,7 +146,7 @@ async function releaseFor(
     if (record.version !== version)
       throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
-    const found = await readReleaseRecord(await openRepo({ dir: options.dir ?? '.' }), version);
+    const found = await (options.readRecord ?? readRecordAtTag)(options.dir ?? '.', version);
     record = found.record;
     tagCommit = found.commit;
   }
