@@ -78,6 +78,11 @@ describe('verify of a pinned MedCalc CSV, read as bytes', () => {
     const { dir, out } = await releasedCsv();
     const csv = readFileSync(out);
     const sidecar = readFileSync(`${out}.manifest.json`, 'utf8');
+    const edited = (edit: (json: { rows: unknown[][] }) => unknown) => {
+      const json = JSON.parse(sidecar);
+      edit(json);
+      return JSON.stringify(json, null, 1);
+    };
     expect(await verifyExport({ file: out, dir })).toMatchObject({ ok: true, items: NOTES.length });
     const random = mulberry32(21).uniform;
     const lines = csv.toString('utf8').split('\n');
@@ -85,8 +90,10 @@ describe('verify of a pinned MedCalc CSV, read as bytes', () => {
       [Buffer.from([lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n')), sidecar], // rows swapped
       [Buffer.from([...lines.slice(0, 3), lines[2], ...lines.slice(3)].join('\n')), sidecar], // a row twice
       [Buffer.from(lines.slice(0, -3).join('\n')), sidecar], // rows lost
-      [csv, sidecar.replace('"demo-0002",\n   2', '"demo-0002",\n   7')], // the sidecar's row number edited
-      [csv, sidecar.replace('"demo-0003"', '"demo-0009"')], // the sidecar names another item
+      [csv, edited((json) => (json.rows[1][1] = 7))], // the sidecar's row number edited
+      [csv, edited((json) => (json.rows[1][1] = '2'))], // or a string
+      [csv, edited((json) => (json.rows[2][0] = 'demo-0009'))], // the sidecar names another item
+      [csv, edited((json) => json.rows.pop())], // or one item fewer
       [Buffer.from(csv.toString('utf8').replace('Größe', 'Grösse')), sidecar], // one character changed
     ];
     for (const [text, side] of tampered) expect(text.equals(csv) && side === sidecar).toBe(false);
