@@ -18,11 +18,14 @@ export type RowVisitor = (key: string, row: number, line: number, digest: Buffer
  * into the pieces csvRows cuts (after the last newline of each chunk with an even number of quotes
  * before it), so even a malformed file's lines are counted as there. `key` is given as csvRows gives it.
  */
-export async function csvRowDigests(
-  file: string,
-  options: { required: readonly string[]; hashed: readonly string[]; key: string; chunkBytes?: number },
-  visit: RowVisitor,
-): Promise<void> {
+export interface CsvDigestOptions {
+  required: readonly string[];
+  hashed: readonly string[];
+  key: string;
+  chunkBytes?: number;
+}
+
+export async function csvRowDigests(file: string, options: CsvDigestOptions, visit: RowVisitor): Promise<void> {
   const chunkBytes = options.chunkBytes ?? 4 * 2 ** 20;
   const records = new PieceRecords();
   const cells = new RowHasher();
