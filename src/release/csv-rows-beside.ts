@@ -7,8 +7,8 @@ import { type CsvDigestOptions, type RowVisitor, csvRowDigests } from './csv-row
 /** What csvRowDigests visited, row after row, as a few runs of bytes: sent from the helper thread whole. */
 export interface RowDigestsRead {
   count: number;
-  /** The rows' keys back to back; row k's is [keyEnds[k - 1], keyEnds[k]). */
-  keys: string;
+  /** The rows' keys back to back, one byte a character (a key is bytes read as latin1); row k's ends at keyEnds[k]. */
+  keys: Uint8Array;
   keyEnds: Uint32Array;
   rows: Int32Array;
   lines: Int32Array;
@@ -26,45 +26,60 @@ export interface RowDigestsRead {
 export async function csvRowDigestsBeside(file: string, options: CsvDigestOptions, visit: RowVisitor): Promise<void> {
   const read = await readInHelper(file, options);
   if (read === null) return csvRowDigests(file, options, visit);
+  const keys = Buffer.from(read.keys.buffer, read.keys.byteOffset, read.keys.length);
   let keyStart = 0;
   for (let k = 0; k < read.count; k++) {
     const digest = Buffer.from(read.digests.buffer, read.digests.byteOffset + k * HASH_BYTES, HASH_BYTES);
-    visit(read.keys.slice(keyStart, read.keyEnds[k]), read.rows[k], read.lines[k], digest);
+    visit(keys.toString('latin1', keyStart, read.keyEnds[k]), read.rows[k], read.lines[k], digest);
     keyStart = read.keyEnds[k];
   }
 }
 
-/** csvRowDigests' visits kept (what the helper thread does, and sends back). */
+/** csvRowDigests' visits kept (what the helper thread does, and sends back): a few bytes a row, no object. */
 export async function readRowDigests(file: string, options: CsvDigestOptions): Promise<RowDigestsRead> {
-  const keys: string[] = [];
-  const rows: number[] = [];
-  const lines: number[] = [];
-  let digests = new Uint8Array(HASH_BYTES * 4096);
+  let count = 0;
+  let keys = Buffer.allocUnsafeSlow(8 * 4096);
+  let keysUsed = 0;
+  let keyEnds = new Uint32Array(4096);
+  let rows = new Int32Array(4096);
+  let lines = new Int32Array(4096);
+  let digests = Buffer.allocUnsafeSlow(HASH_BYTES * 4096);
   await csvRowDigests(file, options, (key, row, line, digest) => {
-    if ((keys.length + 1) * HASH_BYTES > digests.length) {
-      const larger = new Uint8Array(2 * digests.length);
-      larger.set(digests);
-      digests = larger;
+    if (count === rows.length) {
+      keyEnds = grown(keyEnds);
+      rows = grown(rows);
+      lines = grown(lines);
+      digests = grownBytes(digests, digests.length, 2 * digests.length);
     }
-    digests.set(digest, keys.length * HASH_BYTES);
-    keys.push(key);
-    rows.push(row);
-    lines.push(line);
-  });
-  const keyEnds = new Uint32Array(keys.length);
-  let end = 0;
-  keys.forEach((key, k) => {
-    end += key.length;
-    keyEnds[k] = end;
+    if (keysUsed + key.length > keys.length) keys = grownBytes(keys, keysUsed, 2 * (keysUsed + key.length));
+    keysUsed += keys.write(key, keysUsed, 'latin1');
+    keyEnds[count] = keysUsed;
+    rows[count] = row;
+    lines[count] = line;
+    digest.copy(digests, count * HASH_BYTES);
+    count++;
   });
   return {
-    count: keys.length,
-    keys: keys.join(''),
-    keyEnds,
-    rows: Int32Array.from(rows),
-    lines: Int32Array.from(lines),
-    digests: digests.subarray(0, keys.length * HASH_BYTES),
+    count,
+    keys: keys.subarray(0, keysUsed),
+    keyEnds: keyEnds.subarray(0, count),
+    rows: rows.subarray(0, count),
+    lines: lines.subarray(0, count),
+    digests: digests.subarray(0, count * HASH_BYTES),
   };
+}
+
+/** A larger buffer of its own (not from the pool: it is moved to the other thread) holding the first `used` bytes. */
+function grownBytes(bytes: Buffer, used: number, size: number): Buffer<ArrayBuffer> {
+  const larger = Buffer.allocUnsafeSlow(size);
+  bytes.copy(larger, 0, 0, used);
+  return larger;
+}
+
+function grown<T extends Uint32Array | Int32Array>(a: T): T {
+  const larger = new (a.constructor as new (n: number) => T)(2 * a.length);
+  larger.set(a);
+  return larger;
 }
 
 /** Where the helper thread's program is: beside this file once built (from the TypeScript sources, none). */

@@ -6,7 +6,7 @@ import { readRowDigests } from './csv-rows-beside.js';
 const { file, options } = workerData;
 readRowDigests(file, options).then(
   (read) => {
-    const moved = [read.keyEnds, read.rows, read.lines, read.digests].map((a) => a.buffer as ArrayBuffer);
+    const moved = [read.keys, read.keyEnds, read.rows, read.lines, read.digests].map((a) => a.buffer as ArrayBuffer);
     parentPort!.postMessage(read, moved);
   },
   () => parentPort!.postMessage(null),

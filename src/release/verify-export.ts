@@ -32,6 +32,8 @@ export interface VerifyOptions {
   releaseFile?: string;
   /** How the record is read from the repository (default: readRecordAtTag; the CLI reads each once). */
   readRecord?: ReleaseRecordReader;
+  /** The CSV's sidecar (<file>.manifest.json) as the caller parsed it already, if it did (see readSplitSidecar). */
+  sidecar?: { json: unknown };
 }
 
 /**
@@ -68,8 +70,8 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
     await handle.close();
   }
   const sidecarFile = `${options.file}.manifest.json`;
-  const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
-  if (sidecarText === null) {
+  const sidecarRead = options.sidecar ? options.sidecar.json : await readFile(sidecarFile, 'utf8').catch(() => null);
+  if (sidecarRead === null && !options.sidecar) {
     throw inputError(
       'NOT_A_PINNED_EXPORT',
       `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to ` +
@@ -77,7 +79,7 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
       { file: options.file },
     );
   }
-  const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
+  const sidecar = parseHeader(sidecarRead, sidecarFile) as PinnedHeader & { rows: [string, number][] };
   // As for JSONL, the record is read while the rows are read and hashed; the record's errors come first.
   const [record, rows] = await Promise.allSettled([
     releaseRecordFor(options, sidecar),
@@ -154,9 +156,10 @@ async function forEachLine(handle: FileHandle, start: number, visit: (line: Buff
   if (carry) visit(carry);
 }
 
-function parseHeader(text: string, place: string): PinnedHeader {
+/** The header's JSON (or a sidecar's, given as text or as parsed already), checked. */
+function parseHeader(text: unknown, place: string): PinnedHeader {
   try {
-    const json = JSON.parse(text);
+    const json = typeof text === 'string' ? JSON.parse(text) : text;
     if (json?.steward !== 'medcalc-steward' || typeof json.version !== 'string' || typeof json.root !== 'string')
       throw new Error('not a medcalc-steward export header');
     return json;

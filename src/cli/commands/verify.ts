@@ -33,9 +33,11 @@ export const verifyCommand = defineCommand({
       readRecord,
     };
     // An export of one split (its sidecar names the split) is checked against that split of the release.
-    const splitSidecar = await readSplitSidecar(options.file);
+    const seen: { json?: unknown } = {};
+    const splitSidecar = await readSplitSidecar(options.file, seen);
     const splitReport = splitSidecar ? await verifySplitExport(options, splitSidecar) : undefined;
-    const report = splitReport ?? (await verifyExport(options));
+    const sidecar = 'json' in seen ? { json: seen.json } : undefined;
+    const report = splitReport ?? (await verifyExport({ ...options, sidecar }));
     // The record was read at its tag, which checks its signature and the tag; say who signed.
     const trust = args.release ? null : (await readRecord(resolve(args.dir), report.version)).trust;
     if (args.json) io.out(JSON.stringify(trust ? { ...report, signedBy: trust.signer } : report, null, 2) + '\n');
