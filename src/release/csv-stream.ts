@@ -96,7 +96,8 @@ export async function* csvRows(
   if (!header) throw inputError('CSV_EMPTY', `${file}: the file is empty`, { file });
 }
 
-function checkHeader(header: string[], file: string, required: string[]): void {
+/** The header's checks (parseCsvTable's): the required columns there, no column twice. */
+export function checkHeader(header: string[], file: string, required: string[]): void {
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     throw inputError(

@@ -19,6 +19,8 @@ export class ExportTally {
   /** For each manifest item, whether its last occurrence had the manifest's hash. */
   private readonly lastMatched: Uint8Array;
   private found = 0;
+  /** The manifest item after the last one found. */
+  private next = 0;
   private readonly unexpectedIds = new Set<string>();
   readonly reading: ExportReading = { items: 0, duplicated: [], unreadable: [] };
 
@@ -32,7 +34,9 @@ export class ExportTally {
 
   /** One item of the export: its id and the sha256 (raw bytes) of its line or row. */
   add(id: string, digest: Uint8Array): void {
-    const k = this.manifest.indexOf(id);
+    // An export lists its items in manifest order (sorted by id) or near it: the next item is tried first.
+    const k = this.manifest.indexOf(id, this.next);
+    if (k !== -1) this.next = k + 1;
     if (k === -1) {
       if (this.unexpectedIds.has(id)) this.reading.duplicated.push(id);
       else this.unexpectedIds.add(id);

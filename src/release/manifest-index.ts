@@ -48,8 +48,9 @@ export class ManifestIndex {
     return this.table.slice(this.starts[k], this.starts[k + 1]);
   }
 
-  /** The position of `id` (binary search over the sorted ids), or -1. */
-  indexOf(id: string): number {
+  /** The position of `id` (binary search over the sorted ids), or -1; `hint` is tried first (items come in order). */
+  indexOf(id: string, hint = -1): number {
+    if (hint >= 0 && hint < this.count && this.idAt(hint) === id) return hint; // ids are unique: it is the one
     let lo = 0;
     let hi = this.count - 1;
     while (lo <= hi) {

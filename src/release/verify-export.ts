@@ -1,11 +1,9 @@
 import { hash } from 'node:crypto';
 import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { inputError } from '../errors/index.js';
-import { openRepo } from '../git/index.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
-import { readReleaseRecord } from './load-labels.js';
+import { type ReleaseRecordReader, readRecordAtTag } from './record-reads.js';
 import { type ExportReading, ExportTally } from './export-tally.js';
-import { csvCellsHashBytes } from './manifest.js';
 import { HASH_BYTES, type ManifestIndex } from './manifest-index.js';
 import { JSONL_HEADER_PREFIX, type PinnedHeader } from './pinned-export.js';
 import { type ReadReleaseRecord, type ReleaseRecordFacts, parseReleaseRecord } from './record.js';
@@ -32,6 +30,10 @@ export interface VerifyOptions {
   version?: string;
   /** A release record file (changelogs/v<version>.json) to verify against without git. */
   releaseFile?: string;
+  /** How the record is read from the repository (default: readRecordAtTag; the CLI reads each once). */
+  readRecord?: ReleaseRecordReader;
+  /** The CSV's sidecar (<file>.manifest.json) as the caller parsed it already, if it did (see readSplitSidecar). */
+  sidecar?: { json: unknown };
 }
 
 /**
@@ -68,8 +70,8 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
     await handle.close();
   }
   const sidecarFile = `${options.file}.manifest.json`;
-  const sidecarText = await readFile(sidecarFile, 'utf8').catch(() => null);
-  if (sidecarText === null) {
+  const sidecarRead = options.sidecar ? options.sidecar.json : await readFile(sidecarFile, 'utf8').catch(() => null);
+  if (sidecarRead === null && !options.sidecar) {
     throw inputError(
       'NOT_A_PINNED_EXPORT',
       `${options.file}: no "# {…}" header line (JSONL) and no ${sidecarFile} (CSV): export it with --version to ` +
@@ -77,11 +79,17 @@ export async function verifyExport(options: VerifyOptions): Promise<VerifyReport
       { file: options.file },
     );
   }
-  const sidecar = parseHeader(sidecarText, sidecarFile) as PinnedHeader & { rows: [string, number][] };
-  const record = await releaseRecordFor(options, sidecar);
-  const tally = new ExportTally(record.manifest.items, 2);
-  await hashCsv(options.file, sidecar.rows, tally);
-  return tallied(options.file, 'medcalc-csv', record, tally);
+  const sidecar = parseHeader(sidecarRead, sidecarFile) as PinnedHeader & { rows: [string, number][] };
+  // As for JSONL, the record is read while the rows are read and hashed; the record's errors come first.
+  const [record, rows] = await Promise.allSettled([
+    releaseRecordFor(options, sidecar),
+    hashCsv(options.file, sidecar.rows),
+  ]);
+  if (record.status === 'rejected') throw record.reason;
+  if (rows.status === 'rejected') throw rows.reason;
+  const tally = new ExportTally(record.value.manifest.items, 2);
+  rows.value.tallyInto(tally, sidecar.rows);
+  return tallied(options.file, 'medcalc-csv', record.value, tally);
 }
 
 const NEWLINE = 0x0a;
@@ -148,9 +156,10 @@ async function forEachLine(handle: FileHandle, start: number, visit: (line: Buff
   if (carry) visit(carry);
 }
 
-function parseHeader(text: string, place: string): PinnedHeader {
+/** The header's JSON (or a sidecar's, given as text or as parsed already), checked. */
+function parseHeader(text: unknown, place: string): PinnedHeader {
   try {
-    const json = JSON.parse(text);
+    const json = typeof text === 'string' ? JSON.parse(text) : text;
     if (json?.steward !== 'medcalc-steward' || typeof json.version !== 'string' || typeof json.root !== 'string')
       throw new Error('not a medcalc-steward export header');
     return json;
@@ -175,7 +184,7 @@ async function releaseRecordFor(options: VerifyOptions, header: PinnedHeader): P
     if (record.version !== version.replace(/^v/, ''))
       throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
-    record = (await readReleaseRecord(await openRepo({ dir: options.dir ?? '.' }), version)).record;
+    record = (await (options.readRecord ?? readRecordAtTag)(options.dir ?? '.', version)).record;
   }
   if (header.root !== record.manifest.root) {
     throw inputError(
@@ -216,29 +225,63 @@ async function hashJsonl(
   return tally;
 }
 
-/** The CSV's rows hashed as they are read (see csvRows), each paired by position with the sidecar's item. */
-async function hashCsv(file: string, rows: [string, number][], tally: ExportTally): Promise<void> {
-  const { csvRows } = await import('./csv-stream.js');
+/**
+ * The CSV's rows hashed as they are read (see csvRowDigests), each paired by position with the sidecar's
+ * item: row k's digest is kept until the record is read (32 bytes a row), with the places that could not
+ * be paired, to be told to the tally in the order they were found.
+ */
+async function hashCsv(file: string, rows: [string, number][]): Promise<CsvRowsRead> {
+  const { csvRowDigestsBeside } = await import('./csv-rows-beside.js');
+  const read = new CsvRowsRead();
   const columns = [...MEDCALC_COLUMNS];
-  let header: number[] | undefined;
-  let count = 0;
-  for await (const { fields, row, line, header: names } of csvRows(file, { required: columns, fieldBytes: 'latin1' })) {
-    header ??= columns.map((c) => names.indexOf(c));
-    const k = count++;
-    // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
-    const expected = rows[k];
-    const rowNumber = fields[header[0]];
-    if (!expected || String(expected[1]) !== rowNumber) {
-      tally.unreadable(
-        `${file} row ${row} (line ${line})`,
-        `Row Number ${rowNumber} is not the sidecar's row ${k + 1}`,
-      );
-      continue;
+  await csvRowDigestsBeside(
+    file,
+    { required: columns, hashed: columns, key: columns[0] },
+    (rowNumber, row, line, digest) => {
+      const k = read.count++;
+      // Rows pair with the sidecar by position: Row Numbers need not be unique across splits.
+      const expected = rows[k];
+      if (!expected || String(expected[1]) !== rowNumber) {
+        read.unreadable.push({
+          place: `${file} row ${row} (line ${line})`,
+          message: `Row Number ${rowNumber} is not the sidecar's row ${k + 1}`,
+        });
+        return;
+      }
+      read.paired(k, digest);
+    },
+  );
+  if (read.count !== rows.length)
+    read.unreadable.unshift({ place: file, message: `${read.count} rows, but the sidecar lists ${rows.length}` });
+  return read;
+}
+
+/** What hashCsv found, before the manifest is known: the digests of the rows paired with the sidecar. */
+class CsvRowsRead {
+  count = 0;
+  readonly unreadable: { place: string; message: string }[] = [];
+  private digests = Buffer.allocUnsafe(HASH_BYTES * 4096);
+  private pairedRows = new Uint8Array(4096);
+
+  paired(k: number, digest: Buffer): void {
+    while (k >= this.pairedRows.length) {
+      const rows = new Uint8Array(2 * this.pairedRows.length);
+      rows.set(this.pairedRows);
+      this.pairedRows = rows;
+      const digests = Buffer.allocUnsafe(2 * this.digests.length);
+      this.digests.copy(digests);
+      this.digests = digests;
     }
-    tally.add(expected[0], csvCellsHashBytes(header.map((at) => fields[at])));
+    this.pairedRows[k] = 1;
+    digest.copy(this.digests, k * HASH_BYTES);
   }
-  if (count !== rows.length)
-    tally.reading.unreadable.unshift({ place: file, message: `${count} rows, but the sidecar lists ${rows.length}` });
+
+  /** The tally of these rows as it would be told them one by one: items in row order, then the unreadable. */
+  tallyInto(tally: ExportTally, rows: [string, number][]): void {
+    for (let k = 0; k < this.count; k++)
+      if (this.pairedRows[k]) tally.add(rows[k][0], this.digests.subarray(k * HASH_BYTES, (k + 1) * HASH_BYTES));
+    tally.reading.unreadable.push(...this.unreadable);
+  }
 }
 
 function emptyReport(file: string, format: VerifyReport['format'], record: ReleaseRecordFacts): VerifyReport {

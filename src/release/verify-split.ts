@@ -6,7 +6,7 @@ import { parseCsvTable } from '../core/csv.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
 import { sha256Hex } from '../store/canonical.js';
 import { parseLabelPath } from '../store/paths.js';
-import { readReleaseRecord } from './load-labels.js';
+import { readRecordAtTag } from './record-reads.js';
 import { csvCellsHash } from './manifest.js';
 import { type ReadReleaseRecord, parseReleaseRecord } from './record.js';
 import { type VerifyOptions, type VerifyReport, verdictOf } from './verify-export.js';
@@ -23,8 +23,12 @@ export interface SplitVerifyReport extends VerifyReport {
   sidecarMismatch: string[];
 }
 
-/** The sidecar of a split export, or null when `file` is not one (no sidecar, or one without a split). */
-export async function readSplitSidecar(file: string): Promise<SplitSidecar | null> {
+/**
+ * The sidecar of a split export, or null when `file` is not one (no sidecar, or one without a split).
+ * `seen.json` is given the sidecar as parsed, whichever it is: verifyExport then need not parse it again
+ * (at 1M labels it is 39 MB of JSON).
+ */
+export async function readSplitSidecar(file: string, seen: { json?: unknown } = {}): Promise<SplitSidecar | null> {
   const sidecarFile = `${file}.manifest.json`;
   const text = await readFile(sidecarFile, 'utf8').catch(() => null);
   if (text === null) {
@@ -48,6 +52,7 @@ export async function readSplitSidecar(file: string): Promise<SplitSidecar | nul
       file: sidecarFile,
     });
   }
+  seen.json = json;
   if (json?.steward !== 'medcalc-steward' || json.split === undefined) return null;
   const pairs = (v: unknown) =>
     Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
@@ -146,7 +151,7 @@ async function releaseFor(
     if (record.version !== version)
       throw inputError('VERSION_MISMATCH', `${options.releaseFile} is release ${record.version}, not ${version}`, {});
   } else {
-    const found = await readReleaseRecord(await openRepo({ dir: options.dir ?? '.' }), version);
+    const found = await (options.readRecord ?? readRecordAtTag)(options.dir ?? '.', version);
     record = found.record;
     tagCommit = found.commit;
   }

@@ -1,12 +1,6 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../command.js';
 
-async function releaseTrustNote(dir: string, version: string) {
-  const { openRepo } = await import('../../git/index.js');
-  const { readReleaseRecord } = await import('../../release/load-labels.js');
-  return (await readReleaseRecord(await openRepo({ dir }), version)).trust;
-}
-
 export const verifyCommand = defineCommand({
   command: 'verify <file>',
   describe:
@@ -28,18 +22,24 @@ export const verifyCommand = defineCommand({
   async run(args, io) {
     const { verifyExport } = await import('../../release/verify-export.js');
     const { readSplitSidecar, verifySplitExport } = await import('../../release/verify-split.js');
+    const { readEachRecordOnce } = await import('../../release/record-reads.js');
+    // The record read to verify is the one whose signer is named after.
+    const readRecord = readEachRecordOnce();
     const options = {
       file: resolve(args.file),
       dir: resolve(args.dir),
       version: args.version,
       releaseFile: args.release ? resolve(args.release) : undefined,
+      readRecord,
     };
     // An export of one split (its sidecar names the split) is checked against that split of the release.
-    const splitSidecar = await readSplitSidecar(options.file);
+    const seen: { json?: unknown } = {};
+    const splitSidecar = await readSplitSidecar(options.file, seen);
     const splitReport = splitSidecar ? await verifySplitExport(options, splitSidecar) : undefined;
-    const report = splitReport ?? (await verifyExport(options));
+    const sidecar = 'json' in seen ? { json: seen.json } : undefined;
+    const report = splitReport ?? (await verifyExport({ ...options, sidecar }));
     // The record was read at its tag, which checks its signature and the tag; say who signed.
-    const trust = args.release ? null : await releaseTrustNote(resolve(args.dir), report.version);
+    const trust = args.release ? null : (await readRecord(resolve(args.dir), report.version)).trust;
     if (args.json) io.out(JSON.stringify(trust ? { ...report, signedBy: trust.signer } : report, null, 2) + '\n');
     else if (report.ok)
       io.out(
