@@ -1,12 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { csvRowDigests } from '../../src/release/csv-row-digests.js';
 import { csvRows } from '../../src/release/csv-stream.js';
 import { csvCellsHashBytes } from '../../src/release/manifest.js';
 import { mulberry32 } from '../../src/stats/random.js';
-import { REPO_ROOT } from '../helpers/shared.js';
 import { testdir } from '../helpers/tempdir.js';
 
 /**
@@ -171,34 +169,5 @@ describe('csvRowDigests: the CSV verify’s rows read as bytes', () => {
       expect(await bytePath(file, 4096)).toEqual(await stringPath(file, 4096));
       expect(await bytePath(file)).toEqual(await stringPath(file));
     }
-  });
-});
-
-describe('csvRowDigestsBeside: the same rows read by a helper thread', () => {
-  it('visits what csvRowDigests visits here; a file the helper cannot read is read here, with its error', async () => {
-    // The helper thread runs the built program (the TypeScript sources have none to start).
-    const built = join(REPO_ROOT, 'dist/release/csv-rows-beside.js');
-    expect(existsSync(built), 'dist/ is missing: npm install (or npm run build) builds it').toBe(true);
-    const beside: typeof import('../../src/release/csv-rows-beside.js') = await import(pathToFileURL(built).href);
-    const random = mulberry32(12).uniform;
-    const file = join(testdir(), 'rows.csv');
-    const options = { required: REQUIRED, hashed: REQUIRED, key: REQUIRED[0] };
-    let helped = 0;
-    for (let k = 0; k < 15; k++) {
-      const csv = randomCsv(random);
-      for (const text of [csv, mutated(csv, random)]) {
-        writeFileSync(file, text);
-        const here = await bytePath(file);
-        const besideHere = await outcome((rows) =>
-          beside.csvRowDigestsBeside(file, options, (key, row, line, d) =>
-            rows.push([key, row, line, d.toString('hex')]),
-          ),
-        );
-        expect(besideHere).toEqual(here);
-        if ((await beside.readInHelper(file, options)) !== null) helped++;
-        else expect('error' in here).toBe(true); // the helper gave up only on a file that fails here too
-      }
-    }
-    expect(helped).toBeGreaterThan(10);
   });
 });
