@@ -5,7 +5,7 @@ import { StewardError } from '../errors/index.js';
 import type { CommandSpec, GlobalOptions } from './command.js';
 import { commands } from './commands/index.js';
 import { type CliIO, processIO } from './io.js';
-import { parseArgv } from './parse-argv.js';
+import { quickParseArgv } from './quick-argv.js';
 
 /** Exit codes: 0 ok, 1 findings or failed checks, 2 usage or input error, 3 internal error. */
 export const EXIT = Object.freeze({ ok: 0, findings: 1, input: 2, internal: 3 });
@@ -22,7 +22,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.out(packageVersion() + '\n');
       return EXIT.ok;
     }
-    const parsed = await parseArgv(argv, commands);
+    // yargs is loaded only when the plain parse is unsure: for help, usage errors and unusual spellings.
+    const parsed =
+      quickParseArgv(argv, commands) ?? (await (await import('./parse-argv.js')).parseArgv(argv, commands));
     if (parsed.kind === 'help') {
       io.out(parsed.text + '\n');
       return EXIT.ok;
