@@ -61,6 +61,19 @@ export function quickParseArgv(argv: readonly string[], commands: readonly Comma
   return { kind: 'run', spec, options };
 }
 
+/**
+ * The name of the command a plain argv runs (its first word that is neither a global option nor the
+ * value of --dir), so that main() loads only that command before quickParseArgv judges the argv; a
+ * wrong guess costs nothing, since quickParseArgv finds the command again and answers undefined.
+ */
+export function plainCommandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('-')) return argv[i];
+    if (argv[i] === '--dir') i++;
+  }
+  return undefined;
+}
+
 function commandName(spec: CommandSpec): string {
   return spec.command.split(' ')[0];
 }
