@@ -11,8 +11,9 @@ import type { ParsedArgv } from './parse-argv.js';
  * It answers only when it is sure: anything yargs might read differently or refuse (an unknown or
  * repeated option, a short-option group, `--`, `-`, an empty or dash-led value, `--flag true`, a
  * choice not among the choices, a number yargs might parse its own way, an array option, a missing
- * or extra positional, `--help` or a bare `help`) gives `undefined`, and main() asks yargs, which then also words the
- * help and the usage errors. test/cli/quick-argv.test.ts checks each answer against yargs'.
+ * or extra positional, `--help` or a bare `help`) gives `undefined`, and main() asks yargs, which
+ * then also words the help and the usage errors. test/cli/quick-argv.test.ts checks each answer
+ * against yargs' (a table, and thousands of argv made at random from the declarations).
  */
 export function quickParseArgv(argv: readonly string[], commands: readonly CommandSpec[]): ParsedArgv | undefined {
   let spec: CommandSpec | undefined;
