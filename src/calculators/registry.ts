@@ -1,6 +1,6 @@
 /**
  * The registry: lookups over the calculators listed in defs/index.ts (one line each). Adding a calculator
- * is one new file in defs/, one line in defs/index.ts, and its test.
+ * is one new file in defs/, one line in defs/index.ts, its entry in catalog-table.ts, and its test.
  */
 import * as calculators from './defs/index.js';
 import type { CalculatorDefinition } from './types.js';

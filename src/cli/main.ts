@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StewardError } from '../errors/index.js';
 import type { CommandSpec, GlobalOptions } from './command.js';
-import { commands } from './commands/index.js';
+import type { ParsedArgv } from './parse-argv.js';
+import { COMMAND_NAMES, loadAllCommands, loadCommand } from './commands/modules.js';
 import { type CliIO, processIO } from './io.js';
-import { parseArgv } from './parse-argv.js';
+import { plainCommandName, quickParseArgv } from './quick-argv.js';
 
 /** Exit codes: 0 ok, 1 findings or failed checks, 2 usage or input error, 3 internal error. */
 export const EXIT = Object.freeze({ ok: 0, findings: 1, input: 2, internal: 3 });
@@ -22,7 +23,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.out(packageVersion() + '\n');
       return EXIT.ok;
     }
-    const parsed = await parseArgv(argv, commands);
+    // yargs is loaded only when the plain parse is unsure: for help, usage errors and unusual spellings.
+    const parsed = (await quickParse(argv)) ?? (await yargsParse(argv));
     if (parsed.kind === 'help') {
       io.out(parsed.text + '\n');
       return EXIT.ok;
@@ -40,9 +42,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
+/** A plain argv, judged with only its own command loaded (see quick-argv.ts). */
+async function quickParse(argv: string[]): Promise<ParsedArgv | undefined> {
+  const name = plainCommandName(argv);
+  const spec = name === undefined ? undefined : await loadCommand(name);
+  return spec && quickParseArgv(argv, [spec]);
+}
+
+/** Everything else — help, usage errors, unusual spellings — by yargs, with every command loaded. */
+async function yargsParse(argv: string[]): Promise<ParsedArgv> {
+  const [{ parseArgv }, commands] = await Promise.all([import('./parse-argv.js'), loadAllCommands()]);
+  return parseArgv(argv, commands);
+}
+
 /** `steward --version` (or -V) with no command: a command's own --version (export, score) is an option. */
 function asksForVersion(argv: string[]): boolean {
-  const names = new Set(commands.map((c) => c.command.split(' ')[0]));
+  const names = new Set(COMMAND_NAMES);
   return argv.some((a) => a === '--version' || a === '-V') && !argv.some((a) => names.has(a));
 }
 
@@ -55,7 +70,7 @@ function packageVersion(): string {
 
 /** Every command but init works on an existing benchmark folder: a typo in --dir is named, not created. */
 function requireBenchmarkDir(spec: CommandSpec, args: GlobalOptions): void {
-  if (spec === commands.find((c) => c.command === 'init <path>')) return;
+  if (spec.command === 'init <path>') return;
   const dir = resolve(args.dir);
   let isFolder: boolean;
   try {

@@ -4,7 +4,8 @@ import { runGit } from './exec.js';
 import { normalizePrefix } from './prefix.js';
 import { resolveRef } from './refs.js';
 import type { Repo } from './repo.js';
-import { hasDotBelow, readBlobs } from './stream-labels.js';
+import { GitStoreError } from './errors.js';
+import { type BlobRef, hasDotBelow, readBlobs } from './stream-labels.js';
 import { diffCommitWithWorktree, isStewardTemp, parseRaw } from './worktree.js';
 
 export type Change = 'added' | 'removed' | 'modified';
@@ -126,6 +127,46 @@ async function readContents(
     }
   };
   await Promise.all(Array.from({ length: Math.min(64, fromDisk.length) }, worker));
+}
+
+/**
+ * changedPaths with both sides' texts, yielded one change at a time as its blobs are read, in the same
+ * order: a caller that uses each change and lets it go (diffVersions) works while git reads the next
+ * batch, and never holds every text at once (held, they are copied by each young-generation GC).
+ * Against the working tree it reads as changedPaths does and then yields.
+ */
+export async function* changedPathsWithTexts(
+  repo: Repo,
+  options: Omit<ChangedPathsOptions, 'withContent'>,
+): AsyncIterable<ChangedPath> {
+  const [a, b] = await Promise.all([resolveRef(repo, options.from), resolveRef(repo, options.to)]);
+  if (a.kind === 'worktree' || b.kind === 'worktree') {
+    yield* await changedPaths(repo, { ...options, withContent: true });
+    return;
+  }
+  const changes = await diffTrees(repo, a.oid, b.oid, normalizePrefix(options.prefix ?? 'labels'));
+  const wanted: BlobRef[] = [];
+  for (const change of changes) {
+    if (change.oldOid !== undefined) wanted.push({ path: change.path, oid: change.oldOid });
+    if (change.newOid !== undefined) wanted.push({ path: change.path, oid: change.newOid });
+  }
+  const blobs = readBlobs(repo, wanted)[Symbol.asyncIterator]();
+  const nextText = async (): Promise<string> => {
+    const next = await blobs.next();
+    if (next.done) throw new GitStoreError('GIT_FAILED', 'git cat-file ended before every blob was read', {});
+    return next.value.bytes.toString('utf8');
+  };
+  try {
+    // A copy with the texts, so that `changes` does not keep every text alive until the last is read.
+    for (const change of changes) {
+      const out: ChangedPath = { ...change };
+      if (change.oldOid !== undefined) out.oldText = await nextText();
+      if (change.newOid !== undefined) out.newText = await nextText();
+      yield out;
+    }
+  } finally {
+    await blobs.return?.();
+  }
 }
 
 function reverse(change: ChangedPath): ChangedPath {

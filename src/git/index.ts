@@ -12,7 +12,13 @@ export {
   type LabelFile,
 } from './stream-labels.js';
 export type { BlobRef, TreeEntry } from './stream-labels.js';
-export { changedPaths, type Change, type ChangedPath, type ChangedPathsOptions } from './changed-paths.js';
+export {
+  changedPaths,
+  changedPathsWithTexts,
+  type Change,
+  type ChangedPath,
+  type ChangedPathsOptions,
+} from './changed-paths.js';
 export { commitFiles, type CommitFilesOptions } from './commit.js';
 export type { Identity } from './identity.js';
 export { pendingLabelChanges, isClean, type PendingChange, type PendingOptions, type CleanOptions } from './status.js';

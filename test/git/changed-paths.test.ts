@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedPaths } from '../../src/git/index.js';
+import { type ChangedPath, changedPaths, changedPathsWithTexts } from '../../src/git/index.js';
 import { cli, commitChange, label, labelFile, makeRepo, seedLabels, writeFiles } from './helpers.js';
 
 describe('changedPaths', () => {
@@ -148,6 +148,68 @@ describe('changedPaths', () => {
     await expect(changedPaths(repo, { from: 'v9', to: 'HEAD' })).rejects.toMatchObject({
       code: 'UNKNOWN_REF',
       data: { ref: 'v9' },
+    });
+  });
+});
+
+async function collect(changes: AsyncIterable<ChangedPath>): Promise<ChangedPath[]> {
+  const out: ChangedPath[] = [];
+  for await (const change of changes) out.push(change);
+  return out;
+}
+
+describe('changedPathsWithTexts', () => {
+  it('yields what changedPaths reads withContent, in its order, across several cat-file batches', async () => {
+    // 700 modified files: 1,400 blobs, more than readBlobs' first batch of 1,024.
+    const files: Record<string, string> = {};
+    for (let c = 0; c < 7; c++)
+      for (let i = 0; i < 110; i++) files[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i, `calc-${c}`);
+    const repo = await makeRepo(files);
+    const edits: Record<string, string | null> = {};
+    for (let c = 0; c < 7; c++)
+      for (let i = 0; i < 100; i++)
+        edits[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i + 0.5, `calc-${c}`);
+    edits[labelFile('t-0-105', 'calc-0')] = null;
+    edits[labelFile('n-1', 'calc-9')] = label('n-1', 1, 'calc-9');
+    await commitChange(repo, edits, 'Many');
+    for (const [from, to] of [
+      ['HEAD~1', 'HEAD'],
+      ['HEAD', 'HEAD~1'],
+      ['HEAD', 'HEAD'],
+    ]) {
+      const streamed = await collect(changedPathsWithTexts(repo, { from, to }));
+      expect(streamed).toStrictEqual(await changedPaths(repo, { from, to, withContent: true }));
+      if (from !== to) expect(streamed).toHaveLength(702);
+    }
+  });
+
+  it('reads the working tree as changedPaths does, both ways round', async () => {
+    const repo = await makeRepo(seedLabels());
+    await writeFiles(repo.dir, {
+      [labelFile('test-0001')]: label('test-0001', 25),
+      [labelFile('test-0003', 'ckd-epi')]: null,
+      [labelFile('test-0007', 'wells')]: label('test-0007', 2, 'wells'),
+    });
+    for (const [from, to] of [
+      ['HEAD', 'WORKTREE'],
+      ['WORKTREE', 'HEAD'],
+      ['HEAD', undefined],
+    ] as const) {
+      const streamed = await collect(changedPathsWithTexts(repo, { from, to }));
+      expect(streamed).toStrictEqual(await changedPaths(repo, { from, to, withContent: true }));
+      expect(streamed).toHaveLength(3);
+    }
+  });
+
+  it('stops cleanly when the caller stops early, and refuses unknown refs', async () => {
+    const repo = await makeRepo(seedLabels());
+    await commitChange(repo, { [labelFile('test-0001')]: null, [labelFile('test-0002')]: null }, 'Remove two');
+    for await (const change of changedPathsWithTexts(repo, { from: 'HEAD~1', to: 'HEAD' })) {
+      expect(change.oldText).toBe(label('test-0001', 22.5));
+      break;
+    }
+    await expect(collect(changedPathsWithTexts(repo, { from: 'v9', to: 'HEAD' }))).rejects.toMatchObject({
+      code: 'UNKNOWN_REF',
     });
   });
 });
