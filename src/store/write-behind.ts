@@ -40,7 +40,8 @@ try {
   }
   parentPort.postMessage({ ok: true });
 } catch (error) {
-  parentPort.postMessage({ ok: false, message: error.message, code: error.code, errno: error.errno, syscall: error.syscall });
+  const { message, code, errno, syscall } = error;
+  parentPort.postMessage({ ok: false, message, code, errno, syscall });
   // FAILED first, then WRITTEN moved to -1: a caller about to wait on WRITTEN's old value wakes at once.
   Atomics.store(control, ${FAILED}, 1);
   Atomics.store(control, ${WRITTEN}, -1);
@@ -78,7 +79,7 @@ export class WriteBehind {
 
   constructor(private readonly fd: number) {}
 
-  /** Writes `bytes` after everything written before: a slot of nextBuffer() is handed to the thread, anything else written here. */
+  /** Writes `bytes` after everything written before: a slot of nextBuffer() goes to the thread, others here. */
   write(bytes: Buffer): void {
     const k = this.handed % SLOTS;
     if (this.ring && bytes.buffer === this.ring && bytes.byteOffset === k * SLOT_BYTES) {
