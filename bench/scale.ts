@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     );
     rows.push({ operation: `diff of ${changes} changes between two tags`, size, ...diff });
     process.stderr.write(
-      `${size}: commit ${commit.steward.median} s (git ${commit.git.median} s), diff ${diff.steward.median} s (git ${diff.git.median} s)\n`,
+      `${size}: commit ${commit.steward.median} s (git ${commit.git.median} s), ` +
+        `diff ${diff.steward.median} s (git ${diff.git.median} s)\n`,
     );
   }
   const load = loadavg()
@@ -144,12 +145,14 @@ async function main(): Promise<void> {
     .join(' ');
   console.log(`\n${runs} runs each, alternating; load average ${load} at the end\n`);
   console.log(
-    '| operation | labels | steward min / median s | git min / median s | ratio (medians) | steward / git peak RSS MB |',
+    '| operation | labels | steward min / median s | git min / median s | ratio (medians) ' +
+      '| steward / git peak RSS MB |',
   );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows)
     console.log(
-      `| ${r.operation} | ${r.size.toLocaleString('en')} | ${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ` +
+      `| ${r.operation} | ${r.size.toLocaleString('en')} | ` +
+        `${r.steward.min.toFixed(2)} / ${r.steward.median.toFixed(2)} | ` +
         `${r.git.min.toFixed(2)} / ${r.git.median.toFixed(2)} | ${(r.steward.median / r.git.median).toFixed(1)}× | ` +
         `${r.steward.rssMb.toFixed(0)} / ${r.git.rssMb.toFixed(0)} |`,
     );
@@ -160,7 +163,8 @@ async function main(): Promise<void> {
       const a = rows.find((r) => r.operation === op && r.size === small)!;
       const b = rows.find((r) => r.operation === op && r.size === large)!;
       console.log(
-        `| ${op} | ×${(b.steward.median / a.steward.median).toFixed(2)} | ×${(b.git.median / a.git.median).toFixed(2)} |`,
+        `| ${op} | ×${(b.steward.median / a.steward.median).toFixed(2)} | ` +
+          `×${(b.git.median / a.git.median).toFixed(2)} |`,
       );
     }
   }

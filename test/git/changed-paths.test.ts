@@ -201,6 +201,30 @@ describe('changedPathsWithTexts', () => {
     }
   });
 
+  it("fails with git's error when diff-tree cannot read a folder, never with part of the diff", async () => {
+    // A folder missing from the object store must end the diff with an error, not with the changes in
+    // the folders git could read passed off as the whole diff (a reader that streamed diff-tree's
+    // output as it came would yield those first: none may be of the broken folder).
+    const files: Record<string, string> = {};
+    for (let c = 0; c < 4; c++)
+      for (let i = 0; i < 20; i++) files[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i, `calc-${c}`);
+    const repo = await makeRepo(files);
+    const edits: Record<string, string> = {};
+    for (let c = 0; c < 4; c++)
+      for (let i = 0; i < 20; i++)
+        edits[labelFile(`t-${c}-${i}`, `calc-${c}`)] = label(`t-${c}-${i}`, i + 1, `calc-${c}`);
+    await commitChange(repo, edits, 'Every label');
+    const lastFolder = cli(repo.dir, 'rev-parse', 'HEAD:labels/test/calc-3').trim();
+    await rm(join(repo.dir, '.git', 'objects', lastFolder.slice(0, 2), lastFolder.slice(2)));
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const change of changedPathsWithTexts(repo, { from: 'HEAD~1', to: 'HEAD' })) seen.push(change.path);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'GIT_FAILED' });
+    expect(seen.every((path) => !path.includes('/calc-3/'))).toBe(true);
+    await expect(changedPaths(repo, { from: 'HEAD~1', to: 'HEAD' })).rejects.toMatchObject({ code: 'GIT_FAILED' });
+  });
+
   it('stops cleanly when the caller stops early, and refuses unknown refs', async () => {
     const repo = await makeRepo(seedLabels());
     await commitChange(repo, { [labelFile('test-0001')]: null, [labelFile('test-0002')]: null }, 'Remove two');
