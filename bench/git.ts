@@ -19,13 +19,14 @@
  *
  * The fixture is scripts/make-synthetic-benchmark.ts's labels, committed with the git CLI.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { makeSyntheticBenchmark } from '../scripts/make-synthetic-benchmark.js';
+import { type Sample, benchEnv, catFileBoth, readAllGit, stats, sum, timed } from './lib/git-lines.js';
 import { changedPaths, commitFiles, openRepo, pendingLabelChanges, streamLabelsAt } from '../src/git/index.js';
 
 export { buildFixture, labelPathOf, slugOf, syntheticLabel } from './git-fixture.js';
@@ -39,31 +40,7 @@ const count = Number(option('count', '10000'));
 const changes = Number(option('changes', '1000'));
 const commitChanges = Number(option('commit-changes', '100'));
 const runs = Number(option('runs', '3'));
-const env = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.org',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.org',
-};
-
-interface Sample {
-  seconds: number;
-  rssMb: number;
-}
-
-/** One process under /usr/bin/time: wall seconds and peak RSS. */
-function timed(command: string, args: string[], cwd: string, input?: Buffer): Sample & { stdout: Buffer } {
-  const out = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd, env, input, maxBuffer: 1 << 30 });
-  if (out.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${out.stderr.toString()}`);
-  const [seconds, kb] = out.stderr.toString().trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, rssMb: kb / 1024, stdout: out.stdout };
-}
-
-/** Several processes one after another, as one measurement: summed time, the largest RSS. */
-function sum(samples: Sample[]): Sample {
-  return { seconds: samples.reduce((a, s) => a + s.seconds, 0), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
-}
+const env = benchEnv;
 
 const git = (dir: string, ...args: string[]): string =>
   execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -82,32 +59,6 @@ function rewrite(dir: string, n: number, tag: string): void {
     label.source.noteId = `${label.source.noteId.replace(/~.*$/, '')}~${tag}`;
     writeFileSync(path, JSON.stringify(label, null, 2) + '\n');
   }
-}
-
-function catFileBoth(dir: string, from: string, to: string): Sample {
-  const diff = timed('git', ['diff-tree', '-r', '-z', '--no-renames', from, to, '--', 'labels'], dir);
-  const fields = diff.stdout.toString().split('\0');
-  const oids: string[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [, , a, b] = fields[i].slice(1).split(' ');
-    for (const oid of [a, b]) if (!/^0+$/.test(oid)) oids.push(oid);
-  }
-  return sum([diff, timed('git', ['cat-file', '--batch'], dir, Buffer.from(oids.join('\n') + '\n'))]);
-}
-
-function readAllGit(dir: string, ref: string): Sample {
-  const list = timed('git', ['ls-tree', '-r', '-z', ref, '--', 'labels'], dir);
-  const oids = list.stdout
-    .toString()
-    .split('\0')
-    .filter(Boolean)
-    .map((r) => r.slice(0, r.indexOf('\t')).split(' ')[2]);
-  return sum([list, timed('git', ['cat-file', '--batch'], dir, Buffer.from(oids.join('\n') + '\n'))]);
-}
-
-function stats(samples: Sample[]): { min: number; median: number; rssMb: number } {
-  const s = samples.map((x) => x.seconds).sort((a, b) => a - b);
-  return { min: s[0], median: s[Math.floor(s.length / 2)], rssMb: Math.max(...samples.map((x) => x.rssMb)) };
 }
 
 /** An in-process call: wall seconds; RSS is this process's peak so far (it includes the fixture's). */

@@ -6,19 +6,22 @@
  *
  *   (a) `steward commit` of --commit-changes labels rewritten on disk vs `git add -A labels && git commit`;
  *   (b) `steward diff v1 v2` of the fixture's --changes vs `git diff-tree -r -z` + `git cat-file --batch`
- *       of both sides.
+ *       of both sides;
+ *   (c) every label at v1 read from the pack: bench/read-all.mjs (streamLabelsAt, the read of export,
+ *       verify and release) vs `git ls-tree -r -z` + `git cat-file --batch`.
  *
  * Then each row's growth from the smallest size to the largest, steward's beside git's.
  *
  * npm run build && npx tsx bench/scale.ts [--sizes 10000,100000,1000000] [--runs 5] [--changes 1000]
  * [--commit-changes 100] [--json out.json]. Building the 1M fixture takes ~5 min (once; it is kept).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchEnv, sparseFixture } from './lib/sparse-fixture.js';
+import { type Sample, benchEnv, catFileBoth, readAllGit, stats, sum, timed } from './lib/git-lines.js';
+import { sparseFixture } from './lib/sparse-fixture.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const option = (name: string, fallback: string): string => {
@@ -26,37 +29,11 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 ? process.argv[at + 1] : fallback;
 };
 
-interface Sample {
-  seconds: number;
-  rssMb: number;
-}
 interface Row {
   operation: string;
   size: number;
-  steward: { min: number; median: number; rssMb: number };
-  git: { min: number; median: number; rssMb: number };
-}
-
-function timed(command: string, args: string[], cwd: string, input?: Buffer): Sample & { stdout: Buffer } {
-  const out = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
-    cwd,
-    env: benchEnv,
-    input,
-    maxBuffer: 1 << 30,
-  });
-  if (out.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${out.stderr.toString()}`);
-  const [seconds, kb] = out.stderr.toString().trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, rssMb: kb / 1024, stdout: out.stdout };
-}
-
-const sum = (samples: Sample[]): Sample => ({
-  seconds: samples.reduce((a, s) => a + s.seconds, 0),
-  rssMb: Math.max(...samples.map((s) => s.rssMb)),
-});
-
-function stats(samples: Sample[]): Row['steward'] {
-  const s = samples.map((x) => x.seconds).sort((a, b) => a - b);
-  return { min: s[0], median: s[Math.floor(s.length / 2)], rssMb: Math.max(...samples.map((x) => x.rssMb)) };
+  steward: ReturnType<typeof stats>;
+  git: ReturnType<typeof stats>;
 }
 
 /** Alternating runs of both sides, `before` ahead of each. */
@@ -74,17 +51,6 @@ function measure(runs: number, ours: () => Sample, theirs: () => Sample, before:
 
 const git = (dir: string, args: string[], input?: string): string =>
   execFileSync('git', args, { cwd: dir, env: benchEnv, input, encoding: 'utf8', maxBuffer: 1 << 30 });
-
-function catFileBoth(dir: string): Sample {
-  const diff = timed('git', ['diff-tree', '-r', '-z', '--no-renames', 'v1', 'v2', '--', 'labels'], dir);
-  const fields = diff.stdout.toString().split('\0');
-  const oids: string[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [, , a, b] = fields[i].slice(1).split(' ');
-    for (const oid of [a, b]) if (!/^0+$/.test(oid)) oids.push(oid);
-  }
-  return sum([diff, timed('git', ['cat-file', '--batch'], dir, Buffer.from(oids.join('\n') + '\n'))]);
-}
 
 /** Puts `paths` on disk as tracked files (no longer skip-worktree), as a user would before editing them. */
 function checkOut(dir: string, paths: string[]): void {
@@ -132,12 +98,19 @@ async function main(): Promise<void> {
     const diff = measure(
       runs,
       () => steward(dir, 'diff', 'v1', 'v2'),
-      () => catFileBoth(dir),
+      () => catFileBoth(dir, 'v1', 'v2'),
     );
     rows.push({ operation: `diff of ${changes} changes between two tags`, size, ...diff });
+    const read = measure(
+      runs,
+      () => timed(process.execPath, [join(ROOT, 'bench/read-all.mjs'), dir, 'v1'], ROOT),
+      () => readAllGit(dir, 'v1'),
+    );
+    rows.push({ operation: 'read all labels at a tag, packed', size, ...read });
     process.stderr.write(
       `${size}: commit ${commit.steward.median} s (git ${commit.git.median} s), ` +
-        `diff ${diff.steward.median} s (git ${diff.git.median} s)\n`,
+        `diff ${diff.steward.median} s (git ${diff.git.median} s), ` +
+        `read ${read.steward.median} s (git ${read.git.median} s)\n`,
     );
   }
   const load = loadavg()

@@ -22,16 +22,9 @@ import { CATALOG } from '../../src/calculators/catalog.js';
 import { canonicalJson } from '../../src/store/canonical.js';
 import { mulberry32 } from '../../src/stats/random.js';
 import { FIXTURE_ROOT } from './fixture.js';
+import { benchEnv } from './git-lines.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const benchEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.org',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.org',
-};
-
 const git = (dir: string, args: string[], input?: string): string =>
   execFileSync('git', args, { cwd: dir, env: benchEnv, input, encoding: 'utf8', maxBuffer: 1 << 30 });
 
