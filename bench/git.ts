@@ -40,10 +40,8 @@ const count = Number(option('count', '10000'));
 const changes = Number(option('changes', '1000'));
 const commitChanges = Number(option('commit-changes', '100'));
 const runs = Number(option('runs', '3'));
-const env = benchEnv;
-
 const git = (dir: string, ...args: string[]): string =>
-  execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  execFileSync('git', args, { cwd: dir, env: benchEnv, encoding: 'utf8', maxBuffer: 1 << 30 });
 const steward = (dir: string, ...args: string[]): Sample =>
   timed(process.execPath, [join(ROOT, 'bin/steward.js'), ...args, '--dir', dir], dir);
 
@@ -105,7 +103,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 async function main(): Promise<void> {
   const dir = join(mkdtempSync(join(tmpdir(), 'steward-bench-git-')), 'bench');
   process.stderr.write(`fixture: ${count} labels in ${dir}\n`);
-  execFileSync(process.execPath, [join(ROOT, 'bin/steward.js'), 'init', dir], { env });
+  execFileSync(process.execPath, [join(ROOT, 'bin/steward.js'), 'init', dir], { env: benchEnv });
   await makeSyntheticBenchmark({ dir, count });
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'Synthetic labels');

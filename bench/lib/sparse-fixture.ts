@@ -11,7 +11,7 @@
  * flatter any reader compared with it. Undeltified, git reads as fast as it can: the strictest comparison.
  *
  * Two tags: v1 (N labels of scripts/make-synthetic-benchmark.ts) and v2 (`changes` of them edited,
- * spread evenly). Kept under FIXTURE_ROOT/sparse-<N>; a fixture whose tags are there is reused.
+ * spread evenly). Kept under FIXTURE_ROOT/sparse-<N>x<changes>; a fixture whose tags are there is reused.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -36,7 +36,8 @@ export interface SparseFixture {
 }
 
 export async function sparseFixture(count: number, changes: number): Promise<SparseFixture> {
-  const dir = join(FIXTURE_ROOT, `sparse-${count}`);
+  // The change count is part of the name: a fixture kept for another --changes is not this one.
+  const dir = join(FIXTURE_ROOT, `sparse-${count}x${changes}`);
   if (existsSync(join(dir, '.git')) && tagExists(dir, 'v2')) return { dir, count, paths: labelPaths(dir) };
   rmSync(dir, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'bin/steward.js'), 'init', dir], { env: benchEnv });
