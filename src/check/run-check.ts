@@ -29,6 +29,8 @@ export interface RunCheckOptions {
   changes?: ChangedPath[];
   /** Sees every label file as it is read and checked, so a caller (a release) needs no second read. */
   onFile?: (file: LabelFile, info: { change: LabelChange; findings: readonly Finding[] }) => void;
+  /** Hand onFile each file's sha256 (LabelFile.sha256), made on the reader thread: a release's manifest needs it. */
+  sha256?: boolean;
   /**
    * The commit whose labels are on disk, when the caller found the tree clean and its label files the
    * commit's (a release: labelFilesNotCommitted): what changed since the base is then a diff of two
@@ -189,7 +191,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   const files = options.paths
     ? options.paths.map((p) => join(dir, p)).sort()
     : (options.files ?? (await listLabelFiles(dir)));
-  await forEachLabelFile(dir, files, (f) => {
+  const visit = (f: LabelFile) => {
     const findings = validator.add(f);
     const parts = parseLabelPath(f.file);
     const id = (f.json as Label | undefined)?.id ?? parts?.id ?? f.file;
@@ -209,7 +211,8 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     });
     if (change !== 'unchanged' || check.problems.length > 0) keep(check);
     options.onFile?.(f, { change, findings });
-  });
+  };
+  await forEachLabelFile(dir, files, visit, { sha256: options.sha256 });
   for (const c of changes.values()) {
     if (c.change !== 'removed') continue;
     const before = parseSide(c.oldText);

@@ -30,10 +30,9 @@ import { compareSemver, parseSemver, tagOf } from '../core/semver.js';
 import { previousLabels, sincePrevious } from './since-previous.js';
 import { checkBasis, checkRulesFingerprint } from './check-basis.js';
 import { nextVersion, releaseFiles } from './release-files.js';
-
-export { nextVersion } from './release-files.js';
 import { releaseStatistics } from './statistics.js';
 import { releaseSigner, signReleaseRecordHash, signaturePath } from './record-signature.js';
+export { nextVersion } from './release-files.js';
 
 /** The pull-request gate, run against the previous release (injected: the check room owns it). */
 export type Gate = (options: {
@@ -47,6 +46,7 @@ export type Gate = (options: {
   purpose?: 'release';
   committedOnDisk?: string;
   files?: readonly string[];
+  sha256?: boolean;
 }) => Promise<{
   passed: boolean;
   labels: { id: string; problems: { code: string; message: string }[] }[];
@@ -171,7 +171,7 @@ async function releaseLocked(options: ReleaseOptions): Promise<ReleaseResult> {
       addedUnsignedByCalculator[label.calculator.id] = (addedUnsignedByCalculator[label.calculator.id] ?? 0) + 1;
     }
   };
-  const subset = basis ? { paths: basis.paths, takenIds: basis.takenIds } : {};
+  const subset = { sha256: true, ...(basis ? { paths: basis.paths, takenIds: basis.takenIds } : {}) };
   // Every label is read from disk: on a clean tree those files must be the commit's, which status alone
   // does not tell (a file git ignores, one hidden by skip-worktree). Compared as the gate reads them.
   const labelFiles = clean && !basis ? await listLabelFiles(dir) : undefined;

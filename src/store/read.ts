@@ -40,10 +40,12 @@ export async function forEachLabelFile(
   dir: string,
   files: readonly string[],
   visit: (file: LabelFile) => void,
+  /** `sha256`: give each file's hash where the reader thread made it (LabelFile.sha256; a release needs it). */
+  options: { sha256?: boolean } = {},
 ): Promise<void> {
   const repoPath = repoPathOf(dir);
   let k = 0;
-  for await (const batch of readBatchesInOrder(files)) {
+  for await (const batch of readBatchesInOrder(files, options)) {
     for (let i = 0; i < batch.length; i++) {
       const file = parseLabelText(repoPath(files[k]), batch.text(i));
       const sha256 = batch.sha256(i);

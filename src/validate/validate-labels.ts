@@ -84,6 +84,8 @@ export async function validateLabels(options: {
   onFile?: (file: LabelFile, findings: readonly Finding[]) => void;
   /** Ids of labels not among `paths` (id → where), for the duplicate check. */
   takenIds?: ReadonlyMap<string, string>;
+  /** Hand onFile each file's sha256 (LabelFile.sha256), made on the reader thread: a release's manifest needs it. */
+  sha256?: boolean;
 }): Promise<ValidationReport> {
   const files = await listLabelFiles(options.dir, { paths: options.paths });
   const categories = await loadCategories(options.dir);
@@ -91,11 +93,12 @@ export async function validateLabels(options: {
   const fileAt = (n: number) => repoPath(files[n]);
   const validator = labelValidator(new Set(categories.map((c) => c.id)), options.takenIds, fileAt);
   let done = 0;
-  await forEachLabelFile(options.dir, files, (f) => {
+  const visit = (f: LabelFile) => {
     const own = validator.add(f);
     options.onFile?.(f, own);
     done++;
     if (options.onProgress && (done % 1000 === 0 || done === files.length)) options.onProgress(done, files.length);
-  });
+  };
+  await forEachLabelFile(options.dir, files, visit, { sha256: options.sha256 });
   return validator.report();
 }

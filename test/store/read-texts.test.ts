@@ -34,7 +34,7 @@ describe('readTextsInOrder', () => {
     const { files } = make();
     let k = 0;
     let hashed = 0;
-    for await (const batch of readBatchesInOrder(files)) {
+    for await (const batch of readBatchesInOrder(files, { sha256: true })) {
       for (let i = 0; i < batch.length; i++, k++) {
         const digest = batch.sha256(i);
         // Files read on this thread (the few after the reader stops, if any) have none; most do.
@@ -50,7 +50,20 @@ describe('readTextsInOrder', () => {
 
   it('gives no hash for files it reads on the calling thread (too few for a reader)', async () => {
     const { files } = make();
-    for await (const batch of readBatchesInOrder(files.slice(0, 10))) expect(batch.sha256(0)).toBeUndefined();
+    const few = files.slice(0, 10);
+    for await (const batch of readBatchesInOrder(few, { sha256: true })) expect(batch.sha256(0)).toBeUndefined();
+  });
+
+  it('hashes nothing unless asked (validate has no use for the hashes), and gives the same texts', async () => {
+    const { files } = make();
+    let k = 0;
+    for await (const batch of readBatchesInOrder(files)) {
+      for (let i = 0; i < batch.length; i++, k++) {
+        expect(batch.sha256(i)).toBeUndefined();
+        expect(batch.text(i)).toBe(readFileSync(files[k], 'utf8'));
+      }
+    }
+    expect(k).toBe(files.length);
   });
 
   it('fails on an unreadable file exactly as readFileSync does', async () => {
