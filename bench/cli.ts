@@ -7,10 +7,13 @@
  *   npx tsx bench/cli.ts                                  100k labels, 3 runs, every operation
  *   npx tsx bench/cli.ts --sizes 10000,100000,1000000 --runs 1 --ops export-jsonl,verify-jsonl
  *   npx tsx bench/cli.ts --json /tmp/steward-bench/results.json
+ *   npx tsx bench/cli.ts --ops export-jsonl,score,packed-clone   those reads, in the fixture and in a clone
  *
  * Fixtures are synthetic repositories under /tmp/steward-bench (bench/lib/fixture.ts), built once and
  * reused; `--clean` deletes them after. The "first release" row releases a throwaway clone of the fixture each
  * run; release v1.0.0 of the fixture itself is made once, unmeasured, for the operations that read it.
+ * The fixture's objects are loose (as a maintainer's commits leave them); `packed-clone` repeats the
+ * reads of the release (exports, verify, score) in a `git clone --no-local` of it, one pack of deltas.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -41,6 +44,7 @@ const ALL_OPS = [
   'validate',
   'audit',
   'incremental-release',
+  'packed-clone',
 ] as const;
 type Op = (typeof ALL_OPS)[number];
 const OPS = arg('--ops', ALL_OPS.join(',')).split(',') as Op[];
@@ -171,6 +175,79 @@ const git = (dir: string, args: string[]) =>
 const hasTag = (dir: string, tag: string) =>
   spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${tag}`], { cwd: dir }).status === 0;
 
+/**
+ * The reads of release v1.0.0 (exports, their verify, score) in `dir`; `where` is added to each row's
+ * name (", packed clone" for the clone of packedClone).
+ */
+function releaseReads(size: number, dir: string, out: string, where: string): void {
+  const catAll = `${READ_ALL('v1.0.0')} > ${out}.git`;
+  if (OPS.includes('export-jsonl'))
+    measure(
+      size,
+      'export-jsonl',
+      '`export --version` JSONL' + where,
+      'ls-tree -r + cat-file --batch > file',
+      () => steward(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', `${out}.jsonl`], dir),
+      () => sh(catAll, dir),
+    );
+  if (OPS.includes('export-csv'))
+    measure(
+      size,
+      'export-csv',
+      '`export --version` medcalc-csv' + where,
+      'ls-tree -r + cat-file --batch > file',
+      () => steward(['export', '--version', '1.0.0', '--out', `${out}.csv`], dir),
+      () => sh(catAll, dir),
+    );
+  const verifyGit = (file: string) =>
+    `git cat-file blob v1.0.0:changelogs/v1.0.0.json > /dev/null && sha256sum ${file} > /dev/null`;
+  if (OPS.includes('verify-jsonl') && existsSync(`${out}.jsonl`))
+    measure(
+      size,
+      'verify-jsonl',
+      '`verify` of the JSONL export' + where,
+      'cat-file the record + sha256sum the export',
+      () => steward(['verify', `${out}.jsonl`], dir),
+      () => sh(verifyGit(`${out}.jsonl`), dir),
+    );
+  if (OPS.includes('verify-csv') && existsSync(`${out}.csv`))
+    measure(
+      size,
+      'verify-csv',
+      '`verify` of the CSV export' + where,
+      'cat-file the record + sha256sum the export',
+      () => steward(['verify', `${out}.csv`], dir),
+      () => sh(verifyGit(`${out}.csv`), dir),
+    );
+  if (OPS.includes('score')) {
+    // 1,000,000 predictions: 10 models at 100k labels, 1 at 1M, 100 at 10k.
+    const models = Math.max(1, Math.round(1_000_000 / size));
+    const file = predictionsFile(size, models);
+    measure(
+      size,
+      'score',
+      `\`score\` ${(models * size).toLocaleString('en')} predictions \`--version\`${where}`,
+      'ls-tree -r + cat-file --batch + cat predictions',
+      () => steward(['score', file, '--version', '1.0.0', '--json'], dir),
+      () => sh(`${READ_ALL('v1.0.0')} > /dev/null && cat ${file} > /dev/null`, dir),
+    );
+  }
+  for (const ext of ['jsonl', 'csv', 'csv.manifest.json', 'git']) rmSync(`${out}.${ext}`, { force: true });
+}
+
+/**
+ * A clone of the fixture as `git clone` over the pack protocol makes it (what an evaluator has: one pack,
+ * most blobs stored as deltas), made once after release v1.0.0 and kept, not measured.
+ */
+function packedClone(size: number, dir: string): string {
+  const clone = join(FIXTURE_ROOT, `clone-${size}`);
+  if (existsSync(clone) && hasTag(clone, 'v1.0.0')) return clone;
+  rmSync(clone, { recursive: true, force: true });
+  execFileSync('git', ['clone', '-q', '--no-local', dir, clone]);
+  git(clone, ['config', 'gc.auto', '0']);
+  return clone;
+}
+
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')) || process.argv.includes('--build'))
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 console.log(
@@ -257,58 +334,8 @@ for (const size of SIZES) {
     // The later operations read release v1.0.0 of the fixture: made once (not measured), and kept.
     steward(['release', '1.0.0'], dir);
   }
-  const catAll = `${READ_ALL('v1.0.0')} > ${out}.git`;
-  if (OPS.includes('export-jsonl'))
-    measure(
-      size,
-      'export-jsonl',
-      '`export --version` JSONL',
-      'ls-tree -r + cat-file --batch > file',
-      () => steward(['export', '--version', '1.0.0', '--format', 'jsonl', '--out', `${out}.jsonl`], dir),
-      () => sh(catAll, dir),
-    );
-  if (OPS.includes('export-csv'))
-    measure(
-      size,
-      'export-csv',
-      '`export --version` medcalc-csv',
-      'ls-tree -r + cat-file --batch > file',
-      () => steward(['export', '--version', '1.0.0', '--out', `${out}.csv`], dir),
-      () => sh(catAll, dir),
-    );
-  const verifyGit = (file: string) =>
-    `git cat-file blob v1.0.0:changelogs/v1.0.0.json > /dev/null && sha256sum ${file} > /dev/null`;
-  if (OPS.includes('verify-jsonl') && existsSync(`${out}.jsonl`))
-    measure(
-      size,
-      'verify-jsonl',
-      '`verify` of the JSONL export',
-      'cat-file the record + sha256sum the export',
-      () => steward(['verify', `${out}.jsonl`], dir),
-      () => sh(verifyGit(`${out}.jsonl`), dir),
-    );
-  if (OPS.includes('verify-csv') && existsSync(`${out}.csv`))
-    measure(
-      size,
-      'verify-csv',
-      '`verify` of the CSV export',
-      'cat-file the record + sha256sum the export',
-      () => steward(['verify', `${out}.csv`], dir),
-      () => sh(verifyGit(`${out}.csv`), dir),
-    );
-  if (OPS.includes('score')) {
-    // 1,000,000 predictions: 10 models at 100k labels, 1 at 1M, 100 at 10k.
-    const models = Math.max(1, Math.round(1_000_000 / size));
-    const file = predictionsFile(size, models);
-    measure(
-      size,
-      'score',
-      `\`score\` ${(models * size).toLocaleString('en')} predictions \`--version\``,
-      'ls-tree -r + cat-file --batch + cat predictions',
-      () => steward(['score', file, '--version', '1.0.0', '--json'], dir),
-      () => sh(`${READ_ALL('v1.0.0')} > /dev/null && cat ${file} > /dev/null`, dir),
-    );
-  }
+  releaseReads(size, dir, out, '');
+  if (OPS.includes('packed-clone')) releaseReads(size, packedClone(size, dir), `${out}-clone`, ', packed clone');
   if (OPS.includes('incremental-release')) {
     // 1,000 relabels backed by a verifier, committed (not measured); released; then undone for the next run.
     const base = git(dir, ['rev-parse', 'HEAD']);
