@@ -30,6 +30,12 @@ export interface ExportFormatSpec {
    * The result may be overwritten by the next call: write it out before the next label.
    */
   lineFromCanonicalBytes?(bytes: Uint8Array): Uint8Array;
+  /**
+   * A row's line from the label's canonical file bytes for a format in its own order (the MedCalc CSV),
+   * with the label as far as the order needs it (id, split, Row Number); undefined when the bytes need
+   * the full parse. The line may be overwritten by the next call.
+   */
+  rowFromCanonicalBytes?(bytes: Buffer): { label: Label; row: Uint8Array } | undefined;
   /** The order of an export's lines. */
   compare(a: ExportKey, b: ExportKey): number;
   /**

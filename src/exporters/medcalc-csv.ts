@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { csvField, csvLines } from '../core/csv.js';
 import type { ExportFormatSpec } from './format.js';
 import { MEDCALC_COLUMNS } from '../core/medcalc-columns.js';
@@ -5,6 +6,7 @@ import { toPythonLiteral } from '../core/python-literal.js';
 import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
 import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
+import { csvCellOfJsonString, jsonStringEnd } from './json-string-csv.js';
 
 /**
  * Labels as MedCalc-Bench CSV lines: the same 14 columns in the same order, rows by Row Number, so existing
@@ -69,6 +71,7 @@ export const medcalcCsvFormat: ExportFormatSpec = {
   name: 'medcalc-csv',
   header: () => csvRow([...MEDCALC_COLUMNS]),
   line: (label) => csvRow(medcalcRowCells(label)),
+  rowFromCanonicalBytes: (bytes) => medcalcRowFromCanonicalBytes(bytes),
   compare: (a, b) => a.row - b.row || a.id.localeCompare(b.id),
   pinnedInManifestOrder: false,
 };
@@ -76,3 +79,58 @@ export const medcalcCsvFormat: ExportFormatSpec = {
 function csvRow(cells: string[]): string {
   return cells.map(csvField).join(',') + '\n';
 }
+
+// Top-level members of a canonical file (2-space indent, keys sorted: explanation before note). A raw
+// newline never occurs inside a JSON string, so these bytes can only be the label's own two members.
+const EXPLANATION = Buffer.from('\n  "explanation": "');
+const NOTE = Buffer.from('\n  "note": "');
+
+/**
+ * The MedCalc CSV row (medcalcCsvFormat.line) of a label given as its canonical file bytes, made
+ * without decoding and parsing its two long texts: the note and the explanation (most of a label's
+ * bytes) are cut out, the rest parsed as a small "skeleton" label for the other cells, and the two
+ * cells written from their JSON string bytes, unescaped and CSV-quoted as csvField would. `row` is
+ * reused by the next call. Undefined when the bytes are not of that shape (then the caller parses the
+ * label, and reports what is wrong): not valid UTF-8 (the parsing path decodes it leniently), a member
+ * missing or not a string, an escape JSON does not have.
+ * The skeleton gives what else the caller needs of the label (its id, split and Row Number).
+ */
+export function medcalcRowFromCanonicalBytes(bytes: Buffer): { label: Label; row: Buffer } | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const explanationAt = bytes.indexOf(EXPLANATION);
+  if (explanationAt === -1) return undefined;
+  const explanation = { from: explanationAt + EXPLANATION.length, to: 0 };
+  explanation.to = jsonStringEnd(bytes, explanation.from);
+  const noteAt = explanation.to === -1 ? -1 : bytes.indexOf(NOTE, explanation.to);
+  if (noteAt === -1) return undefined;
+  const note = { from: noteAt + NOTE.length, to: 0 };
+  note.to = jsonStringEnd(bytes, note.from);
+  if (note.to === -1) return undefined;
+  const skeleton = Buffer.concat([
+    bytes.subarray(0, explanation.from),
+    bytes.subarray(explanation.to, note.from),
+    bytes.subarray(note.to),
+  ]);
+  let label: Label;
+  try {
+    label = JSON.parse(skeleton.toString('utf8')) as Label;
+  } catch {
+    return undefined;
+  }
+  // The cut members must be the label's own (they are, by the newline argument above: checked anyway).
+  if (label === null || typeof label !== 'object' || label.explanation !== '' || label.note !== '') return undefined;
+  const cells = medcalcRowCells(label).map(csvField);
+  const before = cells.slice(0, 7).join(',') + ',';
+  const between = ',' + cells.slice(8, 13).join(',') + ',';
+  // Unescaping never lengthens a JSON string's bytes; quoting at most doubles them, plus two quotes.
+  const most = 3 * (before.length + between.length) + 2 * (note.to - note.from + explanation.to - explanation.from) + 8;
+  if (row.length < most) row = Buffer.allocUnsafe(2 * most);
+  let at = csvCellOfJsonString(bytes, note.from, note.to, row, row.write(before, 0, 'utf8'));
+  if (at !== -1)
+    at = csvCellOfJsonString(bytes, explanation.from, explanation.to, row, at + row.write(between, at, 'utf8'));
+  if (at === -1) return undefined;
+  row[at++] = 0x0a;
+  return { label, row: row.subarray(0, at) };
+}
+
+let row = Buffer.allocUnsafe(1 << 16);

@@ -60,11 +60,14 @@ export async function writePinnedExport(
 async function writeInOrder(release: ReleaseStream, format: ExportFormatSpec, out: Sink): Promise<ExportKey[]> {
   const keys: ExportKey[] = [];
   out.write(format.header());
-  for await (const { label, canonical } of release.labels()) {
+  for await (const released of release.labels()) {
+    // A canonical file's row is made from its bytes where the format can (its long texts never decoded).
+    const fromBytes = released.canonical ? format.rowFromCanonicalBytes?.(released.bytes) : undefined;
+    const label = fromBytes ? fromBytes.label : released.label;
     const key = exportKey(label);
     // Equal keys stay in the order read, as the sorted export's stable sort keeps them.
     if (keys.length > 0 && format.compare(keys[keys.length - 1], key) > 0) throw new RowsOutOfOrder();
-    out.write(format.line(label, { keysSorted: canonical }));
+    out.write(fromBytes ? fromBytes.row : format.line(label, { keysSorted: released.canonical }));
     keys.push(key);
   }
   return keys;
