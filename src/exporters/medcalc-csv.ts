@@ -106,14 +106,14 @@ export function medcalcRowFromCanonicalBytes(bytes: Buffer): { label: Label; row
   const note = { from: noteAt + NOTE.length, to: 0 };
   note.to = jsonStringEnd(bytes, note.from);
   if (note.to === -1) return undefined;
-  const skeleton = Buffer.concat([
-    bytes.subarray(0, explanation.from),
-    bytes.subarray(explanation.to, note.from),
-    bytes.subarray(note.to),
-  ]);
+  // Cut at quotes (ASCII), so each piece is whole UTF-8.
+  const skeleton =
+    bytes.toString('utf8', 0, explanation.from) +
+    bytes.toString('utf8', explanation.to, note.from) +
+    bytes.toString('utf8', note.to);
   let label: Label;
   try {
-    label = JSON.parse(skeleton.toString('utf8')) as Label;
+    label = JSON.parse(skeleton) as Label;
   } catch {
     return undefined;
   }
