@@ -201,24 +201,20 @@ function releaseReads(size: number, dir: string, out: string, where: string): vo
     );
   const verifyGit = (file: string) =>
     `git cat-file blob v1.0.0:changelogs/v1.0.0.json > /dev/null && sha256sum ${file} > /dev/null`;
-  if (OPS.includes('verify-jsonl') && existsSync(`${out}.jsonl`))
+  for (const [op, name, ext] of [
+    ['verify-jsonl', 'JSONL', 'jsonl'],
+    ['verify-csv', 'CSV', 'csv'],
+  ] as const) {
+    if (!OPS.includes(op) || !existsSync(`${out}.${ext}`)) continue;
     measure(
       size,
-      'verify-jsonl',
-      '`verify` of the JSONL export' + where,
+      op,
+      `\`verify\` of the ${name} export${where}`,
       'cat-file the record + sha256sum the export',
-      () => steward(['verify', `${out}.jsonl`], dir),
-      () => sh(verifyGit(`${out}.jsonl`), dir),
+      () => steward(['verify', `${out}.${ext}`], dir),
+      () => sh(verifyGit(`${out}.${ext}`), dir),
     );
-  if (OPS.includes('verify-csv') && existsSync(`${out}.csv`))
-    measure(
-      size,
-      'verify-csv',
-      '`verify` of the CSV export' + where,
-      'cat-file the record + sha256sum the export',
-      () => steward(['verify', `${out}.csv`], dir),
-      () => sh(verifyGit(`${out}.csv`), dir),
-    );
+  }
   if (OPS.includes('score')) {
     // 1,000,000 predictions: 10 models at 100k labels, 1 at 1M, 100 at 10k.
     const models = Math.max(1, Math.round(1_000_000 / size));

@@ -1,3 +1,5 @@
+import { BACKSLASH, QUOTE } from '../core/json-chars.js';
+
 /**
  * Canonical JSON (JSON.stringify(value, null, 2) + "\n", as the tool writes label files) made compact
  * byte by byte: every space, tab, CR and LF outside strings is dropped. Pretty and compact output of
@@ -15,16 +17,9 @@ export function compactCanonicalJson(bytes: Uint8Array, options: { lineEnd?: boo
   for (let k = 0; k < input.length; ) {
     const b = input[k];
     if (b === 0x22) {
-      // A string, copied whole (natively: notes are kilobytes): its end is the next quote not escaped,
-      // i.e. not preceded by an odd run of backslashes.
-      let end = input.indexOf(0x22, k + 1);
-      for (;;) {
-        if (end === -1) throw new Error('unterminated string in canonical JSON');
-        let backslashes = 0;
-        for (let p = end - 1; input[p] === 0x5c; p--) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = input.indexOf(0x22, end + 1);
-      }
+      // A string, copied whole (natively: notes are kilobytes).
+      const end = jsonStringEnd(input, k + 1);
+      if (end === -1) throw new Error('unterminated string in canonical JSON');
       // Keys and short values byte by byte; a long string natively, without a view object per copy.
       if (end - k < 48) for (let p = k; p <= end; p++) out[n++] = input[p];
       else n += input.copy(out, n, k, end + 1);
@@ -39,3 +34,16 @@ export function compactCanonicalJson(bytes: Uint8Array, options: { lineEnd?: boo
 }
 
 let scratch = Buffer.alloc(0);
+
+/**
+ * Where the JSON string whose text starts at `from` (after its quote) ends: its closing quote, the
+ * next quote not escaped (not preceded by an odd run of backslashes), or -1.
+ */
+export function jsonStringEnd(bytes: Buffer, from: number): number {
+  for (let end = bytes.indexOf(QUOTE, from); end !== -1; end = bytes.indexOf(QUOTE, end + 1)) {
+    let backslashes = 0;
+    for (let p = end - 1; p >= from && bytes[p] === BACKSLASH; p--) backslashes++;
+    if (backslashes % 2 === 0) return end;
+  }
+  return -1;
+}

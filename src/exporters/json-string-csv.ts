@@ -1,19 +1,9 @@
-import { BACKSLASH, QUOTE } from '../core/json-chars.js';
+import { BACKSLASH } from '../core/json-chars.js';
 
 // A JSON string's bytes as a CSV cell, straight from a canonical file: an export writes the long texts
 // of a label (its note and explanation) without decoding them to a string and encoding them again.
 
 let text = Buffer.allocUnsafe(1 << 16);
-
-/** Where the JSON string whose text starts at `from` (after its quote) ends: its closing quote, or -1. */
-export function jsonStringEnd(bytes: Buffer, from: number): number {
-  for (let end = bytes.indexOf(QUOTE, from); end !== -1; end = bytes.indexOf(QUOTE, end + 1)) {
-    let backslashes = 0;
-    for (let p = end - 1; p >= from && bytes[p] === BACKSLASH; p--) backslashes++;
-    if (backslashes % 2 === 0) return end;
-  }
-  return -1;
-}
 
 /**
  * The CSV cell of the JSON string text bytes[from, to), as csvField writes its value, into `row` at

@@ -6,7 +6,8 @@ import { toPythonLiteral } from '../core/python-literal.js';
 import { formatAnswerValue, parseAnswerValue } from '../label/answer.js';
 import type { Answer, Label } from '../label/types.js';
 import { canonicalJson } from '../store/canonical.js';
-import { csvCellOfJsonString, jsonStringEnd } from './json-string-csv.js';
+import { jsonStringEnd } from './compact-json.js';
+import { csvCellOfJsonString } from './json-string-csv.js';
 
 /**
  * Labels as MedCalc-Bench CSV lines: the same 14 columns in the same order, rows by Row Number, so existing
